@@ -1,0 +1,36 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { Ctx } from "../../core/src/context.js";
+import { DomainError } from "../../core/src/errors.js";
+import type { AppEnv } from "./env.js";
+import { authenticate } from "./middleware/auth.js";
+import { handleError } from "./middleware/errors.js";
+import { contractorRoutes } from "./routes/contractors.js";
+import { keyRoutes } from "./routes/keys.js";
+
+export type AppOptions = { ownerApiKey?: string };
+
+const tooLarge = (limit: string) => () => {
+  throw new DomainError("payload_too_large", `the body is larger than ${limit}`, 413);
+};
+
+/** The whole HTTP surface. The Lambda handler and the local server both serve this app. */
+export function createApp(ctx: Ctx, options: AppOptions = {}) {
+  const app = new Hono<AppEnv>();
+  app.onError(handleError);
+  app.notFound((c) => c.json({ error: "not_found", message: `no route ${c.req.method} ${c.req.path}` }, 404));
+  app.use(async (c, next) => {
+    c.set("ctx", ctx);
+    await next();
+  });
+
+  app.get("/health", (c) => c.json({ status: "ok" }));
+
+  app.use("/api/*", bodyLimit({ maxSize: 5 * 1024 * 1024, onError: tooLarge("5 MiB") }), authenticate(options.ownerApiKey));
+  app.route("/api/keys", keyRoutes);
+  app.route("/api/contractors", contractorRoutes);
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

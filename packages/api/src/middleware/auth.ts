@@ -1,0 +1,28 @@
+import { createMiddleware } from "hono/factory";
+import { ApiKeys } from "../../../core/src/access/api-keys.js";
+import type { Role } from "../../../core/src/access/principal.js";
+import { DomainError, ForbiddenError } from "../../../core/src/errors.js";
+import type { AppEnv } from "../env.js";
+
+/** Requires `Authorization: Bearer <key>` naming a live key; sets `principal`. */
+export function authenticate(ownerApiKey: string | undefined) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const header = c.req.header("authorization") ?? "";
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new DomainError("unauthorized", "send Authorization: Bearer <api key>", 401);
+    const principal = await ApiKeys.authenticate(c.var.ctx, match[1]!, ownerApiKey);
+    if (!principal) throw new DomainError("unauthorized", "this API key is unknown or revoked", 401);
+    c.set("principal", principal);
+    await next();
+  });
+}
+
+/** Lets only the named roles through; everyone else gets 403. */
+export function allow(...allowed: Role[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (!allowed.includes(c.var.principal.role)) {
+      throw new ForbiddenError(`this needs the ${allowed.join(" or ")} role; your key is ${c.var.principal.role}`);
+    }
+    await next();
+  });
+}

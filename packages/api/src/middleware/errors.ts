@@ -1,0 +1,20 @@
+import type { ErrorHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { DomainError } from "../../../core/src/errors.js";
+import { newId } from "../../../core/src/ids.js";
+
+/** The one place errors become HTTP: `{error, message, issues?, ...}`. */
+export const handleError: ErrorHandler = (error, c) => {
+  if (error instanceof DomainError) {
+    return c.json({ error: error.code, message: error.message, ...error.details }, error.status as ContentfulStatusCode);
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status;
+    const code = status === 413 ? "payload_too_large" : status === 401 ? "unauthorized" : "http_error";
+    return c.json({ error: code, message: error.message || "request refused" }, status as ContentfulStatusCode);
+  }
+  const requestId = newId();
+  console.error(`[${requestId}] ${c.req.method} ${c.req.path}`, error);
+  return c.json({ error: "internal", message: "unexpected error; quote the requestId when reporting it", requestId }, 500);
+};

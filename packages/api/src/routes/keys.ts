@@ -1,0 +1,17 @@
+import { Hono } from "hono";
+import { ApiKeys, CreateKeyInput } from "../../../core/src/access/api-keys.js";
+import { Contractors } from "../../../core/src/contractor/contractor.js";
+import type { AppEnv } from "../env.js";
+import { allow } from "../middleware/auth.js";
+import { jsonBody } from "../validate.js";
+
+/** API keys: owner only. The secret is returned once, at creation. */
+export const keyRoutes = new Hono<AppEnv>()
+  .use(allow("owner"))
+  .post("/", async (c) => {
+    const input = await jsonBody(c, CreateKeyInput);
+    if (input.contractorId) await Contractors.get(c.var.ctx, input.contractorId);
+    return c.json(await ApiKeys.create(c.var.ctx, input), 201);
+  })
+  .get("/", async (c) => c.json({ items: await ApiKeys.list(c.var.ctx) }))
+  .delete("/:id", async (c) => c.json(await ApiKeys.revoke(c.var.ctx, c.req.param("id"))));

@@ -1,0 +1,13 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+
+/**
+ * What every domain verb needs from the outside world. Passed explicitly so that tests
+ * can pin the clock and give each suite its own table.
+ */
+export type Ctx = {
+  doc: DynamoDBDocumentClient;
+  table: string;
+  /** IANA zone in which cohort days and probe windows are counted. */
+  timeZone: string;
+  now: () => Date;
+};

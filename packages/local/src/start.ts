@@ -1,0 +1,50 @@
+/**
+ * `npm start`: the whole product on one machine. Starts DynamoDB Local with data under .data/
+ * (unless DYNAMODB_ENDPOINT names another DynamoDB), creates the table if missing, serves the app.
+ */
+import { serve } from "@hono/node-server";
+import { createApp } from "../../api/src/app.js";
+import { configFromEnv } from "../../core/src/config.js";
+import { createDocumentClient, ensureTable } from "../../core/src/db/client.js";
+import { localOwnerKey } from "./owner-key.js";
+import { JavaMissingError, startDynamoLocal, type RunningDynamo } from "./dynamo-local.js";
+
+// Node 20 is supported by the SDK until 2027; its reminder at every start is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+const config = configFromEnv();
+// A newcomer needs a way in: without OWNER_API_KEY, a local owner key is made once and kept in .data/.
+config.ownerApiKey ??= localOwnerKey(".data/owner.key");
+const port = Number(process.env.PORT || 3000);
+
+let dynamo: RunningDynamo | undefined;
+if (!config.endpoint) {
+  try {
+    dynamo = await startDynamoLocal({ dataDir: ".data/dynamodb" });
+  } catch (error) {
+    console.error(error instanceof JavaMissingError ? error.message : `Could not start DynamoDB Local: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  config.endpoint = dynamo.endpoint;
+}
+
+const doc = createDocumentClient(config);
+const table = await ensureTable(doc, config.tableName);
+const ctx = { doc, table: config.tableName, timeZone: config.timeZone, now: () => new Date() };
+const app = createApp(ctx, { ownerApiKey: config.ownerApiKey });
+
+const server = serve({ fetch: app.fetch, port }, () => {
+  console.log(`Parom is up on http://localhost:${port}`);
+  console.log(`  DynamoDB: ${dynamo ? `DynamoDB Local at ${config.endpoint}, data in .data/dynamodb` : config.endpoint} (table ${config.tableName}, ${table})`);
+  console.log(`  Owner API key: ${process.env.OWNER_API_KEY ? "the value of OWNER_API_KEY" : `${config.ownerApiKey} (kept in .data/owner.key)`}`);
+});
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  server.close();
+  await dynamo?.stop();
+  process.exit(0);
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
