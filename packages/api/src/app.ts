@@ -5,8 +5,15 @@ import { DomainError } from "../../core/src/errors.js";
 import type { AppEnv } from "./env.js";
 import { authenticate } from "./middleware/auth.js";
 import { handleError } from "./middleware/errors.js";
+import { campaignRoutes } from "./routes/campaigns.js";
 import { contractorRoutes } from "./routes/contractors.js";
+import { hookRoutes } from "./routes/hooks.js";
+import { hypothesisRoutes } from "./routes/hypotheses.js";
 import { keyRoutes } from "./routes/keys.js";
+import { leadRoutes } from "./routes/leads.js";
+import { quarantineRoutes } from "./routes/quarantine.js";
+import { sourceRoutes } from "./routes/sources.js";
+import { spendRoutes } from "./routes/spend.js";
 
 export type AppOptions = { ownerApiKey?: string };
 
@@ -26,9 +33,19 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
 
   app.get("/health", (c) => c.json({ status: "ok" }));
 
+  // Public webhooks: the unguessable key in the path is the credential.
+  app.use("/hooks/*", bodyLimit({ maxSize: 256 * 1024, onError: tooLarge("256 KiB") }));
+  app.route("/hooks", hookRoutes);
+
   app.use("/api/*", bodyLimit({ maxSize: 5 * 1024 * 1024, onError: tooLarge("5 MiB") }), authenticate(options.ownerApiKey));
   app.route("/api/keys", keyRoutes);
   app.route("/api/contractors", contractorRoutes);
+  app.route("/api/hypotheses", hypothesisRoutes);
+  app.route("/api/campaigns", campaignRoutes);
+  app.route("/api/sources", sourceRoutes);
+  app.route("/api/leads", leadRoutes);
+  app.route("/api/quarantine", quarantineRoutes);
+  app.route("/api/spend", spendRoutes);
 
   return app;
 }

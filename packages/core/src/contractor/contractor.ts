@@ -10,7 +10,7 @@ export type Contractor = { id: string; name: string; createdAt: string };
 
 export const CreateContractorInput = z.strictObject({ name: z.string().trim().min(1).max(200) });
 
-const keys = {
+export const contractorKeys = {
   item: (id: string) => ({ pk: `CONTRACTOR#${id}`, sk: "CONTRACTOR" }),
   listing: (id: string) => ({ gsi1pk: "CONTRACTORS", gsi1sk: id }),
 };
@@ -21,7 +21,7 @@ export const Contractors = {
     await ctx.doc.send(
       new PutCommand({
         TableName: ctx.table,
-        Item: { ...keys.item(contractor.id), ...keys.listing(contractor.id), type: "contractor", ...contractor },
+        Item: { ...contractorKeys.item(contractor.id), ...contractorKeys.listing(contractor.id), type: "contractor", ...contractor },
         ConditionExpression: "attribute_not_exists(pk)",
       }),
     );
@@ -29,7 +29,7 @@ export const Contractors = {
   },
 
   async get(ctx: Ctx, id: string): Promise<Contractor> {
-    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: keys.item(id) }));
+    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: contractorKeys.item(id) }));
     if (!Item) throw new NotFoundError("contractor", id);
     return toContractor(Item);
   },

@@ -1,0 +1,157 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import { contractorKeys } from "../contractor/contractor.js";
+import type { Ctx } from "../context.js";
+import { queryAll } from "../db/query-all.js";
+import { transact, TransactionCancelledError } from "../db/transact.js";
+import { ConflictError, NotFoundError } from "../errors.js";
+import { hypothesisKeys } from "../hypothesis/keys.js";
+import { newId } from "../ids.js";
+
+/**
+ * A contractor's ad campaign (or any cost center such as a bought call base), recognised on
+ * leads and spend rows by its (utm_source, utm_campaign) pair.
+ */
+export type Campaign = {
+  id: string;
+  hypothesisId: string;
+  contractorId: string | null;
+  utmSource: string;
+  utmCampaign: string;
+  createdAt: string;
+};
+
+/** Who a lead or a spend row belongs to. */
+export type Attribution = { campaignId: string; hypothesisId: string; contractorId: string | null };
+
+export const CreateCampaignInput = z.strictObject({
+  utmSource: z.string().trim().min(1).max(200),
+  utmCampaign: z.string().trim().min(1).max(500),
+  contractorId: z.string().min(1).optional(),
+});
+
+/** UTM values are matched trimmed and lower-cased: "VK " and "vk" are one source. */
+export function utmMatchValue(value: string): string {
+  return value.trim().toLowerCase();
+}
+
+const keys = {
+  item: (id: string) => ({ pk: `CAMPAIGN#${id}`, sk: "CAMPAIGN" }),
+  byHypothesis: (hypothesisId: string, id: string) => ({ gsi1pk: `CAMPAIGNS#HYP#${hypothesisId}`, gsi1sk: id }),
+  byContractor: (contractorId: string | null, id: string) => (contractorId ? { gsi2pk: `CAMPAIGNS#CONTRACTOR#${contractorId}`, gsi2sk: id } : {}),
+  all: (id: string) => ({ gsi3pk: "CAMPAIGNS", gsi3sk: id }),
+  /** One item per (source, campaign) pair: it makes the pair unique and finds the campaign in one read. */
+  utmClaim: (utmSource: string, utmCampaign: string) => ({
+    pk: `UTM#${encodeURIComponent(utmMatchValue(utmSource))}#${encodeURIComponent(utmMatchValue(utmCampaign))}`,
+    sk: "UTM",
+  }),
+};
+
+export const Campaigns = {
+  async create(ctx: Ctx, hypothesisId: string, input: z.infer<typeof CreateCampaignInput>): Promise<Campaign> {
+    const campaign: Campaign = {
+      id: newId(),
+      hypothesisId,
+      contractorId: input.contractorId ?? null,
+      utmSource: input.utmSource,
+      utmCampaign: input.utmCampaign,
+      createdAt: ctx.now().toISOString(),
+    };
+    const attribution: Attribution = { campaignId: campaign.id, hypothesisId, contractorId: campaign.contractorId };
+    const checks = [
+      { ConditionCheck: { TableName: ctx.table, Key: hypothesisKeys.item(hypothesisId), ConditionExpression: "attribute_exists(pk)" } },
+      ...(input.contractorId
+        ? [{ ConditionCheck: { TableName: ctx.table, Key: contractorKeys.item(input.contractorId), ConditionExpression: "attribute_exists(pk)" } }]
+        : []),
+    ];
+    try {
+      await transact(ctx, [
+        ...checks,
+        {
+          Put: {
+            TableName: ctx.table,
+            Item: { ...keys.utmClaim(input.utmSource, input.utmCampaign), type: "utmClaim", ...attribution },
+            ConditionExpression: "attribute_not_exists(pk)",
+          },
+        },
+        {
+          Put: {
+            TableName: ctx.table,
+            Item: {
+              ...keys.item(campaign.id),
+              ...keys.byHypothesis(hypothesisId, campaign.id),
+              ...keys.byContractor(campaign.contractorId, campaign.id),
+              ...keys.all(campaign.id),
+              type: "campaign",
+              ...campaign,
+            },
+            ConditionExpression: "attribute_not_exists(pk)",
+          },
+        },
+      ]);
+    } catch (error) {
+      if (!(error instanceof TransactionCancelledError)) throw error;
+      if (error.failedCondition(0)) throw new NotFoundError("hypothesis", hypothesisId);
+      if (input.contractorId && error.failedCondition(1)) throw new NotFoundError("contractor", input.contractorId);
+      if (error.failedCondition(checks.length)) {
+        throw new ConflictError(
+          "utm_taken",
+          `utm_source=${utmMatchValue(input.utmSource)} with utm_campaign=${utmMatchValue(input.utmCampaign)} already belongs to another campaign`,
+        );
+      }
+      throw error;
+    }
+    return campaign;
+  },
+
+  async get(ctx: Ctx, id: string): Promise<Campaign> {
+    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: keys.item(id) }));
+    if (!Item) throw new NotFoundError("campaign", id);
+    return toCampaign(Item);
+  },
+
+  async listByHypothesis(ctx: Ctx, hypothesisId: string): Promise<Campaign[]> {
+    const items = await queryAll(ctx, {
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :p",
+      ExpressionAttributeValues: { ":p": `CAMPAIGNS#HYP#${hypothesisId}` },
+    });
+    return items.map(toCampaign);
+  },
+
+  async listByContractor(ctx: Ctx, contractorId: string): Promise<Campaign[]> {
+    const items = await queryAll(ctx, {
+      IndexName: "gsi2",
+      KeyConditionExpression: "gsi2pk = :p",
+      ExpressionAttributeValues: { ":p": `CAMPAIGNS#CONTRACTOR#${contractorId}` },
+    });
+    return items.map(toCampaign);
+  },
+
+  async list(ctx: Ctx): Promise<Campaign[]> {
+    const items = await queryAll(ctx, {
+      IndexName: "gsi3",
+      KeyConditionExpression: "gsi3pk = :p",
+      ExpressionAttributeValues: { ":p": "CAMPAIGNS" },
+    });
+    return items.map(toCampaign);
+  },
+
+  /** The campaign a (utm_source, utm_campaign) pair belongs to, or null. One GetItem. */
+  async attribute(ctx: Ctx, utmSource: string | null, utmCampaign: string | null): Promise<Attribution | null> {
+    if (!utmSource || !utmCampaign || !utmMatchValue(utmSource) || !utmMatchValue(utmCampaign)) return null;
+    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: keys.utmClaim(utmSource, utmCampaign) }));
+    return Item ? { campaignId: Item.campaignId, hypothesisId: Item.hypothesisId, contractorId: Item.contractorId ?? null } : null;
+  },
+};
+
+function toCampaign(item: Record<string, any>): Campaign {
+  return {
+    id: item.id,
+    hypothesisId: item.hypothesisId,
+    contractorId: item.contractorId ?? null,
+    utmSource: item.utmSource,
+    utmCampaign: item.utmCampaign,
+    createdAt: item.createdAt,
+  };
+}

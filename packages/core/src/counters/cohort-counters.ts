@@ -1,0 +1,91 @@
+import type { Ctx } from "../context.js";
+import type { TransactItem } from "../db/transact.js";
+import { queryAll } from "../db/query-all.js";
+
+/**
+ * Per campaign, per cohort day (the day leads arrived, workspace time zone): the numbers every
+ * KPI is computed from. They are updated in the same transaction as the fact they count, so
+ * they stay exact under retries and concurrency, and reports never scan leads.
+ *
+ * `contacted`, `qualified`, `proposal`, `won` count leads that *reached* that stage or a later one
+ * (a lead that jumps from new to won counts in all four). `lost` counts leads currently lost.
+ * Money is integer kopecks. `spend` is the ad cost booked on that day.
+ */
+export const counterFields = ["leads", "contacted", "qualified", "proposal", "won", "lost", "revenue", "spend"] as const;
+export type CounterField = (typeof counterFields)[number];
+export type DayCounters = { campaignId: string | null; day: string } & Record<CounterField, number>;
+
+/**
+ * Deals won, by cohort day and the day they were won: the curve behind "won within N days of
+ * arrival" (cohort tables, days to win, comparisons at equal cohort age).
+ */
+export type WinCounters = { campaignId: string | null; cohortDay: string; winDay: string; won: number; revenue: number };
+
+/** Leads that match no campaign are counted too, under this pseudo-campaign. */
+const UNATTRIBUTED = "UNATTRIBUTED";
+const partition = (campaignId: string | null) => `COUNTERS#${campaignId ?? UNATTRIBUTED}`;
+
+/** A transaction item adding `delta` to a campaign's counters for one day (negative to subtract). */
+export function addToDay(ctx: Ctx, campaignId: string | null, day: string, delta: Partial<Record<CounterField, number>>): TransactItem {
+  return { Update: addExpression(ctx, { pk: partition(campaignId), sk: `DAY#${day}` }, { campaignId: campaignId ?? UNATTRIBUTED, day }, delta) };
+}
+
+/** A transaction item recording `won` deals (and their revenue) of a cohort day won on `winDay`. */
+export function addWin(ctx: Ctx, campaignId: string | null, cohortDay: string, winDay: string, delta: { won: number; revenue: number }): TransactItem {
+  return {
+    Update: addExpression(ctx, { pk: partition(campaignId), sk: `WIN#${cohortDay}#${winDay}` }, { campaignId: campaignId ?? UNATTRIBUTED, cohortDay, winDay }, delta),
+  };
+}
+
+function addExpression(ctx: Ctx, key: { pk: string; sk: string }, identity: Record<string, string>, delta: Record<string, number | undefined>) {
+  const adds = Object.entries(delta).filter(([, v]) => v !== undefined && v !== 0) as [string, number][];
+  if (adds.length === 0) throw new Error("a counter update needs at least one non-zero delta");
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  for (const [name, value] of Object.entries(identity)) {
+    names[`#i_${name}`] = name;
+    values[`:i_${name}`] = value;
+    sets.push(`#i_${name} = :i_${name}`);
+  }
+  const addParts = adds.map(([field, value]) => {
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    return `#${field} :${field}`;
+  });
+  return {
+    TableName: ctx.table,
+    Key: key,
+    UpdateExpression: `SET ${sets.join(", ")} ADD ${addParts.join(", ")}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+/** A campaign's day counters for cohort days in [from, to] (inclusive ISO days). */
+export async function readDays(ctx: Ctx, campaignId: string | null, from = "0000-00-00", to = "9999-99-99"): Promise<DayCounters[]> {
+  const items = await queryAll(ctx, {
+    KeyConditionExpression: "pk = :p AND sk BETWEEN :from AND :to",
+    ExpressionAttributeValues: { ":p": partition(campaignId), ":from": `DAY#${from}`, ":to": `DAY#${to}` },
+  });
+  return items.map((item) => {
+    const row = { campaignId: campaignId, day: item.day as string } as DayCounters;
+    for (const field of counterFields) row[field] = Number(item[field] ?? 0);
+    return row;
+  });
+}
+
+/** A campaign's win counters for cohort days in [from, to]. */
+export async function readWins(ctx: Ctx, campaignId: string | null, from = "0000-00-00", to = "9999-99-99"): Promise<WinCounters[]> {
+  const items = await queryAll(ctx, {
+    KeyConditionExpression: "pk = :p AND sk BETWEEN :from AND :to",
+    ExpressionAttributeValues: { ":p": partition(campaignId), ":from": `WIN#${from}`, ":to": `WIN#${to}#~` },
+  });
+  return items.map((item) => ({
+    campaignId,
+    cohortDay: item.cohortDay,
+    winDay: item.winDay,
+    won: Number(item.won ?? 0),
+    revenue: Number(item.revenue ?? 0),
+  }));
+}
