@@ -1,0 +1,50 @@
+import type { LeadFields } from "../intake/delivery.js";
+import type { LeadStage, PathStage } from "./stages.js";
+
+/** A captured lead as the API shows it. Money is a decimal string. */
+export type Lead = {
+  id: string;
+  externalId: string | null;
+  sourceId: string;
+  contact: LeadFields["contact"];
+  utm: LeadFields["utm"];
+  clickIds: LeadFields["clickIds"];
+  landingUrl: string | null;
+  referrer: string | null;
+  campaignId: string | null;
+  hypothesisId: string | null;
+  contractorId: string | null;
+  stage: LeadStage;
+  /** The furthest stage reached on the path; where a restored lost lead resumes. */
+  furthestStage: PathStage;
+  amount: string | null;
+  lostReason: string | null;
+  /** The arrival day in the workspace time zone: the lead's cohort. */
+  cohortDay: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/**
+ * Where leads live. A lead is one item; listings use:
+ * gsi1 by hypothesis (or UNATTRIBUTED), gsi2 by campaign, gsi3 all leads; each sorted by arrival.
+ * A reference item per (source, externalId) and per (source, Idempotency-Key) makes capture
+ * idempotent and lets a CRM status webhook find the lead by its CRM id.
+ */
+export const leadKeys = {
+  item: (id: string) => ({ pk: `LEAD#${id}`, sk: "LEAD" }),
+  listings: (lead: { id: string; createdAt: string; hypothesisId: string | null; campaignId: string | null }) => {
+    const sort = `${lead.createdAt}#${lead.id}`;
+    return {
+      gsi1pk: lead.hypothesisId ? `LEADS#HYP#${lead.hypothesisId}` : "LEADS#UNATTRIBUTED",
+      gsi1sk: sort,
+      ...(lead.campaignId ? { gsi2pk: `LEADS#CAMPAIGN#${lead.campaignId}`, gsi2sk: sort } : {}),
+      gsi3pk: "LEADS",
+      gsi3sk: sort,
+    };
+  },
+  byExternalId: (sourceId: string, externalId: string) => ({ pk: `LEADREF#${sourceId}#ext#${externalId}`, sk: "LEADREF" }),
+  byIdempotencyKey: (sourceId: string, key: string) => ({ pk: `LEADREF#${sourceId}#idem#${key}`, sk: "LEADREF" }),
+  /** Stage history items sort by time under the lead. */
+  stageChange: (leadId: string, at: string, id: string) => ({ pk: `LEAD#${leadId}`, sk: `STAGE#${at}#${id}` }),
+};
