@@ -9,6 +9,7 @@ declare module "vitest" {
 
 /** Starts one in-memory DynamoDB Local for the test run (or uses DYNAMODB_ENDPOINT when set). */
 export default async function setup(project: TestProject) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
   if (process.env.DYNAMODB_ENDPOINT) {
     project.provide("dynamoEndpoint", process.env.DYNAMODB_ENDPOINT);
     return;

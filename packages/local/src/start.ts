@@ -13,13 +13,14 @@ import { JavaMissingError, startDynamoLocal, type RunningDynamo } from "./dynamo
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const config = configFromEnv();
 // A newcomer needs a way in: without OWNER_API_KEY, a local owner key is made once and kept in .data/.
-config.ownerApiKey ??= localOwnerKey(".data/owner.key");
+const dataDir = process.env.PAROM_DATA_DIR || ".data";
+config.ownerApiKey ??= localOwnerKey(`${dataDir}/owner.key`);
 const port = Number(process.env.PORT || 3000);
 
 let dynamo: RunningDynamo | undefined;
 if (!config.endpoint) {
   try {
-    dynamo = await startDynamoLocal({ dataDir: ".data/dynamodb" });
+    dynamo = await startDynamoLocal({ dataDir: `${dataDir}/dynamodb` });
   } catch (error) {
     console.error(error instanceof JavaMissingError ? error.message : `Could not start DynamoDB Local: ${(error as Error).message}`);
     process.exit(1);
@@ -34,8 +35,8 @@ const app = createApp(ctx, { ownerApiKey: config.ownerApiKey });
 
 const server = serve({ fetch: app.fetch, port }, () => {
   console.log(`Parom is up on http://localhost:${port}`);
-  console.log(`  DynamoDB: ${dynamo ? `DynamoDB Local at ${config.endpoint}, data in .data/dynamodb` : config.endpoint} (table ${config.tableName}, ${table})`);
-  console.log(`  Owner API key: ${process.env.OWNER_API_KEY ? "the value of OWNER_API_KEY" : `${config.ownerApiKey} (kept in .data/owner.key)`}`);
+  console.log(`  DynamoDB: ${dynamo ? `DynamoDB Local at ${config.endpoint}, data in ${dataDir}/dynamodb` : config.endpoint} (table ${config.tableName}, ${table})`);
+  console.log(`  Owner API key: ${process.env.OWNER_API_KEY ? "the value of OWNER_API_KEY" : `${config.ownerApiKey} (kept in ${dataDir}/owner.key)`}`);
 });
 
 let stopping = false;
