@@ -1,4 +1,5 @@
 import type { CounterField } from "../counters/cohort-counters.js";
+import { ConflictError, InvalidInputError, type FieldIssue } from "../errors.js";
 
 /** A lead's deal stages. `won` and `lost` close it; only `lost` can be reopened (restored). */
 export const leadStages = ["new", "contacted", "qualified", "proposal", "won", "lost"] as const;
@@ -25,4 +26,81 @@ export function reachedDelta(from: PathStage | null, to: PathStage): Partial<Rec
     delta[stage === "new" ? "leads" : stage] = 1;
   }
   return delta;
+}
+
+export function isPathStage(stage: LeadStage): stage is PathStage {
+  return stage !== "lost";
+}
+
+/** Where a lead stands, as far as its deal outcome goes. */
+export type OutcomeState = {
+  stage: LeadStage;
+  furthestStage: PathStage;
+  amountKopecks: number | null;
+  lostReason: string | null;
+};
+
+/** A requested move: the target stage, the deal amount for `won`, the reason for `lost`. */
+export type StageChange = { to: LeadStage; amountKopecks?: number | null; lostReason?: string | null };
+
+/** What a change does: the lead's new state and the counters to add on its campaign and cohort day. */
+export type StagePlan = OutcomeState & {
+  counterDelta: Partial<Record<CounterField, number>>;
+  /** The win counters to add for the day the deal was won (a correction adds only the revenue difference). */
+  win?: { won: number; revenue: number };
+};
+
+/**
+ * Plans moving a lead to `change.to`, or returns null when the lead is already there (a repeat,
+ * e.g. a redelivered CRM webhook). Leads only move forward on the path; a lost lead can be
+ * restored to its furthest stage or later; a won deal is final except for correcting its amount.
+ * @example planStageChange({stage: "new", furthestStage: "new", amountKopecks: null, lostReason: null}, {to: "qualified"})
+ *   // -> {stage: "qualified", furthestStage: "qualified", counterDelta: {contacted: 1, qualified: 1}, ...}
+ */
+export function planStageChange(lead: OutcomeState, change: StageChange): StagePlan | null {
+  const to = change.to;
+  const amount = change.amountKopecks ?? null;
+  const reason = change.lostReason?.trim() || null;
+  checkChangeShape(to, amount, reason);
+
+  if (lead.stage === "won") {
+    if (to !== "won") throw new ConflictError("stage_final", `the deal is won, which is final; it cannot move to ${to}`, { from: "won", to });
+    const difference = amount! - (lead.amountKopecks ?? 0);
+    if (difference === 0) return null;
+    return { ...lead, amountKopecks: amount, counterDelta: { revenue: difference }, win: { won: 0, revenue: difference } };
+  }
+
+  if (to === "lost") {
+    if (lead.stage === "lost" && lead.lostReason === reason) return null;
+    // A new reason for a lead already lost is kept, but it is still one lost lead.
+    return { ...lead, stage: "lost", lostReason: reason, counterDelta: lead.stage === "lost" ? {} : { lost: 1 } };
+  }
+
+  if (lead.stage === to) return null;
+  if (rank(to) < rank(lead.furthestStage)) {
+    const message =
+      lead.stage === "lost"
+        ? `the lead was lost after reaching ${lead.furthestStage}; it can be restored to ${lead.furthestStage} or a later stage, not ${to}`
+        : `a lead never moves back: it is at ${lead.stage} and cannot return to ${to}`;
+    throw new ConflictError("stage_backwards", message, { from: lead.stage, to, furthestStage: lead.furthestStage });
+  }
+
+  const counterDelta = reachedDelta(lead.furthestStage, to);
+  if (lead.stage === "lost") counterDelta.lost = -1;
+  const plan: StagePlan = { stage: to, furthestStage: to, amountKopecks: null, lostReason: null, counterDelta };
+  if (to === "won") {
+    plan.amountKopecks = amount;
+    counterDelta.revenue = amount!;
+    plan.win = { won: 1, revenue: amount! };
+  }
+  return plan;
+}
+
+function checkChangeShape(to: LeadStage, amount: number | null, reason: string | null): void {
+  const issues: FieldIssue[] = [];
+  if (to === "won" && (amount === null || amount <= 0)) issues.push({ path: "amount", message: "a won deal needs its amount, greater than zero" });
+  if (to !== "won" && amount !== null) issues.push({ path: "amount", message: "an amount goes only with the won stage" });
+  if (to === "lost" && reason === null) issues.push({ path: "lostReason", message: "a lost lead needs the reason it was lost" });
+  if (to !== "lost" && reason !== null) issues.push({ path: "lostReason", message: "a lost reason goes only with the lost stage" });
+  if (issues.length > 0) throw new InvalidInputError(issues.map((i) => `${i.path}: ${i.message}`).join("; "), issues);
 }
