@@ -60,8 +60,8 @@ describe("npm start", () => {
 
     const second = start(env);
     await second.up;
-    const listed = await (await fetch(`${base}/api/contractors`, { headers: { authorization: `Bearer ${ownerKey}` } })).json();
-    expect(listed.items.map((c: { name: string }) => c.name)).toContain("Persisted Agency");
+    const listed = (await (await fetch(`${base}/api/contractors`, { headers: { authorization: `Bearer ${ownerKey}` } })).json()) as { items: { name: string }[] };
+    expect(listed.items.map((c) => c.name)).toContain("Persisted Agency");
     await stop(second.child);
     expect(javaProcessesFor(dataDir)).toBe("");
   }, 120_000);
