@@ -1,0 +1,17 @@
+import type { ParsedRow } from "../spend-row.js";
+
+/** The body of a spend import as it arrived. */
+export type SpendBody = { contentType: string; text: string };
+
+/**
+ * One way spend arrives (our generic CSV and JSON; ad-platform exports later). A format turns the
+ * whole body into numbered rows; matching rows to campaigns and storing them is the same for all.
+ */
+export type SpendFormat = {
+  /** The name a caller may give as `?format=`. */
+  name: string;
+  /** True when this format recognises a body whose format was not named. */
+  detect(body: SpendBody): boolean;
+  /** Every row of the body, each parsed or with its errors. Throws InvalidInputError when the body as a whole is unreadable. */
+  parse(text: string): ParsedRow[];
+};

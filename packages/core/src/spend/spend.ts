@@ -1,0 +1,119 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import { Campaigns, utmMatchValue } from "../campaign/campaign.js";
+import type { Ctx } from "../context.js";
+import { DomainError } from "../errors.js";
+import { hypothesisKeys } from "../hypothesis/keys.js";
+import { formatKopecks } from "../money.js";
+import { isIsoDay } from "../time.js";
+import type { ParsedRow, SpendRow } from "./spend-row.js";
+import { readDaySpend, replaceDaySpend } from "./store.js";
+
+export type RejectedSpendRow = { row: number; errors: string[] };
+
+/**
+ * `imported`: rows stored. `replaced`: of those, rows whose campaign and day already had a cost,
+ * which they replaced rather than added to. Every row of the body is in `imported` or `rejected`.
+ */
+export type SpendImportResult = { imported: number; replaced: number; rejected: RejectedSpendRow[] };
+
+/** A stored day of spend as the API shows it (cost as a decimal string). */
+export type SpendDay = { campaignId: string; hypothesisId: string; date: string; cost: string; currency: string; updatedAt: string };
+
+export const SpendQuery = z.strictObject({
+  campaignId: z.string().min(1),
+  from: z.string().refine(isIsoDay, "must be a day written as YYYY-MM-DD").optional(),
+  to: z.string().refine(isIsoDay, "must be a day written as YYYY-MM-DD").optional(),
+});
+
+/** A request path may run for about 30 s; larger files are split by the sender. */
+export const MAX_SPEND_ROWS = 5000;
+const PARALLEL = 8;
+const DEFAULT_CURRENCY = "RUB";
+
+type Target = { campaignId: string; hypothesisId: string; currency: string } | { error: string };
+type DayTotal = { campaignId: string; hypothesisId: string; date: string; costKopecks: number; currency: string; rows: number };
+
+export const Spend = {
+  /**
+   * Stores parsed spend rows. A row is rejected, with sentences naming the field, when it did not
+   * parse, matches no campaign, or names a currency other than its hypothesis'. Rows of one campaign
+   * and day are summed first (an export split by ad group), and the sum replaces what that day held,
+   * so importing a file twice leaves the totals as they were.
+   */
+  async import(ctx: Ctx, rows: ParsedRow[]): Promise<SpendImportResult> {
+    if (rows.length > MAX_SPEND_ROWS) {
+      throw new DomainError("too_many_rows", `at most ${MAX_SPEND_ROWS} rows per import; this one has ${rows.length}, split it`, 413);
+    }
+    const rejected: RejectedSpendRow[] = [];
+    const days = new Map<string, DayTotal>();
+    const targetOf = targets(ctx);
+    await inParallel(rows, async (parsed) => {
+      if ("errors" in parsed) return void rejected.push(parsed);
+      const target = await targetOf(parsed.spend);
+      if ("error" in target) return void rejected.push({ row: parsed.row, errors: [target.error] });
+      const key = `${target.campaignId}#${parsed.spend.date}`;
+      const day = days.get(key) ?? { ...target, date: parsed.spend.date, costKopecks: 0, rows: 0 };
+      day.costKopecks += parsed.spend.costKopecks;
+      day.rows += 1;
+      days.set(key, day);
+    });
+
+    let imported = 0;
+    let replaced = 0;
+    await inParallel([...days.values()], async ({ rows: count, ...day }) => {
+      const previous = await replaceDaySpend(ctx, day);
+      imported += count;
+      if (previous !== null) replaced += count;
+    });
+    return { imported, replaced, rejected: rejected.sort((a, b) => a.row - b.row) };
+  },
+
+  /** A campaign's stored daily spend in [from, to], oldest first; 404 for an unknown campaign. */
+  async list(ctx: Ctx, query: z.infer<typeof SpendQuery>): Promise<SpendDay[]> {
+    await Campaigns.get(ctx, query.campaignId);
+    const days = await readDaySpend(ctx, query.campaignId, query.from, query.to);
+    return days.map(({ costKopecks, ...day }) => ({ ...day, cost: formatKopecks(costKopecks) }));
+  },
+};
+
+/** Finds each row's campaign and checks its currency, looking each pair and hypothesis up once per import. */
+function targets(ctx: Ctx) {
+  const campaigns = new Map<string, ReturnType<typeof Campaigns.attribute>>();
+  const currencies = new Map<string, Promise<string | null>>();
+  const currencyOf = (hypothesisId: string) => {
+    let currency = currencies.get(hypothesisId);
+    if (!currency) {
+      currency = ctx.doc
+        .send(new GetCommand({ TableName: ctx.table, Key: hypothesisKeys.item(hypothesisId) }))
+        .then(({ Item }) => (Item ? String(Item.currency ?? DEFAULT_CURRENCY).toUpperCase() : null));
+      currencies.set(hypothesisId, currency);
+    }
+    return currency;
+  };
+
+  return async (row: SpendRow): Promise<Target> => {
+    const pair = `${utmMatchValue(row.utmSource)}\n${utmMatchValue(row.utmCampaign)}`;
+    let campaign = campaigns.get(pair);
+    if (!campaign) campaigns.set(pair, (campaign = Campaigns.attribute(ctx, row.utmSource, row.utmCampaign)));
+    const attribution = await campaign;
+    if (!attribution) {
+      return { error: `utm_source "${row.utmSource}" with utm_campaign "${row.utmCampaign}" matches no campaign; add the campaign to its hypothesis first.` };
+    }
+    const currency = await currencyOf(attribution.hypothesisId);
+    if (currency === null) return { error: `the campaign's hypothesis ${attribution.hypothesisId} does not exist.` };
+    if (row.currency !== null && row.currency !== currency) {
+      return { error: `currency ${row.currency} differs from the hypothesis currency ${currency}; convert the cost to ${currency}.` };
+    }
+    return { campaignId: attribution.campaignId, hypothesisId: attribution.hypothesisId, currency };
+  };
+}
+
+/** Runs `work` over `items` with at most PARALLEL in flight (one DynamoDB client, bounded sockets). */
+async function inParallel<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
+}
