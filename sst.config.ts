@@ -1,0 +1,12 @@
+import type { SSTConfig } from "sst";
+import { Api } from "./stacks/Api.js";
+import { Database } from "./stacks/Database.js";
+
+export default {
+  config() {
+    return { name: "parom", region: "eu-central-1" };
+  },
+  stacks(app) {
+    app.stack(Database).stack(Api);
+  },
+} satisfies SSTConfig;
