@@ -1,0 +1,32 @@
+import { Campaigns } from "../campaign/campaign.js";
+import type { Ctx } from "../context.js";
+import { readDays } from "../counters/cohort-counters.js";
+import { dayIn } from "../time.js";
+import type { Hypothesis } from "./hypothesis.js";
+import { factsNeeded, type CostlyFacts, type Facts, type Move } from "./lifecycle.js";
+
+type Loaders = { [K in keyof CostlyFacts]: (ctx: Ctx, hypothesis: Hypothesis) => Promise<CostlyFacts[K]> };
+
+/** How each costly fact is read. Counters only: leads are never scanned. */
+const loaders: Loaders = {
+  async attribution(ctx, hypothesis) {
+    const campaigns = await Campaigns.listByHypothesis(ctx, hypothesis.id);
+    const days = await Promise.all(campaigns.map((campaign) => readDays(ctx, campaign.id)));
+    return { campaigns: campaigns.length, leads: days.flat().reduce((sum, day) => sum + day.leads, 0) };
+  },
+};
+
+/** The facts the guards of `move` judge by, reading only what they declared they need. */
+export async function gatherFacts(ctx: Ctx, hypothesis: Hypothesis, move: Move, reason: string | null): Promise<Facts> {
+  const facts: Facts = {
+    today: dayIn(ctx.now(), ctx.timeZone),
+    timeZone: ctx.timeZone,
+    probe: hypothesis.probe,
+    rulesVersion: hypothesis.rulesVersion,
+    reason,
+  };
+  for (const name of factsNeeded(move)) {
+    facts[name] = await loaders[name](ctx, hypothesis);
+  }
+  return facts;
+}

@@ -1,0 +1,214 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { Campaigns, type Campaign, type CreateCampaignInput } from "../campaign/campaign.js";
+import type { Ctx } from "../context.js";
+import { queryAll } from "../db/query-all.js";
+import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
+import { ConflictError, NotFoundError } from "../errors.js";
+import { newId } from "../ids.js";
+import type { z } from "zod";
+import { gatherFacts } from "./facts.js";
+import { appendHistory, readHistory, type Actor, type HistoryEntry } from "./history.js";
+import type { CreateHypothesisInput, TransitionInput } from "./input.js";
+import { hypothesisKeys } from "./keys.js";
+import { evaluate, type Stage } from "./lifecycle.js";
+import type { Targets } from "./targets.js";
+
+/** A channel hypothesis as stored. Money (budget, money targets) is integer kopecks. */
+export type Hypothesis = {
+  id: string;
+  title: string;
+  statement: string;
+  channel: string;
+  responsible: string;
+  budget: number;
+  currency: string;
+  probe: { start: string; end: string };
+  maturityDays: number;
+  /** How sure the KPI gate must be that a target is met. */
+  confidence: number;
+  targets: Targets;
+  stage: Stage;
+  /** Bumped by every change; each version has exactly one history entry. */
+  version: number;
+  /** The current written rules' version, null until rules are written. */
+  rulesVersion: number | null;
+  closedReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** The hypothesis changed after the caller (or this request) read it. */
+export class VersionConflictError extends ConflictError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super("version_conflict", message, details);
+  }
+}
+
+type Change = {
+  /** Attributes to set besides `version` and `updatedAt`. */
+  set: Record<string, unknown>;
+  /** Attributes that must still hold their read values (the version always must). */
+  unchanged?: Partial<Record<keyof Hypothesis, unknown>>;
+  entry: Pick<HistoryEntry, "actor" | "type" | "from" | "to" | "reason" | "rulesVersion">;
+  /** More items written in the same transaction (after the update and the history entry). */
+  extra?: TransactItem[];
+};
+
+/**
+ * Writes one change of `read` as one transaction: the update, conditioned on the version it was
+ * read at, plus its history entry. Returns the new version.
+ */
+export async function commitChange(ctx: Ctx, read: Hypothesis, change: Change): Promise<number> {
+  const version = read.version + 1;
+  const at = ctx.now().toISOString();
+  const names: Record<string, string> = { "#version": "version" };
+  const values: Record<string, unknown> = { ":expected": read.version, ":version": version, ":at": at };
+  const sets = ["#version = :version", "updatedAt = :at"];
+  for (const [name, value] of Object.entries(change.set)) {
+    names[`#s_${name}`] = name;
+    values[`:s_${name}`] = value;
+    sets.push(`#s_${name} = :s_${name}`);
+  }
+  const conditions = ["#version = :expected"];
+  for (const [name, value] of Object.entries(change.unchanged ?? {})) {
+    names[`#c_${name}`] = name;
+    values[`:c_${name}`] = value;
+    conditions.push(`#c_${name} = :c_${name}`);
+  }
+  try {
+    await transact(ctx, [
+      {
+        Update: {
+          TableName: ctx.table,
+          Key: hypothesisKeys.item(read.id),
+          UpdateExpression: `SET ${sets.join(", ")}`,
+          ConditionExpression: conditions.join(" AND "),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      appendHistory(ctx, read.id, { ...change.entry, version, at }),
+      ...(change.extra ?? []),
+    ]);
+  } catch (error) {
+    if (error instanceof TransactionCancelledError && error.failedCondition(0)) {
+      throw new VersionConflictError(
+        `hypothesis ${read.id} changed while this request was deciding (it was at version ${read.version}); reload it and try again`,
+        { expectedVersion: read.version },
+      );
+    }
+    throw error;
+  }
+  return version;
+}
+
+export const Hypotheses = {
+  async create(ctx: Ctx, input: CreateHypothesisInput, actor: Actor): Promise<Hypothesis> {
+    const at = ctx.now().toISOString();
+    const hypothesis: Hypothesis = {
+      id: newId(),
+      ...input,
+      stage: "probe",
+      version: 1,
+      rulesVersion: null,
+      closedReason: null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await transact(ctx, [
+      {
+        Put: {
+          TableName: ctx.table,
+          Item: { ...hypothesisKeys.item(hypothesis.id), ...hypothesisKeys.listing(hypothesis.id), type: "hypothesis", ...hypothesis },
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      },
+      appendHistory(ctx, hypothesis.id, { version: 1, at, actor, type: "created", to: "probe" }),
+    ]);
+    return hypothesis;
+  },
+
+  async get(ctx: Ctx, id: string): Promise<Hypothesis> {
+    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: hypothesisKeys.item(id), ConsistentRead: true }));
+    if (!Item) throw new NotFoundError("hypothesis", id);
+    return toHypothesis(Item);
+  },
+
+  /** Every hypothesis, newest first. */
+  async list(ctx: Ctx): Promise<Hypothesis[]> {
+    const items = await queryAll(ctx, {
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :p",
+      ExpressionAttributeValues: { ":p": hypothesisKeys.listing("").gsi1pk },
+      ScanIndexForward: false,
+    });
+    return items.map(toHypothesis);
+  },
+
+  /** Links a contractor's campaign to the hypothesis; a closed hypothesis takes no new campaigns. */
+  async addCampaign(ctx: Ctx, id: string, input: z.output<typeof CreateCampaignInput>): Promise<Campaign> {
+    const hypothesis = await Hypotheses.get(ctx, id);
+    // Checked on read: Campaigns.create conditions only on the hypothesis existing, so a campaign
+    // added in the same instant as the hypothesis is closed can still land.
+    if (hypothesis.stage === "closed") {
+      throw new ConflictError("hypothesis_closed", `hypothesis ${id} is closed and takes no new campaigns`);
+    }
+    return Campaigns.create(ctx, id, input);
+  },
+
+  async campaigns(ctx: Ctx, id: string): Promise<Campaign[]> {
+    await Hypotheses.get(ctx, id);
+    return Campaigns.listByHypothesis(ctx, id);
+  },
+
+  /** Moves the hypothesis to `input.to` if every guard agrees; refusals list every unmet guard. */
+  async transition(ctx: Ctx, id: string, input: TransitionInput, actor: Actor): Promise<{ stage: Stage; version: number }> {
+    const hypothesis = await Hypotheses.get(ctx, id);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== hypothesis.version) {
+      throw new VersionConflictError(
+        `hypothesis ${id} is at version ${hypothesis.version}, not ${input.expectedVersion}; reload it and decide again`,
+        { expectedVersion: input.expectedVersion, currentVersion: hypothesis.version },
+      );
+    }
+    const move = { from: hypothesis.stage, to: input.to };
+    const reason = input.reason ?? null;
+    const unmet = evaluate(move, await gatherFacts(ctx, hypothesis, move, reason));
+    if (unmet.length > 0) {
+      throw new ConflictError("transition_refused", `${move.from} -> ${move.to} refused: ${unmet.join(" ")}`, { unmet });
+    }
+    const version = await commitChange(ctx, hypothesis, {
+      set: { stage: move.to, ...(move.to === "closed" ? { closedReason: reason } : {}) },
+      unchanged: { stage: move.from },
+      entry: { actor, type: "transition", from: move.from, to: move.to, ...(reason ? { reason } : {}) },
+    });
+    return { stage: move.to, version };
+  },
+
+  /** Creation, every transition and every rules version, oldest first. */
+  async history(ctx: Ctx, id: string): Promise<HistoryEntry[]> {
+    await Hypotheses.get(ctx, id);
+    return readHistory(ctx, id);
+  },
+};
+
+function toHypothesis(item: Record<string, any>): Hypothesis {
+  return {
+    id: item.id,
+    title: item.title,
+    statement: item.statement,
+    channel: item.channel,
+    responsible: item.responsible,
+    budget: Number(item.budget),
+    currency: item.currency,
+    probe: { start: item.probe.start, end: item.probe.end },
+    maturityDays: Number(item.maturityDays),
+    confidence: Number(item.confidence),
+    targets: item.targets,
+    stage: item.stage,
+    version: Number(item.version),
+    rulesVersion: item.rulesVersion ?? null,
+    closedReason: item.closedReason ?? null,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
+}

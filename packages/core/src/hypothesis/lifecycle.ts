@@ -1,0 +1,116 @@
+/**
+ * The ПАРОМ state machine, pure: no I/O, no clock. The caller gathers the facts a move needs
+ * and asks `evaluate`; every guard that is not satisfied answers with a plain sentence.
+ *
+ * Guards are data. To add one, append a `Guard` to `guards` (and, if it reads a fact that is
+ * costly to gather, declare it in `needs` and add that fact to `CostlyFacts` and its loader in
+ * facts.ts). No other guard changes.
+ */
+
+/** The path a hypothesis walks, in order. */
+export const pipeline = ["probe", "analysis", "rules", "optimization", "scale"] as const;
+export const stages = [...pipeline, "closed"] as const;
+export type Stage = (typeof stages)[number];
+
+export type Move = { from: Stage; to: Stage };
+
+/** Facts that cost reads to gather; the caller loads only those the applicable guards name in `needs`. */
+export type CostlyFacts = {
+  /** The hypothesis' campaigns and the leads attributed to them (from the cohort counters). */
+  attribution: { campaigns: number; leads: number };
+};
+
+/** What the guards judge by. Costly facts are present when a guard that applies declared them. */
+export type Facts = {
+  /** Today in the workspace time zone (YYYY-MM-DD). */
+  today: string;
+  timeZone: string;
+  probe: { start: string; end: string };
+  /** The current written rules' version, null before any are written. */
+  rulesVersion: number | null;
+  /** The reason given with the request, trimmed; null when none. */
+  reason: string | null;
+} & Partial<CostlyFacts>;
+
+export type Guard = {
+  /** The moves it watches: a stage, or "*" for any. */
+  from: Stage | "*";
+  to: Stage | "*";
+  needs?: (keyof CostlyFacts)[];
+  /** null when satisfied, else a sentence saying what is missing. */
+  check: (facts: Facts, move: Move) => string | null;
+};
+
+const position = (stage: Stage) => (pipeline as readonly Stage[]).indexOf(stage);
+
+/** Stages move one step forward at a time, and any stage but `closed` may close. */
+function stepRule(_facts: Facts, { from, to }: Move): string | null {
+  if (from === "closed") return "The hypothesis is closed; a closed hypothesis does not move again.";
+  if (from === to) return `The hypothesis is already in ${to}.`;
+  if (to === "closed") return null;
+  const next = pipeline[position(from) + 1];
+  if (to === next) return null;
+  if (!next) return `${from} is the last stage; from it a hypothesis can only be closed.`;
+  return position(to) < position(from)
+    ? `A hypothesis does not go back: from ${from} the next stage is ${next}, not ${to}.`
+    : `Stages cannot be skipped: from ${from} the next stage is ${next}, not ${to}.`;
+}
+
+export const guards: Guard[] = [
+  { from: "*", to: "*", check: stepRule },
+  {
+    from: "*",
+    to: "closed",
+    check: (facts) => (facts.reason ? null : "Closing a hypothesis needs a reason."),
+  },
+  {
+    from: "probe",
+    to: "analysis",
+    check: ({ today, probe, timeZone }) =>
+      today >= probe.start ? null : `The probe has not started yet: it starts on ${probe.start}, and today is ${today} (${timeZone}).`,
+  },
+  {
+    from: "probe",
+    to: "analysis",
+    needs: ["attribution"],
+    check: ({ attribution }) => {
+      if (attribution && attribution.leads > 0) return null;
+      return attribution?.campaigns
+        ? `No lead has been attributed to this hypothesis yet (it has ${attribution.campaigns} campaign(s)); analysis needs at least one.`
+        : "No lead has been attributed to this hypothesis yet: it has no campaigns, and analysis needs at least one lead.";
+    },
+  },
+  {
+    from: "rules",
+    to: "optimization",
+    check: ({ rulesVersion }) =>
+      rulesVersion ? null : "The rules are not written yet: record who is responsible, how leads are handled and a checklist.",
+  },
+  {
+    from: "optimization",
+    to: "scale",
+    check: () => "Scale-out is not available yet: it needs the KPI gate to pass and the owner's approval.",
+  },
+];
+
+const watches = (guard: Guard, { from, to }: Move) => (guard.from === "*" || guard.from === from) && (guard.to === "*" || guard.to === to);
+
+/** The guards that judge `move`, in their order. */
+export function guardsFor(move: Move, all: readonly Guard[] = guards): Guard[] {
+  return all.filter((guard) => watches(guard, move));
+}
+
+/** The costly facts the caller must gather before evaluating `move`. */
+export function factsNeeded(move: Move, all: readonly Guard[] = guards): (keyof CostlyFacts)[] {
+  return [...new Set(guardsFor(move, all).flatMap((guard) => guard.needs ?? []))];
+}
+
+/**
+ * Every unmet guard of `move`, as sentences, in guard order; an empty list means the move may happen.
+ * @example evaluate({ from: "probe", to: "rules" }, facts) // ["Stages cannot be skipped: ..."]
+ */
+export function evaluate(move: Move, facts: Facts, all: readonly Guard[] = guards): string[] {
+  return guardsFor(move, all)
+    .map((guard) => guard.check(facts, move))
+    .filter((sentence): sentence is string => sentence !== null);
+}
