@@ -1,0 +1,162 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import type { Ctx } from "../context.js";
+import { addToDay, addWin } from "../counters/cohort-counters.js";
+import { queryAll } from "../db/query-all.js";
+import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
+import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
+import { newId } from "../ids.js";
+import { formatKopecks, toKopecks } from "../money.js";
+import { dayIn } from "../time.js";
+import { leadKeys } from "./lead.js";
+import { leadStages, planStageChange, type LeadStage, type OutcomeState, type StageChange, type StagePlan } from "./stages.js";
+
+/** `PATCH /api/leads/{id}`: the deal's new stage, its amount when won, the reason when lost. */
+export const ChangeStageInput = z.strictObject({
+  stage: z.enum(leadStages),
+  amount: z.union([z.number(), z.string()]).optional(),
+  lostReason: z.string().max(1000).optional(),
+});
+export type ChangeStageInput = z.infer<typeof ChangeStageInput>;
+
+/** One kept stage change. `actor` is `key:<api key id>` for people, `crm:<source id>` for CRM webhooks. */
+export type StageHistoryEntry = {
+  at: string;
+  from: LeadStage;
+  to: LeadStage;
+  amount?: string;
+  lostReason?: string;
+  actor: string;
+};
+
+/** The lead item as stored after the change, and whether the change did anything (false for a repeat). */
+export type StageChangeResult = { changed: boolean; item: Record<string, any> };
+
+/** Concurrent changes of one lead re-read and re-plan; each round lets at least one through. */
+const MAX_ATTEMPTS = 8;
+const HISTORY_PREFIX = "STAGE#";
+
+export const Outcomes = {
+  /** Validates an API request and applies it. */
+  async changeStage(ctx: Ctx, leadId: string, input: ChangeStageInput, actor: string): Promise<StageChangeResult> {
+    let amountKopecks: number | undefined;
+    if (input.amount !== undefined) {
+      const parsed = toKopecks(input.amount);
+      if (parsed === null) {
+        const issues = [{ path: "amount", message: "not a money amount: use a number or a decimal string with at most two decimals" }];
+        throw new InvalidInputError(`amount: ${issues[0]!.message}`, issues);
+      }
+      amountKopecks = parsed;
+    }
+    return Outcomes.apply(ctx, leadId, { to: input.stage, amountKopecks, lostReason: input.lostReason }, actor);
+  },
+
+  /**
+   * Moves a lead to a stage in one transaction: the lead (guarded by its version), the history
+   * entry and the counter deltas of its campaign and cohort day. A lost race re-reads and re-plans.
+   */
+  async apply(ctx: Ctx, leadId: string, change: StageChange, actor: string): Promise<StageChangeResult> {
+    for (let attempt = 1; ; attempt++) {
+      const item = await readLead(ctx, leadId);
+      const plan = planStageChange(outcomeState(item), change);
+      if (plan === null) return { changed: false, item };
+      const at = ctx.now().toISOString();
+      const winDay = plan.win && item.stage !== "won" ? dayIn(ctx.now(), ctx.timeZone) : undefined;
+      try {
+        await transact(ctx, changeItems(ctx, item, plan, { at, actor, winDay }));
+      } catch (error) {
+        const raced = error instanceof TransactionCancelledError && (error.failedCondition(0) || error.reasons.includes("TransactionConflict"));
+        if (!raced) throw error;
+        if (attempt >= MAX_ATTEMPTS) throw new ConflictError("version_conflict", "the lead kept changing while this change was applied; try again");
+        await sleep(5 * attempt + Math.random() * 20 * attempt);
+        continue;
+      }
+      const { counterDelta: _counters, win: _win, ...state } = plan;
+      return { changed: true, item: { ...item, ...state, updatedAt: at, version: item.version + 1, ...(winDay ? { wonDay: winDay } : {}) } };
+    }
+  },
+
+  /** Every stage change of a lead, oldest first. */
+  async history(ctx: Ctx, leadId: string): Promise<StageHistoryEntry[]> {
+    await readLead(ctx, leadId);
+    const items = await queryAll(ctx, {
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+      ExpressionAttributeValues: { ":pk": leadKeys.item(leadId).pk, ":prefix": HISTORY_PREFIX },
+    });
+    return items.map((item) => ({
+      at: item.at,
+      from: item.from,
+      to: item.to,
+      ...(typeof item.amountKopecks === "number" ? { amount: formatKopecks(item.amountKopecks) } : {}),
+      ...(item.lostReason ? { lostReason: item.lostReason } : {}),
+      actor: item.actor,
+    }));
+  },
+};
+
+async function readLead(ctx: Ctx, leadId: string): Promise<Record<string, any>> {
+  const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: leadKeys.item(leadId), ConsistentRead: true }));
+  if (!Item) throw new NotFoundError("lead", leadId);
+  return Item;
+}
+
+function outcomeState(item: Record<string, any>): OutcomeState {
+  return {
+    stage: item.stage,
+    furthestStage: item.furthestStage,
+    amountKopecks: item.amountKopecks ?? null,
+    lostReason: item.lostReason ?? null,
+  };
+}
+
+/** The transaction; the lead's update is first so a lost race shows as its failed condition. */
+function changeItems(ctx: Ctx, item: Record<string, any>, plan: StagePlan, change: { at: string; actor: string; winDay?: string }): TransactItem[] {
+  const leadId: string = item.id;
+  const items: TransactItem[] = [
+    {
+      Update: {
+        TableName: ctx.table,
+        Key: leadKeys.item(leadId),
+        UpdateExpression: `SET #stage = :stage, furthestStage = :furthest, amountKopecks = :amount, lostReason = :reason, updatedAt = :at, #version = :next${change.winDay ? ", wonDay = :wonDay" : ""}`,
+        ConditionExpression: "#version = :version",
+        ExpressionAttributeNames: { "#stage": "stage", "#version": "version" },
+        ExpressionAttributeValues: {
+          ":stage": plan.stage,
+          ":furthest": plan.furthestStage,
+          ":amount": plan.amountKopecks,
+          ":reason": plan.lostReason,
+          ":at": change.at,
+          ":version": item.version,
+          ":next": item.version + 1,
+          ...(change.winDay ? { ":wonDay": change.winDay } : {}),
+        },
+      },
+    },
+    {
+      Put: {
+        TableName: ctx.table,
+        Item: {
+          ...leadKeys.stageChange(leadId, change.at, newId()),
+          type: "leadStageChange",
+          leadId,
+          at: change.at,
+          from: item.stage,
+          to: plan.stage,
+          ...(plan.stage === "won" ? { amountKopecks: plan.amountKopecks } : {}),
+          ...(plan.stage === "lost" ? { lostReason: plan.lostReason } : {}),
+          actor: change.actor,
+        },
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    },
+  ];
+  if (Object.values(plan.counterDelta).some((v) => v !== 0)) items.push(addToDay(ctx, item.campaignId ?? null, item.cohortDay, plan.counterDelta));
+  if (plan.win) {
+    // A correction lands on the day the deal was won; a lead imported as won without one counts on its cohort day.
+    const winDay = change.winDay ?? item.wonDay ?? item.cohortDay;
+    items.push(addWin(ctx, item.campaignId ?? null, item.cohortDay, winDay, plan.win));
+  }
+  return items;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
