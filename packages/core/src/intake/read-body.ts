@@ -1,0 +1,44 @@
+import { InvalidInputError } from "../errors.js";
+import { parseFormPairs } from "./form-encoding.js";
+
+/** A webhook body as it arrived: its Content-Type header and its text. */
+export type WebhookBody = { contentType: string | undefined; text: string };
+
+/** A body decoded into either form pairs (in order, duplicates kept) or a JSON object. */
+export type ReadBody =
+  | { kind: "form"; pairs: Array<[string, string]> }
+  | { kind: "json"; value: Record<string, unknown> };
+
+/**
+ * Decodes a body by its Content-Type; without one, a body starting with `{` or `[` is JSON, anything else a form.
+ * Throws a 400 when the body cannot be read at all.
+ */
+export function readBody(body: WebhookBody): ReadBody {
+  const mediaType = body.contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
+  const text = body.text.replace(/^\uFEFF/, "");
+  const looksLikeJson = /^\s*[{[]/.test(text);
+
+  if (mediaType === "application/json" || mediaType.endsWith("+json") || (mediaType === "" && looksLikeJson)) {
+    return { kind: "json", value: parseJsonObject(text) };
+  }
+  if (mediaType === "application/x-www-form-urlencoded" || mediaType === "") {
+    return { kind: "form", pairs: parseFormPairs(text) };
+  }
+  const message = `${mediaType} is not supported: send application/json or application/x-www-form-urlencoded`;
+  throw new InvalidInputError(message, [{ path: "(content-type)", message }], 400);
+}
+
+function parseJsonObject(text: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const message = `the body is not valid JSON (${(error as Error).message})`;
+    throw new InvalidInputError(message, [{ path: "(body)", message }], 400);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    const message = "the JSON body must be an object";
+    throw new InvalidInputError(message, [{ path: "(body)", message }], 400);
+  }
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { decodeBracketFields } from "../../packages/core/src/intake/bracket-fields.js";
+import { parseFormPairs } from "../../packages/core/src/intake/form-encoding.js";
+import { parseDelivery } from "../../packages/core/src/intake/parse-delivery.js";
+import { invalid, webhookFixture } from "../fixtures/webhooks/read.js";
+
+const amo = (pairs: Array<[string, string]>) =>
+  parseDelivery("amocrm", { contentType: "application/x-www-form-urlencoded", text: new URLSearchParams(pairs).toString() });
+
+describe("amoCRM webhooks", () => {
+  it("turns leads[add] into leads keyed by the amoCRM id, UTMs from custom fields by name or code", () => {
+    const delivery = parseDelivery("amocrm", webhookFixture("amocrm-lead-add.txt"));
+    expect(delivery).toEqual({
+      test: false,
+      statusChanges: [],
+      leads: [
+        {
+          externalId: "31245678",
+          contact: { name: null, phone: null, email: null },
+          // utm_campaign is matched by name only, utm_term ("Ключевая фраза") by its code UTM_TERM
+          utm: { source: "yandex", medium: "cpc", campaign: "bags_spring_2025", content: "ad_42", term: "сумки кожаные" },
+          clickIds: { yclid: "7243189051234567890" },
+          landingUrl: null,
+          referrer: "https://yandex.ru/",
+        },
+        {
+          externalId: "31245702",
+          contact: { name: null, phone: null, email: null },
+          utm: { source: "google", medium: "cpc", campaign: "brand_search", content: null, term: "сумка женская" },
+          clickIds: { gclid: "EAIaIQobChMI8rKx3Yb2hQMVh5BoCR0x2wZyEAAYASAAEgJk9fD_BwE" },
+          landingUrl: null,
+          referrer: null,
+        },
+      ],
+    });
+  });
+
+  it("turns leads[status] into status changes with the deal price", () => {
+    expect(parseDelivery("amocrm", webhookFixture("amocrm-status-won.txt"))).toEqual({
+      test: false,
+      leads: [],
+      statusChanges: [{ externalId: "31245678", statusId: "142", price: "15000" }],
+    });
+    expect(parseDelivery("amocrm", webhookFixture("amocrm-status-lost.txt")).statusChanges).toEqual([
+      { externalId: "31245702", statusId: "143", price: "0" },
+    ]);
+  });
+
+  it("counts leads[update] as a status change only when it carries status_id, once per lead and status", () => {
+    const delivery = amo([
+      ["leads[status][0][id]", "7"],
+      ["leads[status][0][status_id]", "142"],
+      ["leads[status][0][price]", ""],
+      ["leads[update][0][id]", "7"],
+      ["leads[update][0][status_id]", "142"],
+      ["leads[update][1][id]", "8"],
+      ["leads[update][1][name]", "renamed deal"],
+      ["leads[update][2][id]", "9"],
+      ["leads[update][2][status_id]", "55512346"],
+      ["leads[update][2][price]", "1 500"],
+    ]);
+    expect(delivery.statusChanges).toEqual([
+      { externalId: "7", statusId: "142", price: null },
+      { externalId: "9", statusId: "55512346", price: "1 500" },
+    ]);
+  });
+
+  it("reads contacts from lead custom fields coded PHONE and EMAIL", () => {
+    const [lead] = amo([
+      ["leads[add][0][id]", "10"],
+      ["leads[add][0][custom_fields][0][name]", "Телефон"],
+      ["leads[add][0][custom_fields][0][code]", "PHONE"],
+      ["leads[add][0][custom_fields][0][values][0][value]", "8 (903) 123-45-67"],
+      ["leads[add][0][custom_fields][0][values][0][enum]", "114611"],
+      ["leads[add][0][custom_fields][1][code]", "EMAIL"],
+      ["leads[add][0][custom_fields][1][values][0][value]", "client@example.ru"],
+    ]).leads;
+    expect(lead!.contact).toEqual({ name: null, phone: "+79031234567", email: "client@example.ru" });
+  });
+
+  it("reads a JSON body of the same shape", () => {
+    const text = JSON.stringify({
+      leads: {
+        add: [{ id: 11, custom_fields: [{ name: "utm_source", values: [{ value: "vk" }] }, { code: "UTM_TERM", values: ["сумки"] }] }],
+        status: [{ id: 12, status_id: 142, price: 2500 }],
+      },
+      account: { subdomain: "shop" },
+    });
+    const delivery = parseDelivery("amocrm", { contentType: "application/json", text });
+    expect(delivery.leads[0]).toMatchObject({ externalId: "11", utm: { source: "vk", term: "сумки" } });
+    expect(delivery.statusChanges).toEqual([{ externalId: "12", statusId: "142", price: "2500" }]);
+  });
+
+  it("ignores events about other entities", () => {
+    expect(amo([["contacts[update][0][id]", "5"], ["leads[delete][0][id]", "6"], ["account[subdomain]", "shop"]])).toEqual({
+      test: false,
+      leads: [],
+      statusChanges: [],
+    });
+  });
+
+  it("refuses lead events without their ids with 422 naming each", () => {
+    expect(() => amo([["leads[add][0][name]", "no id"]])).toThrow(invalid(422, "leads.add.0.id"));
+    expect(() => amo([["leads[status][0][id]", "7"]])).toThrow(invalid(422, "leads.status.0.status_id"));
+    expect(() => amo([["leads[status][0][status_id]", "142"]])).toThrow(invalid(422, "leads.status.0.id"));
+  });
+
+  it("refuses a body that is not amoCRM's at all with 422", () => {
+    expect(() => amo([["id", "7"], ["status_id", "142"]])).toThrow(invalid(422, "(body)"));
+    expect(() => parseDelivery("amocrm", { contentType: "application/json", text: '{"leads": 5}' })).toThrow(invalid(422, "(body)"));
+  });
+});
+
+describe("decodeBracketFields", () => {
+  it("nests bracket keys, keeping sparse numeric keys", () => {
+    const tree = decodeBracketFields(
+      parseFormPairs("contacts%5Bupdate%5D%5B0%5D%5Blinked_leads_id%5D%5B9982719%5D%5BID%5D=9982719&account%5Bsubdomain%5D=apfitness&plain=1"),
+    );
+    expect(JSON.parse(JSON.stringify(tree))).toEqual({
+      contacts: { update: { "0": { linked_leads_id: { "9982719": { ID: "9982719" } } } } },
+      account: { subdomain: "apfitness" },
+      plain: "1",
+    });
+  });
+
+  it("keeps the first filled duplicate and drops keys that clash with a value already set", () => {
+    const tree = decodeBracketFields([
+      ["a[x]", ""],
+      ["a[x]", "first"],
+      ["a[x]", "second"],
+      ["note[type]", "3"],
+      ["note[type][message_uuid]", "70f31734"],
+      ["b[c][d]", "deep"],
+      ["b[c]", "flat"],
+    ]);
+    expect(JSON.parse(JSON.stringify(tree))).toEqual({ a: { x: "first" }, note: { type: "3" }, b: { c: { d: "deep" } } });
+  });
+
+  it("treats malformed bracket names as plain keys and never touches Object.prototype", () => {
+    const tree = decodeBracketFields([
+      ["a[b", "1"],
+      ["a]b[", "2"],
+      ["[x]", "3"],
+      ["__proto__[polluted]", "yes"],
+      ["leads[constructor][prototype][polluted]", "yes"],
+    ]);
+    expect(tree["a[b"]).toBe("1");
+    expect(tree["a]b["]).toBe("2");
+    expect(tree[""]).toEqual(expect.objectContaining({ x: "3" }));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
