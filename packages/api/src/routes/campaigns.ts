@@ -1,4 +1,10 @@
 import { Hono } from "hono";
+import { Campaigns } from "../../../core/src/campaign/campaign.js";
 import type { AppEnv } from "../env.js";
+import { allow } from "../middleware/auth.js";
 
-export const campaignRoutes = new Hono<AppEnv>();
+// Campaigns are created under their hypothesis (POST /api/hypotheses/{id}/campaigns); here they are read.
+export const campaignRoutes = new Hono<AppEnv>()
+  .use(allow("owner", "marketer", "contractor"))
+  .get("/", async (c) => c.json({ items: await Campaigns.list(c.var.ctx) }))
+  .get("/:id", async (c) => c.json(await Campaigns.get(c.var.ctx, c.req.param("id"))));
