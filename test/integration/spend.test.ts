@@ -168,6 +168,15 @@ describe("rejecting spend rows", () => {
     expect(binary.status).toBe(400);
     expect(binary.body.error).toBe("unsupported_format");
   });
+
+  it("asks for a file over 5,000 rows to be split, storing nothing", async () => {
+    const c = await campaign();
+    const rows = Array.from({ length: 5001 }, () => ({ date: "2026-03-01", utm_source: "vk", utm_campaign: c.utmCampaign, cost: 1 }));
+    const res = await h.call("POST", "/api/spend", { rows });
+    expect(res.status).toBe(413);
+    expect(res.body.error).toBe("too_many_rows");
+    expect(await spendOf(c.id)).toEqual({});
+  });
 });
 
 describe("reading stored spend", () => {

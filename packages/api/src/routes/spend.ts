@@ -7,7 +7,8 @@ import { queryParams } from "../validate.js";
 
 /**
  * POST: a spend file (format detected from Content-Type and content, or named by `?format=`)
- * -> `{imported, replaced, rejected: [{row, errors}]}`. GET: a campaign's stored daily spend.
+ * -> `{imported, replaced, rejected: [{row, errors}]}`; `row` is the 1-based data row for CSV, the
+ * 0-based index in `rows` for JSON. GET `?campaignId=&from=&to=`: a campaign's stored daily spend.
  */
 export const spendRoutes = new Hono<AppEnv>()
   .use(allow("owner", "marketer"))
