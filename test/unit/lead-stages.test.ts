@@ -130,6 +130,13 @@ describe("planStageChange rules", () => {
     expect(plan).toMatchObject({ stage: "lost", furthestStage: "contacted", lostReason: "chose a competitor", counterDelta: {} });
   });
 
+  it("keeps a person's reason when a CRM later reports the same lead lost", () => {
+    const lost: OutcomeState = { stage: "lost", furthestStage: "contacted", amountKopecks: null, lostReason: "no budget" };
+    expect(planStageChange(lost, { to: "lost", lostReason: "crm_status_143", lostReasonIsDefault: true })).toBeNull();
+    const open: OutcomeState = { ...lost, stage: "contacted", lostReason: null };
+    expect(planStageChange(open, { to: "lost", lostReason: "crm_status_143", lostReasonIsDefault: true })).toMatchObject({ lostReason: "crm_status_143" });
+  });
+
   it("restores a lost lead to its furthest stage, uncounting it as lost", () => {
     const lost: OutcomeState = { stage: "lost", furthestStage: "proposal", amountKopecks: null, lostReason: "no budget" };
     expect(planStageChange(lost, { to: "proposal" })).toEqual({

@@ -53,6 +53,6 @@ async function applyOne(ctx: Ctx, source: { id: string; statusMap: Record<string
 function stageChange(to: LeadStage, change: StatusChange): StageChange {
   if (to === "won") return { to, amountKopecks: change.price === null ? null : toKopecks(change.price) };
   // amoCRM's status webhook carries no loss reason; the status says which closing it was.
-  if (to === "lost") return { to, lostReason: `crm_status_${change.statusId}` };
+  if (to === "lost") return { to, lostReason: `crm_status_${change.statusId}`, lostReasonIsDefault: true };
   return { to };
 }

@@ -41,7 +41,13 @@ export type OutcomeState = {
 };
 
 /** A requested move: the target stage, the deal amount for `won`, the reason for `lost`. */
-export type StageChange = { to: LeadStage; amountKopecks?: number | null; lostReason?: string | null };
+export type StageChange = {
+  to: LeadStage;
+  amountKopecks?: number | null;
+  lostReason?: string | null;
+  /** The reason only says where the loss came from (a CRM status): a lead already lost keeps its own. */
+  lostReasonIsDefault?: boolean;
+};
 
 /** What a change does: the lead's new state and the counters to add on its campaign and cohort day. */
 export type StagePlan = OutcomeState & {
@@ -71,7 +77,7 @@ export function planStageChange(lead: OutcomeState, change: StageChange): StageP
   }
 
   if (to === "lost") {
-    if (lead.stage === "lost" && lead.lostReason === reason) return null;
+    if (lead.stage === "lost" && (lead.lostReason === reason || change.lostReasonIsDefault)) return null;
     // A new reason for a lead already lost is kept, but it is still one lost lead.
     return { ...lead, stage: "lost", lostReason: reason, counterDelta: lead.stage === "lost" ? {} : { lost: 1 } };
   }
