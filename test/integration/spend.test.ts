@@ -1,8 +1,5 @@
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Campaigns } from "../../packages/core/src/campaign/campaign.js";
 import { readDays } from "../../packages/core/src/counters/cohort-counters.js";
-import { hypothesisKeys } from "../../packages/core/src/hypothesis/keys.js";
 import { newId } from "../../packages/core/src/ids.js";
 import { createHarness, type Harness } from "../support/harness.js";
 
@@ -11,16 +8,22 @@ beforeAll(async () => {
   h = await createHarness();
 });
 
-/**
- * A campaign under a fresh hypothesis, with a unique utm_campaign. Written directly (hypothesis item
- * with the attributes spend reads + Campaigns.create) because POST /api/hypotheses was not yet
- * committed when these tests were written.
- */
+/** A campaign with a unique utm_campaign under a fresh hypothesis kept in `currency`, both created through the API. */
 async function campaign(currency = "RUB") {
-  const hypothesisId = newId();
-  await h.ctx.doc.send(new PutCommand({ TableName: h.ctx.table, Item: { ...hypothesisKeys.item(hypothesisId), stage: "probe", currency } }));
-  const created = await Campaigns.create(h.ctx, hypothesisId, { utmSource: "vk", utmCampaign: `spring-${newId().toLowerCase()}` });
-  return { id: created.id, utmCampaign: created.utmCampaign };
+  const hypothesis = await h.call("POST", "/api/hypotheses", {
+    title: "VK ads for the B2B landing",
+    statement: "Targeted VK ads bring leads at under 900 per lead",
+    channel: "vk_ads",
+    responsible: "Anna Petrova",
+    budget: 150000,
+    currency,
+    probe: { start: "2026-03-01", end: "2026-03-31" },
+    targets: { cplMax: 900 },
+  });
+  expect(hypothesis.status).toBe(201);
+  const created = await h.call("POST", `/api/hypotheses/${hypothesis.body.id}/campaigns`, { utmSource: "vk", utmCampaign: `spring-${newId().toLowerCase()}` });
+  expect(created.status).toBe(201);
+  return { id: created.body.id as string, utmCampaign: created.body.utmCampaign as string };
 }
 
 const csv = (text: string, opts: { key?: string } = {}) => h.call("POST", "/api/spend", undefined, { raw: text, contentType: "text/csv", ...opts });
