@@ -1,0 +1,122 @@
+import { randomBytes } from "node:crypto";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import type { Ctx } from "../context.js";
+import { queryAll } from "../db/query-all.js";
+import { transact } from "../db/transact.js";
+import { NotFoundError } from "../errors.js";
+import { newId } from "../ids.js";
+import { leadStages, type LeadStage } from "../lead/stages.js";
+
+/** How a sender writes its webhook bodies; it picks the parser. */
+export const sourceFormats = ["tilda", "amocrm", "json"] as const;
+export type SourceFormat = (typeof sourceFormats)[number];
+
+/** CRM status id -> lead stage. */
+export type StatusMap = Record<string, LeadStage>;
+
+/** amoCRM's fixed pipeline statuses: 142 "Успешно реализовано", 143 "Закрыто и не реализовано". */
+export const defaultStatusMap: StatusMap = { "142": "won", "143": "lost" };
+
+/** A sender of leads (a Tilda site, an amoCRM account, a custom form) with its own webhook key. */
+export type Source = {
+  id: string;
+  /** The secret in the webhook path `/hooks/{key}`: whoever knows it can post leads. */
+  key: string;
+  name: string;
+  format: SourceFormat;
+  /** The effective mapping: amoCRM's defaults with this source's own entries over them. */
+  statusMap: StatusMap;
+  createdAt: string;
+};
+
+export const StatusMapInput = z
+  .record(z.string().min(1).max(64), z.enum(leadStages))
+  .refine((map) => Object.keys(map).length <= 500, { message: "at most 500 statuses" });
+
+export const CreateSourceInput = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  format: z.enum(sourceFormats),
+  statusMap: StatusMapInput.optional(),
+});
+
+const keys = {
+  item: (id: string) => ({ pk: `SOURCE#${id}`, sk: "SOURCE" }),
+  listing: (id: string) => ({ gsi1pk: "SOURCES", gsi1sk: id }),
+  /** Finds a source by its webhook key in one consistent read. */
+  byKey: (key: string) => ({ pk: `SOURCEKEY#${key}`, sk: "SOURCEKEY" }),
+};
+
+export const Sources = {
+  async create(ctx: Ctx, input: z.infer<typeof CreateSourceInput>): Promise<Source> {
+    const id = newId();
+    const key = randomBytes(24).toString("base64url");
+    const own = input.statusMap ?? {};
+    const createdAt = ctx.now().toISOString();
+    await transact(ctx, [
+      {
+        Put: {
+          TableName: ctx.table,
+          Item: { ...keys.item(id), ...keys.listing(id), type: "source", id, key, name: input.name, format: input.format, statusMap: own, createdAt },
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      },
+      {
+        Put: { TableName: ctx.table, Item: { ...keys.byKey(key), type: "sourceKey", sourceId: id }, ConditionExpression: "attribute_not_exists(pk)" },
+      },
+    ]);
+    return { id, key, name: input.name, format: input.format, statusMap: { ...defaultStatusMap, ...own }, createdAt };
+  },
+
+  async get(ctx: Ctx, id: string): Promise<Source> {
+    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: keys.item(id), ConsistentRead: true }));
+    if (!Item) throw new NotFoundError("source", id);
+    return toSource(Item);
+  },
+
+  /** The source a webhook key belongs to, or null for a key nobody was given. */
+  async byKey(ctx: Ctx, key: string): Promise<Source | null> {
+    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: keys.byKey(key), ConsistentRead: true }));
+    return Item ? Sources.get(ctx, Item.sourceId) : null;
+  },
+
+  async list(ctx: Ctx): Promise<Source[]> {
+    const items = await queryAll(ctx, {
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :p",
+      ExpressionAttributeValues: { ":p": "SOURCES" },
+    });
+    return items.map(toSource);
+  },
+
+  /** Replaces the source's own status entries; the amoCRM defaults stay underneath. */
+  async setStatusMap(ctx: Ctx, id: string, statusMap: StatusMap): Promise<Source> {
+    try {
+      const { Attributes } = await ctx.doc.send(
+        new UpdateCommand({
+          TableName: ctx.table,
+          Key: keys.item(id),
+          UpdateExpression: "SET statusMap = :m",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: { ":m": statusMap },
+          ReturnValues: "ALL_NEW",
+        }),
+      );
+      return toSource(Attributes!);
+    } catch (error) {
+      if ((error as Error).name === "ConditionalCheckFailedException") throw new NotFoundError("source", id);
+      throw error;
+    }
+  },
+};
+
+function toSource(item: Record<string, any>): Source {
+  return {
+    id: item.id,
+    key: item.key,
+    name: item.name,
+    format: item.format,
+    statusMap: { ...defaultStatusMap, ...(item.statusMap ?? {}) },
+    createdAt: item.createdAt,
+  };
+}
