@@ -1,4 +1,17 @@
 import { Hono } from "hono";
+import { ChangeStageInput, Outcomes } from "../../../core/src/lead/outcomes.js";
+import { Leads, ListLeadsQuery, toLead } from "../../../core/src/lead/query.js";
 import type { AppEnv } from "../env.js";
+import { allow } from "../middleware/auth.js";
+import { jsonBody, queryParams } from "../validate.js";
 
-export const leadRoutes = new Hono<AppEnv>();
+export const leadRoutes = new Hono<AppEnv>()
+  .use(allow("owner", "marketer"))
+  .get("/", async (c) => c.json(await Leads.list(c.var.ctx, queryParams(c, ListLeadsQuery))))
+  .get("/:id", async (c) => c.json(await Leads.get(c.var.ctx, c.req.param("id"))))
+  .patch("/:id", async (c) => {
+    const input = await jsonBody(c, ChangeStageInput);
+    const { item } = await Outcomes.changeStage(c.var.ctx, c.req.param("id"), input, `key:${c.var.principal.keyId}`);
+    return c.json(toLead(item));
+  })
+  .get("/:id/history", async (c) => c.json({ items: await Outcomes.history(c.var.ctx, c.req.param("id")) }));

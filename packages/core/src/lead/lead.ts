@@ -25,6 +25,13 @@ export type Lead = {
   updatedAt: string;
 };
 
+/** The listing partitions: by hypothesis (null: unattributed) on gsi1, by campaign on gsi2, all leads on gsi3. */
+export const leadListings = {
+  byHypothesis: (hypothesisId: string | null) => (hypothesisId ? `LEADS#HYP#${hypothesisId}` : "LEADS#UNATTRIBUTED"),
+  byCampaign: (campaignId: string) => `LEADS#CAMPAIGN#${campaignId}`,
+  all: "LEADS",
+};
+
 /**
  * Where leads live. A lead is one item; listings use:
  * gsi1 by hypothesis (or UNATTRIBUTED), gsi2 by campaign, gsi3 all leads; each sorted by arrival.
@@ -36,10 +43,10 @@ export const leadKeys = {
   listings: (lead: { id: string; createdAt: string; hypothesisId: string | null; campaignId: string | null }) => {
     const sort = `${lead.createdAt}#${lead.id}`;
     return {
-      gsi1pk: lead.hypothesisId ? `LEADS#HYP#${lead.hypothesisId}` : "LEADS#UNATTRIBUTED",
+      gsi1pk: leadListings.byHypothesis(lead.hypothesisId),
       gsi1sk: sort,
-      ...(lead.campaignId ? { gsi2pk: `LEADS#CAMPAIGN#${lead.campaignId}`, gsi2sk: sort } : {}),
-      gsi3pk: "LEADS",
+      ...(lead.campaignId ? { gsi2pk: leadListings.byCampaign(lead.campaignId), gsi2sk: sort } : {}),
+      gsi3pk: leadListings.all,
       gsi3sk: sort,
     };
   },

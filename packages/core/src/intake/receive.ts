@@ -1,0 +1,45 @@
+import type { Ctx } from "../context.js";
+import { DomainError } from "../errors.js";
+import { captureLead, type CaptureResult } from "../lead/capture.js";
+import { applyCrmStatusChanges, type CrmStatusOutcome } from "../lead/crm-status.js";
+import type { Source } from "../source/source.js";
+import { parseDelivery } from "./parse-delivery.js";
+import { bodyText, RawArchive, type QuarantineError, type RawDelivery } from "./raw-archive.js";
+
+/** What a webhook call (or its replay) answers: "ok" for a connection test, else each lead and status change. */
+export type IntakeAnswer = { test: true } | { test: false; leads: CaptureResult[]; statusChanges: CrmStatusOutcome[] };
+
+/**
+ * Reads an archived call with its source's current format and captures what it holds.
+ * A body the parser refuses goes to quarantine with the error, which is then thrown for the sender.
+ */
+export async function receiveDelivery(ctx: Ctx, source: Source, raw: RawDelivery): Promise<IntakeAnswer> {
+  let delivery;
+  try {
+    delivery = parseDelivery(source.format, { contentType: raw.contentType ?? undefined, text: bodyText(raw) });
+  } catch (error) {
+    await RawArchive.quarantine(ctx, raw, quarantineError(error));
+    throw error;
+  }
+  if (delivery.test) {
+    await RawArchive.processed(ctx, raw.id);
+    return { test: true };
+  }
+
+  const idempotencyKey = raw.headers["idempotency-key"]?.trim() || null;
+  const leads: CaptureResult[] = [];
+  // One by one: the leads of one call share the archive item and usually the counters.
+  for (const [index, fields] of delivery.leads.entries()) {
+    const key = idempotencyKey && (index === 0 ? idempotencyKey : `${idempotencyKey}#${index}`);
+    leads.push(await captureLead(ctx, { sourceId: source.id, fields, idempotencyKey: key, raw: { deliveryId: raw.id, index } }));
+  }
+  const statusChanges = delivery.statusChanges.length > 0 ? await applyCrmStatusChanges(ctx, source, delivery.statusChanges) : [];
+  if (!leads.some((lead) => !lead.duplicate)) await RawArchive.processed(ctx, raw.id);
+  return { test: false, leads, statusChanges };
+}
+
+function quarantineError(error: unknown): QuarantineError {
+  if (error instanceof DomainError) return { error: error.code, message: error.message, ...error.details };
+  // A parser bug: the call is kept all the same, to be replayed once the parser is fixed.
+  return { error: "parser_failed", message: (error as Error).message ?? String(error) };
+}

@@ -1,0 +1,165 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { Campaigns } from "../campaign/campaign.js";
+import type { Ctx } from "../context.js";
+import { addToDay, addWin, type CounterField } from "../counters/cohort-counters.js";
+import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
+import type { LeadFields } from "../intake/delivery.js";
+import { RawArchive } from "../intake/raw-archive.js";
+import { newId } from "../ids.js";
+import { dayIn } from "../time.js";
+import { leadKeys } from "./lead.js";
+import { reachedDelta, type LeadStage, type PathStage } from "./stages.js";
+
+/** A past deal's outcome, for leads loaded from a CRM's history. Money in kopecks. */
+export type PastOutcome = {
+  createdAt: Date;
+  stage: LeadStage;
+  amountKopecks: number | null;
+  lostReason: string | null;
+  /** When the deal was won or lost; its cohort day's win lands on this day (createdAt when absent). */
+  closedAt: Date | null;
+  /** Who loaded it, for the stage history (`key:<api key id>`). */
+  actor: string;
+};
+
+export type CaptureRequest = {
+  sourceId: string;
+  fields: LeadFields;
+  /** The sender's `Idempotency-Key`, already made specific to this lead of the call. */
+  idempotencyKey?: string | null;
+  /** The archived webhook call and the lead's position in it. */
+  raw?: { deliveryId: string; index: number };
+  past?: PastOutcome;
+};
+
+/** The lead's id, and whether it had been captured before (nothing was written or counted then). */
+export type CaptureResult = { id: string; duplicate: boolean };
+
+// Real DynamoDB cancels transactions that race on one item (the counters, a reference) with
+// TransactionConflict; a retry then either goes through or sees the winner's reference.
+const MAX_ATTEMPTS = 6;
+
+/**
+ * Stores a lead exactly once. One transaction writes the lead, its references (sender's id,
+ * Idempotency-Key, archived call), its cohort-day counters and, for a past won deal, its win.
+ * If any reference exists already, the lead is a duplicate and nothing is written or counted.
+ */
+export async function captureLead(ctx: Ctx, request: CaptureRequest): Promise<CaptureResult> {
+  const attribution = await Campaigns.attribute(ctx, request.fields.utm.source, request.fields.utm.campaign);
+  for (let attempt = 1; ; attempt++) {
+    const { leadId, items, references } = captureItems(ctx, request, attribution);
+    try {
+      await transact(ctx, items);
+      return { id: leadId, duplicate: false };
+    } catch (error) {
+      if (!(error instanceof TransactionCancelledError)) throw error;
+      const existing = references.find((ref) => error.failedCondition(ref.index));
+      if (existing) return { id: await existing.read(), duplicate: true };
+      if (!error.reasons.includes("TransactionConflict") || attempt >= MAX_ATTEMPTS) throw error;
+      await sleep(10 * attempt + Math.random() * 40 * attempt);
+    }
+  }
+}
+
+type Reference = { index: number; read: () => Promise<string> };
+
+function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Awaited<ReturnType<typeof Campaigns.attribute>>) {
+  const { fields, past, sourceId } = request;
+  const leadId = newId();
+  const now = ctx.now();
+  const createdAt = past?.createdAt ?? now;
+  const cohortDay = dayIn(createdAt, ctx.timeZone);
+  const stage: LeadStage = past?.stage ?? "new";
+  // A lead lost before it was loaded reached no stage we know of.
+  const furthestStage: PathStage = stage === "lost" ? "new" : stage;
+  const won = stage === "won" ? { won: 1, revenue: past!.amountKopecks!, day: dayIn(past!.closedAt ?? createdAt, ctx.timeZone) } : null;
+  const campaignId = attribution?.campaignId ?? null;
+
+  const lead = {
+    id: leadId,
+    externalId: fields.externalId,
+    sourceId,
+    contact: fields.contact,
+    utm: fields.utm,
+    clickIds: fields.clickIds,
+    landingUrl: fields.landingUrl,
+    referrer: fields.referrer,
+    campaignId,
+    hypothesisId: attribution?.hypothesisId ?? null,
+    contractorId: attribution?.contractorId ?? null,
+    stage,
+    furthestStage,
+    amountKopecks: won ? won.revenue : null,
+    lostReason: stage === "lost" ? past!.lostReason : null,
+    cohortDay,
+    createdAt: createdAt.toISOString(),
+    updatedAt: now.toISOString(),
+    // Stage changes (lead/outcomes.ts) are guarded by this version.
+    version: 1,
+    ...(won ? { wonDay: won.day } : {}),
+  };
+
+  const items: TransactItem[] = [
+    {
+      Put: {
+        TableName: ctx.table,
+        Item: { ...leadKeys.item(leadId), ...leadKeys.listings(lead), type: "lead", ...lead },
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    },
+  ];
+  const references: Reference[] = [];
+  const addReference = (key: { pk: string; sk: string }, what: Record<string, string>) => {
+    references.push({ index: items.length, read: () => readLeadReference(ctx, key) });
+    items.push({
+      Put: {
+        TableName: ctx.table,
+        Item: { ...key, type: "leadRef", leadId, sourceId, ...what, createdAt: now.toISOString() },
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    });
+  };
+  if (fields.externalId) addReference(leadKeys.byExternalId(sourceId, fields.externalId), { externalId: fields.externalId });
+  if (request.idempotencyKey) addReference(leadKeys.byIdempotencyKey(sourceId, request.idempotencyKey), { idempotencyKey: request.idempotencyKey });
+  if (request.raw) {
+    const { deliveryId, index } = request.raw;
+    references.push({ index: items.length, read: () => RawArchive.get(ctx, deliveryId).then((raw) => raw.leads[String(index)]!) });
+    items.push(RawArchive.leadCaptured(ctx, deliveryId, index, leadId));
+  }
+
+  const counters: Partial<Record<CounterField, number>> = reachedDelta(null, furthestStage);
+  if (stage === "lost") counters.lost = 1;
+  if (won) counters.revenue = won.revenue;
+  items.push(addToDay(ctx, campaignId, cohortDay, counters));
+  if (won) items.push(addWin(ctx, campaignId, cohortDay, won.day, { won: 1, revenue: won.revenue }));
+
+  if (past && stage !== "new") {
+    // The import is the lead's one stage change: kept in its history like any other.
+    const at = (past.closedAt ?? past.createdAt).toISOString();
+    items.push({
+      Put: {
+        TableName: ctx.table,
+        Item: {
+          ...leadKeys.stageChange(leadId, at, newId()),
+          type: "leadStageChange",
+          leadId,
+          at,
+          from: "new",
+          to: stage,
+          ...(won ? { amountKopecks: won.revenue } : {}),
+          ...(stage === "lost" ? { lostReason: past.lostReason } : {}),
+          actor: past.actor,
+        },
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    });
+  }
+  return { leadId, items, references };
+}
+
+async function readLeadReference(ctx: Ctx, key: { pk: string; sk: string }): Promise<string> {
+  const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: key, ConsistentRead: true }));
+  return Item!.leadId;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

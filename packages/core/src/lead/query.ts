@@ -1,0 +1,81 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import { Campaigns } from "../campaign/campaign.js";
+import type { Ctx } from "../context.js";
+import { queryPage } from "../db/query-all.js";
+import { InvalidInputError, NotFoundError } from "../errors.js";
+import { formatKopecks } from "../money.js";
+import { leadKeys, leadListings, type Lead } from "./lead.js";
+
+/** `GET /api/leads` filters: one of hypothesis, campaign or unattributed (or none for all leads). */
+export const ListLeadsQuery = z
+  .strictObject({
+    hypothesisId: z.string().min(1).optional(),
+    campaignId: z.string().min(1).optional(),
+    unattributed: z.enum(["true", "false"]).optional(),
+    cursor: z.string().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .transform((q) => ({ ...q, unattributed: q.unattributed === "true" }));
+export type ListLeadsQuery = z.infer<typeof ListLeadsQuery>;
+
+export const Leads = {
+  async get(ctx: Ctx, id: string): Promise<Lead> {
+    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: leadKeys.item(id), ConsistentRead: true }));
+    if (!Item) throw new NotFoundError("lead", id);
+    return toLead(Item);
+  },
+
+  /** Newest first, one index query per page (never a scan). */
+  async list(ctx: Ctx, query: ListLeadsQuery): Promise<{ items: Lead[]; nextCursor: string | null }> {
+    if (query.unattributed && (query.hypothesisId || query.campaignId)) {
+      const message = "unattributed leads have no hypothesis or campaign: drop hypothesisId and campaignId";
+      throw new InvalidInputError(message, [{ path: "unattributed", message }]);
+    }
+    if (query.campaignId && query.hypothesisId) {
+      // A campaign belongs to one hypothesis: either all its leads match or none do.
+      const campaign = await Campaigns.get(ctx, query.campaignId);
+      if (campaign.hypothesisId !== query.hypothesisId) return { items: [], nextCursor: null };
+    }
+    const [index, partition] = query.campaignId
+      ? (["gsi2", leadListings.byCampaign(query.campaignId)] as const)
+      : query.hypothesisId || query.unattributed
+        ? (["gsi1", leadListings.byHypothesis(query.hypothesisId ?? null)] as const)
+        : (["gsi3", leadListings.all] as const);
+    const page = await queryPage(
+      ctx,
+      {
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :p`,
+        ExpressionAttributeValues: { ":p": partition },
+        ScanIndexForward: false,
+      },
+      { cursor: query.cursor, limit: query.limit },
+    );
+    return { items: page.items.map(toLead), nextCursor: page.nextCursor };
+  },
+};
+
+/** A stored lead as the API shows it (money as a decimal string). */
+export function toLead(item: Record<string, any>): Lead {
+  return {
+    id: item.id,
+    externalId: item.externalId ?? null,
+    sourceId: item.sourceId,
+    contact: item.contact,
+    utm: item.utm,
+    clickIds: item.clickIds ?? {},
+    landingUrl: item.landingUrl ?? null,
+    referrer: item.referrer ?? null,
+    campaignId: item.campaignId ?? null,
+    hypothesisId: item.hypothesisId ?? null,
+    contractorId: item.contractorId ?? null,
+    stage: item.stage,
+    furthestStage: item.furthestStage,
+    amount: typeof item.amountKopecks === "number" ? formatKopecks(item.amountKopecks) : null,
+    lostReason: item.lostReason ?? null,
+    cohortDay: item.cohortDay,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
+}
