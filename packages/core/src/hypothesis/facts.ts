@@ -25,8 +25,10 @@ export async function gatherFacts(ctx: Ctx, hypothesis: Hypothesis, move: Move, 
     rulesVersion: hypothesis.rulesVersion,
     reason,
   };
-  for (const name of factsNeeded(move)) {
-    facts[name] = await loaders[name](ctx, hypothesis);
-  }
-  return facts;
+  const loaded = await Promise.all(factsNeeded(move).map((name) => load(name, ctx, hypothesis)));
+  return Object.assign(facts, ...loaded);
+}
+
+async function load<K extends keyof CostlyFacts>(name: K, ctx: Ctx, hypothesis: Hypothesis): Promise<Pick<CostlyFacts, K>> {
+  return { [name]: await loaders[name](ctx, hypothesis) } as Pick<CostlyFacts, K>;
 }

@@ -1,11 +1,11 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import type { z } from "zod";
 import { Campaigns, type Campaign, type CreateCampaignInput } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import { queryAll } from "../db/query-all.js";
 import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
 import { ConflictError, NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
-import type { z } from "zod";
 import { gatherFacts } from "./facts.js";
 import { appendHistory, readHistory, type Actor, type HistoryEntry } from "./history.js";
 import type { CreateHypothesisInput, TransitionInput } from "./input.js";
@@ -139,7 +139,7 @@ export const Hypotheses = {
     const items = await queryAll(ctx, {
       IndexName: "gsi1",
       KeyConditionExpression: "gsi1pk = :p",
-      ExpressionAttributeValues: { ":p": hypothesisKeys.listing("").gsi1pk },
+      ExpressionAttributeValues: { ":p": hypothesisKeys.listingPartition },
       ScanIndexForward: false,
     });
     return items.map(toHypothesis);
