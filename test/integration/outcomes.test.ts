@@ -1,117 +1,174 @@
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readDays, readWins } from "../../packages/core/src/counters/cohort-counters.js";
 import { newId } from "../../packages/core/src/ids.js";
-import { leadKeys } from "../../packages/core/src/lead/lead.js";
-import { Outcomes } from "../../packages/core/src/lead/outcomes.js";
 import { createHarness, type Harness } from "../support/harness.js";
 
 let h: Harness;
+let hypothesisId: string;
+let hookKey: string;
 beforeAll(async () => {
   h = await createHarness({ now: "2026-03-02T09:00:00Z" });
+  hypothesisId = (
+    await h.call("POST", "/api/hypotheses", {
+      title: "Yandex.Direct for the repair landing",
+      statement: "Search ads bring leads under 700 rubles",
+      channel: "yandex_direct",
+      responsible: "Anna Petrova",
+      budget: 100000,
+      probe: { start: "2026-03-01", end: "2026-03-31" },
+      targets: { cplMax: 700 },
+    })
+  ).body.id;
+  hookKey = (await h.call("POST", "/api/sources", { name: "Landing form", format: "json" })).body.key;
 });
 
-/** A captured lead item in the shape capture writes, with its `leads` counter. */
-async function seedLead(campaignId = newId(), cohortDay = "2026-03-01") {
-  const id = newId();
-  await h.ctx.doc.send(
-    new PutCommand({
-      TableName: h.ctx.table,
-      Item: { ...leadKeys.item(id), type: "lead", id, campaignId, cohortDay, stage: "new", furthestStage: "new", amountKopecks: null, lostReason: null, version: 1 },
-    }),
-  );
-  return { id, campaignId, cohortDay };
+/** A lead arriving through the webhook on a campaign of its own, so each test reads its own counters. */
+async function newLead() {
+  const utmCampaign = `repair_${newId().toLowerCase()}`;
+  const campaign = await h.call("POST", `/api/hypotheses/${hypothesisId}/campaigns`, { utmSource: "yandex", utmCampaign });
+  expect(campaign.status).toBe(201);
+  const hook = await h.call("POST", `/hooks/${hookKey}`, { externalId: newId(), phone: "8 (916) 123-45-67", utm: { source: "yandex", campaign: utmCampaign } }, { key: null });
+  expect(hook.status).toBe(200);
+  return { id: hook.body.leads[0].id as string, campaignId: campaign.body.id as string };
 }
 
-const dayOf = async (campaignId: string, day: string) => (await readDays(h.ctx, campaignId, day, day))[0];
+const patch = (id: string, body: unknown, key?: string) => h.call("PATCH", `/api/leads/${id}`, body, { key });
+const counters = async (campaignId: string) => (await readDays(h.ctx, campaignId, "2026-03-02", "2026-03-02"))[0];
 
-describe("deal outcomes in one transaction", () => {
-  it("moves a lead forward and counts every stage it reached on its cohort day", async () => {
-    const lead = await seedLead();
-    await Outcomes.changeStage(h.ctx, lead.id, { stage: "qualified" }, "key:k1");
-    const result = await Outcomes.changeStage(h.ctx, lead.id, { stage: "won", amount: "12 500,50" }, "key:k1");
-    expect(result.changed).toBe(true);
-    expect(result.item).toMatchObject({ stage: "won", furthestStage: "won", amountKopecks: 12_500_50, version: 3, wonDay: "2026-03-02" });
-    expect(await dayOf(lead.campaignId, lead.cohortDay)).toMatchObject({ contacted: 1, qualified: 1, proposal: 1, won: 1, revenue: 12_500_50, lost: 0 });
+describe("recording a deal's outcome", () => {
+  it("moves a lead forward, answers the lead, and counts every stage it reached on its cohort day", async () => {
+    const lead = await newLead();
+    expect((await patch(lead.id, { stage: "qualified" })).body).toMatchObject({ id: lead.id, stage: "qualified", furthestStage: "qualified" });
+    const won = await patch(lead.id, { stage: "won", amount: "12 500,50" });
+    expect(won.status).toBe(200);
+    expect(won.body).toMatchObject({ id: lead.id, stage: "won", furthestStage: "won", amount: "12500.50", lostReason: null, cohortDay: "2026-03-02" });
+    expect((await h.call("GET", `/api/leads/${lead.id}`)).body).toEqual(won.body);
+
+    expect(await counters(lead.campaignId)).toMatchObject({ leads: 1, contacted: 1, qualified: 1, proposal: 1, won: 1, revenue: 12_500_50, lost: 0 });
     expect(await readWins(h.ctx, lead.campaignId)).toEqual([
-      { campaignId: lead.campaignId, cohortDay: "2026-03-01", winDay: "2026-03-02", won: 1, revenue: 12_500_50 },
+      { campaignId: lead.campaignId, cohortDay: "2026-03-02", winDay: "2026-03-02", won: 1, revenue: 12_500_50 },
     ]);
   });
 
   it("keeps every change with its time, actor, amount and reason, oldest first", async () => {
-    const lead = await seedLead();
-    await Outcomes.changeStage(h.ctx, lead.id, { stage: "contacted" }, "key:k1");
-    await Outcomes.changeStage(h.ctx, lead.id, { stage: "lost", lostReason: "no budget" }, "key:k2");
-    h.setNow("2026-03-03T10:00:00Z");
-    await Outcomes.changeStage(h.ctx, lead.id, { stage: "won", amount: 990 }, "crm:s1");
-    expect(await Outcomes.history(h.ctx, lead.id)).toEqual([
-      { at: "2026-03-02T09:00:00.000Z", from: "new", to: "contacted", actor: "key:k1" },
-      { at: "2026-03-02T09:00:00.000Z", from: "contacted", to: "lost", lostReason: "no budget", actor: "key:k2" },
-      { at: "2026-03-03T10:00:00.000Z", from: "lost", to: "won", amount: "990.00", actor: "crm:s1" },
-    ]);
-    expect(await dayOf(lead.campaignId, lead.cohortDay)).toMatchObject({ contacted: 1, qualified: 1, proposal: 1, won: 1, lost: 0, revenue: 990_00 });
+    const lead = await newLead();
+    const marketer = (await h.call("POST", "/api/keys", { role: "marketer" })).body;
+    await patch(lead.id, { stage: "contacted" });
+    await patch(lead.id, { stage: "lost", lostReason: "no budget" }, marketer.key);
+    h.setNow("2026-03-04T10:00:00Z");
+    await patch(lead.id, { stage: "won", amount: 990 }, marketer.key);
     h.setNow("2026-03-02T09:00:00Z");
+
+    const history = await h.call("GET", `/api/leads/${lead.id}/history`);
+    expect(history.status).toBe(200);
+    expect(history.body.items).toEqual([
+      { at: "2026-03-02T09:00:00.000Z", from: "new", to: "contacted", actor: "key:env:OWNER_API_KEY" },
+      { at: "2026-03-02T09:00:00.000Z", from: "contacted", to: "lost", lostReason: "no budget", actor: `key:${marketer.id}` },
+      { at: "2026-03-04T10:00:00.000Z", from: "lost", to: "won", amount: "990.00", actor: `key:${marketer.id}` },
+    ]);
+    expect(await counters(lead.campaignId)).toMatchObject({ contacted: 1, qualified: 1, proposal: 1, won: 1, lost: 0, revenue: 990_00 });
+    expect((await readWins(h.ctx, lead.campaignId))[0]).toMatchObject({ cohortDay: "2026-03-02", winDay: "2026-03-04" });
   });
 
-  it("treats a repeat as a no-op that writes nothing", async () => {
-    const lead = await seedLead();
-    await Outcomes.changeStage(h.ctx, lead.id, { stage: "won", amount: 100 }, "key:k1");
-    const again = await Outcomes.changeStage(h.ctx, lead.id, { stage: "won", amount: "100.00" }, "key:k1");
-    expect(again.changed).toBe(false);
-    expect(await Outcomes.history(h.ctx, lead.id)).toHaveLength(1);
-    expect(await dayOf(lead.campaignId, lead.cohortDay)).toMatchObject({ won: 1, revenue: 100_00 });
+  it("answers a repeated change with 200 and records and counts nothing more", async () => {
+    const lead = await newLead();
+    await patch(lead.id, { stage: "won", amount: 100 });
+    const again = await patch(lead.id, { stage: "won", amount: "100.00" });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ stage: "won", amount: "100.00" });
+    expect((await h.call("GET", `/api/leads/${lead.id}/history`)).body.items).toHaveLength(1);
+    expect(await counters(lead.campaignId)).toMatchObject({ won: 1, revenue: 100_00 });
   });
 
-  it("corrects a won deal's revenue on the day it was won", async () => {
-    const lead = await seedLead();
-    await Outcomes.changeStage(h.ctx, lead.id, { stage: "won", amount: 1000 }, "key:k1");
+  it("corrects a won deal's amount by the difference, on the day it was won", async () => {
+    const lead = await newLead();
+    await patch(lead.id, { stage: "won", amount: 1000 });
     h.setNow("2026-03-05T09:00:00Z");
-    await Outcomes.changeStage(h.ctx, lead.id, { stage: "won", amount: 800 }, "key:k1");
+    const corrected = await patch(lead.id, { stage: "won", amount: 800 });
     h.setNow("2026-03-02T09:00:00Z");
-    expect(await dayOf(lead.campaignId, lead.cohortDay)).toMatchObject({ won: 1, revenue: 800_00 });
+    expect(corrected.body.amount).toBe("800.00");
+    expect(await counters(lead.campaignId)).toMatchObject({ won: 1, revenue: 800_00 });
     expect(await readWins(h.ctx, lead.campaignId)).toEqual([
-      { campaignId: lead.campaignId, cohortDay: "2026-03-01", winDay: "2026-03-02", won: 1, revenue: 800_00 },
+      { campaignId: lead.campaignId, cohortDay: "2026-03-02", winDay: "2026-03-02", won: 1, revenue: 800_00 },
     ]);
   });
 
-  it("counts a lost lead while it is lost and uncounts it when restored", async () => {
-    const lead = await seedLead();
-    await Outcomes.changeStage(h.ctx, lead.id, { stage: "proposal" }, "key:k1");
-    await Outcomes.changeStage(h.ctx, lead.id, { stage: "lost", lostReason: "went silent" }, "key:k1");
-    expect(await dayOf(lead.campaignId, lead.cohortDay)).toMatchObject({ proposal: 1, lost: 1 });
-    await expect(Outcomes.changeStage(h.ctx, lead.id, { stage: "qualified" }, "key:k1")).rejects.toMatchObject({ code: "stage_backwards" });
-    await Outcomes.changeStage(h.ctx, lead.id, { stage: "proposal" }, "key:k1");
-    expect(await dayOf(lead.campaignId, lead.cohortDay)).toMatchObject({ proposal: 1, lost: 0, won: 0 });
+  it("counts a lost lead while it is lost and restores it to its furthest stage or later", async () => {
+    const lead = await newLead();
+    await patch(lead.id, { stage: "proposal" });
+    await patch(lead.id, { stage: "lost", lostReason: "went silent" });
+    expect(await counters(lead.campaignId)).toMatchObject({ proposal: 1, lost: 1 });
+
+    const back = await patch(lead.id, { stage: "qualified" });
+    expect(back.status).toBe(409);
+    expect(back.body).toMatchObject({ error: "stage_backwards", from: "lost", to: "qualified", furthestStage: "proposal" });
+
+    const restored = await patch(lead.id, { stage: "proposal" });
+    expect(restored.body).toMatchObject({ stage: "proposal", lostReason: null });
+    expect(await counters(lead.campaignId)).toMatchObject({ proposal: 1, lost: 0, won: 0 });
+  });
+});
+
+describe("refusing a change", () => {
+  it("never moves a lead back, naming both stages", async () => {
+    const lead = await newLead();
+    await patch(lead.id, { stage: "proposal" });
+    const res = await patch(lead.id, { stage: "contacted" });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ error: "stage_backwards", from: "proposal", to: "contacted" });
   });
 
-  it("refuses an amount that is not money", async () => {
-    const lead = await seedLead();
-    await expect(Outcomes.changeStage(h.ctx, lead.id, { stage: "won", amount: "12.345" }, "key:k1")).rejects.toMatchObject({
-      code: "invalid_input",
-      issues: [{ path: "amount", message: expect.stringMatching(/not a money amount/) }],
-    });
+  it("keeps a won deal won", async () => {
+    const lead = await newLead();
+    await patch(lead.id, { stage: "won", amount: 500 });
+    const res = await patch(lead.id, { stage: "lost", lostReason: "changed their mind" });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ error: "stage_final", from: "won", to: "lost" });
   });
 
-  it("answers 404 for a lead that does not exist", async () => {
-    await expect(Outcomes.changeStage(h.ctx, newId(), { stage: "contacted" }, "key:k1")).rejects.toMatchObject({ status: 404 });
-    await expect(Outcomes.history(h.ctx, newId())).rejects.toMatchObject({ status: 404 });
-  });
-
-  it("stays exact when 20 changes of one lead race: qualified once, won once, revenue once", async () => {
-    const lead = await seedLead();
-    const requests = Array.from({ length: 20 }, (_, i) =>
-      Outcomes.changeStage(h.ctx, lead.id, i % 2 === 0 ? { stage: "qualified" } : { stage: "won", amount: "5000" }, `key:k${i}`),
-    );
-    const results = await Promise.allSettled(requests);
-    for (const result of results) {
-      // A qualified request that arrives after the win is refused: won is final.
-      if (result.status === "rejected") expect(result.reason).toMatchObject({ code: "stage_final" });
+  it("needs a positive amount for won and a reason for lost, naming the field", async () => {
+    const lead = await newLead();
+    for (const [body, field] of [
+      [{ stage: "won" }, "amount"],
+      [{ stage: "won", amount: "0" }, "amount"],
+      [{ stage: "won", amount: "12.345" }, "amount"],
+      [{ stage: "lost" }, "lostReason"],
+      [{ stage: "lost", lostReason: " " }, "lostReason"],
+      [{ stage: "closed" }, "stage"],
+      [{ stage: "won", amount: 10, note: "x" }, "note"],
+    ] as const) {
+      const res = await patch(lead.id, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.issues.map((i: any) => i.path)).toContain(field);
     }
-    const applied = results.filter((r) => r.status === "fulfilled" && r.value.changed);
-    expect(applied.length).toBeGreaterThanOrEqual(1);
-    expect(applied.length).toBeLessThanOrEqual(2);
-    expect(await dayOf(lead.campaignId, lead.cohortDay)).toMatchObject({ contacted: 1, qualified: 1, proposal: 1, won: 1, revenue: 5000_00, lost: 0 });
-    expect((await readWins(h.ctx, lead.campaignId))[0]).toMatchObject({ won: 1, revenue: 5000_00 });
-    expect(await Outcomes.history(h.ctx, lead.id)).toHaveLength(applied.length);
+    expect((await h.call("GET", `/api/leads/${lead.id}`)).body.stage).toBe("new");
+  });
+
+  it("answers 404 for an unknown lead and 403 for a contractor's key", async () => {
+    expect((await patch(newId(), { stage: "contacted" })).status).toBe(404);
+    expect((await h.call("GET", `/api/leads/${newId()}/history`)).status).toBe(404);
+    const contractor = (await h.call("POST", "/api/contractors", { name: "Agency" })).body;
+    const key = (await h.call("POST", "/api/keys", { role: "contractor", contractorId: contractor.id })).body.key;
+    const lead = await newLead();
+    expect((await patch(lead.id, { stage: "contacted" }, key)).status).toBe(403);
+  });
+});
+
+describe("concurrent changes of one lead", () => {
+  it("stays exact when 20 PATCHes race: qualified once, won once, revenue once", async () => {
+    const lead = await newLead();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => patch(lead.id, i % 2 === 0 ? { stage: "qualified" } : { stage: "won", amount: "5000" })),
+    );
+    for (const res of responses) {
+      // A qualified request that lands after the win is refused: won is final.
+      if (res.status !== 200) expect(res.body).toMatchObject({ error: "stage_final", to: "qualified" });
+    }
+    const history = (await h.call("GET", `/api/leads/${lead.id}/history`)).body.items;
+    expect(history.map((e: any) => e.to).sort()).toEqual(history.length === 1 ? ["won"] : ["qualified", "won"]);
+    expect(await counters(lead.campaignId)).toMatchObject({ leads: 1, contacted: 1, qualified: 1, proposal: 1, won: 1, revenue: 5000_00, lost: 0 });
+    expect(await readWins(h.ctx, lead.campaignId)).toEqual([
+      { campaignId: lead.campaignId, cohortDay: "2026-03-02", winDay: "2026-03-02", won: 1, revenue: 5000_00 },
+    ]);
   });
 });

@@ -152,8 +152,8 @@ function changeItems(ctx: Ctx, item: Record<string, any>, plan: StagePlan, chang
   ];
   if (Object.values(plan.counterDelta).some((v) => v !== 0)) items.push(addToDay(ctx, item.campaignId ?? null, item.cohortDay, plan.counterDelta));
   if (plan.win) {
-    // A correction lands on the day the deal was won; a lead imported as won without one counts on its cohort day.
-    const winDay = change.winDay ?? item.wonDay ?? item.cohortDay;
+    // A correction lands on the day the deal was won (every won lead keeps `wonDay`, imported ones too).
+    const winDay: string = change.winDay ?? item.wonDay;
     items.push(addWin(ctx, item.campaignId ?? null, item.cohortDay, winDay, plan.win));
   }
   return items;
