@@ -5,10 +5,14 @@ import { DomainError } from "../../core/src/errors.js";
 import type { AppEnv } from "./env.js";
 import { authenticate } from "./middleware/auth.js";
 import { handleError } from "./middleware/errors.js";
+import { alertRoutes } from "./routes/alerts.js";
+import { campaignKpiRoutes } from "./routes/campaign-kpis.js";
 import { campaignRoutes } from "./routes/campaigns.js";
 import { contractorRoutes } from "./routes/contractors.js";
 import { hookRoutes } from "./routes/hooks.js";
 import { hypothesisRoutes } from "./routes/hypotheses.js";
+import { hypothesisAnalyticsRoutes } from "./routes/hypothesis-analytics.js";
+import { hypothesisKpiRoutes } from "./routes/hypothesis-kpis.js";
 import { keyRoutes } from "./routes/keys.js";
 import { leadRoutes } from "./routes/leads.js";
 import { quarantineRoutes } from "./routes/quarantine.js";
@@ -40,8 +44,13 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
   app.use("/api/*", bodyLimit({ maxSize: 5 * 1024 * 1024, onError: tooLarge("5 MiB") }), authenticate(options.ownerApiKey));
   app.route("/api/keys", keyRoutes);
   app.route("/api/contractors", contractorRoutes);
+  // The analytics sub-apps come first so that fixed paths such as /api/hypotheses/compare win over /:id.
+  app.route("/api/hypotheses", hypothesisKpiRoutes);
+  app.route("/api/hypotheses", hypothesisAnalyticsRoutes);
   app.route("/api/hypotheses", hypothesisRoutes);
+  app.route("/api/campaigns", campaignKpiRoutes);
   app.route("/api/campaigns", campaignRoutes);
+  app.route("/api/alerts", alertRoutes);
   app.route("/api/sources", sourceRoutes);
   app.route("/api/leads", leadRoutes);
   app.route("/api/quarantine", quarantineRoutes);

@@ -1,0 +1,4 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../env.js";
+
+export const campaignKpiRoutes = new Hono<AppEnv>();
