@@ -51,6 +51,15 @@ describe("lead sources", () => {
     expect((await h.call("PUT", "/api/sources/01NOPE/status-map", { "1": "won" })).status).toBe(404);
   });
 
+  it("renames a source and corrects its format, keeping its webhook key", async () => {
+    const created = (await h.call("POST", "/api/sources", { name: "Site", format: "json" })).body;
+    const res = await h.call("PATCH", `/api/sources/${created.id}`, { name: "Сайт на Tilda", format: "tilda" });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: created.id, key: created.key, name: "Сайт на Tilda", format: "tilda" });
+    expect((await h.call("PATCH", `/api/sources/${created.id}`, { key: "mine" })).status).toBe(400);
+    expect((await h.call("PATCH", "/api/sources/01NOPE", { name: "X" })).status).toBe(404);
+  });
+
   it("rejects unknown formats and unknown fields by name", async () => {
     const res = await h.call("POST", "/api/sources", { name: "X", format: "bitrix", secret: "x" });
     expect(res.status).toBe(400);

@@ -1,8 +1,8 @@
 import type { Ctx } from "../context.js";
-import { DomainError } from "../errors.js";
+import { ConflictError, DomainError } from "../errors.js";
 import { captureLead, type CaptureResult } from "../lead/capture.js";
 import { applyCrmStatusChanges, type CrmStatusOutcome } from "../lead/crm-status.js";
-import type { Source } from "../source/source.js";
+import { Sources, type Source } from "../source/source.js";
 import { parseDelivery } from "./parse-delivery.js";
 import { bodyText, RawArchive, type QuarantineError, type RawDelivery } from "./raw-archive.js";
 
@@ -36,6 +36,22 @@ export async function receiveDelivery(ctx: Ctx, source: Source, raw: RawDelivery
   const statusChanges = delivery.statusChanges.length > 0 ? await applyCrmStatusChanges(ctx, source, delivery.statusChanges) : [];
   if (!leads.some((lead) => !lead.duplicate)) await RawArchive.processed(ctx, raw.id);
   return { test: false, leads, statusChanges };
+}
+
+/**
+ * Runs a quarantined call again through its source's current format and parser. Success takes it out
+ * of quarantine; a body still refused stays there with the new error, thrown as a 422.
+ */
+export async function replayQuarantined(ctx: Ctx, id: string): Promise<IntakeAnswer> {
+  const raw = await RawArchive.get(ctx, id);
+  if (!RawArchive.isQuarantined(raw)) throw new ConflictError("not_quarantined", `delivery ${id} is not in quarantine: it was processed at ${raw.processedAt}`);
+  const source = await Sources.get(ctx, raw.sourceId);
+  try {
+    return await receiveDelivery(ctx, source, raw);
+  } catch (error) {
+    if (error instanceof DomainError) throw new DomainError(error.code, `still refused: ${error.message}`, 422, error.details);
+    throw error;
+  }
 }
 
 function quarantineError(error: unknown): QuarantineError {

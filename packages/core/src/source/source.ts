@@ -40,6 +40,11 @@ export const CreateSourceInput = z.strictObject({
   statusMap: StatusMapInput.optional(),
 });
 
+/** Renaming, or correcting the format a sender was registered with (then replay its quarantined calls). */
+export const UpdateSourceInput = z
+  .strictObject({ name: z.string().trim().min(1).max(200).optional(), format: z.enum(sourceFormats).optional() })
+  .refine((v) => v.name !== undefined || v.format !== undefined, { message: "give name or format" });
+
 const keys = {
   item: (id: string) => ({ pk: `SOURCE#${id}`, sk: "SOURCE" }),
   listing: (id: string) => ({ gsi1pk: "SOURCES", gsi1sk: id }),
@@ -91,24 +96,34 @@ export const Sources = {
 
   /** Replaces the source's own status entries; the amoCRM defaults stay underneath. */
   async setStatusMap(ctx: Ctx, id: string, statusMap: StatusMap): Promise<Source> {
-    try {
-      const { Attributes } = await ctx.doc.send(
-        new UpdateCommand({
-          TableName: ctx.table,
-          Key: keys.item(id),
-          UpdateExpression: "SET statusMap = :m",
-          ConditionExpression: "attribute_exists(pk)",
-          ExpressionAttributeValues: { ":m": statusMap },
-          ReturnValues: "ALL_NEW",
-        }),
-      );
-      return toSource(Attributes!);
-    } catch (error) {
-      if ((error as Error).name === "ConditionalCheckFailedException") throw new NotFoundError("source", id);
-      throw error;
-    }
+    return update(ctx, id, { statusMap });
+  },
+
+  async update(ctx: Ctx, id: string, input: z.infer<typeof UpdateSourceInput>): Promise<Source> {
+    return update(ctx, id, input);
   },
 };
+
+async function update(ctx: Ctx, id: string, changes: Partial<Pick<Source, "name" | "format" | "statusMap">>): Promise<Source> {
+  const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
+  try {
+    const { Attributes } = await ctx.doc.send(
+      new UpdateCommand({
+        TableName: ctx.table,
+        Key: keys.item(id),
+        UpdateExpression: `SET ${entries.map(([name]) => `#${name} = :${name}`).join(", ")}`,
+        ConditionExpression: "attribute_exists(pk)",
+        ExpressionAttributeNames: Object.fromEntries(entries.map(([name]) => [`#${name}`, name])),
+        ExpressionAttributeValues: Object.fromEntries(entries.map(([name, value]) => [`:${name}`, value])),
+        ReturnValues: "ALL_NEW",
+      }),
+    );
+    return toSource(Attributes!);
+  } catch (error) {
+    if ((error as Error).name === "ConditionalCheckFailedException") throw new NotFoundError("source", id);
+    throw error;
+  }
+}
 
 function toSource(item: Record<string, any>): Source {
   return {
