@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readDays, readWins } from "../../packages/core/src/counters/cohort-counters.js";
 import { newId } from "../../packages/core/src/ids.js";
+import { captureLead } from "../../packages/core/src/lead/capture.js";
 import { createHarness, type Harness } from "../support/harness.js";
 
 let h: Harness;
@@ -91,6 +92,30 @@ describe("recording a deal's outcome", () => {
     expect(await readWins(h.ctx, lead.campaignId)).toEqual([
       { campaignId: lead.campaignId, cohortDay: "2026-03-02", winDay: "2026-03-02", won: 1, revenue: 800_00 },
     ]);
+  });
+
+  it("corrects an imported won deal on the day it was closed, and restores an imported lost lead to any stage", async () => {
+    const campaign = await h.call("POST", `/api/hypotheses/${hypothesisId}/campaigns`, { utmSource: "yandex", utmCampaign: `old_${newId().toLowerCase()}` });
+    const fields = { externalId: null, contact: { name: null, phone: null, email: null }, clickIds: {}, landingUrl: null, referrer: null };
+    const utm = { source: "yandex", medium: null, campaign: campaign.body.utmCampaign, content: null, term: null };
+    const past = { createdAt: new Date("2026-01-10T08:00:00Z"), lostReason: null, actor: "key:k1" };
+    const won = await captureLead(h.ctx, {
+      sourceId: "import",
+      fields: { ...fields, utm },
+      past: { ...past, stage: "won", amountKopecks: 3000_00, closedAt: new Date("2026-01-20T08:00:00Z") },
+    });
+    const lost = await captureLead(h.ctx, {
+      sourceId: "import",
+      fields: { ...fields, utm },
+      past: { ...past, stage: "lost", amountKopecks: null, lostReason: "no answer", closedAt: null },
+    });
+
+    expect((await patch(won.id, { stage: "won", amount: 3500 })).body.amount).toBe("3500.00");
+    expect((await patch(lost.id, { stage: "contacted" })).body.stage).toBe("contacted");
+    expect(await readWins(h.ctx, campaign.body.id)).toEqual([
+      { campaignId: campaign.body.id, cohortDay: "2026-01-10", winDay: "2026-01-20", won: 1, revenue: 3500_00 },
+    ]);
+    expect((await readDays(h.ctx, campaign.body.id, "2026-01-10", "2026-01-10"))[0]).toMatchObject({ leads: 2, contacted: 2, won: 1, lost: 0, revenue: 3500_00 });
   });
 
   it("counts a lost lead while it is lost and restores it to its furthest stage or later", async () => {
