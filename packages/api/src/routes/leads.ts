@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { ChangeStageInput, Outcomes } from "../../../core/src/lead/outcomes.js";
+import { ImportRequest, importLeads } from "../../../core/src/lead/import.js";
 import { Leads, ListLeadsQuery, toLead } from "../../../core/src/lead/query.js";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
@@ -8,6 +9,7 @@ import { jsonBody, queryParams } from "../validate.js";
 export const leadRoutes = new Hono<AppEnv>()
   .use(allow("owner", "marketer"))
   .get("/", async (c) => c.json(await Leads.list(c.var.ctx, queryParams(c, ListLeadsQuery))))
+  .post("/import", async (c) => c.json(await importLeads(c.var.ctx, await jsonBody(c, ImportRequest), `key:${c.var.principal.keyId}`)))
   .get("/:id", async (c) => c.json(await Leads.get(c.var.ctx, c.req.param("id"))))
   .patch("/:id", async (c) => {
     const input = await jsonBody(c, ChangeStageInput);

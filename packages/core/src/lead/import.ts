@@ -1,0 +1,141 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { Ctx } from "../context.js";
+import { DomainError, type FieldIssue } from "../errors.js";
+import { JsonLead, parseJsonLead } from "../intake/json-lead.js";
+import { toKopecks } from "../money.js";
+import { Sources } from "../source/source.js";
+import { captureLead, type CaptureResult, type PastOutcome } from "./capture.js";
+import { leadStages } from "./stages.js";
+
+/** The idempotency scope of imports that name no source of their own. */
+export const IMPORT_SOURCE_ID = "import";
+export const MAX_IMPORT_LEADS = 1000;
+/** Captures in flight at once: fast enough for 1,000 leads, gentle on one campaign's counter item. */
+const CONCURRENCY = 16;
+
+export const ImportRequest = z.strictObject({
+  /** Ids are unique per source: importing a CRM's leads under its webhook source dedupes against both. */
+  sourceId: z.string().min(1).optional(),
+  // Each lead is checked on its own, so one bad row is reported instead of refusing the whole call.
+  leads: z.array(z.unknown()).min(1).max(MAX_IMPORT_LEADS, `at most ${MAX_IMPORT_LEADS} leads per call`),
+});
+export type ImportRequest = z.infer<typeof ImportRequest>;
+
+const isoTime = z.iso.datetime({ offset: true, message: "must be an ISO time with its offset, like 2026-01-15T10:30:00+03:00" });
+
+/** A past lead: the `json` source's shape plus when it arrived and how its deal ended. */
+const PastLead = z.strictObject({
+  ...JsonLead.shape,
+  createdAt: isoTime,
+  stage: z.enum(leadStages).default("new"),
+  amount: z.union([z.number(), z.string()]).optional(),
+  lostReason: z.string().trim().min(1).max(1000).optional(),
+  closedAt: isoTime.optional(),
+});
+type PastLead = z.infer<typeof PastLead>;
+const importOnlyFields = ["createdAt", "stage", "amount", "lostReason", "closedAt"];
+
+export type ImportResult = { imported: number; duplicates: number; rejected: Array<{ index: number; issues: FieldIssue[] }> };
+
+/**
+ * Loads past leads with their outcomes, each exactly once: by `externalId` like the webhook, or by
+ * the lead's content when it has none, so re-running an interrupted import never doubles anything.
+ * Counters land on each lead's own cohort day.
+ */
+export async function importLeads(ctx: Ctx, request: ImportRequest, actor: string): Promise<ImportResult> {
+  const sourceId = request.sourceId ?? IMPORT_SOURCE_ID;
+  if (request.sourceId) await Sources.get(ctx, request.sourceId);
+
+  const rejected: ImportResult["rejected"] = [];
+  const accepted: Array<() => Promise<CaptureResult>> = [];
+  request.leads.forEach((raw, index) => {
+    const checked = checkLead(ctx, raw);
+    if ("issues" in checked) rejected.push({ index, issues: checked.issues });
+    else accepted.push(() => captureLead(ctx, { sourceId, ...checked, past: { ...checked.past, actor } }));
+  });
+
+  const results = await withConcurrency(accepted, CONCURRENCY);
+  const duplicates = results.filter((r) => r.duplicate).length;
+  return { imported: results.length - duplicates, duplicates, rejected };
+}
+
+type Checked =
+  | { issues: FieldIssue[] }
+  | { fields: ReturnType<typeof parseJsonLead>["leads"][number]; idempotencyKey: string | null; past: Omit<PastOutcome, "actor"> };
+
+function checkLead(ctx: Ctx, raw: unknown): Checked {
+  const parsed = PastLead.safeParse(raw);
+  if (!parsed.success) return { issues: zodIssues(parsed.error) };
+  const lead = parsed.data;
+  const issues = outcomeIssues(ctx, lead);
+  if (issues.length > 0) return { issues };
+
+  const senderShape = Object.fromEntries(Object.entries(raw as object).filter(([name]) => !importOnlyFields.includes(name)));
+  let fields;
+  try {
+    [fields] = parseJsonLead({ kind: "json", value: senderShape }).leads;
+  } catch (error) {
+    if (error instanceof DomainError) return { issues: (error.details.issues as FieldIssue[]) ?? [{ path: "(lead)", message: error.message }] };
+    throw error;
+  }
+  return {
+    fields: fields!,
+    idempotencyKey: fields!.externalId ? null : `content:${createHash("sha256").update(JSON.stringify(raw)).digest("base64url")}`,
+    past: {
+      createdAt: new Date(lead.createdAt),
+      stage: lead.stage,
+      amountKopecks: lead.amount === undefined ? null : toKopecks(lead.amount),
+      lostReason: lead.lostReason ?? null,
+      closedAt: lead.closedAt ? new Date(lead.closedAt) : null,
+    },
+  };
+}
+
+/** The outcome must be whole and consistent: the amount of a won deal, the reason of a lost one, times in order. */
+function outcomeIssues(ctx: Ctx, lead: PastLead): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const now = ctx.now().getTime();
+  const createdAt = Date.parse(lead.createdAt);
+  if (createdAt > now) issues.push({ path: "createdAt", message: "must not be in the future" });
+
+  if (lead.stage === "won") {
+    const kopecks = lead.amount === undefined ? null : toKopecks(lead.amount);
+    if (lead.amount === undefined) issues.push({ path: "amount", message: "a won deal needs its amount" });
+    else if (kopecks === null || kopecks <= 0) issues.push({ path: "amount", message: "must be a positive amount with at most two decimals" });
+  } else if (lead.amount !== undefined) {
+    issues.push({ path: "amount", message: "an amount goes only with the won stage" });
+  }
+  if (lead.stage === "lost" && lead.lostReason === undefined) issues.push({ path: "lostReason", message: "a lost lead needs the reason it was lost" });
+  if (lead.stage !== "lost" && lead.lostReason !== undefined) issues.push({ path: "lostReason", message: "a lost reason goes only with the lost stage" });
+
+  if (lead.closedAt !== undefined) {
+    const closedAt = Date.parse(lead.closedAt);
+    if (lead.stage !== "won" && lead.stage !== "lost") issues.push({ path: "closedAt", message: "only a won or lost deal has a closing time" });
+    else if (closedAt < createdAt) issues.push({ path: "closedAt", message: "must not be before createdAt" });
+    else if (closedAt > now) issues.push({ path: "closedAt", message: "must not be in the future" });
+  }
+  return issues;
+}
+
+function zodIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.flatMap((issue) => {
+    const base = issue.path.map(String);
+    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => ({ path: [...base, key].join("."), message: "unknown field" }));
+    return [{ path: base.join(".") || "(lead)", message: issue.message }];
+  });
+}
+
+/** Runs `tasks` with at most `limit` in flight; results in task order. */
+async function withConcurrency<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      results[index] = await tasks[index]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+}

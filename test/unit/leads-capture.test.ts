@@ -1,0 +1,51 @@
+import { DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { mockClient } from "aws-sdk-client-mock";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Ctx } from "../../packages/core/src/context.js";
+import type { LeadFields } from "../../packages/core/src/intake/delivery.js";
+import { captureLead } from "../../packages/core/src/lead/capture.js";
+
+// Real DynamoDB cancels racing transactions with TransactionConflict, which DynamoDB Local never does.
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "eu-central-1" }));
+const dynamo = mockClient(doc);
+const ctx: Ctx = { doc, table: "t", timeZone: "Europe/Moscow", now: () => new Date("2026-03-02T09:00:00Z") };
+
+const fields: LeadFields = {
+  externalId: "6190123:1",
+  contact: { name: "Анна", phone: "+79161234567", email: null },
+  utm: { source: null, medium: null, campaign: null, content: null, term: null },
+  clickIds: {},
+  landingUrl: null,
+  referrer: null,
+};
+
+const cancelled = (...codes: string[]) =>
+  new TransactionCanceledException({ message: "cancelled", $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
+
+beforeEach(() => dynamo.reset());
+
+describe("lead capture under contention", () => {
+  it("retries a transaction cancelled by a conflicting one and captures the lead", async () => {
+    dynamo.on(TransactWriteCommand).rejectsOnce(cancelled("None", "None", "TransactionConflict")).rejectsOnce(cancelled("TransactionConflict")).resolves({});
+
+    const result = await captureLead(ctx, { sourceId: "src", fields });
+
+    expect(result.duplicate).toBe(false);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(3);
+  });
+
+  it("answers with the existing lead when the sender's id is already taken", async () => {
+    dynamo.on(TransactWriteCommand).rejects(cancelled("None", "ConditionalCheckFailed", "None"));
+    dynamo.on(GetCommand).resolves({ Item: { leadId: "01EXISTING" } });
+
+    expect(await captureLead(ctx, { sourceId: "src", fields })).toEqual({ id: "01EXISTING", duplicate: true });
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
+
+  it("gives up after repeated conflicts instead of looping forever", async () => {
+    dynamo.on(TransactWriteCommand).rejects(cancelled("TransactionConflict"));
+    await expect(captureLead(ctx, { sourceId: "src", fields })).rejects.toThrow(/TransactionConflict/);
+    expect(dynamo.commandCalls(TransactWriteCommand).length).toBeGreaterThan(1);
+  });
+});
