@@ -9,6 +9,7 @@ const ready: Facts = {
   rulesVersion: 1,
   reason: null,
   attribution: { campaigns: 1, leads: 3 },
+  gate: { passed: true, confidence: 0.9, kpis: [], maturing: { leads: 0 }, asOf: "2026-03-10" },
 };
 const move = (from: Stage, to: Stage) => ({ from, to });
 
@@ -91,7 +92,7 @@ describe("probe -> analysis", () => {
 
   it("is the only move that asks for the costly attribution fact", () => {
     expect(factsNeeded(move("probe", "analysis"))).toEqual(["attribution"]);
-    expect(factsNeeded(move("analysis", "rules"))).toEqual([]);
+    expect(factsNeeded(move("analysis", "rules"))).toEqual(["gate"]);
     expect(factsNeeded(move("probe", "closed"))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { Campaigns } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import { readDays } from "../counters/cohort-counters.js";
+import { hypothesisGate } from "../kpi/load.js";
 import { dayIn } from "../time.js";
 import type { Hypothesis } from "./hypothesis.js";
 import { factsNeeded, type CostlyFacts, type Facts, type Move } from "./lifecycle.js";
@@ -14,6 +15,7 @@ const loaders: Loaders = {
     const days = await Promise.all(campaigns.map((campaign) => readDays(ctx, campaign.id)));
     return { campaigns: campaigns.length, leads: days.flat().reduce((sum, day) => sum + day.leads, 0) };
   },
+  gate: hypothesisGate,
 };
 
 /** The facts the guards of `move` judge by, reading only what they declared they need. */

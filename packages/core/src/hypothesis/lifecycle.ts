@@ -1,3 +1,5 @@
+import type { GateVerdict, KpiRow } from "../kpi/evaluate.js";
+
 /**
  * The ПАРОМ state machine, pure: no I/O, no clock. The caller gathers the facts a move needs
  * and asks `evaluate`; every guard that is not satisfied answers with a plain sentence.
@@ -18,6 +20,8 @@ export type Move = { from: Stage; to: Stage };
 export type CostlyFacts = {
   /** The hypothesis' campaigns and the leads attributed to them (from the cohort counters). */
   attribution: { campaigns: number; leads: number };
+  /** The scale-out gate on all the hypothesis' data as of today: one row per target. */
+  gate: GateVerdict;
 };
 
 /** What the guards judge by. Costly facts are present when a guard that applies declared them. */
@@ -89,9 +93,32 @@ export const guards: Guard[] = [
   {
     from: "optimization",
     to: "scale",
-    check: () => "Scale-out is not available yet: it needs the KPI gate to pass and the owner's approval.",
+    check: () =>
+      "Scale-out is not a transition: once the KPI gate passes, scale-out happens only through the owner's approval (POST /api/hypotheses/{id}/approvals).",
+  },
+  {
+    from: "analysis",
+    to: "rules",
+    needs: ["gate"],
+    check: ({ gate }) => {
+      if (!gate) return "The KPI gate was not gathered, so the targets cannot be checked.";
+      const missed = gate.kpis.filter((row) => row.verdict === "not_met");
+      if (missed.length === 0) return null;
+      return `Targets not met (confidence ${gate.confidence}, as of ${gate.asOf}): ${missed.map(describeMiss).join("; ")}.`;
+    },
   },
 ];
+
+const percentKpis: readonly string[] = ["qualifiedRate", "conversion", "romi"];
+
+/** "conversion 0.8% against at least 2% (probability of meeting it 0.031)": the figures behind a not_met. */
+function describeMiss(row: KpiRow): string {
+  const figure = (x: number | null | undefined) =>
+    x === null || x === undefined ? "n/a" : percentKpis.includes(row.kpi) ? `${+(x * 100).toFixed(2)}%` : x.toFixed(2);
+  const bound = row.direction === "max" ? "at most" : "at least";
+  const probability = row.probability === undefined ? "n/a" : row.probability.toPrecision(3);
+  return `${row.kpi} ${figure(row.observed)} against ${bound} ${figure(row.target)} (probability of meeting it ${probability})`;
+}
 
 const watches = (guard: Guard, { from, to }: Move) => (guard.from === "*" || guard.from === from) && (guard.to === "*" || guard.to === to);
 

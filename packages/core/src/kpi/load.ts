@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { Campaigns, type Campaign } from "../campaign/campaign.js";
+import type { Ctx } from "../context.js";
+import { readDays, readWins, type DayCounters, type WinCounters } from "../counters/cohort-counters.js";
+import type { Hypothesis } from "../hypothesis/hypothesis.js";
+import { dayIn, isIsoDay } from "../time.js";
+import { evaluateKpis, gateVerdict, type GateVerdict, type KpiReport } from "./evaluate.js";
+
+const isoDay = z.string().refine(isIsoDay, "must be a real date written YYYY-MM-DD");
+
+/** `?from&to`: the lead-arrival days a KPI answer covers, both inclusive, both optional. */
+export const KpiRangeQuery = z
+  .strictObject({ from: isoDay.optional(), to: isoDay.optional() })
+  .refine((r) => !r.from || !r.to || !isIsoDay(r.from) || !isIsoDay(r.to) || r.to >= r.from, { message: "must not be before from", path: ["to"] });
+export type KpiRange = z.output<typeof KpiRangeQuery>;
+
+/**
+ * The day and win counters of some campaigns for cohort days in the range: two queries per
+ * campaign, all in flight at once. Leads are never read.
+ */
+export async function loadCounters(ctx: Ctx, campaigns: Campaign[], range: KpiRange = {}): Promise<{ days: DayCounters[]; wins: WinCounters[] }> {
+  const perCampaign = await Promise.all(
+    campaigns.map((campaign) => Promise.all([readDays(ctx, campaign.id, range.from, range.to), readWins(ctx, campaign.id, range.from, range.to)])),
+  );
+  return { days: perCampaign.flatMap(([days]) => days), wins: perCampaign.flatMap(([, wins]) => wins) };
+}
+
+/** KPIs of some campaigns judged by one hypothesis' targets, maturity and confidence, as of today. */
+async function report(ctx: Ctx, hypothesis: Hypothesis, campaigns: Campaign[], range: KpiRange): Promise<KpiReport> {
+  const { days, wins } = await loadCounters(ctx, campaigns, range);
+  return evaluateKpis({
+    days,
+    wins,
+    targets: hypothesis.targets,
+    maturityDays: hypothesis.maturityDays,
+    confidence: hypothesis.confidence,
+    asOf: dayIn(ctx.now(), ctx.timeZone),
+  });
+}
+
+/** A hypothesis' KPIs over all its campaigns. */
+export async function hypothesisKpis(ctx: Ctx, hypothesis: Hypothesis, range: KpiRange = {}): Promise<KpiReport> {
+  return report(ctx, hypothesis, await Campaigns.listByHypothesis(ctx, hypothesis.id), range);
+}
+
+/** One campaign's KPIs, judged by its hypothesis' targets. */
+export async function campaignKpis(ctx: Ctx, hypothesis: Hypothesis, campaign: Campaign, range: KpiRange = {}): Promise<KpiReport> {
+  return report(ctx, hypothesis, [campaign], range);
+}
+
+/** The scale-out gate of a hypothesis on all its data, as of today. */
+export async function hypothesisGate(ctx: Ctx, hypothesis: Hypothesis): Promise<GateVerdict> {
+  return gateVerdict(await hypothesisKpis(ctx, hypothesis));
+}
+
