@@ -1,4 +1,4 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { contractorKeys } from "../contractor/contractor.js";
 import type { Ctx } from "../context.js";
@@ -18,17 +18,24 @@ export type Campaign = {
   contractorId: string | null;
   utmSource: string;
   utmCampaign: string;
+  /** Further ids the ad platform knows this campaign by, beside its utm_campaign (spend exports name campaigns by id). */
+  platformCampaignIds: string[];
   createdAt: string;
 };
 
 /** Who a lead or a spend row belongs to. */
 export type Attribution = { campaignId: string; hypothesisId: string; contractorId: string | null };
 
+export const PlatformCampaignIds = z.array(z.string().trim().min(1).max(100)).max(50);
+
 export const CreateCampaignInput = z.strictObject({
   utmSource: z.string().trim().min(1).max(200),
   utmCampaign: z.string().trim().min(1).max(500),
   contractorId: z.string().min(1).optional(),
+  platformCampaignIds: PlatformCampaignIds.optional(),
 });
+
+export const PlatformIdsInput = z.strictObject({ ids: PlatformCampaignIds });
 
 /** UTM values are matched trimmed and lower-cased: "VK " and "vk" are one source. */
 export function utmMatchValue(value: string): string {
@@ -55,6 +62,7 @@ export const Campaigns = {
       contractorId: input.contractorId ?? null,
       utmSource: input.utmSource,
       utmCampaign: input.utmCampaign,
+      platformCampaignIds: distinctIds(input.platformCampaignIds ?? []),
       createdAt: ctx.now().toISOString(),
     };
     const attribution: Attribution = { campaignId: campaign.id, hypothesisId, contractorId: campaign.contractorId };
@@ -137,6 +145,26 @@ export const Campaigns = {
     return items.map(toCampaign);
   },
 
+  /** Replaces the campaign's platform campaign ids (the list given is the whole new list). */
+  async setPlatformIds(ctx: Ctx, id: string, ids: string[]): Promise<Campaign> {
+    try {
+      const { Attributes } = await ctx.doc.send(
+        new UpdateCommand({
+          TableName: ctx.table,
+          Key: keys.item(id),
+          UpdateExpression: "SET platformCampaignIds = :ids",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: { ":ids": distinctIds(ids) },
+          ReturnValues: "ALL_NEW",
+        }),
+      );
+      return toCampaign(Attributes!);
+    } catch (error) {
+      if ((error as Error).name === "ConditionalCheckFailedException") throw new NotFoundError("campaign", id);
+      throw error;
+    }
+  },
+
   /** The campaign a (utm_source, utm_campaign) pair belongs to, or null. One GetItem. */
   async attribute(ctx: Ctx, utmSource: string | null, utmCampaign: string | null): Promise<Attribution | null> {
     if (!utmSource || !utmCampaign || !utmMatchValue(utmSource) || !utmMatchValue(utmCampaign)) return null;
@@ -152,6 +180,13 @@ function toCampaign(item: Record<string, any>): Campaign {
     contractorId: item.contractorId ?? null,
     utmSource: item.utmSource,
     utmCampaign: item.utmCampaign,
+    platformCampaignIds: item.platformCampaignIds ?? [],
     createdAt: item.createdAt,
   };
+}
+
+/** Ids trimmed, each kept once whatever its case (platforms' ids are compared case-insensitively). */
+function distinctIds(ids: string[]): string[] {
+  const seen = new Set<string>();
+  return ids.map((id) => id.trim()).filter((id) => !seen.has(id.toLowerCase()) && seen.add(id.toLowerCase()));
 }

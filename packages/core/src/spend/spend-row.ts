@@ -1,5 +1,6 @@
 import { toKopecks } from "../money.js";
 import { isIsoDay } from "../time.js";
+import type { Platform } from "./platforms.js";
 
 /** One day's ad cost of one campaign as a format read it, before it is matched to a campaign. */
 export type SpendRow = {
@@ -12,10 +13,24 @@ export type SpendRow = {
 };
 
 /**
+ * One day's cost of one campaign as an ad platform exported it: the campaign is the platform's,
+ * named by its id, its name or both, and is matched to ours at import.
+ */
+export type PlatformSpendRow = {
+  date: string;
+  platform: Platform;
+  platformCampaignId: string | null;
+  platformCampaignName: string | null;
+  costKopecks: number;
+  /** As for SpendRow: null when the export did not say. */
+  currency: string | null;
+};
+
+/**
  * What a format made of one row of the body: the row, or why it cannot be used (sentences that
  * name the field). Each format documents what its `row` numbers mean.
  */
-export type ParsedRow = { row: number; spend: SpendRow } | { row: number; errors: string[] };
+export type ParsedRow = { row: number; spend: SpendRow | PlatformSpendRow } | { row: number; errors: string[] };
 
 /** The generic spend row's fields (CSV columns, JSON properties), as received. */
 export const spendFieldNames = ["date", "utm_source", "utm_campaign", "cost", "currency"] as const;

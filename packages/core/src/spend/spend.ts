@@ -6,10 +6,12 @@ import { DomainError } from "../errors.js";
 import { hypothesisKeys } from "../hypothesis/keys.js";
 import { formatKopecks } from "../money.js";
 import { isIsoDay } from "../time.js";
-import type { ParsedRow, SpendRow } from "./spend-row.js";
+import { platformCampaignFinder, platformCampaignOf, type PlatformCampaignRef } from "./platform-campaigns.js";
+import type { ParsedRow, PlatformSpendRow, SpendRow } from "./spend-row.js";
 import { readDaySpend, replaceDaySpend } from "./store.js";
 
-export type RejectedSpendRow = { row: number; errors: string[] };
+/** A row not stored and why; an ad platform's row that reached matching also names its platform campaign. */
+export type RejectedSpendRow = { row: number; errors: string[]; platformCampaign?: PlatformCampaignRef };
 
 /**
  * `imported`: rows stored. `replaced`: of those, rows whose campaign and day already had a cost,
@@ -37,9 +39,10 @@ type DayTotal = { campaignId: string; hypothesisId: string; date: string; costKo
 export const Spend = {
   /**
    * Stores parsed spend rows. A row is rejected, with sentences naming the field, when it did not
-   * parse, matches no campaign, or names a currency other than its hypothesis'. Rows of one campaign
-   * and day are summed first (an export split by ad group), and the sum replaces what that day held,
-   * so importing a file twice leaves the totals as they were.
+   * parse, matches no campaign (or, for an ad platform's row, several), or names a currency other
+   * than its hypothesis'. Rows of one campaign and day are summed first (an export split by ad
+   * group), and the sum replaces what that day held, so importing a file twice leaves the totals
+   * as they were.
    */
   async import(ctx: Ctx, rows: ParsedRow[]): Promise<SpendImportResult> {
     if (rows.length > MAX_SPEND_ROWS) {
@@ -51,7 +54,10 @@ export const Spend = {
     await inParallel(rows, async (parsed) => {
       if ("errors" in parsed) return void rejected.push(parsed);
       const target = await targetOf(parsed.spend);
-      if ("error" in target) return void rejected.push({ row: parsed.row, errors: [target.error] });
+      if ("error" in target) {
+        const platform = "platform" in parsed.spend ? { platformCampaign: platformCampaignOf(parsed.spend) } : {};
+        return void rejected.push({ row: parsed.row, errors: [target.error], ...platform });
+      }
       const key = `${target.campaignId}#${parsed.spend.date}`;
       const day = days.get(key) ?? { ...target, date: parsed.spend.date, costKopecks: 0, rows: 0 };
       day.costKopecks += parsed.spend.costKopecks;
@@ -77,10 +83,14 @@ export const Spend = {
   },
 };
 
-/** Finds each row's campaign and checks its currency, looking each pair and hypothesis up once per import. */
+/**
+ * Finds each row's campaign and checks its currency, looking each UTM pair and hypothesis up once
+ * per import and an ad platform's campaigns once per import.
+ */
 function targets(ctx: Ctx) {
   const campaigns = new Map<string, ReturnType<typeof Campaigns.attribute>>();
   const currencies = new Map<string, Promise<string | null>>();
+  const findPlatformCampaign = platformCampaignFinder(ctx);
   const currencyOf = (hypothesisId: string) => {
     let currency = currencies.get(hypothesisId);
     if (!currency) {
@@ -91,15 +101,24 @@ function targets(ctx: Ctx) {
     }
     return currency;
   };
-
-  return async (row: SpendRow): Promise<Target> => {
+  const byUtm = async (row: SpendRow): Promise<{ campaignId: string; hypothesisId: string } | { error: string }> => {
     const pair = `${utmMatchValue(row.utmSource)}\n${utmMatchValue(row.utmCampaign)}`;
     let campaign = campaigns.get(pair);
     if (!campaign) campaigns.set(pair, (campaign = Campaigns.attribute(ctx, row.utmSource, row.utmCampaign)));
-    const attribution = await campaign;
-    if (!attribution) {
-      return { error: `utm_source "${row.utmSource}" with utm_campaign "${row.utmCampaign}" matches no campaign; add the campaign to its hypothesis first.` };
-    }
+    return (
+      (await campaign) ?? {
+        error: `utm_source "${row.utmSource}" with utm_campaign "${row.utmCampaign}" matches no campaign; add the campaign to its hypothesis first.`,
+      }
+    );
+  };
+  const byPlatform = async (row: PlatformSpendRow) => {
+    const match = await findPlatformCampaign(row);
+    return "error" in match ? match : { campaignId: match.campaign.id, hypothesisId: match.campaign.hypothesisId };
+  };
+
+  return async (row: SpendRow | PlatformSpendRow): Promise<Target> => {
+    const attribution = "platform" in row ? await byPlatform(row) : await byUtm(row);
+    if ("error" in attribution) return attribution;
     const currency = await currencyOf(attribution.hypothesisId);
     if (currency === null) return { error: `the campaign's hypothesis ${attribution.hypothesisId} does not exist.` };
     if (row.currency !== null && row.currency !== currency) {
