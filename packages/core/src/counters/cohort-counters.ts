@@ -89,3 +89,61 @@ export async function readWins(ctx: Ctx, campaignId: string | null, from = "0000
     revenue: Number(item.revenue ?? 0),
   }));
 }
+
+/**
+ * Leads currently lost for one reason, by campaign and cohort day, behind the funnel's lost
+ * reasons. Reasons are free text, so they are counted under a normalized form (trimmed, spaces
+ * collapsed, lower-case, at most LOST_REASON_MAX characters); `reason` keeps the spelling first
+ * seen for that day.
+ */
+export type LostReasonCounters = { campaignId: string | null; cohortDay: string; key: string; reason: string; lost: number };
+
+export const LOST_REASON_MAX = 100;
+
+/** The form a lost reason is counted under: "  No  Budget " and "no budget" are one reason. */
+export function normalizeLostReason(reason: string): string {
+  return tidyReason(reason).toLowerCase();
+}
+
+const tidyReason = (reason: string) => [...reason.trim().replace(/\s+/g, " ")].slice(0, LOST_REASON_MAX).join("");
+
+/** A transaction item adding `delta` leads lost for `reason` to a campaign's cohort day. */
+export function addLostReason(ctx: Ctx, campaignId: string | null, cohortDay: string, reason: string, delta: number): TransactItem {
+  const key = normalizeLostReason(reason);
+  if (key === "") throw new Error("a lost reason must not be empty");
+  if (delta === 0) throw new Error("a counter update needs a non-zero delta");
+  return {
+    Update: {
+      TableName: ctx.table,
+      Key: { pk: partition(campaignId), sk: `LOST#${cohortDay}#${key}` },
+      UpdateExpression: "SET campaignId = :c, cohortDay = :d, reasonKey = :k, reason = if_not_exists(reason, :r) ADD lost :delta",
+      ExpressionAttributeValues: { ":c": campaignId ?? UNATTRIBUTED, ":d": cohortDay, ":k": key, ":r": tidyReason(reason), ":delta": delta },
+    },
+  };
+}
+
+/**
+ * The lost-reason items for a lead whose reason goes from `before` to `after` (null: not lost):
+ * -1 for the old reason, +1 for the new, nothing when both count as the same reason.
+ */
+export function moveLostReason(ctx: Ctx, campaignId: string | null, cohortDay: string, before: string | null, after: string | null): TransactItem[] {
+  const from = before === null ? "" : normalizeLostReason(before);
+  const to = after === null ? "" : normalizeLostReason(after);
+  if (from === to) return [];
+  return [
+    ...(from ? [addLostReason(ctx, campaignId, cohortDay, before!, -1)] : []),
+    ...(to ? [addLostReason(ctx, campaignId, cohortDay, after!, 1)] : []),
+  ];
+}
+
+/** A campaign's lost-reason counters for cohort days in [from, to]; reasons no lead holds any more are left out. */
+export async function readLostReasons(ctx: Ctx, campaignId: string | null, from = "0000-00-00", to = "9999-99-99"): Promise<LostReasonCounters[]> {
+  // "$" sorts right after "#", so `LOST#<to>$` bounds every reason of the day `to`.
+  const items = await queryAll(ctx, {
+    KeyConditionExpression: "pk = :p AND sk BETWEEN :from AND :to",
+    ExpressionAttributeValues: { ":p": partition(campaignId), ":from": `LOST#${from}#`, ":to": `LOST#${to}$` },
+  });
+  return items
+    .map((item) => ({ campaignId, cohortDay: item.cohortDay, key: item.reasonKey, reason: item.reason, lost: Number(item.lost ?? 0) }))
+    .filter((row) => row.lost !== 0);
+}

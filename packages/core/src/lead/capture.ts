@@ -1,7 +1,7 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { Campaigns } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
-import { addToDay, addWin, type CounterField } from "../counters/cohort-counters.js";
+import { addLostReason, addToDay, addWin, type CounterField } from "../counters/cohort-counters.js";
 import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
 import type { LeadFields } from "../intake/delivery.js";
 import { RawArchive } from "../intake/raw-archive.js";
@@ -132,6 +132,7 @@ function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Awaited<Re
   if (won) counters.revenue = won.revenue;
   items.push(addToDay(ctx, campaignId, cohortDay, counters));
   if (won) items.push(addWin(ctx, campaignId, cohortDay, won.day, { won: 1, revenue: won.revenue }));
+  if (stage === "lost" && past!.lostReason?.trim()) items.push(addLostReason(ctx, campaignId, cohortDay, past!.lostReason, 1));
 
   if (past && stage !== "new") {
     // The import is the lead's one stage change: kept in its history like any other.

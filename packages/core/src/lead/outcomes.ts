@@ -1,7 +1,7 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { Ctx } from "../context.js";
-import { addToDay, addWin } from "../counters/cohort-counters.js";
+import { addToDay, addWin, moveLostReason } from "../counters/cohort-counters.js";
 import { queryAll } from "../db/query-all.js";
 import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
@@ -151,6 +151,9 @@ function changeItems(ctx: Ctx, item: Record<string, any>, plan: StagePlan, chang
     },
   ];
   if (Object.values(plan.counterDelta).some((v) => v !== 0)) items.push(addToDay(ctx, item.campaignId ?? null, item.cohortDay, plan.counterDelta));
+  // The funnel's lost reasons: losing, restoring or re-giving the reason moves the count in this same write.
+  const reasonBefore = item.stage === "lost" ? (item.lostReason ?? null) : null;
+  items.push(...moveLostReason(ctx, item.campaignId ?? null, item.cohortDay, reasonBefore, plan.stage === "lost" ? plan.lostReason : null));
   if (plan.win) {
     // A correction lands on the day the deal was won (every won lead keeps `wonDay`, imported ones too).
     const winDay: string = change.winDay ?? item.wonDay;
