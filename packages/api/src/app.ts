@@ -13,6 +13,7 @@ import { hookRoutes } from "./routes/hooks.js";
 import { hypothesisRoutes } from "./routes/hypotheses.js";
 import { hypothesisAnalyticsRoutes } from "./routes/hypothesis-analytics.js";
 import { hypothesisKpiRoutes } from "./routes/hypothesis-kpis.js";
+import { hypothesisOptimizationRoutes } from "./routes/hypothesis-optimizations.js";
 import { keyRoutes } from "./routes/keys.js";
 import { leadRoutes } from "./routes/leads.js";
 import { quarantineRoutes } from "./routes/quarantine.js";
@@ -47,6 +48,7 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
   // The analytics sub-apps come first so that fixed paths such as /api/hypotheses/compare win over /:id.
   app.route("/api/hypotheses", hypothesisKpiRoutes);
   app.route("/api/hypotheses", hypothesisAnalyticsRoutes);
+  app.route("/api/hypotheses", hypothesisOptimizationRoutes);
   app.route("/api/hypotheses", hypothesisRoutes);
   app.route("/api/campaigns", campaignKpiRoutes);
   app.route("/api/campaigns", campaignRoutes);

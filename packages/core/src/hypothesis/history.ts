@@ -16,7 +16,7 @@ export type HistoryEntry = {
   version: number;
   at: string;
   actor: Actor;
-  type: "created" | "transition" | "rules";
+  type: "created" | "transition" | "rules" | "optimization";
   from?: Stage;
   to?: Stage;
   reason?: string;

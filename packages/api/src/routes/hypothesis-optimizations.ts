@@ -1,0 +1,25 @@
+import { Hono } from "hono";
+import { compareHypotheses, CompareQuery } from "../../../core/src/analytics/compare.js";
+import { OptimizationInput, Optimizations } from "../../../core/src/optimization/optimization.js";
+import { optimizationReport } from "../../../core/src/optimization/report.js";
+import type { AppEnv } from "../env.js";
+import { allow } from "../middleware/auth.js";
+import { jsonBody, queryParams } from "../validate.js";
+
+// Like the KPIs, these span every contractor's campaigns: owners and marketers only. Middleware
+// stays per route, since this sub-app shares its mount point with the plain hypothesis routes.
+const team = allow("owner", "marketer");
+
+/**
+ * GET /compare?ids=a,b&minLeads&minClients -> channels side by side at cohort ages 30/60/90;
+ * POST /:id/optimizations {area, change, startedOn} -> 201 with the record;
+ * GET /:id/optimizations -> {items: [record + windows, before, after, improved], asOf, confidence, maturityDays}.
+ */
+export const hypothesisOptimizationRoutes = new Hono<AppEnv>()
+  .get("/compare", team, async (c) => c.json(await compareHypotheses(c.var.ctx, queryParams(c, CompareQuery))))
+  .post("/:id/optimizations", team, async (c) => {
+    const input = await jsonBody(c, OptimizationInput);
+    const actor = { keyId: c.var.principal.keyId, role: c.var.principal.role };
+    return c.json(await Optimizations.record(c.var.ctx, c.req.param("id"), input, actor), 201);
+  })
+  .get("/:id/optimizations", team, async (c) => c.json(await optimizationReport(c.var.ctx, c.req.param("id"))));
