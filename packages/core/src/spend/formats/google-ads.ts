@@ -1,7 +1,7 @@
 import { InvalidInputError } from "../../errors.js";
 import type { ParsedRow } from "../spend-row.js";
 import type { SpendFormat } from "./format.js";
-import { decimalKopecks, isTotalRow, locateHeader, microsKopecks, readPlatformRow, type ColumnNames } from "./platform-export.js";
+import { decimalKopecks, headerLine, isTotalRow, locateHeader, microsKopecks, readPlatformRow, type ColumnNames } from "./platform-export.js";
 
 /**
  * A Google Ads campaign report, in either of two shapes:
@@ -43,7 +43,7 @@ const PREAMBLE_LINES = 6;
 
 export const googleAdsFormat: SpendFormat = {
   name: "google_ads",
-  detect: ({ text }) => locateHeader(text, DIALECTS, PREAMBLE_LINES) !== null,
+  detect: ({ text }) => headerLine(text, DIALECTS, PREAMBLE_LINES) !== null,
 
   parse(text, options = {}) {
     const found = locateHeader(text, DIALECTS, PREAMBLE_LINES);

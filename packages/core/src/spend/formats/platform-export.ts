@@ -139,21 +139,28 @@ function separatorOf(line: string): string {
 }
 
 /**
- * Finds a delimited export's header among its first `lines` lines (exports put a title and a
- * period above it) as the first line naming the columns of one of `dialects`, and splits the body
- * with that line's separator. Null when no line qualifies.
+ * The first of an export's first `lines` lines that names the columns of one of `dialects`
+ * (exports put a title and a period above the header), with its separator. Reads only those
+ * lines, so recognising a body stays cheap.
  */
-export function locateHeader<D extends { columns: ColumnNames }>(text: string, dialects: readonly D[], lines: number) {
+export function headerLine<D extends { columns: ColumnNames }>(text: string, dialects: readonly D[], lines: number) {
   for (const line of text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/, lines)) {
     const separator = separatorOf(line);
     const cells = line.split(separator).map((cell) => cell.trim().replace(/^"|"$/g, ""));
     const dialect = dialects.find((candidate) => looksLikeHeader(cells, candidate.columns));
-    if (!dialect) continue;
-    const records: DelimitedRecord[] = parseDelimited(text, separator);
-    const at = records.findIndex((record) => looksLikeHeader(record.fields, dialect.columns));
-    if (at !== -1) return { header: records[at]!, rows: records.slice(at + 1), dialect, columns: columnsOf(records[at]!.fields, dialect.columns)! };
+    if (dialect) return { separator, dialect };
   }
   return null;
+}
+
+/** The export split by its header's separator: the header record, the records under it, its dialect and columns; null without a header. */
+export function locateHeader<D extends { columns: ColumnNames }>(text: string, dialects: readonly D[], lines: number) {
+  const found = headerLine(text, dialects, lines);
+  if (!found) return null;
+  const records: DelimitedRecord[] = parseDelimited(text, found.separator);
+  const at = records.findIndex((record) => looksLikeHeader(record.fields, found.dialect.columns));
+  if (at === -1) return null;
+  return { header: records[at]!, rows: records.slice(at + 1), dialect: found.dialect, columns: columnsOf(records[at]!.fields, found.dialect.columns)! };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { InvalidInputError } from "../../errors.js";
 import type { ParsedRow } from "../spend-row.js";
 import type { SpendFormat } from "./format.js";
-import { decimalKopecks, isTotalRow, locateHeader, microsKopecks, readPlatformRow, type ColumnNames } from "./platform-export.js";
+import { decimalKopecks, headerLine, isTotalRow, locateHeader, microsKopecks, readPlatformRow, type ColumnNames } from "./platform-export.js";
 
 /**
  * VK Ads (VK Реклама, ads.vk.com) statistics by campaign and day, as the cabinet's report is
@@ -32,7 +32,7 @@ const PREAMBLE_LINES = 6;
 
 export const vkAdsFormat: SpendFormat = {
   name: "vk_ads",
-  detect: ({ text }) => locateHeader(text, DIALECTS, PREAMBLE_LINES) !== null,
+  detect: ({ text }) => headerLine(text, DIALECTS, PREAMBLE_LINES) !== null,
 
   parse(text, options = {}) {
     const found = locateHeader(text, DIALECTS, PREAMBLE_LINES);

@@ -29,7 +29,8 @@ type Line = { number: number; text: string };
 
 export const yandexDirectFormat: SpendFormat = {
   name: "yandex_direct",
-  detect: ({ text }) => headerIndex(linesOf(text)) !== null,
+  // Only the first two lines decide; a large body need not be split whole.
+  detect: ({ text }) => headerIndex(linesOf(text.slice(0, 64 * 1024))) !== null,
 
   parse(text, options = {}) {
     const lines = linesOf(text);
