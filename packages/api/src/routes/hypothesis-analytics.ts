@@ -1,4 +1,46 @@
 import { Hono } from "hono";
+import { z } from "zod";
+import { cohortTable } from "../../../core/src/analytics/cohorts.js";
+import { forecast } from "../../../core/src/analytics/forecast.js";
+import { funnel } from "../../../core/src/analytics/funnel.js";
+import { readHypothesisCounters } from "../../../core/src/analytics/hypothesis-counters.js";
+import { toKopecks } from "../../../core/src/money.js";
 import type { AppEnv } from "../env.js";
+import { allow } from "../middleware/auth.js";
+import { queryParams } from "../validate.js";
 
-export const hypothesisAnalyticsRoutes = new Hono<AppEnv>();
+const CohortsQuery = z.strictObject({ by: z.enum(["month", "week"]).default("month") });
+
+const ForecastQuery = z.strictObject({
+  budget: z
+    .string({ error: "is required: the budget to forecast, e.g. budget=1000000" })
+    .transform((value, ctx) => {
+      const kopecks = toKopecks(value);
+      if (kopecks === null || kopecks <= 0) {
+        ctx.addIssue({ code: "custom", message: "must be a positive amount with at most two decimals" });
+        return z.NEVER;
+      }
+      return kopecks;
+    }),
+});
+
+// Per route, not `.use()`: this sub-app shares its paths with the hypothesis routes mounted after it.
+const read = allow("owner", "marketer", "contractor");
+
+/** Cohorts, funnel and forecast of a hypothesis, all read from its campaigns' counters. */
+export const hypothesisAnalyticsRoutes = new Hono<AppEnv>()
+  .get("/:id/cohorts", read, async (c) => {
+    const { by } = queryParams(c, CohortsQuery);
+    const { hypothesis, days, wins, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
+    return c.json({ hypothesisId: hypothesis.id, ...cohortTable({ days, wins, by, asOf, maturityDays: hypothesis.maturityDays }) });
+  })
+  .get("/:id/funnel", read, async (c) => {
+    queryParams(c, z.strictObject({}));
+    const { hypothesis, days, lostReasons, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"), { lostReasons: true });
+    return c.json({ hypothesisId: hypothesis.id, ...funnel({ days, lostReasons, asOf, maturityDays: hypothesis.maturityDays }) });
+  })
+  .get("/:id/forecast", read, async (c) => {
+    const { budget } = queryParams(c, ForecastQuery);
+    const { hypothesis, days, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
+    return c.json({ hypothesisId: hypothesis.id, ...forecast({ days, budget, asOf, maturityDays: hypothesis.maturityDays }) });
+  });
