@@ -42,6 +42,8 @@ describe("ad platforms' money", () => {
     expect(decimalKopecks("12.345", ".")).toBe(1235);
     expect(decimalKopecks("12.344", ".")).toBe(1234);
     expect(decimalKopecks("1234,56", ".")).toBeNull();
+    expect(decimalKopecks("1,234.56", ",")).toBeNull();
+    expect(decimalKopecks("1.234,56", ",")).toBe(123456);
     expect(decimalKopecks("abc", ",")).toBeNull();
   });
 

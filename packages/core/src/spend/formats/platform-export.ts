@@ -1,8 +1,8 @@
 import { InvalidInputError } from "../../errors.js";
-import { parseDelimited, type DelimitedRecord } from "./delimited.js";
 import { isIsoDay } from "../../time.js";
 import { platforms, type Platform } from "../platforms.js";
 import type { ParsedRow } from "../spend-row.js";
+import { parseDelimited, type DelimitedRecord } from "./delimited.js";
 
 /**
  * Pieces shared by the ad platforms' export formats: finding columns by the names a platform
@@ -71,7 +71,8 @@ export const isBlank = (cell: string | undefined) => cell === undefined || /^\s*
 /**
  * Kopecks from a decimal amount as an export writes it, rounded half-up when it has more than two
  * decimals. `decimalMark` is the file's: with "." commas may only group thousands ("1,234.56");
- * with "," spaces group thousands ("1 234,56") and a lone "." is still read as the decimal point.
+ * with "," spaces or dots group thousands ("1 234,56", "1.234,56") and a lone "." is still read
+ * as the decimal point. A mark where the other belongs ("1,234.56" in a "," file) is not money.
  * A currency sign after the number is ignored; a blank cell or "--" is no spend (0).
  *
  * @example decimalKopecks("1,234.565", ".") // 123457
@@ -83,6 +84,7 @@ export function decimalKopecks(cell: string, decimalMark: "." | ","): number | n
     if (text.includes(",") && !/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return null;
     text = text.replace(/,/g, "");
   } else if (text.includes(",")) {
+    if (!/^-?(\d{1,3}(\.\d{3})+|\d+),\d+$/.test(text)) return null;
     text = text.replace(/\./g, "").replace(",", ".");
   }
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
