@@ -1,4 +1,18 @@
 import { Hono } from "hono";
+import { Campaigns } from "../../../core/src/campaign/campaign.js";
+import { NotFoundError } from "../../../core/src/errors.js";
+import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
+import { campaignKpis, KpiRangeQuery } from "../../../core/src/kpi/load.js";
 import type { AppEnv } from "../env.js";
+import { allow } from "../middleware/auth.js";
+import { queryParams } from "../validate.js";
 
-export const campaignKpiRoutes = new Hono<AppEnv>();
+/** GET /:id/kpis?from&to -> the campaign's KPIs against its hypothesis' targets (same shape as a hypothesis'). */
+export const campaignKpiRoutes = new Hono<AppEnv>().get("/:id/kpis", allow("owner", "marketer", "contractor"), async (c) => {
+  const range = queryParams(c, KpiRangeQuery);
+  const { ctx, principal } = c.var;
+  const campaign = await Campaigns.get(ctx, c.req.param("id"));
+  // Another contractor's campaign answers as if it did not exist.
+  if (principal.role === "contractor" && campaign.contractorId !== principal.contractorId) throw new NotFoundError("campaign", campaign.id);
+  return c.json(await campaignKpis(ctx, await Hypotheses.get(ctx, campaign.hypothesisId), campaign, range));
+});

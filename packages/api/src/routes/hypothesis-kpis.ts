@@ -1,4 +1,30 @@
 import { Hono } from "hono";
+import { ApprovalInput, Approvals } from "../../../core/src/kpi/approvals.js";
+import { hypothesisGate, hypothesisKpis, KpiRangeQuery } from "../../../core/src/kpi/load.js";
+import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
 import type { AppEnv } from "../env.js";
+import { allow } from "../middleware/auth.js";
+import { jsonBody, queryParams } from "../validate.js";
 
-export const hypothesisKpiRoutes = new Hono<AppEnv>();
+// A hypothesis' KPIs span every contractor's campaigns, so contractors read their own campaigns'
+// KPIs instead (GET /api/campaigns/{id}/kpis). Middleware stays per route: this sub-app shares
+// its mount point with the plain hypothesis routes.
+const read = allow("owner", "marketer");
+
+/**
+ * GET /:id/kpis?from&to -> {kpis, maturing: {leads}, asOf, confidence}; GET /:id/gate -> the
+ * scale-out gate; POST /:id/approvals {decision, comment?} (owner) -> 201 with the decision;
+ * GET /:id/approvals -> {items} oldest first.
+ */
+export const hypothesisKpiRoutes = new Hono<AppEnv>()
+  .get("/:id/kpis", read, async (c) => {
+    const range = queryParams(c, KpiRangeQuery);
+    return c.json(await hypothesisKpis(c.var.ctx, await Hypotheses.get(c.var.ctx, c.req.param("id")), range));
+  })
+  .get("/:id/gate", read, async (c) => c.json(await hypothesisGate(c.var.ctx, await Hypotheses.get(c.var.ctx, c.req.param("id")))))
+  .post("/:id/approvals", allow("owner"), async (c) => {
+    const input = await jsonBody(c, ApprovalInput);
+    const actor = { keyId: c.var.principal.keyId, role: c.var.principal.role };
+    return c.json(await Approvals.decide(c.var.ctx, c.req.param("id"), input, actor), 201);
+  })
+  .get("/:id/approvals", read, async (c) => c.json({ items: await Approvals.list(c.var.ctx, c.req.param("id")) }));

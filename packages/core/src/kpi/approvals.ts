@@ -1,0 +1,156 @@
+import { z } from "zod";
+import type { Ctx } from "../context.js";
+import { queryAll } from "../db/query-all.js";
+import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
+import { ConflictError } from "../errors.js";
+import type { Actor } from "../hypothesis/history.js";
+import { commitChange, Hypotheses, VersionConflictError, type Hypothesis } from "../hypothesis/hypothesis.js";
+import { hypothesisKeys } from "../hypothesis/keys.js";
+import type { Stage } from "../hypothesis/lifecycle.js";
+import { newId } from "../ids.js";
+import type { GateVerdict } from "./evaluate.js";
+import { hypothesisGate } from "./load.js";
+
+export const ApprovalInput = z.strictObject({
+  decision: z.enum(["approve", "reject"]),
+  comment: z.string().trim().min(1, "must not be empty").max(2000).optional(),
+});
+export type ApprovalInput = z.output<typeof ApprovalInput>;
+
+/** The owner's decision on scale-out, with the gate exactly as it stood when it was taken. */
+export type Approval = {
+  id: string;
+  hypothesisId: string;
+  decision: "approve" | "reject";
+  comment: string | null;
+  actor: Actor;
+  at: string;
+  /** The hypothesis' stage and version after the decision (an approval moves it to scale). */
+  stage: Stage;
+  version: number;
+  gate: GateVerdict;
+};
+
+// Beside the hypothesis, so that one query lists them, oldest first (ids are ULIDs).
+const keys = {
+  item: (hypothesisId: string, id: string) => ({ pk: hypothesisKeys.item(hypothesisId).pk, sk: `APPROVAL#${id}` }),
+  prefix: "APPROVAL#",
+};
+
+const MAX_ATTEMPTS = 4;
+
+export const Approvals = {
+  /**
+   * Records the owner's decision. An approval is taken only in `optimization` while the gate
+   * passes, and it moves the hypothesis to `scale` in the same transaction as the approval item,
+   * conditioned on the version and stage it was decided on: of many racing approvals exactly one
+   * lands, and the others see the hypothesis already in scale. A rejection records the decision
+   * and the gate; the stage stays.
+   */
+  async decide(ctx: Ctx, hypothesisId: string, input: ApprovalInput, actor: Actor): Promise<Approval> {
+    for (let attempt = 1; ; attempt++) {
+      const hypothesis = await Hypotheses.get(ctx, hypothesisId);
+      if (hypothesis.stage !== "optimization") {
+        throw new ConflictError(
+          "not_in_optimization",
+          `hypothesis ${hypothesisId} is in ${hypothesis.stage}; scale-out is decided only in optimization`,
+          { stage: hypothesis.stage },
+        );
+      }
+      const gate = await hypothesisGate(ctx, hypothesis);
+      if (input.decision === "approve" && !gate.passed) {
+        const unmet = gate.kpis.filter((row) => row.verdict !== "met");
+        const list = unmet.map((row) => `${row.kpi} ${row.verdict}`).join(", ") || "no target is set";
+        throw new ConflictError("gate_not_passed", `the KPI gate does not pass (${list}); scale-out cannot be approved`, { gate, unmet });
+      }
+      try {
+        return await write(ctx, hypothesis, input, actor, gate);
+      } catch (error) {
+        // Someone changed the hypothesis meanwhile (or real DynamoDB cancelled a concurrent
+        // transaction): decide again on what is there now.
+        const raced = error instanceof VersionConflictError || (error instanceof TransactionCancelledError && error.reasons.includes("TransactionConflict"));
+        if (!raced) throw error;
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new VersionConflictError(`hypothesis ${hypothesisId} kept changing while the decision was recorded; try again`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
+  },
+
+  /** Every decision on the hypothesis, oldest first. */
+  async list(ctx: Ctx, hypothesisId: string): Promise<Approval[]> {
+    await Hypotheses.get(ctx, hypothesisId);
+    const items = await queryAll(ctx, {
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+      ExpressionAttributeValues: { ":pk": hypothesisKeys.item(hypothesisId).pk, ":prefix": keys.prefix },
+    });
+    return items.map(toApproval);
+  },
+};
+
+async function write(ctx: Ctx, hypothesis: Hypothesis, input: ApprovalInput, actor: Actor, gate: GateVerdict): Promise<Approval> {
+  const approval: Approval = {
+    id: newId(),
+    hypothesisId: hypothesis.id,
+    decision: input.decision,
+    comment: input.comment ?? null,
+    actor,
+    at: ctx.now().toISOString(),
+    stage: input.decision === "approve" ? "scale" : hypothesis.stage,
+    version: input.decision === "approve" ? hypothesis.version + 1 : hypothesis.version,
+    gate,
+  };
+  const put: TransactItem = {
+    Put: {
+      TableName: ctx.table,
+      // The gate goes in as JSON: its probabilities can be smaller than DynamoDB numbers allow (1e-130).
+      Item: { ...keys.item(hypothesis.id, approval.id), type: "approval", ...approval, gate: JSON.stringify(gate) },
+      ConditionExpression: "attribute_not_exists(pk)",
+    },
+  };
+  if (input.decision === "approve") {
+    await commitChange(ctx, hypothesis, {
+      set: { stage: "scale" },
+      unchanged: { stage: "optimization" },
+      entry: { actor, type: "transition", from: "optimization", to: "scale", reason: `Owner's approval ${approval.id}${approval.comment ? `: ${approval.comment}` : ""}` },
+      extra: [put],
+    });
+    return approval;
+  }
+  // A rejection changes nothing on the hypothesis, but is recorded only against the version it judged.
+  try {
+    await transact(ctx, [
+      {
+        ConditionCheck: {
+          TableName: ctx.table,
+          Key: hypothesisKeys.item(hypothesis.id),
+          ConditionExpression: "#version = :version AND #stage = :stage",
+          ExpressionAttributeNames: { "#version": "version", "#stage": "stage" },
+          ExpressionAttributeValues: { ":version": hypothesis.version, ":stage": hypothesis.stage },
+        },
+      },
+      put,
+    ]);
+  } catch (error) {
+    if (error instanceof TransactionCancelledError && error.failedCondition(0)) {
+      throw new VersionConflictError(`hypothesis ${hypothesis.id} changed while the rejection was recorded`, { expectedVersion: hypothesis.version });
+    }
+    throw error;
+  }
+  return approval;
+}
+
+function toApproval(item: Record<string, any>): Approval {
+  return {
+    id: item.id,
+    hypothesisId: item.hypothesisId,
+    decision: item.decision,
+    comment: item.comment ?? null,
+    actor: { keyId: item.actor.keyId, role: item.actor.role },
+    at: item.at,
+    stage: item.stage,
+    version: Number(item.version),
+    gate: JSON.parse(item.gate),
+  };
+}

@@ -1,0 +1,105 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createHarness, type Harness } from "../support/harness.js";
+import { importCohorts, importSpend, kpiOf, newCampaign, newHypothesis, type Cohort } from "../support/decisions.js";
+
+// Today is 20 April 2026 in Moscow; maturity is the default 15 days.
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness({ now: "2026-04-20T09:00:00Z" });
+});
+
+/** 120 mature leads of 2 March (12 won, 42 qualified), 30 of 12 April still maturing; 1,000 per lead. */
+const cohorts: Cohort[] = [
+  { day: "2026-03-02", leads: 120, won: 12, wonAfter: 9, qualified: 30 },
+  { day: "2026-04-12", leads: 30, won: 1, wonAfter: 3, qualified: 5 },
+];
+
+async function seeded(targets: Record<string, unknown>, extra: Record<string, unknown> = {}, harness = h) {
+  const id = await newHypothesis(harness, targets, extra);
+  const campaign = await newCampaign(harness, id);
+  await importCohorts(harness, campaign.utm, cohorts);
+  await importSpend(harness, campaign.utm, { "2026-03-02": 120_000, "2026-04-12": 30_000 });
+  return id;
+}
+
+describe("GET /api/hypotheses/{id}/gate", () => {
+  it("passes when every target is met on mature data, showing one row per target", async () => {
+    const id = await seeded({ conversionMin: 0.05, cplMax: "1500" });
+
+    const res = await h.call("GET", `/api/hypotheses/${id}/gate`);
+
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ passed: true, confidence: 0.9, maturing: { leads: 30 }, asOf: "2026-04-20" });
+    expect(res.body.kpis.map((k: any) => [k.kpi, k.verdict])).toEqual([
+      ["conversion", "met"],
+      ["cpl", "met"],
+    ]);
+    expect(kpiOf(res.body, "conversion")).toMatchObject({ observed: 0.1, target: 0.05, sample: { leads: 120, won: 12 } });
+    expect(kpiOf(res.body, "conversion").probability).toBeCloseTo(0.9923, 4);
+  });
+
+  it("fails while one target is not met, even with the others met", async () => {
+    const id = await seeded({ conversionMin: 0.2, cplMax: "1500" });
+    const { body } = await h.call("GET", `/api/hypotheses/${id}/gate`);
+    expect(body.passed).toBe(false);
+    expect(body.kpis.map((k: any) => [k.kpi, k.verdict])).toEqual([
+      ["conversion", "not_met"],
+      ["cpl", "met"],
+    ]);
+  });
+
+  it("holds the hypothesis to its own confidence level", async () => {
+    // 48 of 150 qualified against 26%: about 95% sure, enough at 0.9, not at 0.99.
+    const strict = await seeded({ qualifiedRateMin: 0.26 }, { confidence: 0.99 });
+    const { body } = await h.call("GET", `/api/hypotheses/${strict}/gate`);
+    expect(body).toMatchObject({ passed: false, confidence: 0.99 });
+    expect(kpiOf(body, "qualifiedRate")).toMatchObject({ verdict: "insufficient_data" });
+    expect(kpiOf(body, "qualifiedRate").probability).toBeCloseTo(0.9544, 4);
+  });
+
+  it("waits for young cohorts to mature before it passes", async () => {
+    const clock = await createHarness({ now: "2026-03-20T09:00:00Z" });
+    const id = await newHypothesis(clock, { conversionMin: 0.05 });
+    const campaign = await newCampaign(clock, id);
+    await importCohorts(clock, campaign.utm, [{ day: "2026-03-10", leads: 100, won: 12, wonAfter: 5 }]);
+
+    const young = (await clock.call("GET", `/api/hypotheses/${id}/gate`)).body;
+    expect(young).toMatchObject({ passed: false, maturing: { leads: 100 }, asOf: "2026-03-20" });
+    expect(kpiOf(young, "conversion")).toMatchObject({ verdict: "insufficient_data", observed: null, sample: { leads: 0 } });
+
+    clock.setNow("2026-03-24T21:00:00Z"); // 25 March in Moscow: the 10 March cohort is 15 days old
+    const mature = (await clock.call("GET", `/api/hypotheses/${id}/gate`)).body;
+    expect(mature).toMatchObject({ passed: true, maturing: { leads: 0 }, asOf: "2026-03-25" });
+    expect(kpiOf(mature, "conversion")).toMatchObject({ verdict: "met", observed: 0.12 });
+  });
+
+  it("is not for contractors, and 404s an unknown hypothesis", async () => {
+    const id = await newHypothesis(h, { conversionMin: 0.05 });
+    const contractor = (await h.call("POST", "/api/contractors", { name: "Агентство" })).body.id;
+    const key = (await h.call("POST", "/api/keys", { role: "contractor", contractorId: contractor })).body.key;
+    expect((await h.call("GET", `/api/hypotheses/${id}/gate`, undefined, { key })).status).toBe(403);
+    expect((await h.call("GET", "/api/hypotheses/01NOSUCHHYPOTHESIS/gate")).status).toBe(404);
+  });
+});
+
+describe("analysis -> rules", () => {
+  it("is refused while conversion is not met, naming it with the figures", async () => {
+    const id = await seeded({ conversionMin: 0.2, cplMax: "1500" });
+    expect((await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "analysis" })).status).toBe(200);
+
+    const res = await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "rules" });
+
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ error: "transition_refused" });
+    expect(res.body.unmet).toEqual([
+      "Targets not met (confidence 0.9, as of 2026-04-20): conversion 10% against at least 20% (probability of meeting it 0.00223).",
+    ]);
+    expect((await h.call("GET", `/api/hypotheses/${id}`)).body).toMatchObject({ stage: "analysis", version: 2 });
+  });
+
+  it("goes ahead while targets are met or still short of data", async () => {
+    const id = await seeded({ conversionMin: 0.05, qualifiedRateMin: 0.3 });
+    expect((await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "analysis" })).status).toBe(200);
+    expect((await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "rules" })).status).toBe(200);
+  });
+});
