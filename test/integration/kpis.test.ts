@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { kpisForContractor } from "../../packages/core/src/kpi/contractor.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { importCohorts, importSpend, kpiOf, newCampaign, newHypothesis, type Cohort } from "../support/decisions.js";
 
@@ -140,5 +141,31 @@ describe("GET /api/campaigns/{id}/kpis", () => {
     expect((await h.call("GET", "/api/campaigns/01NOSUCHCAMPAIGN/kpis")).status).toBe(404);
     const filtered = await h.call("GET", `/api/campaigns/${theirs.id}/kpis?to=2026-03-02`);
     expect(kpiOf(filtered.body, "leads").observed).toBe(0);
+  });
+});
+
+describe("kpisForContractor", () => {
+  it("gives each of the contractor's campaigns, and only those, its KPIs against its own hypothesis' targets", async () => {
+    const agency = (await h.call("POST", "/api/contractors", { name: "Агентство полного цикла" })).body.id;
+    const [search, calls] = [await newHypothesis(h, { cplMax: "1500" }), await newHypothesis(h, { cplMax: "500" })];
+    const [a, b, foreign] = [await newCampaign(h, search, agency), await newCampaign(h, calls, agency), await newCampaign(h, search)];
+    for (const c of [a, b, foreign]) {
+      await importCohorts(h, c.utm, [
+        { day: "2026-03-02", leads: 40, won: 2 },
+        { day: "2026-04-01", leads: 10 },
+      ]);
+      await importSpend(h, c.utm, { "2026-03-02": 40_000, "2026-04-01": 10_000 });
+    }
+
+    const all = await kpisForContractor(h.ctx, agency);
+    const march = await kpisForContractor(h.ctx, agency, "2026-03-01", "2026-03-31");
+
+    expect(all.map((r) => r.campaign.id)).toEqual([a.id, b.id]);
+    expect(all.map((r) => kpiOf(r.report, "cpl"))).toEqual([
+      expect.objectContaining({ observed: 1000, target: 1500, verdict: "met", sample: expect.objectContaining({ leads: 50 }) }),
+      expect.objectContaining({ observed: 1000, target: 500, verdict: "not_met" }),
+    ]);
+    expect(march.map((r) => kpiOf(r.report, "leads").observed)).toEqual([40, 40]);
+    expect(await kpisForContractor(h.ctx, "01NOSUCHCONTRACTOR")).toEqual([]);
   });
 });
