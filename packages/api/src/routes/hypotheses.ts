@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import { CreateCampaignInput } from "../../../core/src/campaign/campaign.js";
+import { Campaigns, CreateCampaignInput } from "../../../core/src/campaign/campaign.js";
 import type { Actor } from "../../../core/src/hypothesis/history.js";
 import { Hypotheses, type Hypothesis } from "../../../core/src/hypothesis/hypothesis.js";
 import { CreateHypothesisInput, RulesInput, TransitionInput } from "../../../core/src/hypothesis/input.js";
@@ -54,6 +54,6 @@ export const hypothesisRoutes = new Hono<AppEnv>()
 
   .post("/:id/campaigns", write, async (c) => {
     const input = await jsonBody(c, CreateCampaignInput);
-    return c.json(await Hypotheses.addCampaign(c.var.ctx, c.req.param("id"), input), 201);
+    return c.json(await Campaigns.create(c.var.ctx, c.req.param("id"), input), 201);
   })
   .get("/:id/campaigns", read, async (c) => c.json({ items: await Hypotheses.campaigns(c.var.ctx, c.req.param("id")) }));

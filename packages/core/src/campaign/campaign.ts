@@ -67,7 +67,16 @@ export const Campaigns = {
     };
     const attribution: Attribution = { campaignId: campaign.id, hypothesisId, contractorId: campaign.contractorId };
     const checks = [
-      { ConditionCheck: { TableName: ctx.table, Key: hypothesisKeys.item(hypothesisId), ConditionExpression: "attribute_exists(pk)" } },
+      {
+        // A closed hypothesis takes no new campaigns; checked here so a close racing this write cannot slip past.
+        ConditionCheck: {
+          TableName: ctx.table,
+          Key: hypothesisKeys.item(hypothesisId),
+          ConditionExpression: "attribute_exists(pk) AND #stage <> :closed",
+          ExpressionAttributeNames: { "#stage": "stage" },
+          ExpressionAttributeValues: { ":closed": "closed" },
+        },
+      },
       ...(input.contractorId
         ? [{ ConditionCheck: { TableName: ctx.table, Key: contractorKeys.item(input.contractorId), ConditionExpression: "attribute_exists(pk)" } }]
         : []),
@@ -99,7 +108,11 @@ export const Campaigns = {
       ]);
     } catch (error) {
       if (!(error instanceof TransactionCancelledError)) throw error;
-      if (error.failedCondition(0)) throw new NotFoundError("hypothesis", hypothesisId);
+      if (error.failedCondition(0)) {
+        const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: hypothesisKeys.item(hypothesisId) }));
+        if (!Item) throw new NotFoundError("hypothesis", hypothesisId);
+        throw new ConflictError("hypothesis_closed", `hypothesis ${hypothesisId} is closed and takes no new campaigns`);
+      }
       if (input.contractorId && error.failedCondition(1)) throw new NotFoundError("contractor", input.contractorId);
       if (error.failedCondition(checks.length)) {
         throw new ConflictError(

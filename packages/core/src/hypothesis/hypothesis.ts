@@ -1,6 +1,6 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
-import { Campaigns, type Campaign, type CreateCampaignInput } from "../campaign/campaign.js";
+import { Campaigns, type Campaign } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import { queryAll } from "../db/query-all.js";
 import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
@@ -146,16 +146,6 @@ export const Hypotheses = {
   },
 
   /** Links a contractor's campaign to the hypothesis; a closed hypothesis takes no new campaigns. */
-  async addCampaign(ctx: Ctx, id: string, input: z.output<typeof CreateCampaignInput>): Promise<Campaign> {
-    const hypothesis = await Hypotheses.get(ctx, id);
-    // Checked on read: Campaigns.create conditions only on the hypothesis existing, so a campaign
-    // added in the same instant as the hypothesis is closed can still land.
-    if (hypothesis.stage === "closed") {
-      throw new ConflictError("hypothesis_closed", `hypothesis ${id} is closed and takes no new campaigns`);
-    }
-    return Campaigns.create(ctx, id, input);
-  },
-
   async campaigns(ctx: Ctx, id: string): Promise<Campaign[]> {
     await Hypotheses.get(ctx, id);
     return Campaigns.listByHypothesis(ctx, id);
