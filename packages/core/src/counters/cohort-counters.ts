@@ -105,7 +105,7 @@ export function normalizeLostReason(reason: string): string {
   return tidyReason(reason).toLowerCase();
 }
 
-const tidyReason = (reason: string) => [...reason.trim().replace(/\s+/g, " ")].slice(0, LOST_REASON_MAX).join("");
+const tidyReason = (reason: string) => [...reason.trim().replace(/\s+/g, " ")].slice(0, LOST_REASON_MAX).join("").trimEnd();
 
 /** A transaction item adding `delta` leads lost for `reason` to a campaign's cohort day. */
 export function addLostReason(ctx: Ctx, campaignId: string | null, cohortDay: string, reason: string, delta: number): TransactItem {
