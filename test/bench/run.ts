@@ -1,0 +1,167 @@
+/**
+ * `npm run bench`: how long a hypothesis KPI answer takes at 1,000 and at 100,000 leads.
+ *
+ * Starts its own in-memory DynamoDB Local, registers a hypothesis with four campaigns, books 92
+ * days of spend, loads leads through POST /api/leads/import (1,000 per call, via app.request)
+ * and times GET /api/hypotheses/{id}/kpis: the median of 30 calls after 10 warm-up calls. The KPI
+ * answer reads counters only, so its time should follow the number of counter items (bounded by
+ * campaigns × cohort days, and for wins × days to win), not the number of leads.
+ *
+ * Environment: BENCH_LEADS (default 100000), BENCH_LOAD_MINUTES (default 45: loading stops there
+ * and the second timing uses what was loaded), BENCH_PARALLEL import calls in flight (default 2).
+ */
+import { createApp } from "../../packages/api/src/app.js";
+import type { Ctx } from "../../packages/core/src/context.js";
+import { readDays, readWins } from "../../packages/core/src/counters/cohort-counters.js";
+import { createDocumentClient, ensureTable } from "../../packages/core/src/db/client.js";
+import { seededRandom } from "../../packages/core/src/stats/random.js";
+import { addDays } from "../../packages/core/src/time.js";
+import { startDynamoLocal } from "../../packages/local/src/dynamo-local.js";
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+const TARGET_LEADS = Number(process.env.BENCH_LEADS || 100_000);
+const LOAD_MINUTES = Number(process.env.BENCH_LOAD_MINUTES || 45);
+const PARALLEL = Number(process.env.BENCH_PARALLEL || 2);
+const BATCH = 1000;
+const WARM_UP = 10;
+const SAMPLES = 30;
+const OWNER_KEY = "bench-owner-key";
+const NOW = new Date("2026-06-01T09:00:00Z");
+/** Leads arrive over the 92 days before today (Moscow). */
+const FIRST_DAY = "2026-03-01";
+const DAYS = 92;
+
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+const dynamo = await startDynamoLocal();
+let stopped = false;
+const stop = async () => {
+  if (stopped) return;
+  stopped = true;
+  await dynamo.stop();
+};
+process.on("SIGINT", () => void stop().then(() => process.exit(130)));
+
+try {
+  await run();
+} finally {
+  await stop();
+}
+
+async function run() {
+  log(`DynamoDB Local on ${dynamo.endpoint}`);
+  const doc = createDocumentClient({ endpoint: dynamo.endpoint, region: "eu-central-1" });
+  const ctx: Ctx = { doc, table: "parom_bench", timeZone: "Europe/Moscow", now: () => new Date(NOW) };
+  await ensureTable(doc, ctx.table);
+  const app = createApp(ctx, { ownerApiKey: OWNER_KEY });
+
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await app.request(path, {
+      method,
+      headers: { authorization: `Bearer ${OWNER_KEY}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (response.status >= 300) throw new Error(`${method} ${path} -> ${response.status}: ${text.slice(0, 500)}`);
+    return JSON.parse(text);
+  };
+
+  const hypothesis = await call("POST", "/api/hypotheses", {
+    title: "Bench: Яндекс.Директ, сумки",
+    statement: "Поиск приводит покупателей с конверсией не ниже 5%",
+    channel: "yandex_direct",
+    responsible: "Bench",
+    budget: "5000000",
+    probe: { start: FIRST_DAY, end: "2026-03-31" },
+    targets: { conversionMin: 0.05, qualifiedRateMin: 0.2, cplMax: "1500", cacMax: "20000", romiMin: 0.5 },
+  });
+  const campaigns: { id: string; utm_source: string; utm_campaign: string }[] = [];
+  for (const name of ["search", "rsya", "retargeting", "brand"]) {
+    const campaign = await call("POST", `/api/hypotheses/${hypothesis.id}/campaigns`, { utmSource: "yandex", utmCampaign: `bench-${name}` });
+    campaigns.push({ id: campaign.id, utm_source: "yandex", utm_campaign: campaign.utmCampaign });
+  }
+  const rows = campaigns.flatMap((c) => Array.from({ length: DAYS }, (_, d) => ({ date: addDays(FIRST_DAY, d), utm_source: c.utm_source, utm_campaign: c.utm_campaign, cost: 25_000 })));
+  await call("POST", "/api/spend", { rows });
+  log(`hypothesis ${hypothesis.id}, ${campaigns.length} campaigns, ${rows.length} spend rows`);
+
+  const random = seededRandom("parom-bench");
+  const makeLead = (n: number) => {
+    const campaign = campaigns[n % campaigns.length]!;
+    const createdAt = new Date(Date.parse(`${FIRST_DAY}T00:00:00+03:00`) + random() * DAYS * 86_400_000);
+    const outcome = random();
+    const lead: Record<string, unknown> = {
+      externalId: `bench-${n}`,
+      name: `Клиент ${n}`,
+      phone: `+7916${String(n).padStart(7, "0")}`,
+      utm_source: campaign.utm_source,
+      utm_campaign: campaign.utm_campaign,
+      createdAt: createdAt.toISOString(),
+    };
+    // About 10% won after 5 to 25 days (still `proposal` if that is after today), 15% lost, the rest on the way.
+    const closedAt = new Date(createdAt.getTime() + (5 + Math.floor(random() * 21)) * 86_400_000 + 3_600_000);
+    if (outcome < 0.1) {
+      if (closedAt <= NOW) Object.assign(lead, { stage: "won", amount: String(20_000 + Math.floor(random() * 130_000)), closedAt: closedAt.toISOString() });
+      else lead.stage = "proposal";
+    } else if (outcome < 0.25) Object.assign(lead, { stage: "lost", lostReason: random() < 0.5 ? "дорого" : "не дозвонились" });
+    else if (outcome < 0.45) lead.stage = "qualified";
+    else if (outcome < 0.65) lead.stage = "contacted";
+    return lead;
+  };
+
+  let loaded = 0;
+  const importBatch = async () => {
+    const leads = Array.from({ length: BATCH }, (_, i) => makeLead(loaded + i));
+    loaded += BATCH;
+    const result = await call("POST", "/api/leads/import", { leads });
+    if (result.rejected.length > 0) throw new Error(`import rejected leads: ${JSON.stringify(result.rejected.slice(0, 3))}`);
+  };
+
+  const timeKpis = async () => {
+    const path = `/api/hypotheses/${hypothesis.id}/kpis`;
+    for (let i = 0; i < WARM_UP; i++) await call("GET", path);
+    const times: number[] = [];
+    let answer: any;
+    for (let i = 0; i < SAMPLES; i++) {
+      const started = performance.now();
+      answer = await call("GET", path);
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    const median = (times[(SAMPLES - 1) >> 1]! + times[SAMPLES >> 1]!) / 2;
+    const [days, wins] = await Promise.all([
+      Promise.all(campaigns.map((c) => readDays(ctx, c.id))).then((all) => all.flat().length),
+      Promise.all(campaigns.map((c) => readWins(ctx, c.id))).then((all) => all.flat().length),
+    ]);
+    const leads = answer.kpis.find((row: any) => row.kpi === "leads").observed;
+    return { median, p90: times[Math.floor(SAMPLES * 0.9)]!, leads, days, wins };
+  };
+
+  await importBatch();
+  const small = await timeKpis();
+  log(`${small.leads} leads: median ${small.median.toFixed(1)} ms (p90 ${small.p90.toFixed(1)} ms) over ${SAMPLES} calls; counters read: ${small.days} day items, ${small.wins} win items`);
+
+  const deadline = Date.now() + LOAD_MINUTES * 60_000;
+  const loadStarted = Date.now();
+  let reported = Date.now();
+  while (loaded < TARGET_LEADS && Date.now() < deadline) {
+    const calls = Math.max(1, Math.min(PARALLEL, Math.floor((TARGET_LEADS - loaded) / BATCH)));
+    await Promise.all(Array.from({ length: calls }, importBatch));
+    if (Date.now() - reported > 15_000 || loaded >= TARGET_LEADS) {
+      reported = Date.now();
+      const rate = (loaded - BATCH) / ((Date.now() - loadStarted) / 1000);
+      log(`loaded ${loaded} of ${TARGET_LEADS} leads (${rate.toFixed(0)} leads/s, about ${Math.ceil((TARGET_LEADS - loaded) / rate / 60)} min to go)`);
+    }
+  }
+  if (loaded < TARGET_LEADS) log(`load budget of ${LOAD_MINUTES} min used up at ${loaded} leads (BENCH_LOAD_MINUTES raises it)`);
+
+  const large = await timeKpis();
+  log(`${large.leads} leads: median ${large.median.toFixed(1)} ms (p90 ${large.p90.toFixed(1)} ms) over ${SAMPLES} calls; counters read: ${large.days} day items, ${large.wins} win items`);
+
+  const ratio = large.median / small.median;
+  console.log("");
+  console.log(`GET /api/hypotheses/{id}/kpis, median of ${SAMPLES} calls after ${WARM_UP} warm-up calls`);
+  console.log(`  at ${String(small.leads).padStart(7)} leads: ${small.median.toFixed(1)} ms`);
+  console.log(`  at ${String(large.leads).padStart(7)} leads: ${large.median.toFixed(1)} ms`);
+  console.log(`  ratio: ${ratio.toFixed(2)} (aim: under 1.5)`);
+}
