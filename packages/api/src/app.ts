@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Ctx } from "../../core/src/context.js";
 import { DomainError } from "../../core/src/errors.js";
+import { createWebApp } from "../../web/src/app.js";
 import type { AppEnv } from "./env.js";
 import { authenticate } from "./middleware/auth.js";
 import { handleError } from "./middleware/errors.js";
@@ -20,7 +21,11 @@ import { quarantineRoutes } from "./routes/quarantine.js";
 import { sourceRoutes } from "./routes/sources.js";
 import { spendRoutes } from "./routes/spend.js";
 
-export type AppOptions = { ownerApiKey?: string };
+export type AppOptions = {
+  ownerApiKey?: string;
+  /** Signs the web pages' session cookies; without it the web cannot sign anyone in. */
+  cookieSecret?: string;
+};
 
 const tooLarge = (limit: string) => () => {
   throw new DomainError("payload_too_large", `the body is larger than ${limit}`, 413);
@@ -57,6 +62,8 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
   app.route("/api/leads", leadRoutes);
   app.route("/api/quarantine", quarantineRoutes);
   app.route("/api/spend", spendRoutes);
+  // The pages: `/` and every path the API and the webhooks do not claim.
+  app.route("/", createWebApp(options));
 
   return app;
 }

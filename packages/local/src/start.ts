@@ -6,6 +6,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "../../api/src/app.js";
 import { configFromEnv } from "../../core/src/config.js";
 import { createDocumentClient, ensureTable } from "../../core/src/db/client.js";
+import { localCookieSecret } from "./cookie-secret.js";
 import { localOwnerKey } from "./owner-key.js";
 import { JavaMissingError, startDynamoLocal, type RunningDynamo } from "./dynamo-local.js";
 
@@ -31,7 +32,8 @@ if (!config.endpoint) {
 const doc = createDocumentClient(config);
 const table = await ensureTable(doc, config.tableName);
 const ctx = { doc, table: config.tableName, timeZone: config.timeZone, now: () => new Date() };
-const app = createApp(ctx, { ownerApiKey: config.ownerApiKey });
+const cookieSecret = process.env.COOKIE_SECRET || localCookieSecret(`${dataDir}/cookie.secret`);
+const app = createApp(ctx, { ownerApiKey: config.ownerApiKey, cookieSecret });
 
 const server = serve({ fetch: app.fetch, port }, () => {
   console.log(`Parom is up on http://localhost:${port}`);

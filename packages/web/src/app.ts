@@ -1,0 +1,23 @@
+import { Hono } from "hono";
+import { assetRoutes } from "./assets.js";
+import type { WebEnv, WebOptions } from "./env.js";
+import { webContext } from "./guards.js";
+import { pageModules } from "./pages/index.js";
+import { notFoundPage, renderError } from "./pages/errors.js";
+
+export type { WebOptions } from "./env.js";
+
+/**
+ * The server-rendered pages, mounted at "/" after the API and the webhooks. Pages call the domain
+ * verbs directly with `c.var.ctx` (set by the main app) and apply the API's role rules.
+ */
+export function createWebApp(options: WebOptions) {
+  const web = new Hono<WebEnv>();
+  web.onError(renderError);
+  web.use("*", webContext(options));
+  web.route("/", assetRoutes);
+  for (const pages of pageModules) web.route("/", pages);
+  // Unknown pages answer with a page; unknown API and webhook paths keep the API's JSON 404.
+  web.get("*", (c) => (c.req.path.startsWith("/api/") || c.req.path.startsWith("/hooks/") ? c.notFound() : notFoundPage(c)));
+  return web;
+}

@@ -1,0 +1,142 @@
+import type { FC } from "hono/jsx";
+import type { FieldIssue } from "../../../core/src/errors.js";
+import type { View } from "../view.js";
+
+/** Why a form was refused: the domain's message and, for invalid input, each field's problem by its path. */
+export type Problem = { message: string; issues: FieldIssue[] };
+
+/** What a re-rendered form shows: the values the person typed and what was wrong with them. */
+export type FormState = { values: Record<string, string>; problem?: Problem };
+
+export const emptyForm: FormState = { values: {} };
+
+const issueAt = (state: FormState, name: string) => state.problem?.issues.find((issue) => issue.path === name)?.message;
+
+export const Csrf: FC<{ v: View }> = ({ v }) => <input type="hidden" name="_csrf" value={v.csrf} />;
+
+/** The summary at the top of a refused form; each field repeats its own problem beside it. */
+export const Problems: FC<{ v: View; state: FormState }> = ({ v, state }) =>
+  state.problem ? (
+    <div class="problems" role="alert">
+      <p>
+        <strong>⚠ {v.t.form.problems}</strong> {state.problem.issues.length === 0 && state.problem.message}
+      </p>
+      {state.problem.issues.length > 0 && (
+        <ul>
+          {state.problem.issues.map((issue) => (
+            <li>
+              <code>{issue.path}</code>: {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  ) : null;
+
+type FieldProps = {
+  state: FormState;
+  /** The input's name, which is also the path the domain names it by in its issues (`probe.start`). */
+  name: string;
+  label: string;
+  type?: string;
+  hint?: string;
+  required?: boolean;
+  value?: string;
+  step?: string;
+  min?: string;
+  placeholder?: string;
+};
+
+const ids = (name: string) => ({ id: `f-${name.replace(/\W/g, "-")}`, hint: `h-${name.replace(/\W/g, "-")}`, error: `e-${name.replace(/\W/g, "-")}` });
+
+/** A labelled input with its hint and its problem, tied together for screen readers. */
+export const Field: FC<FieldProps> = ({ state, name, label, type = "text", hint, required, value, step, min, placeholder }) => {
+  const id = ids(name);
+  const error = issueAt(state, name);
+  return (
+    <div class={error ? "field invalid" : "field"}>
+      <label for={id.id}>{label}</label>
+      <input
+        id={id.id}
+        name={name}
+        type={type}
+        value={state.values[name] ?? value ?? ""}
+        required={required}
+        step={step}
+        min={min}
+        placeholder={placeholder}
+        aria-invalid={error ? "true" : undefined}
+        aria-describedby={[hint && id.hint, error && id.error].filter(Boolean).join(" ") || undefined}
+      />
+      {hint && (
+        <small id={id.hint} class="hint">
+          {hint}
+        </small>
+      )}
+      {error && (
+        <small id={id.error} class="error">
+          ⚠ {error}
+        </small>
+      )}
+    </div>
+  );
+};
+
+export const TextArea: FC<Omit<FieldProps, "type" | "step" | "min"> & { rows?: number }> = ({ state, name, label, hint, required, value, rows = 4 }) => {
+  const id = ids(name);
+  const error = issueAt(state, name);
+  return (
+    <div class={error ? "field invalid" : "field"}>
+      <label for={id.id}>{label}</label>
+      <textarea
+        id={id.id}
+        name={name}
+        rows={rows}
+        required={required}
+        aria-invalid={error ? "true" : undefined}
+        aria-describedby={[hint && id.hint, error && id.error].filter(Boolean).join(" ") || undefined}
+      >
+        {state.values[name] ?? value ?? ""}
+      </textarea>
+      {hint && (
+        <small id={id.hint} class="hint">
+          {hint}
+        </small>
+      )}
+      {error && (
+        <small id={id.error} class="error">
+          ⚠ {error}
+        </small>
+      )}
+    </div>
+  );
+};
+
+export const Select: FC<{ state: FormState; name: string; label: string; options: { value: string; label: string }[]; value?: string }> = ({
+  state,
+  name,
+  label,
+  options,
+  value,
+}) => {
+  const id = ids(name);
+  const error = issueAt(state, name);
+  const chosen = state.values[name] ?? value ?? "";
+  return (
+    <div class={error ? "field invalid" : "field"}>
+      <label for={id.id}>{label}</label>
+      <select id={id.id} name={name} aria-invalid={error ? "true" : undefined} aria-describedby={error ? id.error : undefined}>
+        {options.map((option) => (
+          <option value={option.value} selected={option.value === chosen}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <small id={id.error} class="error">
+          ⚠ {error}
+        </small>
+      )}
+    </div>
+  );
+};

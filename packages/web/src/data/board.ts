@@ -1,0 +1,39 @@
+import { Campaigns, type Campaign } from "../../../core/src/campaign/campaign.js";
+import type { Ctx } from "../../../core/src/context.js";
+import { readDays, type DayCounters } from "../../../core/src/counters/cohort-counters.js";
+import { Hypotheses, type Hypothesis } from "../../../core/src/hypothesis/hypothesis.js";
+import { evaluateKpis, gateVerdict, type GateVerdict } from "../../../core/src/kpi/evaluate.js";
+import { loadCounters } from "../../../core/src/kpi/load.js";
+import { dayIn } from "../../../core/src/time.js";
+
+/** Leads and spend (kopecks) summed over day counters: exact integers, never floats. */
+export type Totals = { leads: number; spend: number };
+
+const sumDays = (days: DayCounters[]): Totals =>
+  days.reduce((sum, day) => ({ leads: sum.leads + day.leads, spend: sum.spend + day.spend }), { leads: 0, spend: 0 });
+
+/** A hypothesis on the board: its totals so far and, unless closed, its scale-out gate as of today. */
+export type BoardCard = { hypothesis: Hypothesis; totals: Totals; gate: GateVerdict | null };
+
+/**
+ * Every hypothesis with its counters: one listing, then per hypothesis its campaigns and two
+ * counter queries per campaign, all in flight at once. Leads themselves are never read.
+ */
+export async function boardCards(ctx: Ctx): Promise<BoardCard[]> {
+  const hypotheses = await Hypotheses.list(ctx);
+  const asOf = dayIn(ctx.now(), ctx.timeZone);
+  return Promise.all(
+    hypotheses.map(async (hypothesis) => {
+      const { days, wins } = await loadCounters(ctx, await Campaigns.listByHypothesis(ctx, hypothesis.id));
+      const { targets, maturityDays, confidence } = hypothesis;
+      const gate = hypothesis.stage === "closed" ? null : gateVerdict(evaluateKpis({ days, wins, targets, maturityDays, confidence, asOf }));
+      return { hypothesis, totals: sumDays(days), gate };
+    }),
+  );
+}
+
+/** Each campaign's totals so far, by campaign id (one counter query per campaign). */
+export async function campaignTotals(ctx: Ctx, campaigns: Campaign[]): Promise<Map<string, Totals>> {
+  const totals = await Promise.all(campaigns.map(async (campaign) => [campaign.id, sumDays(await readDays(ctx, campaign.id))] as const));
+  return new Map(totals);
+}

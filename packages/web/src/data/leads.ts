@@ -1,0 +1,25 @@
+import type { Ctx } from "../../../core/src/context.js";
+import type { Lead } from "../../../core/src/lead/lead.js";
+import { Leads, type ListLeadsQuery } from "../../../core/src/lead/query.js";
+import type { LeadStage } from "../../../core/src/lead/stages.js";
+
+/** Index pages read at most for one screen of leads in a stage, so a rare stage cannot make a page slow. */
+const MAX_PAGES = 10;
+
+/**
+ * A page of leads, newest first. The listing has no stage index, so a stage filter reads pages of
+ * the listing and keeps the matches (every match of each page read, so paging on loses none) until
+ * a screen is full, the listing ends or MAX_PAGES were read.
+ */
+export async function leadsPage(ctx: Ctx, query: ListLeadsQuery, stage?: LeadStage): Promise<{ items: Lead[]; nextCursor: string | null }> {
+  if (!stage) return Leads.list(ctx, query);
+  const items: Lead[] = [];
+  let cursor = query.cursor;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const result = await Leads.list(ctx, { ...query, cursor });
+    items.push(...result.items.filter((lead) => lead.stage === stage));
+    cursor = result.nextCursor ?? undefined;
+    if (!cursor || items.length >= query.limit) break;
+  }
+  return { items, nextCursor: cursor ?? null };
+}

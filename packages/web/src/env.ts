@@ -1,0 +1,24 @@
+import type { Principal } from "../../core/src/access/principal.js";
+import type { Ctx } from "../../core/src/context.js";
+import type { Lang } from "./i18n/index.js";
+
+/** What the web needs beyond the domain context: how to recognise the owner and sign cookies. */
+export type WebOptions = {
+  ownerApiKey?: string;
+  /** Signs the session and CSRF cookies; without it nobody can sign in to the web pages. */
+  cookieSecret?: string;
+};
+
+/**
+ * Hono's typing for the pages. `principal` is set by the `signedIn` guard (pages/guards.ts) and
+ * only then; `csrfNonce` by `csrfToken` once a page with a form is rendered.
+ */
+export type WebEnv = {
+  Variables: {
+    ctx: Ctx;
+    principal: Principal;
+    web: WebOptions;
+    lang: Lang;
+    csrfNonce: string;
+  };
+};

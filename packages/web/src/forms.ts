@@ -1,0 +1,49 @@
+import type { Context } from "hono";
+import type { z } from "zod";
+import { DomainError, type FieldIssue } from "../../core/src/errors.js";
+import { parseWith } from "../../api/src/validate.js";
+import type { Problem } from "./components/form.js";
+import type { WebEnv } from "./env.js";
+
+/** The text fields of a posted form (files are read separately), without the CSRF token. */
+export async function formValues(c: Context<WebEnv>): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(body)) if (typeof value === "string" && name !== "_csrf") values[name] = value;
+  return values;
+}
+
+/** "" -> undefined; a number (decimal comma allowed) -> number; anything else stays text for the schema to refuse by name. */
+export function optionalNumber(value: string | undefined): number | string | undefined {
+  const text = value?.trim().replace(",", ".");
+  if (!text) return undefined;
+  const number = Number(text);
+  return Number.isFinite(number) ? number : value;
+}
+
+/** A percent typed by a person ("5") as the fraction the domain keeps (0.05). */
+export function optionalPercent(value: string | undefined): number | string | undefined {
+  const number = optionalNumber(value);
+  return typeof number === "number" ? Number((number / 100).toPrecision(12)) : number;
+}
+
+export const optionalText = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
+
+/** The schema's output, or a 400 naming every field (the same checks as the API). */
+export const parseForm = <S extends z.ZodType>(schema: S, input: unknown): z.infer<S> => parseWith(schema, input, "form");
+
+export type Attempt<T> = { ok: true; value: T } | { ok: false; status: 400 | 401 | 403 | 404 | 409 | 413 | 422; problem: Problem };
+
+/** Runs a domain verb; a domain refusal becomes a problem to show beside the form, anything else propagates. */
+export async function attempt<T>(action: () => Promise<T>): Promise<Attempt<T>> {
+  try {
+    return { ok: true, value: await action() };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const issues = (error.details.issues as FieldIssue[] | undefined) ?? [];
+    return { ok: false, status: error.status, problem: { message: error.message, issues } };
+  }
+}
+
+/** The status a refused form answers with: a conflict or unprocessable stays, every other refusal is a 400. */
+export const formStatus = (status: number): 400 | 409 | 422 => (status === 409 || status === 422 ? status : 400);

@@ -1,0 +1,90 @@
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { getCookie } from "hono/cookie";
+import { csrf } from "hono/csrf";
+import { createMiddleware } from "hono/factory";
+import { HTTPException } from "hono/http-exception";
+import { ApiKeys } from "../../core/src/access/api-keys.js";
+import type { Role } from "../../core/src/access/principal.js";
+import { ForbiddenError } from "../../core/src/errors.js";
+import type { WebEnv, WebOptions } from "./env.js";
+import { pickLang } from "./i18n/index.js";
+import { csrfTokenValid, endSession, langCookieName, sessionKey } from "./session.js";
+
+/**
+ * Mounted for every path: the web's options, the reader's language and, on HTML answers, the
+ * security headers. API requests reach it only when no API route matched, and it changes nothing for them.
+ */
+export function webContext(options: WebOptions) {
+  return createMiddleware<WebEnv>(async (c, next) => {
+    c.set("web", options);
+    c.set("lang", pickLang(c.req.header("accept-language"), getCookie(c, langCookieName)));
+    await next();
+    if (c.res.headers.get("content-type")?.startsWith("text/html")) {
+      c.res.headers.set("content-security-policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+      c.res.headers.set("x-content-type-options", "nosniff");
+      c.res.headers.set("referrer-policy", "same-origin");
+      c.res.headers.set("cache-control", "no-store");
+    }
+  });
+}
+
+/** A local path to come back to after signing in; anything else (another site, `//host`) becomes "/". */
+export function localPath(value: string | undefined): string {
+  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
+}
+
+/** The signed-in principal of this browser, re-authenticated now; null when signed out or revoked. */
+export async function currentPrincipal(c: Context<WebEnv>) {
+  const key = await sessionKey(c);
+  if (!key) return { principal: null, revoked: false };
+  const principal = await ApiKeys.authenticate(c.var.ctx, key, c.var.web.ownerApiKey);
+  return { principal, revoked: principal === null };
+}
+
+/** Lets a signed-in browser through with `principal` set; others go to the sign-in form and come back. */
+export const signedIn = createMiddleware<WebEnv>(async (c, next) => {
+  const { principal, revoked } = await currentPrincipal(c);
+  if (!principal) {
+    if (revoked) await endSession(c);
+    const url = new URL(c.req.url);
+    const back = c.req.method === "GET" ? url.pathname + url.search : "/";
+    return c.redirect(`/?${new URLSearchParams({ next: back, ...(revoked ? { ended: "1" } : {}) })}`, 303);
+  }
+  c.set("principal", principal);
+  await next();
+});
+
+/** The same role rule as the API's `allow`: anyone else gets 403. */
+export function roles(...allowed: Role[]) {
+  return createMiddleware<WebEnv>(async (c, next) => {
+    if (!allowed.includes(c.var.principal.role)) throw new ForbiddenError();
+    await next();
+  });
+}
+
+/** Owners and marketers: the team that runs hypotheses. */
+export const team = [signedIn, roles("owner", "marketer")] as const;
+
+/** The refusal of a form without this site's origin or token; the web's error handler shows it as a page. */
+export class CsrfRefusedError extends HTTPException {
+  constructor() {
+    super(403, { message: "csrf" });
+  }
+}
+
+const tokenCheck = createMiddleware<WebEnv>(async (c, next) => {
+  const body = await c.req.parseBody();
+  if (typeof body._csrf !== "string" || !(await csrfTokenValid(c, body._csrf))) throw new CsrfRefusedError();
+  await next();
+});
+
+/**
+ * Every state-changing form: bounded body, the browser's Origin (or Sec-Fetch-Site) must be this
+ * site, and `_csrf` must match this browser's nonce.
+ */
+export const formPost = [
+  bodyLimit({ maxSize: 5 * 1024 * 1024, onError: () => { throw new HTTPException(413, { message: "the form is larger than 5 MiB" }); } }),
+  csrf(),
+  tokenCheck,
+] as const;

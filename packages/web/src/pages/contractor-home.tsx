@@ -1,0 +1,50 @@
+import type { Context } from "hono";
+import { Campaigns } from "../../../core/src/campaign/campaign.js";
+import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
+import { campaignTotals } from "../data/board.js";
+import type { WebEnv } from "../env.js";
+import { Page } from "../layout.js";
+import { viewOf } from "../view.js";
+
+/**
+ * A contractor's start page: its own campaigns and nothing else (the API lets it read only those
+ * campaigns' figures). The contractor report page will take this place.
+ */
+export async function contractorHomePage(c: Context<WebEnv>) {
+  const v = await viewOf(c);
+  const { ctx, principal } = c.var;
+  const campaigns = await Campaigns.listByContractor(ctx, principal.contractorId!);
+  const hypothesisIds = [...new Set(campaigns.map((campaign) => campaign.hypothesisId))];
+  const [totals, hypotheses] = await Promise.all([campaignTotals(ctx, campaigns), Promise.all(hypothesisIds.map((id) => Hypotheses.get(ctx, id)))]);
+  // Spend is kept in the currency of the campaign's hypothesis.
+  const currency = new Map(hypotheses.map((h) => [h.id, h.currency]));
+  return c.html(
+    <Page v={v} title={v.t.contractorHome.title}>
+      <p>{v.t.contractorHome.intro}</p>
+      {campaigns.length === 0 ? (
+        <p class="muted">{v.t.contractorHome.empty}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{v.t.hypothesis.utmSource}</th>
+              <th scope="col">{v.t.hypothesis.utmCampaign}</th>
+              <th scope="col" class="num">{v.t.board.leads}</th>
+              <th scope="col" class="num">{v.t.board.spend}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {campaigns.map((campaign) => (
+              <tr>
+                <td>{campaign.utmSource}</td>
+                <td>{campaign.utmCampaign}</td>
+                <td class="num">{v.fmt.number(totals.get(campaign.id)?.leads ?? 0)}</td>
+                <td class="num">{v.fmt.kopecks(totals.get(campaign.id)?.spend ?? 0, currency.get(campaign.hypothesisId))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Page>,
+  );
+}

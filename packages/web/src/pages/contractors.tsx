@@ -1,0 +1,75 @@
+import { Hono, type Context } from "hono";
+import { Campaigns } from "../../../core/src/campaign/campaign.js";
+import { Contractors, CreateContractorInput } from "../../../core/src/contractor/contractor.js";
+import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
+import { Csrf, emptyForm, Field, Problems, type FormState } from "../components/form.js";
+import type { WebEnv } from "../env.js";
+import { attempt, formStatus, formValues, parseForm } from "../forms.js";
+import { formPost, team } from "../guards.js";
+import { Page } from "../layout.js";
+import { noticeOf } from "../notice.js";
+import { viewOf } from "../view.js";
+
+async function contractorsPage(c: Context<WebEnv>, state: FormState = emptyForm, status: 200 | 400 | 409 | 422 = 200) {
+  const v = await viewOf(c);
+  const { ctx } = c.var;
+  const [contractors, campaigns, hypotheses] = await Promise.all([Contractors.list(ctx), Campaigns.list(ctx), Hypotheses.list(ctx)]);
+  const title = new Map(hypotheses.map((h) => [h.id, h.title]));
+  const t = v.t.contractors;
+  return c.html(
+    <Page v={v} title={t.title} notice={noticeOf(c, v.t)}>
+      <Problems v={v} state={state} />
+      <form method="post" action="/contractors" class="card row">
+        <Csrf v={v} />
+        <Field state={state} name="name" label={t.name} required />
+        <button type="submit">{t.create}</button>
+      </form>
+      {contractors.length === 0 && <p class="muted">{t.empty}</p>}
+      {contractors.map((contractor) => {
+        const own = campaigns.filter((campaign) => campaign.contractorId === contractor.id);
+        return (
+          <article class="card" id={`contractor-${contractor.id}`} aria-labelledby={`contractor-title-${contractor.id}`}>
+            <h2 id={`contractor-title-${contractor.id}`} class="small">
+              {contractor.name}
+            </h2>
+            {own.length === 0 ? (
+              <p class="muted">{t.noCampaigns}</p>
+            ) : (
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{v.t.hypothesis.utmSource}</th>
+                    <th scope="col">{v.t.hypothesis.utmCampaign}</th>
+                    <th scope="col">{t.hypothesis}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {own.map((campaign) => (
+                    <tr>
+                      <td>{campaign.utmSource}</td>
+                      <td>{campaign.utmCampaign}</td>
+                      <td>
+                        <a href={`/hypotheses/${campaign.hypothesisId}`}>{title.get(campaign.hypothesisId) ?? campaign.hypothesisId}</a>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </article>
+        );
+      })}
+    </Page>,
+    status,
+  );
+}
+
+/** Contractors and their campaigns: owners and marketers, as /api/contractors. */
+export const contractorRoutes = new Hono<WebEnv>()
+  .get("/contractors", ...team, (c) => contractorsPage(c))
+  .post("/contractors", ...team, ...formPost, async (c) => {
+    const values = await formValues(c);
+    const result = await attempt(async () => Contractors.create(c.var.ctx, parseForm(CreateContractorInput, { name: values.name ?? "" })));
+    if (!result.ok) return contractorsPage(c, { values, problem: result.problem }, formStatus(result.status));
+    return c.redirect(`/contractors?notice=created#contractor-${result.value.id}`, 303);
+  });

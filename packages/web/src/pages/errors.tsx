@@ -1,0 +1,44 @@
+import type { Context, ErrorHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { DomainError } from "../../../core/src/errors.js";
+import { newId } from "../../../core/src/ids.js";
+import type { WebEnv } from "../env.js";
+import { Page } from "../layout.js";
+import { viewOf } from "../view.js";
+
+/** A page saying what went wrong, with the way back. */
+export async function errorPage(c: Context<WebEnv>, status: ContentfulStatusCode, message: string) {
+  const v = await viewOf(c);
+  return c.html(
+    <Page v={v} title={v.t.error.title}>
+      <p class="problems" role="alert">
+        ⚠ {message}
+      </p>
+      <p>
+        <a href="/">{v.t.error.home}</a>
+      </p>
+    </Page>,
+    status,
+  );
+}
+
+export const notFoundPage = async (c: Context<WebEnv>) => errorPage(c, 404, (await viewOf(c)).t.error.notFound);
+
+/** The web's one error handler: the same statuses as the API, as pages instead of JSON. */
+export const renderError: ErrorHandler<WebEnv> = async (error, c) => {
+  const { t } = await viewOf(c);
+  if (error instanceof HTTPException) {
+    // The only 403 a web middleware raises is a refused form: hono's origin check or our token check.
+    if (error.status === 403) return errorPage(c, 403, t.error.csrf);
+    return errorPage(c, error.status as ContentfulStatusCode, error.message || t.error.title);
+  }
+  if (error instanceof DomainError) {
+    if (error.status === 404) return errorPage(c, 404, t.error.notFound);
+    if (error.status === 403) return errorPage(c, 403, t.error.forbidden);
+    return errorPage(c, error.status, error.message);
+  }
+  const requestId = newId();
+  console.error(`[${requestId}] ${c.req.method} ${c.req.path}`, error);
+  return errorPage(c, 500, t.error.internal(requestId));
+};

@@ -1,0 +1,102 @@
+import { Hono, type Context } from "hono";
+import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
+import { CreateHypothesisInput } from "../../../core/src/hypothesis/input.js";
+import { Csrf, emptyForm, Field, Problems, TextArea, type FormState } from "../components/form.js";
+import type { WebEnv } from "../env.js";
+import { attempt, formStatus, formValues, optionalNumber, optionalPercent, optionalText, parseForm } from "../forms.js";
+import { formPost, team } from "../guards.js";
+import { Page } from "../layout.js";
+import { viewOf } from "../view.js";
+
+/** Form fields are named by the paths the schema reports problems at, so each problem lands beside its field. */
+function hypothesisInput(f: Record<string, string>) {
+  return {
+    title: f.title ?? "",
+    statement: f.statement ?? "",
+    channel: f.channel ?? "",
+    responsible: f.responsible ?? "",
+    budget: f.budget ?? "",
+    currency: optionalText(f.currency),
+    probe: { start: f["probe.start"] ?? "", end: f["probe.end"] ?? "" },
+    maturityDays: optionalNumber(f.maturityDays),
+    confidence: optionalNumber(f.confidence),
+    targets: {
+      cplMax: optionalText(f["targets.cplMax"]),
+      cacMax: optionalText(f["targets.cacMax"]),
+      qualifiedRateMin: optionalPercent(f["targets.qualifiedRateMin"]),
+      conversionMin: optionalPercent(f["targets.conversionMin"]),
+      romiMin: optionalPercent(f["targets.romiMin"]),
+      minLeads: optionalNumber(f["targets.minLeads"]),
+      minClients: optionalNumber(f["targets.minClients"]),
+    },
+  };
+}
+
+async function newHypothesisPage(c: Context<WebEnv>, state: FormState, status: 200 | 400 | 409 | 422 = 200) {
+  const v = await viewOf(c);
+  const h = v.t.hypothesis;
+  const f = (name: string, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
+    <Field state={state} name={name} label={label} {...extra} />
+  );
+  return c.html(
+    <Page v={v} title={h.newTitle}>
+      <Problems v={v} state={state} />
+      <form method="post" action="/hypotheses" class="card">
+        <Csrf v={v} />
+        {f("title", h.title, { required: true })}
+        <TextArea state={state} name="statement" label={h.statement} hint={h.statementHint} required />
+        <div class="row">
+          {f("channel", h.channel, { required: true, placeholder: "vk_ads" })}
+          {f("responsible", h.responsible, { required: true })}
+        </div>
+        <div class="row">
+          {f("budget", h.budget, { required: true, placeholder: "150000" })}
+          {f("currency", h.currency, { value: "RUB" })}
+        </div>
+        <div class="row">
+          {f("probe.start", h.probeStart, { type: "date", required: true })}
+          {f("probe.end", h.probeEnd, { type: "date", required: true })}
+        </div>
+        <div class="row">
+          {f("maturityDays", h.maturityDays, { type: "number", min: "0", value: "15", hint: h.maturityHint })}
+          {f("confidence", h.confidence, { value: "0.9", hint: h.confidenceHint })}
+        </div>
+        <fieldset>
+          <legend>{h.targets}</legend>
+          <p class="hint" id="targets-hint">
+            {h.targetsHint}
+          </p>
+          {state.problem?.issues.some((issue) => issue.path === "targets") && (
+            <p class="error">⚠ {state.problem.issues.find((issue) => issue.path === "targets")!.message}</p>
+          )}
+          <div class="row">
+            {f("targets.cplMax", h.cplMax)}
+            {f("targets.cacMax", h.cacMax)}
+          </div>
+          <div class="row">
+            {f("targets.qualifiedRateMin", h.qualifiedRateMin)}
+            {f("targets.conversionMin", h.conversionMin)}
+            {f("targets.romiMin", h.romiMin)}
+          </div>
+          <div class="row">
+            {f("targets.minLeads", h.minLeads, { type: "number", min: "1" })}
+            {f("targets.minClients", h.minClients, { type: "number", min: "1" })}
+          </div>
+        </fieldset>
+        <button type="submit">{h.create}</button>
+      </form>
+    </Page>,
+    status,
+  );
+}
+
+/** Registering a hypothesis: owners and marketers, as POST /api/hypotheses. */
+export const hypothesisNewRoutes = new Hono<WebEnv>()
+  .get("/hypotheses/new", ...team, (c) => newHypothesisPage(c, emptyForm))
+  .post("/hypotheses", ...team, ...formPost, async (c) => {
+    const values = await formValues(c);
+    const actor = { keyId: c.var.principal.keyId, role: c.var.principal.role };
+    const result = await attempt(async () => Hypotheses.create(c.var.ctx, parseForm(CreateHypothesisInput, hypothesisInput(values)), actor));
+    if (!result.ok) return newHypothesisPage(c, { values, problem: result.problem }, formStatus(result.status));
+    return c.redirect(`/hypotheses/${result.value.id}?notice=created`, 303);
+  });

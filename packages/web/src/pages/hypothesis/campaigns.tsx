@@ -1,0 +1,60 @@
+import { Csrf, emptyForm, Field, Problems, Select } from "../../components/form.js";
+import type { Section } from "./section.js";
+
+export const CampaignsSection: Section = ({ v, data: { hypothesis: h, campaigns, contractors }, forms }) => {
+  const t = v.t.hypothesis;
+  const state = forms.campaign ?? emptyForm;
+  const contractorName = new Map(contractors.map((contractor) => [contractor.id, contractor.name]));
+  return (
+    <section aria-labelledby="campaigns">
+      <h2 id="campaigns">{t.campaigns}</h2>
+      {campaigns.length === 0 ? (
+        <p class="muted">{t.noCampaigns}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.utmSource}</th>
+              <th scope="col">{t.utmCampaign}</th>
+              <th scope="col">{t.contractor}</th>
+              <th scope="col">{t.platformIds}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {campaigns.map((campaign) => (
+              <tr>
+                <td>{campaign.utmSource}</td>
+                <td>
+                  <a href={`/leads?campaignId=${campaign.id}`}>{campaign.utmCampaign}</a>
+                </td>
+                <td>{campaign.contractorId ? (contractorName.get(campaign.contractorId) ?? campaign.contractorId) : "—"}</td>
+                <td>{campaign.platformCampaignIds.join(", ") || "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {h.stage !== "closed" && (
+        <details open={state.problem !== undefined}>
+          <summary>+ {t.addCampaign}</summary>
+          <Problems v={v} state={state} />
+          <form method="post" action={`/hypotheses/${h.id}/campaigns`} class="card">
+            <Csrf v={v} />
+            <div class="row">
+              <Field state={state} name="utmSource" label={t.utmSource} required placeholder="vk" />
+              <Field state={state} name="utmCampaign" label={t.utmCampaign} required placeholder="bags_b2b_march" />
+            </div>
+            <Select
+              state={state}
+              name="contractorId"
+              label={t.contractor}
+              options={[{ value: "", label: t.noContractor }, ...contractors.map((c) => ({ value: c.id, label: c.name }))]}
+            />
+            <Field state={state} name="platformCampaignIds" label={t.platformIds} hint={t.platformIdsHint} />
+            <button type="submit">{t.addCampaign}</button>
+          </form>
+        </details>
+      )}
+    </section>
+  );
+};

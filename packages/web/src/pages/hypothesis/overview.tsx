@@ -1,0 +1,106 @@
+import { pipeline, type Stage } from "../../../../core/src/hypothesis/lifecycle.js";
+import { Csrf, emptyForm, Field, Problems } from "../../components/form.js";
+import type { Section } from "./section.js";
+
+export const Overview: Section = ({ v, data: { hypothesis: h } }) => (
+  <section aria-labelledby="overview">
+    <h2 id="overview" class="visually-hidden">
+      {h.title}
+    </h2>
+    <p class="statement">{h.statement}</p>
+    <dl class="facts wide">
+      <dt>{v.t.hypothesis.stage}</dt>
+      <dd>
+        <span class="badge neutral">{v.t.stage[h.stage]}</span> <span class="muted">{v.t.hypothesis.version(h.version)}</span>
+      </dd>
+      <dt>{v.t.hypothesis.channel}</dt>
+      <dd>{h.channel}</dd>
+      <dt>{v.t.hypothesis.responsible}</dt>
+      <dd>{h.responsible}</dd>
+      <dt>{v.t.hypothesis.budget}</dt>
+      <dd>{v.fmt.kopecks(h.budget, h.currency)}</dd>
+      <dt>{v.t.hypothesis.probe}</dt>
+      <dd>
+        {v.fmt.day(h.probe.start)} – {v.fmt.day(h.probe.end)}
+      </dd>
+      <dt>{v.t.hypothesis.maturityDays}</dt>
+      <dd>{v.fmt.number(h.maturityDays)}</dd>
+      <dt>{v.t.hypothesis.confidence}</dt>
+      <dd>{v.fmt.percent(h.confidence)}</dd>
+    </dl>
+    {h.closedReason && <p>{v.t.hypothesis.closedBecause(h.closedReason)}</p>}
+    <p>
+      <a href={`/leads?hypothesisId=${h.id}`}>{v.t.hypothesis.leadsLink} →</a>
+    </p>
+  </section>
+);
+
+export const TargetsSection: Section = ({ v, data: { hypothesis: h } }) => {
+  const t = v.t.hypothesis;
+  const { cplMax, cacMax, qualifiedRateMin, conversionMin, romiMin, minLeads, minClients } = h.targets;
+  const rows: [string, string | undefined][] = [
+    [t.cplMax, cplMax === undefined ? undefined : v.fmt.kopecks(cplMax, h.currency)],
+    [t.cacMax, cacMax === undefined ? undefined : v.fmt.kopecks(cacMax, h.currency)],
+    [t.qualifiedRateMin, qualifiedRateMin === undefined ? undefined : v.fmt.percent(qualifiedRateMin)],
+    [t.conversionMin, conversionMin === undefined ? undefined : v.fmt.percent(conversionMin)],
+    [t.romiMin, romiMin === undefined ? undefined : v.fmt.percent(romiMin)],
+    [t.minLeads, minLeads === undefined ? undefined : v.fmt.number(minLeads)],
+    [t.minClients, minClients === undefined ? undefined : v.fmt.number(minClients)],
+  ];
+  return (
+    <section aria-labelledby="targets">
+      <h2 id="targets">{t.targets}</h2>
+      <dl class="facts wide">
+        {rows
+          .filter(([, value]) => value !== undefined)
+          .map(([label, value]) => (
+            <>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </>
+          ))}
+      </dl>
+    </section>
+  );
+};
+
+/** The stages a person may ask for from `stage`: the next on the path (scale-out only by approval) and closing. */
+export function offeredMoves(stage: Stage): Stage[] {
+  if (stage === "closed") return [];
+  const next = pipeline[pipeline.indexOf(stage as (typeof pipeline)[number]) + 1];
+  return next && next !== "scale" ? [next, "closed"] : ["closed"];
+}
+
+export const StageSection: Section = ({ v, data: { hypothesis: h }, forms }) => {
+  const moves = offeredMoves(h.stage);
+  if (moves.length === 0) return null;
+  const state = forms.transition ?? emptyForm;
+  return (
+    <section aria-labelledby="moves">
+      <h2 id="moves">{v.t.hypothesis.transitions}</h2>
+      <Problems v={v} state={state} />
+      {h.stage === "optimization" && <p class="muted">{v.t.hypothesis.scaleByApproval}</p>}
+      <div class="moves">
+        {moves
+          .filter((to) => to !== "closed")
+          .map((to) => (
+            <form method="post" action={`/hypotheses/${h.id}/transitions`} class="inline">
+              <Csrf v={v} />
+              <input type="hidden" name="to" value={to} />
+              <input type="hidden" name="expectedVersion" value={String(h.version)} />
+              <button type="submit">{v.t.hypothesis.moveTo(v.t.stage[to])} →</button>
+            </form>
+          ))}
+        <form method="post" action={`/hypotheses/${h.id}/transitions`} class="close-form">
+          <Csrf v={v} />
+          <input type="hidden" name="to" value="closed" />
+          <input type="hidden" name="expectedVersion" value={String(h.version)} />
+          <Field state={state} name="reason" label={v.t.hypothesis.closeReason} required />
+          <button type="submit" class="danger">
+            ✕ {v.t.hypothesis.close}
+          </button>
+        </form>
+      </div>
+    </section>
+  );
+};

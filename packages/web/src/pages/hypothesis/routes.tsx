@@ -1,0 +1,80 @@
+import { Hono, type Context } from "hono";
+import { Campaigns, CreateCampaignInput } from "../../../../core/src/campaign/campaign.js";
+import { Hypotheses } from "../../../../core/src/hypothesis/hypothesis.js";
+import { RulesInput, TransitionInput } from "../../../../core/src/hypothesis/input.js";
+import { Rules } from "../../../../core/src/hypothesis/rules.js";
+import type { WebEnv } from "../../env.js";
+import { attempt, formStatus, formValues, optionalNumber, optionalText, parseForm } from "../../forms.js";
+import { formPost, team } from "../../guards.js";
+import { Page } from "../../layout.js";
+import { noticeOf, type NoticeKey } from "../../notice.js";
+import { viewOf } from "../../view.js";
+import { loadHypothesisPage } from "./data.js";
+import type { HypothesisForms } from "./section.js";
+import { hypothesisSections } from "./sections.js";
+
+async function hypothesisPage(c: Context<WebEnv>, forms: HypothesisForms = {}, status: 200 | 400 | 409 | 422 = 200) {
+  const v = await viewOf(c);
+  const data = await loadHypothesisPage(c.var.ctx, c.req.param("id")!);
+  return c.html(
+    <Page v={v} title={data.hypothesis.title} notice={noticeOf(c, v.t)}>
+      {hypothesisSections.map((Section) => (
+        <Section v={v} ctx={c.var.ctx} data={data} forms={forms} />
+      ))}
+    </Page>,
+    status,
+  );
+}
+
+const lines = (text: string | undefined) => (text ?? "").split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+const actorOf = (c: Context<WebEnv>) => ({ keyId: c.var.principal.keyId, role: c.var.principal.role });
+
+/**
+ * A form of the hypothesis page: on success back to the page with a notice, on a refusal the page
+ * again with the form's problem and what was typed.
+ */
+function pageForm(form: keyof HypothesisForms, notice: NoticeKey, act: (c: Context<WebEnv>, values: Record<string, string>) => Promise<unknown>) {
+  return async (c: Context<WebEnv>) => {
+    const values = await formValues(c);
+    const result = await attempt(() => act(c, values));
+    // A missing hypothesis makes the page itself answer 404; any other refusal is shown at its form.
+    if (!result.ok) return hypothesisPage(c, { [form]: { values, problem: result.problem } }, formStatus(result.status));
+    return c.redirect(`/hypotheses/${c.req.param("id")}?notice=${notice}#${form === "transition" ? "moves" : form === "campaign" ? "campaigns" : "rules"}`, 303);
+  };
+}
+
+/** The hypothesis page and its forms: owners and marketers, the same verbs and rules as /api/hypotheses. */
+export const hypothesisRoutes = new Hono<WebEnv>()
+  .get("/hypotheses/:id", ...team, (c) => hypothesisPage(c))
+  .post(
+    "/hypotheses/:id/transitions",
+    ...team,
+    ...formPost,
+    pageForm("transition", "moved", (c, f) => {
+      const input = parseForm(TransitionInput, { to: f.to, reason: optionalText(f.reason), expectedVersion: optionalNumber(f.expectedVersion) });
+      return Hypotheses.transition(c.var.ctx, c.req.param("id")!, input, actorOf(c));
+    }),
+  )
+  .post(
+    "/hypotheses/:id/campaigns",
+    ...team,
+    ...formPost,
+    pageForm("campaign", "campaignAdded", (c, f) => {
+      const input = parseForm(CreateCampaignInput, {
+        utmSource: f.utmSource ?? "",
+        utmCampaign: f.utmCampaign ?? "",
+        contractorId: optionalText(f.contractorId),
+        platformCampaignIds: (f.platformCampaignIds ?? "").split(",").map((id) => id.trim()).filter(Boolean),
+      });
+      return Campaigns.create(c.var.ctx, c.req.param("id")!, input);
+    }),
+  )
+  .post(
+    "/hypotheses/:id/rules",
+    ...team,
+    ...formPost,
+    pageForm("rules", "rulesSaved", (c, f) => {
+      const input = parseForm(RulesInput, { responsible: f.responsible ?? "", leadHandling: f.leadHandling ?? "", checklist: lines(f.checklist) });
+      return Rules.write(c.var.ctx, c.req.param("id")!, input, actorOf(c));
+    }),
+  );

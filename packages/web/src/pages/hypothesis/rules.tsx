@@ -1,0 +1,74 @@
+import type { FC } from "hono/jsx";
+import type { WrittenRules } from "../../../../core/src/hypothesis/rules.js";
+import { Csrf, emptyForm, Field, Problems, TextArea } from "../../components/form.js";
+import type { View } from "../../view.js";
+import type { Section } from "./section.js";
+
+const RulesText: FC<{ v: View; rules: WrittenRules }> = ({ v, rules }) => (
+  <div class="rules">
+    <p class="muted">
+      {v.t.hypothesis.rulesVersion(rules.version, v.fmt.dateTime(rules.at))} {v.t.hypothesis.by(v.t.role[rules.actor.role])}
+    </p>
+    <dl class="facts wide">
+      <dt>{v.t.hypothesis.rulesResponsible}</dt>
+      <dd>{rules.responsible}</dd>
+      <dt>{v.t.hypothesis.leadHandling}</dt>
+      <dd class="pre">{rules.leadHandling}</dd>
+    </dl>
+    <ul class="checklist">
+      {rules.checklist.map((item) => (
+        <li>☐ {item}</li>
+      ))}
+    </ul>
+  </div>
+);
+
+export const RulesSection: Section = ({ v, data: { hypothesis: h, rules }, forms }) => {
+  const t = v.t.hypothesis;
+  const current = rules.at(-1);
+  const earlier = rules.slice(0, -1).reverse();
+  const state = forms.rules ?? emptyForm;
+  return (
+    <section aria-labelledby="rules">
+      <h2 id="rules">{t.rules}</h2>
+      {current ? <RulesText v={v} rules={current} /> : <p class="muted">{t.noRules}</p>}
+      {earlier.length > 0 && (
+        <details>
+          <summary>{t.olderVersions}</summary>
+          {earlier.map((rules) => (
+            <RulesText v={v} rules={rules} />
+          ))}
+        </details>
+      )}
+      {h.stage !== "closed" && (
+        <details open={state.problem !== undefined}>
+          <summary>✎ {t.saveRules}</summary>
+          <Problems v={v} state={state} />
+          <form method="post" action={`/hypotheses/${h.id}/rules`} class="card">
+            <Csrf v={v} />
+            <Field state={state} name="responsible" label={t.rulesResponsible} required value={current?.responsible} />
+            <TextArea state={state} name="leadHandling" label={t.leadHandling} required value={current?.leadHandling} />
+            <TextArea state={state} name="checklist" label={t.checklist} required rows={6} value={current?.checklist.join("\n")} />
+            <button type="submit">{t.saveRules}</button>
+          </form>
+        </details>
+      )}
+    </section>
+  );
+};
+
+export const HistorySection: Section = ({ v, data: { history } }) => (
+  <section aria-labelledby="history">
+    <h2 id="history">{v.t.hypothesis.history}</h2>
+    <ol class="history" reversed>
+      {[...history].reverse().map((entry) => (
+        <li>
+          <time datetime={entry.at}>{v.fmt.dateTime(entry.at)}</time> — {v.t.hypothesis.entry[entry.type]}
+          {entry.from && entry.to && `: ${v.t.stage[entry.from]} → ${v.t.stage[entry.to]}`}
+          {entry.rulesVersion && ` (${v.t.hypothesis.version(entry.rulesVersion)})`}
+          {entry.reason && <q>{entry.reason}</q>} <span class="muted">{v.t.hypothesis.by(v.t.role[entry.actor.role])}</span>
+        </li>
+      ))}
+    </ol>
+  </section>
+);

@@ -1,0 +1,25 @@
+import type { Hono } from "hono";
+import type { WebEnv } from "../env.js";
+import { contractorRoutes } from "./contractors.js";
+import { hypothesisNewRoutes } from "./hypothesis-new.js";
+import { hypothesisRoutes } from "./hypothesis/routes.js";
+import { leadRoutes } from "./leads.js";
+import { quarantineRoutes } from "./quarantine.js";
+import { signInRoutes } from "./sign-in.js";
+import { sourceRoutes } from "./sources.js";
+import { spendRoutes } from "./spend.js";
+
+/**
+ * Every page module, mounted at "/" in this order; a fixed path such as /hypotheses/new must come
+ * before a module with /hypotheses/:id. A new page adds its module here and its menu entry in nav.ts.
+ */
+export const pageModules: Hono<WebEnv>[] = [
+  signInRoutes,
+  hypothesisNewRoutes,
+  hypothesisRoutes,
+  leadRoutes,
+  quarantineRoutes,
+  spendRoutes,
+  sourceRoutes,
+  contractorRoutes,
+];

@@ -1,0 +1,142 @@
+import { Hono, type Context } from "hono";
+import { Campaigns } from "../../../core/src/campaign/campaign.js";
+import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
+import { Outcomes } from "../../../core/src/lead/outcomes.js";
+import { Leads, ListLeadsQuery } from "../../../core/src/lead/query.js";
+import { leadStages, type LeadStage } from "../../../core/src/lead/stages.js";
+import { emptyForm, Problems, Select, type FormState } from "../components/form.js";
+import { leadsPage } from "../data/leads.js";
+import type { WebEnv } from "../env.js";
+import { attempt, optionalText, parseForm } from "../forms.js";
+import { team } from "../guards.js";
+import { Page } from "../layout.js";
+import { viewOf } from "../view.js";
+
+const PAGE_SIZE = 50;
+
+async function leadListPage(c: Context<WebEnv>) {
+  const v = await viewOf(c);
+  const { ctx } = c.var;
+  const q = c.req.query();
+  const stage = leadStages.find((s) => s === q.stage);
+  const filters = { hypothesisId: optionalText(q.hypothesisId), campaignId: optionalText(q.campaignId), unattributed: q.unattributed === "true" ? "true" : undefined };
+  const [hypotheses, campaigns, page] = await Promise.all([
+    Hypotheses.list(ctx),
+    Campaigns.list(ctx),
+    attempt(async () => leadsPage(ctx, parseForm(ListLeadsQuery, { ...filters, cursor: optionalText(q.cursor), limit: String(PAGE_SIZE) }), stage)),
+  ]);
+  const state: FormState = { values: { ...filters, stage: stage ?? "" } as Record<string, string>, problem: page.ok ? undefined : page.problem };
+  const next = page.ok && page.value.nextCursor ? `/leads?${new URLSearchParams({ ...stripEmpty({ ...filters, stage }), cursor: page.value.nextCursor })}` : null;
+  const campaignLabel = new Map(campaigns.map((campaign) => [campaign.id, `${campaign.utmSource} / ${campaign.utmCampaign}`]));
+  const t = v.t.leads;
+  return c.html(
+    <Page v={v} title={t.title}>
+      <form method="get" action="/leads" class="filters" aria-label={t.filter}>
+        <Select state={emptyForm} name="hypothesisId" label={t.hypothesis} value={filters.hypothesisId ?? ""} options={[{ value: "", label: t.any }, ...hypotheses.map((h) => ({ value: h.id, label: h.title }))]} />
+        <Select state={emptyForm} name="campaignId" label={t.campaign} value={filters.campaignId ?? ""} options={[{ value: "", label: t.any }, ...campaigns.map((cm) => ({ value: cm.id, label: campaignLabel.get(cm.id)! }))]} />
+        <Select state={emptyForm} name="stage" label={t.stage} value={stage ?? ""} options={[{ value: "", label: t.any }, ...leadStages.map((s) => ({ value: s, label: v.t.leadStage[s] }))]} />
+        <div class="field check">
+          <input id="f-unattributed" type="checkbox" name="unattributed" value="true" checked={filters.unattributed === "true"} />
+          <label for="f-unattributed">{t.unattributed}</label>
+        </div>
+        <button type="submit">{t.apply}</button>
+      </form>
+      <Problems v={v} state={state} />
+      {page.ok && page.value.items.length === 0 && <p class="muted">{t.empty}</p>}
+      {page.ok && page.value.items.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.arrived}</th>
+              <th scope="col">{t.contact}</th>
+              <th scope="col">{t.campaign}</th>
+              <th scope="col">{t.stage}</th>
+              <th scope="col" class="num">{t.amount}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.value.items.map((lead) => (
+              <tr>
+                <td>
+                  <a href={`/leads/${lead.id}`}>{v.fmt.dateTime(lead.createdAt)}</a>
+                </td>
+                <td>{lead.contact.name ?? lead.contact.phone ?? lead.contact.email ?? t.none}</td>
+                <td>{lead.campaignId ? campaignLabel.get(lead.campaignId) : `${lead.utm.source ?? t.none} / ${lead.utm.campaign ?? t.none}`}</td>
+                <td>{v.t.leadStage[lead.stage]}</td>
+                <td class="num">{lead.amount ? v.fmt.money(lead.amount) : t.none}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {next && (
+        <p>
+          <a href={next} rel="next">
+            {t.next} →
+          </a>
+        </p>
+      )}
+    </Page>,
+    page.ok ? 200 : 400,
+  );
+}
+
+const stripEmpty = (values: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => Boolean(entry[1])));
+
+async function leadPage(c: Context<WebEnv>) {
+  const v = await viewOf(c);
+  const id = c.req.param("id")!;
+  const [lead, history] = await Promise.all([Leads.get(c.var.ctx, id), Outcomes.history(c.var.ctx, id)]);
+  const t = v.t.leads;
+  const stageName = (stage: LeadStage) => v.t.leadStage[stage];
+  return c.html(
+    <Page v={v} title={`${t.detail}: ${lead.contact.name ?? lead.contact.phone ?? lead.id}`}>
+      <dl class="facts wide">
+        <dt>{t.stage}</dt>
+        <dd>{stageName(lead.stage)}</dd>
+        <dt>{t.name}</dt>
+        <dd>{lead.contact.name ?? t.none}</dd>
+        <dt>{t.phone}</dt>
+        <dd>{lead.contact.phone ?? t.none}</dd>
+        <dt>{t.email}</dt>
+        <dd>{lead.contact.email ?? t.none}</dd>
+        <dt>{t.arrived}</dt>
+        <dd>{v.fmt.dateTime(lead.createdAt)}</dd>
+        <dt>{t.cohortDay}</dt>
+        <dd>{v.fmt.day(lead.cohortDay)}</dd>
+        <dt>{t.utm}</dt>
+        <dd>
+          {[lead.utm.source, lead.utm.medium, lead.utm.campaign, lead.utm.content, lead.utm.term].map((part) => part ?? t.none).join(" / ")}
+        </dd>
+        <dt>{t.hypothesis}</dt>
+        <dd>{lead.hypothesisId ? <a href={`/hypotheses/${lead.hypothesisId}`}>{lead.hypothesisId}</a> : t.none}</dd>
+        <dt>{t.amount}</dt>
+        <dd>{lead.amount ? v.fmt.money(lead.amount) : t.none}</dd>
+        {lead.lostReason && (
+          <>
+            <dt>{t.lostReason}</dt>
+            <dd>{lead.lostReason}</dd>
+          </>
+        )}
+      </dl>
+      <h2>{t.stageHistory}</h2>
+      {history.length === 0 ? (
+        <p class="muted">{t.noHistory}</p>
+      ) : (
+        <ol class="history">
+          {history.map((entry) => (
+            <li>
+              <time datetime={entry.at}>{v.fmt.dateTime(entry.at)}</time> — {t.change(stageName(entry.from), stageName(entry.to))}
+              {entry.amount && `, ${v.fmt.money(entry.amount)}`}
+              {entry.lostReason && <q>{entry.lostReason}</q>} <span class="muted">({entry.actor})</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Page>,
+  );
+}
+
+/** Leads with their contacts: owners and marketers only, as GET /api/leads. */
+export const leadRoutes = new Hono<WebEnv>().get("/leads", ...team, leadListPage).get("/leads/:id", ...team, leadPage);

@@ -1,0 +1,70 @@
+import { Hono, type Context } from "hono";
+import { bodyText, RawArchive } from "../../../core/src/intake/raw-archive.js";
+import { replayQuarantined } from "../../../core/src/intake/receive.js";
+import { Sources } from "../../../core/src/source/source.js";
+import { Csrf, Problems, type FormState } from "../components/form.js";
+import type { WebEnv } from "../env.js";
+import { attempt, formStatus, optionalText } from "../forms.js";
+import { formPost, team } from "../guards.js";
+import { Page } from "../layout.js";
+import { noticeOf } from "../notice.js";
+import { viewOf } from "../view.js";
+
+const PAGE_SIZE = 50;
+/** Bodies are shown up to this many characters; the archive keeps them whole. */
+const BODY_PREVIEW = 4000;
+
+async function quarantinePage(c: Context<WebEnv>, refused?: { state: FormState }, status: 200 | 400 | 409 | 422 = 200) {
+  const v = await viewOf(c);
+  const { ctx } = c.var;
+  const [page, sources] = await Promise.all([RawArchive.listQuarantine(ctx, { cursor: optionalText(c.req.query("cursor")), limit: PAGE_SIZE }), Sources.list(ctx)]);
+  const sourceName = new Map(sources.map((source) => [source.id, source.name]));
+  const t = v.t.quarantine;
+  return c.html(
+    <Page v={v} title={t.title} notice={noticeOf(c, v.t)}>
+      <p>{t.intro}</p>
+      {refused && <Problems v={v} state={refused.state} />}
+      {page.items.length === 0 && <p class="muted">{t.empty}</p>}
+      {page.items.map((raw) => {
+        const body = bodyText(raw);
+        return (
+          <article class="card" aria-labelledby={`q-${raw.id}`}>
+            <h2 id={`q-${raw.id}`} class="small">
+              {sourceName.get(raw.sourceId) ?? raw.sourceId} · <time datetime={raw.receivedAt}>{v.fmt.dateTime(raw.receivedAt)}</time>
+            </h2>
+            <p class="error">
+              ⚠ <code>{raw.error?.error}</code> {raw.error?.message}
+            </p>
+            <details>
+              <summary>
+                {t.body} ({raw.contentType ?? "?"})
+              </summary>
+              <pre>{body.length > BODY_PREVIEW ? `${body.slice(0, BODY_PREVIEW)}…` : body}</pre>
+            </details>
+            <form method="post" action={`/quarantine/${raw.id}/replay`}>
+              <Csrf v={v} />
+              <button type="submit">↻ {t.replay}</button>
+            </form>
+          </article>
+        );
+      })}
+      {page.nextCursor && (
+        <p>
+          <a href={`/quarantine?cursor=${encodeURIComponent(page.nextCursor)}`} rel="next">
+            {t.more} →
+          </a>
+        </p>
+      )}
+    </Page>,
+    status,
+  );
+}
+
+/** Refused webhook calls and their replay: owners and marketers, as /api/quarantine. */
+export const quarantineRoutes = new Hono<WebEnv>()
+  .get("/quarantine", ...team, (c) => quarantinePage(c))
+  .post("/quarantine/:id/replay", ...team, ...formPost, async (c) => {
+    const result = await attempt(() => replayQuarantined(c.var.ctx, c.req.param("id")));
+    if (!result.ok) return quarantinePage(c, { state: { values: {}, problem: result.problem } }, formStatus(result.status));
+    return c.redirect("/quarantine?notice=replayed", 303);
+  });

@@ -1,0 +1,92 @@
+import { Hono, type Context } from "hono";
+import { chooseSpendFormat, SpendImportQuery, spendFormats } from "../../../core/src/spend/formats/index.js";
+import { Spend, type SpendImportResult } from "../../../core/src/spend/spend.js";
+import { Csrf, emptyForm, Problems, Select, TextArea, type FormState } from "../components/form.js";
+import type { WebEnv } from "../env.js";
+import { attempt, formStatus, formValues, optionalText, parseForm } from "../forms.js";
+import { formPost, team } from "../guards.js";
+import { Page } from "../layout.js";
+import { viewOf } from "../view.js";
+
+async function spendPage(c: Context<WebEnv>, state: FormState = emptyForm, result?: SpendImportResult, status: 200 | 400 | 409 | 413 | 422 = 200) {
+  const v = await viewOf(c);
+  const t = v.t.spend;
+  return c.html(
+    <Page v={v} title={t.title}>
+      <p>{t.intro}</p>
+      {result && (
+        <section aria-labelledby="result" class="card">
+          <h2 id="result">{t.result}</h2>
+          <ul class="plain">
+            <li>✓ {t.imported(result.imported)}</li>
+            <li>↻ {t.replaced(result.replaced)}</li>
+            <li>{result.rejected.length > 0 ? "⚠" : "✓"} {t.rejected(result.rejected.length)}</li>
+          </ul>
+          {result.rejected.length > 0 && (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col" class="num">{t.row}</th>
+                  <th scope="col">{t.errors}</th>
+                  <th scope="col">{t.platformCampaign}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.rejected.map((row) => (
+                  <tr>
+                    <td class="num">{row.row}</td>
+                    <td>{row.errors.join("; ")}</td>
+                    <td>{row.platformCampaign ? Object.values(row.platformCampaign).filter(Boolean).join(" · ") : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+      <Problems v={v} state={state} />
+      <form method="post" action="/spend" enctype="multipart/form-data" class="card">
+        <Csrf v={v} />
+        <div class="field">
+          <label for="f-file">{t.file}</label>
+          <input id="f-file" type="file" name="file" accept=".csv,.tsv,.txt,.json,text/csv,text/tab-separated-values" />
+        </div>
+        <TextArea state={state} name="text" label={t.text} rows={8} />
+        <div class="row">
+          <Select state={state} name="format" label={t.format} options={[{ value: "", label: t.detect }, ...spendFormats.map((f) => ({ value: f.name, label: f.name }))]} />
+          <Select
+            state={state}
+            name="moneyInMicros"
+            label={t.micros}
+            options={[
+              { value: "", label: t.detect },
+              { value: "true", label: "✓" },
+              { value: "false", label: "✕" },
+            ]}
+          />
+        </div>
+        <button type="submit">{t.upload}</button>
+      </form>
+    </Page>,
+    status,
+  );
+}
+
+/** Spend import from a file or pasted text: owners and marketers, the same formats as POST /api/spend. */
+export const spendRoutes = new Hono<WebEnv>()
+  .get("/spend", ...team, (c) => spendPage(c))
+  .post("/spend", ...team, ...formPost, async (c) => {
+    const values = await formValues(c);
+    const file = (await c.req.parseBody()).file;
+    const upload = file instanceof File && file.size > 0 ? file : null;
+    const text = upload ? await upload.text() : (values.text ?? "");
+    if (!text.trim()) return spendPage(c, { values, problem: { message: (await viewOf(c)).t.spend.nothing, issues: [] } }, undefined, 400);
+    const result = await attempt(async () => {
+      const query = parseForm(SpendImportQuery, { format: optionalText(values.format), moneyInMicros: optionalText(values.moneyInMicros) });
+      // Pasted text has no type of its own: plain text lets the generic CSV read what no platform's export recognises.
+      const format = chooseSpendFormat({ contentType: upload?.type || "text/plain", text }, query.format);
+      return Spend.import(c.var.ctx, format.parse(text, { moneyInMicros: query.moneyInMicros }));
+    });
+    if (!result.ok) return spendPage(c, { values, problem: result.problem }, undefined, result.status === 413 ? 413 : formStatus(result.status));
+    return spendPage(c, { values: {} }, result.value);
+  });
