@@ -3,7 +3,7 @@ import type { Ctx } from "../../packages/core/src/context.js";
 import { addLostReason, LOST_REASON_MAX, moveLostReason, normalizeLostReason } from "../../packages/core/src/counters/cohort-counters.js";
 
 const ctx = { table: "t", timeZone: "Europe/Moscow", now: () => new Date() } as unknown as Ctx;
-const keyOf = (item: ReturnType<typeof addLostReason>) => item.Update!.Key;
+const keyOf = (item: ReturnType<typeof addLostReason>) => item.Update!.Key!;
 const deltaOf = (item: ReturnType<typeof addLostReason>) => item.Update!.ExpressionAttributeValues![":delta"];
 
 describe("lost reasons as counted", () => {
