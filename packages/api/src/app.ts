@@ -3,6 +3,8 @@ import { bodyLimit } from "hono/body-limit";
 import type { Ctx } from "../../core/src/context.js";
 import { DomainError } from "../../core/src/errors.js";
 import { createWebApp } from "../../web/src/app.js";
+import type { Mailer } from "../../core/src/report/mailer.js";
+import { outboxMailer } from "../../core/src/report/outbox.js";
 import type { AppEnv } from "./env.js";
 import { authenticate } from "./middleware/auth.js";
 import { handleError } from "./middleware/errors.js";
@@ -18,11 +20,14 @@ import { hypothesisOptimizationRoutes } from "./routes/hypothesis-optimizations.
 import { keyRoutes } from "./routes/keys.js";
 import { leadRoutes } from "./routes/leads.js";
 import { quarantineRoutes } from "./routes/quarantine.js";
+import { contractorReportRoutes, outboxRoutes, reportRoutes } from "./routes/reports.js";
 import { sourceRoutes } from "./routes/sources.js";
 import { spendRoutes } from "./routes/spend.js";
 
 export type AppOptions = {
   ownerApiKey?: string;
+  /** Delivers reports run on demand (POST /api/reports/run); by default into the outbox table. */
+  mailer?: Mailer;
   /** Signs the web pages' session cookies; without it the web cannot sign anyone in. */
   cookieSecret?: string;
 };
@@ -49,7 +54,10 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
 
   app.use("/api/*", bodyLimit({ maxSize: 5 * 1024 * 1024, onError: tooLarge("5 MiB") }), authenticate(options.ownerApiKey));
   app.route("/api/keys", keyRoutes);
+  app.route("/api/contractors", contractorReportRoutes); // ahead: contractors may read their own report
   app.route("/api/contractors", contractorRoutes);
+  app.route("/api/reports", reportRoutes(options.mailer ?? outboxMailer(ctx)));
+  app.route("/api/outbox", outboxRoutes);
   // The analytics sub-apps come first so that fixed paths such as /api/hypotheses/compare win over /:id.
   app.route("/api/hypotheses", hypothesisKpiRoutes);
   app.route("/api/hypotheses", hypothesisAnalyticsRoutes);

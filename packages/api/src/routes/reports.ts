@@ -1,0 +1,67 @@
+import { Hono, type Context } from "hono";
+import { DomainError, NotFoundError } from "../../../core/src/errors.js";
+import { buildContractorReport } from "../../../core/src/report/build.js";
+import { reportCsv } from "../../../core/src/report/csv.js";
+import { reportHtml } from "../../../core/src/report/html.js";
+import type { Mailer } from "../../../core/src/report/mailer.js";
+import { Outbox, OutboxQuery } from "../../../core/src/report/outbox.js";
+import { ReportListQuery, ReportQuery, reportRange, RunReportsInput, StoredReportQuery, type ReportFormat } from "../../../core/src/report/query.js";
+import { runReports } from "../../../core/src/report/run.js";
+import { ReportSends, withoutContent } from "../../../core/src/report/store.js";
+import type { AppEnv } from "../env.js";
+import { allow } from "../middleware/auth.js";
+import { jsonBody, queryParams } from "../validate.js";
+
+/** A contractor key sees only its own contractor: any other id answers exactly like a missing one. */
+function ownOnly(c: Context<AppEnv>, contractorId: string, what: string, id: string) {
+  const { principal } = c.var;
+  if (principal.role === "contractor" && principal.contractorId !== contractorId) throw new NotFoundError(what, id);
+}
+
+function rendered(c: Context<AppEnv>, format: Exclude<ReportFormat, "json">, body: string, filename: string) {
+  if (format === "html") return c.html(body);
+  return c.body(body, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"` });
+}
+
+/** GET /:id/report?from&to&format=json|csv|html, mounted ahead of the contractor routes (which are closed to contractors). */
+export const contractorReportRoutes = new Hono<AppEnv>().get("/:id/report", allow("owner", "marketer", "contractor"), async (c) => {
+  const id = c.req.param("id");
+  const query = queryParams(c, ReportQuery);
+  ownOnly(c, id, "contractor", id);
+  const report = await buildContractorReport(c.var.ctx, id, reportRange(c.var.ctx, query));
+  if (query.format === "json") return c.json(report);
+  const body = query.format === "csv" ? reportCsv(report) : reportHtml(report);
+  return rendered(c, query.format, body, `kpi-${id}-${report.from}-${report.to}.csv`);
+});
+
+/**
+ * Scheduled reports as kept: list (a contractor sees its own only), one by id as JSON or as the
+ * HTML/CSV that was mailed, and POST /run to run the sending job now through `mailer`.
+ */
+export function reportRoutes(mailer: Mailer) {
+  return new Hono<AppEnv>()
+    .get("/", allow("owner", "marketer", "contractor"), async (c) => {
+      const query = queryParams(c, ReportListQuery);
+      const { principal } = c.var;
+      const contractorId = principal.role === "contractor" ? principal.contractorId : query.contractorId;
+      return c.json(await ReportSends.list(c.var.ctx, { ...query, contractorId }));
+    })
+    .post("/run", allow("owner", "marketer"), async (c) => {
+      const { period } = await jsonBody(c, RunReportsInput);
+      return c.json(await runReports(c.var.ctx, { period, send: mailer.send }));
+    })
+    .get("/:id", allow("owner", "marketer", "contractor"), async (c) => {
+      const { format } = queryParams(c, StoredReportQuery);
+      const stored = await ReportSends.get(c.var.ctx, c.req.param("id"));
+      ownOnly(c, stored.contractorId, "report", stored.id);
+      if (format === "json") return c.json({ ...withoutContent(stored), report: stored.report });
+      if (!stored.mail) throw new DomainError("report_not_rendered", `report ${stored.id} is claimed but not rendered yet; a later run renders it`, 409);
+      const csv = stored.mail.attachments?.[0];
+      return rendered(c, format, format === "html" ? stored.mail.html : (csv?.content ?? ""), csv?.filename ?? `kpi-${stored.id}.csv`);
+    });
+}
+
+/** GET / -> mails kept instead of sent (`npm start` delivers reports here), newest first. */
+export const outboxRoutes = new Hono<AppEnv>()
+  .use(allow("owner", "marketer"))
+  .get("/", async (c) => c.json(await Outbox.list(c.var.ctx, queryParams(c, OutboxQuery))));

@@ -1,0 +1,158 @@
+import { Campaigns, type Campaign } from "../campaign/campaign.js";
+import { Contractors } from "../contractor/contractor.js";
+import type { Ctx } from "../context.js";
+import type { KpiName, KpiReport, KpiRow } from "../kpi/evaluate.js";
+import { campaignKpis } from "../kpi/load.js";
+import { Hypotheses, type Hypothesis } from "../hypothesis/hypothesis.js";
+import { formatKopecks, toKopecks } from "../money.js";
+import type { Verdict } from "../stats/verdict.js";
+import { dayIn } from "../time.js";
+import { rangeBefore, type DayRange } from "./period.js";
+import { summarize } from "./summary.js";
+
+/** The KPIs a report judges against the hypothesis' targets. */
+export const targetKpis = ["cpl", "qualifiedRate", "conversion", "cac", "romi"] as const;
+export type TargetKpi = (typeof targetKpis)[number];
+
+/**
+ * A campaign's figures over a range of lead-arrival days. Money is a decimal string of roubles
+ * ("1234.50"); rates and ROMI are fractions rounded to 4 decimals (0.1234 = 12.34%). `won`,
+ * `conversion`, `cac` and `romi` count mature cohorts only (`matureLeads` of the `leads`): a young
+ * cohort has not had time to close. A figure with nothing to divide by is null.
+ */
+export type ReportFigures = {
+  spend: string;
+  leads: number;
+  cpl: string | null;
+  qualifiedRate: number | null;
+  matureLeads: number;
+  won: number;
+  conversion: number | null;
+  cac: string | null;
+  romi: number | null;
+};
+
+/** Current minus previous, per figure; null where either side is null. */
+export type FigureChange = { [K in keyof ReportFigures]: ReportFigures[K] extends number ? number : ReportFigures[K] | null };
+
+export type CampaignReport = {
+  campaignId: string;
+  hypothesisId: string;
+  hypothesisTitle: string;
+  utmSource: string;
+  utmCampaign: string;
+} & ReportFigures & {
+    /** Targets of the campaign's hypothesis, in the figures' units; a KPI without a target is absent. */
+    targets: Partial<Record<TargetKpi, string | number>>;
+    verdicts: Partial<Record<TargetKpi, Verdict>>;
+    /** true: every target met; false: some target not met; null: no target, or too early to tell. */
+    meetsTargets: boolean | null;
+    /** One sentence (Russian) saying whether the campaign meets its targets, naming the figures. */
+    summary: string;
+    previous: DayRange & ReportFigures;
+    change: FigureChange;
+  };
+
+export type ContractorReport = {
+  contractorId: string;
+  contractorName: string;
+  from: string;
+  to: string;
+  /** The day maturity was judged on (the day the report was generated, workspace time zone). */
+  asOf: string;
+  campaigns: CampaignReport[];
+  generatedAt: string;
+};
+
+const round4 = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
+const money = (roubles: number | null) => (roubles === null ? null : formatKopecks(Math.round(roubles * 100)));
+
+function figuresOf(report: KpiReport): ReportFigures {
+  const row = (kpi: KpiName) => report.kpis.find((r) => r.kpi === kpi)!;
+  const conversion = row("conversion");
+  return {
+    spend: row("spend").sample.spend,
+    leads: row("leads").sample.leads,
+    cpl: money(row("cpl").observed),
+    qualifiedRate: round4(row("qualifiedRate").observed),
+    matureLeads: conversion.sample.leads,
+    won: conversion.sample.won,
+    conversion: round4(conversion.observed),
+    cac: money(row("cac").observed),
+    romi: round4(row("romi").observed),
+  };
+}
+
+function changeOf(current: ReportFigures, previous: ReportFigures): FigureChange {
+  const moneyDelta = (a: string | null, b: string | null) => (a === null || b === null ? null : formatKopecks(toKopecks(a)! - toKopecks(b)!));
+  const rateDelta = (a: number | null, b: number | null) => (a === null || b === null ? null : round4(a - b));
+  return {
+    spend: moneyDelta(current.spend, previous.spend),
+    leads: current.leads - previous.leads,
+    cpl: moneyDelta(current.cpl, previous.cpl),
+    qualifiedRate: rateDelta(current.qualifiedRate, previous.qualifiedRate),
+    matureLeads: current.matureLeads - previous.matureLeads,
+    won: current.won - previous.won,
+    conversion: rateDelta(current.conversion, previous.conversion),
+    cac: moneyDelta(current.cac, previous.cac),
+    romi: rateDelta(current.romi, previous.romi),
+  };
+}
+
+/** Targets and verdicts of the KPIs the hypothesis has targets for, in the figures' units. */
+function judged(report: KpiReport) {
+  const targets: CampaignReport["targets"] = {};
+  const verdicts: CampaignReport["verdicts"] = {};
+  for (const kpi of targetKpis) {
+    const row: KpiRow = report.kpis.find((r) => r.kpi === kpi)!;
+    if (row.target === undefined || row.verdict === undefined) continue;
+    targets[kpi] = kpi === "cpl" || kpi === "cac" ? money(row.target)! : row.target;
+    verdicts[kpi] = row.verdict;
+  }
+  const all = Object.values(verdicts);
+  const meetsTargets = all.length === 0 ? null : all.includes("not_met") ? false : all.every((v) => v === "met") ? true : null;
+  return { targets, verdicts, meetsTargets };
+}
+
+async function campaignReport(ctx: Ctx, hypothesis: Hypothesis, campaign: Campaign, range: DayRange): Promise<CampaignReport> {
+  const before = rangeBefore(range);
+  const [current, earlier] = await Promise.all([campaignKpis(ctx, hypothesis, campaign, range), campaignKpis(ctx, hypothesis, campaign, before)]);
+  const figures = figuresOf(current);
+  const previous = figuresOf(earlier);
+  const verdict = judged(current);
+  return {
+    campaignId: campaign.id,
+    hypothesisId: hypothesis.id,
+    hypothesisTitle: hypothesis.title,
+    utmSource: campaign.utmSource,
+    utmCampaign: campaign.utmCampaign,
+    ...figures,
+    ...verdict,
+    summary: summarize(figures, verdict),
+    previous: { ...before, ...previous },
+    change: changeOf(figures, previous),
+  };
+}
+
+/**
+ * A contractor's KPI report over lead-arrival days [from, to]: each of its campaigns judged by
+ * its own hypothesis, against the equal-length period before. Reads counters only, never leads,
+ * so no contact detail can reach it. Throws NotFoundError for an unknown contractor.
+ */
+export async function buildContractorReport(ctx: Ctx, contractorId: string, range: DayRange): Promise<ContractorReport> {
+  const contractor = await Contractors.get(ctx, contractorId);
+  const campaigns = await Campaigns.listByContractor(ctx, contractorId);
+  const hypotheses = new Map(
+    (await Promise.all([...new Set(campaigns.map((c) => c.hypothesisId))].map((id) => Hypotheses.get(ctx, id)))).map((h) => [h.id, h]),
+  );
+  const generatedAt = ctx.now();
+  return {
+    contractorId,
+    contractorName: contractor.name,
+    from: range.from,
+    to: range.to,
+    asOf: dayIn(generatedAt, ctx.timeZone),
+    campaigns: await Promise.all(campaigns.map((campaign) => campaignReport(ctx, hypotheses.get(campaign.hypothesisId)!, campaign, range))),
+    generatedAt: generatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,67 @@
+import type { Verdict } from "../stats/verdict.js";
+import type { TargetKpi } from "./build.js";
+
+/** Russian presentation of report figures, shared by the CSV, the HTML page, the mail text and the summary line. */
+
+export const kpiLabels: Record<TargetKpi, string> = {
+  cpl: "CPL",
+  qualifiedRate: "доля квалифицированных",
+  conversion: "конверсия",
+  cac: "CAC",
+  romi: "ROMI",
+};
+
+export const verdictLabels: Record<Verdict, string> = {
+  met: "выполнено",
+  not_met: "не выполнено",
+  insufficient_data: "недостаточно данных",
+};
+
+export function meetsLabel(meets: boolean | null): string {
+  return meets === true ? "да" : meets === false ? "нет" : "пока неясно";
+}
+
+/** A fraction as a percentage with two decimals and a point: 0.1234 -> "12.34". */
+export function percent(fraction: number): string {
+  return (fraction * 100).toFixed(2);
+}
+
+/** "1234.50" -> "1234,50": the decimal comma Russian Excel reads as a number. */
+export function decimalComma(value: string): string {
+  return value.replace(".", ",");
+}
+
+/** "1234567.50" -> "1 234 567,50 ₽" (no-break spaces), for people rather than spreadsheets. */
+export function moneyRu(value: string | null): string {
+  if (value === null) return "—";
+  const [whole = "0", fraction = "00"] = value.split(".");
+  const sign = whole.startsWith("-") ? "-" : "";
+  const grouped = whole.replace("-", "").replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+  return `${sign}${grouped},${fraction}\u00a0₽`;
+}
+
+/** 0.1234 -> "12,34 %". */
+export function percentRu(fraction: number | null): string {
+  return fraction === null ? "—" : `${decimalComma(percent(fraction))}\u00a0%`;
+}
+
+/** A change with its sign: "+3", "+1 234,50 ₽", "-2,10 п.п." (percentage points for rates). */
+export function changeRu(value: number | string | null, kind: "count" | "money" | "rate"): string {
+  if (value === null) return "—";
+  if (kind === "money") return (String(value).startsWith("-") ? "" : "+") + moneyRu(String(value));
+  const number = Number(value);
+  const sign = number > 0 ? "+" : "";
+  return kind === "count" ? `${sign}${number}` : `${sign}${decimalComma(percent(number))}\u00a0п.п.`;
+}
+
+/** "2026-03-01" -> "01.03.2026". */
+export function dayRu(day: string): string {
+  const [year, month, date] = day.split("-");
+  return `${date}.${month}.${year}`;
+}
+
+/** A KPI's figure for people: money in roubles, rates in percent. */
+export function figureRu(kpi: TargetKpi, value: string | number | null): string {
+  if (kpi === "cpl" || kpi === "cac") return moneyRu(value as string | null);
+  return percentRu(value as number | null);
+}
