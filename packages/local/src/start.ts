@@ -9,6 +9,7 @@ import { createDocumentClient, ensureTable } from "../../core/src/db/client.js";
 import { localCookieSecret } from "./cookie-secret.js";
 import { localOwnerKey } from "./owner-key.js";
 import { JavaMissingError, startDynamoLocal, type RunningDynamo } from "./dynamo-local.js";
+import { startReportScheduler } from "./scheduler.js";
 
 // Node 20 is supported by the SDK until 2027; its reminder at every start is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -40,11 +41,13 @@ const server = serve({ fetch: app.fetch, port }, () => {
   console.log(`  DynamoDB: ${dynamo ? `DynamoDB Local at ${config.endpoint}, data in ${dataDir}/dynamodb` : config.endpoint} (table ${config.tableName}, ${table})`);
   console.log(`  Owner API key: ${process.env.OWNER_API_KEY ? "the value of OWNER_API_KEY" : `${config.ownerApiKey} (kept in ${dataDir}/owner.key)`}`);
 });
+const reportScheduler = startReportScheduler(ctx);
 
 let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;
+  reportScheduler.stop();
   server.close();
   await dynamo?.stop();
   process.exit(0);

@@ -1,0 +1,91 @@
+/**
+ * `npm start`'s stand-in for the report Crons: the same job on the same schedule (weekly on
+ * Monday 09:00, monthly on the 1st 09:00, workspace time), delivering into the outbox.
+ */
+import type { Ctx } from "../../core/src/context.js";
+import { outboxMailer } from "../../core/src/report/outbox.js";
+import { reportPeriods, weekdayOf, type ReportPeriod } from "../../core/src/report/period.js";
+import { runReports } from "../../core/src/report/run.js";
+import { addDays, dayIn } from "../../core/src/time.js";
+
+const FIRE_HOUR = 9;
+
+/** The offset of `timeZone` from UTC at `at`, in minutes (Moscow: +180). */
+function offsetMinutes(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" })
+    .formatToParts(at)
+    .reduce<Record<string, number>>((acc, p) => (p.type === "literal" ? acc : { ...acc, [p.type]: Number(p.value) }), {});
+  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The instant a wall-clock time of `day` in `timeZone` happens (zones with DST: the offset at that time). */
+export function zonedTime(day: string, hour: number, timeZone: string): Date {
+  const wall = Date.parse(`${day}T${String(hour).padStart(2, "0")}:00:00Z`);
+  const guess = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
+  // A second pass corrects a guess that fell on the other side of a DST change.
+  return new Date(wall - offsetMinutes(new Date(guess), timeZone) * 60_000);
+}
+
+const isFireDay = (period: ReportPeriod, day: string) => (period === "weekly" ? weekdayOf(day) === 0 : day.endsWith("-01"));
+
+/**
+ * The next time a period's job fires strictly after `after`: the next Monday (weekly) or 1st
+ * (monthly) at 09:00 in `timeZone`.
+ * @example nextFireTime("weekly", new Date("2026-03-02T06:00:00Z"), "Europe/Moscow") // 2026-03-09T06:00:00.000Z
+ */
+export function nextFireTime(period: ReportPeriod, after: Date, timeZone: string): Date {
+  const today = dayIn(after, timeZone);
+  for (let offset = 0; offset <= 32; offset++) {
+    const day = addDays(today, offset);
+    if (!isFireDay(period, day)) continue;
+    const at = zonedTime(day, FIRE_HOUR, timeZone);
+    if (at.getTime() > after.getTime()) return at;
+  }
+  throw new Error(`no ${period} fire time within 32 days of ${after.toISOString()}`);
+}
+
+/** setTimeout holds at most ~24.8 days; a month-away fire time is reached in steps. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+/**
+ * Runs the weekly and monthly report jobs at their fire times until stopped. A run's `now` is
+ * its scheduled time, so a late timer still reports the right period; errors are logged and the
+ * next fire time is kept.
+ */
+export function startReportScheduler(ctx: Ctx, log: (line: string) => void = console.log): { stop(): void } {
+  const timers = new Map<ReportPeriod, NodeJS.Timeout>();
+  let stopped = false;
+  const send = outboxMailer(ctx).send;
+
+  const schedule = (period: ReportPeriod, fireAt: Date) => {
+    if (stopped) return;
+    const wait = fireAt.getTime() - Date.now();
+    const timer = setTimeout(() => (wait > MAX_TIMEOUT_MS ? schedule(period, fireAt) : fire(period, fireAt)), Math.max(0, Math.min(wait, MAX_TIMEOUT_MS)));
+    timer.unref();
+    timers.set(period, timer);
+  };
+
+  const fire = async (period: ReportPeriod, fireAt: Date) => {
+    try {
+      const result = await runReports(ctx, { period, now: fireAt, send });
+      const counts = result.results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.outcome]: (acc[r.outcome] ?? 0) + 1 }), {});
+      log(`Reports ${result.periodKey} (${result.from}..${result.to}): ${JSON.stringify(counts)}; see GET /api/outbox`);
+    } catch (error) {
+      log(`Reports ${period} run failed: ${(error as Error).message}`);
+    }
+    schedule(period, nextFireTime(period, fireAt, ctx.timeZone));
+  };
+
+  for (const period of reportPeriods) {
+    const fireAt = nextFireTime(period, new Date(), ctx.timeZone);
+    log(`  ${period} reports: next run ${fireAt.toISOString()} (into the outbox)`);
+    schedule(period, fireAt);
+  }
+  return {
+    stop() {
+      stopped = true;
+      for (const timer of timers.values()) clearTimeout(timer);
+    },
+  };
+}
