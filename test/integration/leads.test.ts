@@ -49,6 +49,7 @@ describe("lead listing", () => {
       externalId: expect.any(String),
       sourceId: source.id,
       contact: { name: "Лид", phone: "+79161234567", email: "a@example.ru" },
+      company: null,
       utm: { source: "google", medium: null, campaign: utmCampaign, content: null, term: null },
       clickIds: { gclid: "abc" },
       landingUrl: expect.stringContaining("https://shop.ru/"),

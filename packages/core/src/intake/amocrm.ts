@@ -45,7 +45,11 @@ export function parseAmoCrm(body: ReadBody): Delivery {
   return { test: false, leads, statusChanges: [...changes.values()] };
 }
 
-/** UTMs, click ids and contacts live in the deal's custom fields, matched by name (`utm_source`) or code (`UTM_SOURCE`). */
+/**
+ * UTMs, click ids and contacts live in the deal's custom fields, matched by name (`utm_source`) or code (`UTM_SOURCE`).
+ * The deal event carries no linked company (that is a separate `contacts` entity with `type=company`), so the
+ * company and INN are read only from deal custom fields an account may add (`Компания`, `ИНН`).
+ */
 function addedLead(externalId: string, entry: unknown): LeadFields {
   const custom = customFieldValues(entry);
   const get = (name: string) => custom.get(name) ?? null;
@@ -54,6 +58,7 @@ function addedLead(externalId: string, entry: unknown): LeadFields {
     name: null, // the deal's name ("Заявка с сайта") is not a person's
     phone: get("phone") ?? get("телефон"),
     email: get("email"),
+    company: { name: get("компания") ?? get("company"), inn: get("инн") ?? get("inn") },
     landingUrl: null,
     referrer: get("referrer") ?? get("utm_referrer"),
     explicit: [trackingFromFields(get)],

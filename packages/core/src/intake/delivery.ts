@@ -12,11 +12,20 @@ export type Utm = {
   term: string | null;
 };
 
+/**
+ * The client's company, when the sender names one (B2B forms, CRM deal fields). `inn` is the Russian
+ * tax id as 10 or 12 digits when it reads as one, otherwise the sender's text: a mistyped INN must not
+ * cost the lead, and reconciliation simply does not match by it.
+ */
+export type LeadCompany = { name: string | null; inn: string | null };
+
 export type LeadFields = {
   /** The sender's id for this lead (Tilda `tranid`, amoCRM lead id, JSON `externalId`): the idempotency key. */
   externalId: string | null;
   /** `phone` is E.164 when it could be normalized, otherwise the sender's text. */
   contact: { name: string | null; phone: string | null; email: string | null };
+  /** Absent when the sender named neither a company nor an INN. */
+  company?: LeadCompany;
   utm: Utm;
   clickIds: { yclid?: string; gclid?: string };
   landingUrl: string | null;

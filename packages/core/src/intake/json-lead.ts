@@ -18,6 +18,9 @@ export const JsonLead = z.looseObject({
   name: Text,
   phone: Text,
   email: Text,
+  /** The company as `{name, inn}`, or just its name (with the INN in the flat `inn`). */
+  company: z.union([z.looseObject({ name: Text, inn: Text }), Text]),
+  inn: Text,
   url: Text,
   referrer: Text,
   utm: z.looseObject({ source: Text, medium: Text, campaign: Text, content: Text, term: Text }).nullish(),
@@ -55,11 +58,13 @@ function fromJson(value: Record<string, unknown>) {
     utm_content: utm?.content,
     utm_term: utm?.term,
   };
+  const company = typeof lead.company === "object" && lead.company !== null ? lead.company : { name: lead.company, inn: null };
   return {
     externalId: lead.externalId,
     name: lead.name,
     phone: lead.phone,
     email: lead.email,
+    company: { name: company.name, inn: company.inn ?? lead.inn },
     landingUrl: lead.url,
     referrer: lead.referrer,
     explicit: [trackingFromFields((param) => nested[param] ?? null), trackingFromFields((param) => lead[param])],
@@ -72,6 +77,7 @@ function fromForm(fields: SenderFields) {
     name: fields.get("name"),
     phone: fields.get("phone"),
     email: fields.get("email"),
+    company: { name: fields.get("company"), inn: fields.get("inn") },
     landingUrl: fields.get("url"),
     referrer: fields.get("referrer"),
     explicit: [trackingFromFields((param) => fields.get(param))],

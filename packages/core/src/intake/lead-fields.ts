@@ -1,4 +1,4 @@
-import type { LeadFields } from "./delivery.js";
+import type { LeadCompany, LeadFields } from "./delivery.js";
 import { InvalidInputError } from "../errors.js";
 import { normalizePhone } from "./phone.js";
 import { extractUtm, trackingFromTildaCookies, trackingFromUrl, type TrackingValues } from "./utm.js";
@@ -9,6 +9,7 @@ export type LeadInput = {
   name: string | null;
   phone: string | null;
   email: string | null;
+  company?: LeadCompany;
   landingUrl: string | null;
   referrer: string | null;
   /** Tracking values the sender stated outright, most trusted first. */
@@ -25,9 +26,11 @@ export function toLeadFields(input: LeadInput): LeadFields {
   const landingUrl = blankToNull(input.landingUrl);
   const referrer = blankToNull(input.referrer);
   const phone = blankToNull(input.phone);
+  const company = toCompany(input.company);
   return {
     externalId: blankToNull(input.externalId),
     contact: { name: blankToNull(input.name), phone: phone && (normalizePhone(phone) ?? phone), email: blankToNull(input.email) },
+    ...(company ? { company } : {}),
     ...extractUtm([
       ...input.explicit,
       trackingFromUrl(landingUrl),
@@ -42,7 +45,16 @@ export function toLeadFields(input: LeadInput): LeadFields {
 /** A lead is usable when something identifies it or lets a manager call back. */
 export function isUsable(lead: LeadFields): boolean {
   const { name, phone, email } = lead.contact;
-  return Boolean(lead.externalId || name || phone || email);
+  return Boolean(lead.externalId || name || phone || email || lead.company);
+}
+
+/** Null when neither a name nor an INN was sent; an INN that is not 10 or 12 digits is kept as written. */
+function toCompany(input: LeadInput["company"]): LeadCompany | null {
+  const name = blankToNull(input?.name)?.replace(/\s+/g, " ") ?? null;
+  const inn = blankToNull(input?.inn);
+  if (name === null && inn === null) return null;
+  const digits = inn?.replace(/[\s\u00a0-]/g, "");
+  return { name, inn: digits && /^(\d{10}|\d{12})$/.test(digits) ? digits : inn };
 }
 
 /** The 422 for a body that was read but carries no usable lead. */

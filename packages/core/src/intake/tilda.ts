@@ -8,6 +8,9 @@ import { trackingFromFields } from "./utm.js";
 const NAME_FIELDS = ["name", "имя", "fio", "фио", "full_name", "fullname"];
 const PHONE_FIELDS = ["phone", "телефон", "tel", "phone_number", "mobile"];
 const EMAIL_FIELDS = ["email", "e-mail", "почта", "mail"];
+/** B2B forms add the client's company and tax id under names the owner picks. */
+const COMPANY_FIELDS = ["company", "компания", "company_name", "organization", "организация", "название компании"];
+const INN_FIELDS = ["inn", "инн"];
 /** Tilda calls the page the form was sent from `referer`; hidden fields added by owners use the others. */
 const PAGE_URL_FIELDS = ["formurl", "pageurl", "page_url", "landing_url", "url", "referer"];
 
@@ -24,6 +27,7 @@ export function parseTilda(body: ReadBody): Delivery {
     name: fields.get(...NAME_FIELDS),
     phone: fields.get(...PHONE_FIELDS),
     email: fields.get(...EMAIL_FIELDS),
+    company: { name: fields.get(...COMPANY_FIELDS), inn: fields.get(...INN_FIELDS) },
     landingUrl: fields.get(...PAGE_URL_FIELDS),
     referrer: fields.get("referrer"),
     explicit: [trackingFromFields((param) => fields.get(param))],

@@ -8,6 +8,7 @@ import { RawArchive } from "../intake/raw-archive.js";
 import { newId } from "../ids.js";
 import { dayIn } from "../time.js";
 import { leadKeys } from "./lead.js";
+import { WonLeads } from "./won-leads.js";
 import { reachedDelta, type LeadStage, type PathStage } from "./stages.js";
 
 /** A past deal's outcome, for leads loaded from a CRM's history. Money in kopecks. */
@@ -80,6 +81,7 @@ function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Awaited<Re
     externalId: fields.externalId,
     sourceId,
     contact: fields.contact,
+    company: fields.company ?? null,
     utm: fields.utm,
     clickIds: fields.clickIds,
     landingUrl: fields.landingUrl,
@@ -131,7 +133,7 @@ function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Awaited<Re
   if (stage === "lost") counters.lost = 1;
   if (won) counters.revenue = won.revenue;
   items.push(addToDay(ctx, campaignId, cohortDay, counters));
-  if (won) items.push(addWin(ctx, campaignId, cohortDay, won.day, { won: 1, revenue: won.revenue }));
+  if (won) items.push(addWin(ctx, campaignId, cohortDay, won.day, { won: 1, revenue: won.revenue }), WonLeads.reference(ctx, leadId, won.day));
   if (stage === "lost" && past!.lostReason?.trim()) items.push(addLostReason(ctx, campaignId, cohortDay, past!.lostReason, 1));
 
   if (past && stage !== "new") {

@@ -1,4 +1,4 @@
-import type { LeadFields } from "../intake/delivery.js";
+import type { LeadCompany, LeadFields } from "../intake/delivery.js";
 import type { LeadStage, PathStage } from "./stages.js";
 
 /** A captured lead as the API shows it. Money is a decimal string. */
@@ -7,6 +7,7 @@ export type Lead = {
   externalId: string | null;
   sourceId: string;
   contact: LeadFields["contact"];
+  company: LeadCompany | null;
   utm: LeadFields["utm"];
   clickIds: LeadFields["clickIds"];
   landingUrl: string | null;
@@ -52,6 +53,11 @@ export const leadKeys = {
   },
   byExternalId: (sourceId: string, externalId: string) => ({ pk: `LEADREF#${sourceId}#ext#${externalId}`, sk: "LEADREF" }),
   byIdempotencyKey: (sourceId: string, key: string) => ({ pk: `LEADREF#${sourceId}#idem#${key}`, sk: "LEADREF" }),
+  /**
+   * One item per won lead under the month it was won, written in the transaction that makes it won
+   * (won is final): reconciliation lists a period's won leads with a query per month, not a scan.
+   */
+  wonInMonth: (wonDay: string, leadId: string) => ({ pk: `WONLEADS#${wonDay.slice(0, 7)}`, sk: `${wonDay}#${leadId}` }),
   /** Stage history items sort by time under the lead. */
   stageChange: (leadId: string, at: string, id: string) => ({ pk: `LEAD#${leadId}`, sk: `STAGE#${at}#${id}` }),
 };

@@ -9,6 +9,7 @@ import { newId } from "../ids.js";
 import { formatKopecks, toKopecks } from "../money.js";
 import { dayIn } from "../time.js";
 import { leadKeys } from "./lead.js";
+import { WonLeads } from "./won-leads.js";
 import { leadStages, planStageChange, type LeadStage, type OutcomeState, type StageChange, type StagePlan } from "./stages.js";
 
 /** `PATCH /api/leads/{id}`: the deal's new stage, its amount when won, the reason when lost. */
@@ -158,6 +159,7 @@ function changeItems(ctx: Ctx, item: Record<string, any>, plan: StagePlan, chang
     // A correction lands on the day the deal was won (every won lead keeps `wonDay`, imported ones too).
     const winDay: string = change.winDay ?? item.wonDay;
     items.push(addWin(ctx, item.campaignId ?? null, item.cohortDay, winDay, plan.win));
+    if (change.winDay) items.push(WonLeads.reference(ctx, leadId, change.winDay));
   }
   return items;
 }

@@ -63,6 +63,7 @@ export function toLead(item: Record<string, any>): Lead {
     externalId: item.externalId ?? null,
     sourceId: item.sourceId,
     contact: item.contact,
+    company: item.company ?? null,
     utm: item.utm,
     clickIds: item.clickIds ?? {},
     landingUrl: item.landingUrl ?? null,
