@@ -1,12 +1,13 @@
 import type { SSTConfig } from "sst";
 import { Api } from "./stacks/Api.js";
 import { Database } from "./stacks/Database.js";
+import { Reports } from "./stacks/Reports.js";
 
 export default {
   config() {
     return { name: "parom", region: "eu-central-1" };
   },
   stacks(app) {
-    app.stack(Database).stack(Api);
+    app.stack(Database).stack(Api).stack(Reports);
   },
 } satisfies SSTConfig;
