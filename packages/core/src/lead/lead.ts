@@ -1,4 +1,7 @@
 import type { LeadCompany, LeadFields } from "../intake/delivery.js";
+import type { QualityReview } from "../quality/review.js";
+import type { ContactAttemptSummary } from "./contact-attempts.js";
+import type { LeadTags } from "./tags.js";
 import type { LeadStage, PathStage } from "./stages.js";
 
 /** A captured lead as the API shows it. Money is a decimal string. */
@@ -20,6 +23,10 @@ export type Lead = {
   furthestStage: PathStage;
   amount: string | null;
   lostReason: string | null;
+  /** Lead-handling discipline: contact attempts, the client's tags, a quality review of the loss. */
+  contactAttempts: ContactAttemptSummary;
+  tags: LeadTags;
+  qualityReview: QualityReview | null;
   /** The arrival day in the workspace time zone: the lead's cohort. */
   cohortDay: string;
   createdAt: string;

@@ -7,6 +7,7 @@ import { transact, TransactionCancelledError, type TransactItem } from "../db/tr
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
 import { formatKopecks, toKopecks } from "../money.js";
+import { countedLostReason } from "../quality/review.js";
 import { dayIn } from "../time.js";
 import { leadKeys } from "./lead.js";
 import { WonLeads } from "./won-leads.js";
@@ -33,6 +34,13 @@ export type StageHistoryEntry = {
 /** The lead item as stored after the change, and whether the change did anything (false for a repeat). */
 export type StageChangeResult = { changed: boolean; item: Record<string, any> };
 
+/** What the caller writes with a stage change it caused (a contact attempt): lead attributes to set and more items. */
+export type AlongWith = { set: Record<string, unknown>; items: TransactItem[] };
+
+/** True when a stage change's transaction lost a race on the lead (its version moved) and should re-read. */
+export const isLeadRace = (error: unknown) =>
+  error instanceof TransactionCancelledError && (error.failedCondition(0) || error.reasons.includes("TransactionConflict"));
+
 /** Concurrent changes of one lead re-read and re-plan; each round lets at least one through. */
 const MAX_ATTEMPTS = 8;
 const HISTORY_PREFIX = "STAGE#";
@@ -58,23 +66,35 @@ export const Outcomes = {
    */
   async apply(ctx: Ctx, leadId: string, change: StageChange, actor: string): Promise<StageChangeResult> {
     for (let attempt = 1; ; attempt++) {
-      const item = await readLead(ctx, leadId);
-      const plan = planStageChange(outcomeState(item), change);
-      if (plan === null) return { changed: false, item };
-      const at = ctx.now().toISOString();
-      const winDay = plan.win && item.stage !== "won" ? dayIn(ctx.now(), ctx.timeZone) : undefined;
       try {
-        await transact(ctx, changeItems(ctx, item, plan, { at, actor, winDay }));
+        return await Outcomes.applyTo(ctx, await readLead(ctx, leadId), change, actor);
       } catch (error) {
-        const raced = error instanceof TransactionCancelledError && (error.failedCondition(0) || error.reasons.includes("TransactionConflict"));
-        if (!raced) throw error;
+        if (!isLeadRace(error)) throw error;
         if (attempt >= MAX_ATTEMPTS) throw new ConflictError("version_conflict", "the lead kept changing while this change was applied; try again");
         await sleep(5 * attempt + Math.random() * 20 * attempt);
-        continue;
       }
-      const { counterDelta: _counters, win: _win, ...state } = plan;
-      return { changed: true, item: { ...item, ...state, updatedAt: at, version: item.version + 1, ...(winDay ? { wonDay: winDay } : {}) } };
     }
+  },
+
+  /**
+   * One try at a stage change of the lead as read (`item`), with whatever the caller writes
+   * `along` in the same transaction. A lost race throws (see isLeadRace); the caller re-reads.
+   */
+  async applyTo(ctx: Ctx, item: Record<string, any>, change: StageChange, actor: string, along?: AlongWith): Promise<StageChangeResult> {
+    const plan = planStageChange(outcomeState(item), change);
+    if (plan === null) {
+      if (along) throw new Error(`applyTo with writes along needs a change that does something; lead ${item.id} is already ${item.stage}`);
+      return { changed: false, item };
+    }
+    const at = ctx.now().toISOString();
+    const winDay = plan.win && item.stage !== "won" ? dayIn(ctx.now(), ctx.timeZone) : undefined;
+    await transact(ctx, changeItems(ctx, item, plan, { at, actor, winDay }, along));
+    const { counterDelta: _counters, win: _win, ...state } = plan;
+    const { lostReasonCategory: _category, qualityReview: _review, ...kept } = item;
+    return {
+      changed: true,
+      item: { ...kept, ...along?.set, ...state, updatedAt: at, version: item.version + 1, ...(winDay ? { wonDay: winDay } : {}) },
+    };
   },
 
   /** Every stage change of a lead, oldest first. */
@@ -110,18 +130,34 @@ function outcomeState(item: Record<string, any>): OutcomeState {
   };
 }
 
-/** The transaction; the lead's update is first so a lost race shows as its failed condition. */
-function changeItems(ctx: Ctx, item: Record<string, any>, plan: StagePlan, change: { at: string; actor: string; winDay?: string }): TransactItem[] {
+/**
+ * The transaction; the lead's update is first so a lost race shows as its failed condition.
+ * Any stage change ends a quality review's category (quality/review.ts): the lead's loss it judged is over or re-told.
+ */
+function changeItems(
+  ctx: Ctx,
+  item: Record<string, any>,
+  plan: StagePlan,
+  change: { at: string; actor: string; winDay?: string },
+  along: AlongWith = { set: {}, items: [] },
+): TransactItem[] {
   const leadId: string = item.id;
+  const alongNames = Object.keys(along.set);
+  const sets = [
+    "#stage = :stage, furthestStage = :furthest, amountKopecks = :amount, lostReason = :reason, updatedAt = :at, #version = :next",
+    ...(change.winDay ? ["wonDay = :wonDay"] : []),
+    ...alongNames.map((name) => `#a_${name} = :a_${name}`),
+  ];
   const items: TransactItem[] = [
     {
       Update: {
         TableName: ctx.table,
         Key: leadKeys.item(leadId),
-        UpdateExpression: `SET #stage = :stage, furthestStage = :furthest, amountKopecks = :amount, lostReason = :reason, updatedAt = :at, #version = :next${change.winDay ? ", wonDay = :wonDay" : ""}`,
+        UpdateExpression: `SET ${sets.join(", ")} REMOVE lostReasonCategory, qualityReview`,
         ConditionExpression: "#version = :version",
-        ExpressionAttributeNames: { "#stage": "stage", "#version": "version" },
+        ExpressionAttributeNames: { "#stage": "stage", "#version": "version", ...Object.fromEntries(alongNames.map((name) => [`#a_${name}`, name])) },
         ExpressionAttributeValues: {
+          ...Object.fromEntries(Object.entries(along.set).map(([name, value]) => [`:a_${name}`, value])),
           ":stage": plan.stage,
           ":furthest": plan.furthestStage,
           ":amount": plan.amountKopecks,
@@ -153,7 +189,7 @@ function changeItems(ctx: Ctx, item: Record<string, any>, plan: StagePlan, chang
   ];
   if (Object.values(plan.counterDelta).some((v) => v !== 0)) items.push(addToDay(ctx, item.campaignId ?? null, item.cohortDay, plan.counterDelta));
   // The funnel's lost reasons: losing, restoring or re-giving the reason moves the count in this same write.
-  const reasonBefore = item.stage === "lost" ? (item.lostReason ?? null) : null;
+  const reasonBefore = item.stage === "lost" ? countedLostReason(item) : null;
   items.push(...moveLostReason(ctx, item.campaignId ?? null, item.cohortDay, reasonBefore, plan.stage === "lost" ? plan.lostReason : null));
   if (plan.win) {
     // A correction lands on the day the deal was won (every won lead keeps `wonDay`, imported ones too).
@@ -161,7 +197,7 @@ function changeItems(ctx: Ctx, item: Record<string, any>, plan: StagePlan, chang
     items.push(addWin(ctx, item.campaignId ?? null, item.cohortDay, winDay, plan.win));
     if (change.winDay) items.push(WonLeads.reference(ctx, leadId, change.winDay));
   }
-  return items;
+  return [...items, ...along.items];
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -5,7 +5,10 @@ import type { Ctx } from "../context.js";
 import { queryPage } from "../db/query-all.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { formatKopecks } from "../money.js";
+import { qualityReviewOf } from "../quality/review.js";
+import { contactAttemptSummary } from "./contact-attempts.js";
 import { leadKeys, leadListings, type Lead } from "./lead.js";
+import { leadTags } from "./tags.js";
 
 /** `GET /api/leads` filters: one of hypothesis, campaign or unattributed (or none for all leads). */
 export const ListLeadsQuery = z
@@ -75,6 +78,9 @@ export function toLead(item: Record<string, any>): Lead {
     furthestStage: item.furthestStage,
     amount: typeof item.amountKopecks === "number" ? formatKopecks(item.amountKopecks) : null,
     lostReason: item.lostReason ?? null,
+    contactAttempts: contactAttemptSummary(item),
+    tags: leadTags(item),
+    qualityReview: qualityReviewOf(item),
     cohortDay: item.cohortDay,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,

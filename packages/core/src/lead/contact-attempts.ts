@@ -1,0 +1,244 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import type { Ctx } from "../context.js";
+import { queryAll } from "../db/query-all.js";
+import { transact } from "../db/transact.js";
+import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
+import { newId } from "../ids.js";
+import { dayIn } from "../time.js";
+import { leadKeys } from "./lead.js";
+import { isLeadRace, Outcomes } from "./outcomes.js";
+import type { LeadStage, StageChange } from "./stages.js";
+
+/**
+ * The contact rule: a lead nobody answers for five attempts in a row is lost with reason
+ * `no_contact`, but only if those attempts were spread over at least two different days and two
+ * different times of day; a fifth unanswered attempt that is not spread so is refused. A lost
+ * lead that is reached again is restored to the furthest stage it had reached.
+ *
+ * Days and times of day are counted in the workspace time zone: morning 06:00-12:00, afternoon
+ * 12:00-18:00, evening 18:00-24:00. An attempt at night (00:00-06:00) counts as an attempt and
+ * its day counts, but it is no time of day: nobody should be judged unreachable by night calls.
+ */
+export const contactChannels = ["phone", "email", "messenger"] as const;
+export const contactResults = ["no_answer", "reached"] as const;
+export const timesOfDay = ["morning", "afternoon", "evening"] as const;
+export type ContactChannel = (typeof contactChannels)[number];
+export type ContactResult = (typeof contactResults)[number];
+export type TimeOfDay = (typeof timesOfDay)[number];
+
+export const UNANSWERED_LIMIT = 5;
+export const NO_CONTACT_REASON = "no_contact";
+const MIN_DAYS = 2;
+const MIN_TIMES_OF_DAY = 2;
+
+/** `POST /api/leads/{id}/contact-attempts`: when (ISO time with offset, not in the future), how, and whether anyone answered. */
+export const ContactAttemptInput = z.strictObject({
+  at: z.iso.datetime({ offset: true }),
+  channel: z.enum(contactChannels),
+  result: z.enum(contactResults),
+});
+export type ContactAttemptInput = z.infer<typeof ContactAttemptInput>;
+
+/** One kept attempt; `at` in UTC, `day` and `timeOfDay` in the workspace zone. */
+export type ContactAttempt = {
+  id: string;
+  at: string;
+  channel: ContactChannel;
+  result: ContactResult;
+  day: string;
+  timeOfDay: TimeOfDay | null;
+  recordedAt: string;
+  actor: string;
+};
+
+/** The unanswered attempts since the lead was last reached (in the order recorded): how many, on which days, at which times of day. */
+export type UnansweredRun = { count: number; days: string[]; timesOfDay: TimeOfDay[] };
+
+/** What an attempt does: the new run and the stage change it causes, if any. */
+export type AttemptPlan = { run: UnansweredRun; stageChange: "lose" | "restore" | null };
+
+const emptyRun: UnansweredRun = { count: 0, days: [], timesOfDay: [] };
+
+const hourFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The time of day `at` falls in, in `timeZone`; null at night (00:00-06:00). */
+export function timeOfDay(at: Date, timeZone: string): TimeOfDay | null {
+  let formatter = hourFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" });
+    hourFormatters.set(timeZone, formatter);
+  }
+  const hour = Number(formatter.format(at));
+  return hour < 6 ? null : hour < 12 ? "morning" : hour < 18 ? "afternoon" : "evening";
+}
+
+/**
+ * Applies the contact rule to one more attempt. Throws ConflictError `contact_attempts_not_spread`
+ * when the attempt would be the fifth unanswered one of an open lead without the spread the rule asks for.
+ * A won or lost lead only keeps counting: it has nothing left to lose.
+ * @example planContactAttempt({stage: "new", run: {count: 4, days: ["2026-03-02", "2026-03-03"], timesOfDay: ["morning"]}},
+ *   {day: "2026-03-03", timeOfDay: "evening", result: "no_answer"}) // -> {run: {count: 5, ...}, stageChange: "lose"}
+ */
+export function planContactAttempt(
+  lead: { stage: LeadStage; run: UnansweredRun },
+  attempt: { day: string; timeOfDay: TimeOfDay | null; result: ContactResult },
+): AttemptPlan {
+  if (attempt.result === "reached") return { run: emptyRun, stageChange: lead.stage === "lost" ? "restore" : null };
+
+  const run: UnansweredRun = {
+    count: lead.run.count + 1,
+    days: [...new Set([...lead.run.days, attempt.day])].sort(),
+    timesOfDay: timesOfDay.filter((t) => lead.run.timesOfDay.includes(t) || attempt.timeOfDay === t),
+  };
+  if (lead.stage === "lost" || lead.stage === "won" || run.count < UNANSWERED_LIMIT) return { run, stageChange: null };
+
+  const missing: Array<"days" | "timesOfDay"> = [];
+  const explained: string[] = [];
+  if (run.days.length < MIN_DAYS) {
+    missing.push("days");
+    explained.push(`attempts on ${MIN_DAYS} different days (all fell on ${run.days[0]})`);
+  }
+  if (run.timesOfDay.length < MIN_TIMES_OF_DAY) {
+    missing.push("timesOfDay");
+    const seen = run.timesOfDay.length > 0 ? `all were in the ${run.timesOfDay[0]}` : "all were at night, which is no time of day";
+    explained.push(`attempts at ${MIN_TIMES_OF_DAY} different times of day (${seen})`);
+  }
+  if (missing.length > 0) {
+    throw new ConflictError(
+      "contact_attempts_not_spread",
+      `this would be unanswered attempt ${run.count}, which loses the lead as ${NO_CONTACT_REASON} only after attempts on at least ${MIN_DAYS} days ` +
+        `and at ${MIN_TIMES_OF_DAY} times of day (morning 06-12, afternoon 12-18, evening 18-24); missing: ${explained.join("; ")}. ` +
+        "Nothing was recorded: try again on another day or at another time of day.",
+      { missing, days: run.days, timesOfDay: run.timesOfDay },
+    );
+  }
+  return { run, stageChange: "lose" };
+}
+
+/** The attempts as the lead detail shows them. */
+export type ContactAttemptSummary = { count: number; firstAt: string | null; unansweredInARow: number };
+
+export function contactAttemptSummary(item: Record<string, any>): ContactAttemptSummary {
+  return { count: item.attemptCount ?? 0, firstAt: item.firstAttemptAt ?? null, unansweredInARow: item.unansweredRun?.count ?? 0 };
+}
+
+/** Attempts are kept under their lead, sorted by when they happened. */
+const attemptKeys = {
+  item: (leadId: string, at: string, id: string) => ({ pk: leadKeys.item(leadId).pk, sk: `ATTEMPT#${at}#${id}` }),
+  prefix: "ATTEMPT#",
+};
+
+export type RecordedAttempt = { attempt: ContactAttempt; stageChange: "lost" | "restored" | null; lead: Record<string, any> };
+
+const MAX_TRIES = 8;
+
+export const ContactAttempts = {
+  /**
+   * Records an attempt in one transaction with the lead, guarded by the lead's version: two
+   * attempts at once are serialized, so only one of them can be the fifth. When the attempt loses
+   * or restores the lead, it is written along with that stage change (history and counters
+   * through Outcomes); when it is refused, nothing is written.
+   */
+  async record(ctx: Ctx, leadId: string, input: ContactAttemptInput, actor: string): Promise<RecordedAttempt> {
+    const at = new Date(input.at);
+    const now = ctx.now();
+    if (at.getTime() > now.getTime()) {
+      const message = `the attempt is in the future (now is ${now.toISOString()}): record attempts once they are made`;
+      throw new InvalidInputError(`at: ${message}`, [{ path: "at", message }]);
+    }
+    const attempt: ContactAttempt = {
+      id: newId(),
+      at: at.toISOString(),
+      channel: input.channel,
+      result: input.result,
+      day: dayIn(at, ctx.timeZone),
+      timeOfDay: timeOfDay(at, ctx.timeZone),
+      recordedAt: now.toISOString(),
+      actor,
+    };
+    for (let tries = 1; ; tries++) {
+      const item = await readLead(ctx, leadId);
+      if (attempt.at < item.createdAt) {
+        const message = `the lead arrived at ${item.createdAt}; an attempt cannot come before it`;
+        throw new InvalidInputError(`at: ${message}`, [{ path: "at", message }], 422);
+      }
+      const plan = planContactAttempt({ stage: item.stage, run: item.unansweredRun ?? emptyRun }, attempt);
+      const set = {
+        attemptCount: (item.attemptCount ?? 0) + 1,
+        firstAttemptAt: item.firstAttemptAt && item.firstAttemptAt < attempt.at ? item.firstAttemptAt : attempt.at,
+        unansweredRun: plan.run,
+      };
+      const put = {
+        Put: {
+          TableName: ctx.table,
+          Item: { ...attemptKeys.item(leadId, attempt.at, attempt.id), type: "contactAttempt", leadId, ...attempt },
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      };
+      try {
+        if (plan.stageChange === null) {
+          const updatedAt = now.toISOString();
+          await transact(ctx, [recordOnLead(ctx, item, set, updatedAt), put]);
+          return { attempt, stageChange: null, lead: { ...item, ...set, updatedAt, version: item.version + 1 } };
+        }
+        const change: StageChange = plan.stageChange === "lose" ? { to: "lost", lostReason: NO_CONTACT_REASON } : { to: item.furthestStage };
+        const { item: lead } = await Outcomes.applyTo(ctx, item, change, actor, { set, items: [put] });
+        return { attempt, stageChange: plan.stageChange === "lose" ? "lost" : "restored", lead };
+      } catch (error) {
+        if (!isLeadRace(error)) throw error;
+        if (tries >= MAX_TRIES) throw new ConflictError("version_conflict", "the lead kept changing while the attempt was recorded; try again");
+        await new Promise((resolve) => setTimeout(resolve, 5 * tries + Math.random() * 20 * tries));
+      }
+    }
+  },
+
+  /** Every attempt on a lead, in the order they happened. */
+  async list(ctx: Ctx, leadId: string): Promise<ContactAttempt[]> {
+    const [, items] = await Promise.all([
+      readLead(ctx, leadId),
+      queryAll(ctx, {
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: { ":pk": leadKeys.item(leadId).pk, ":prefix": attemptKeys.prefix },
+        ConsistentRead: true,
+      }),
+    ]);
+    return items.map((i) => ({
+      id: i.id,
+      at: i.at,
+      channel: i.channel,
+      result: i.result,
+      day: i.day,
+      timeOfDay: i.timeOfDay ?? null,
+      recordedAt: i.recordedAt,
+      actor: i.actor,
+    }));
+  },
+};
+
+async function readLead(ctx: Ctx, leadId: string): Promise<Record<string, any>> {
+  const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: leadKeys.item(leadId), ConsistentRead: true }));
+  if (!Item) throw new NotFoundError("lead", leadId);
+  return Item;
+}
+
+/** The lead's side of an attempt that changes no stage; first in its transaction so a lost race is its failed condition. */
+function recordOnLead(ctx: Ctx, item: Record<string, any>, set: Record<string, unknown>, updatedAt: string) {
+  return {
+    Update: {
+      TableName: ctx.table,
+      Key: leadKeys.item(item.id),
+      UpdateExpression: "SET attemptCount = :count, firstAttemptAt = :first, unansweredRun = :run, updatedAt = :at, #version = :next",
+      ConditionExpression: "#version = :version",
+      ExpressionAttributeNames: { "#version": "version" },
+      ExpressionAttributeValues: {
+        ":count": set.attemptCount,
+        ":first": set.firstAttemptAt,
+        ":run": set.unansweredRun,
+        ":at": updatedAt,
+        ":version": item.version,
+        ":next": item.version + 1,
+      },
+    },
+  };
+}

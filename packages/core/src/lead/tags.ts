@@ -1,0 +1,118 @@
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import type { Ctx } from "../context.js";
+import { queryAll } from "../db/query-all.js";
+import { NotFoundError } from "../errors.js";
+import { Hypotheses } from "../hypothesis/hypothesis.js";
+import { Sources } from "../source/source.js";
+import { leadKeys } from "./lead.js";
+import { leadStages, rank, type PathStage } from "./stages.js";
+
+/**
+ * What sales staff record about a lead's client, so that leads can be analysed by who they are.
+ * Sources and hypotheses can require tags from a stage on; `GET /api/quality` lists the leads
+ * past that stage that still miss them.
+ */
+export const tagNames = ["clientType", "city", "storeCount", "storeType"] as const;
+export type TagName = (typeof tagNames)[number];
+export const clientTypes = ["buyer", "retail", "business_owner", "other"] as const;
+
+/** `PUT /api/leads/{id}/tags`: the lead's whole set of tags; a tag left out is cleared. */
+export const LeadTagsInput = z.strictObject({
+  clientType: z.enum(clientTypes).optional(),
+  city: z.string().trim().min(1).max(200).optional(),
+  storeCount: z.number().int().min(0).max(1_000_000).optional(),
+  storeType: z.string().trim().min(1).max(200).optional(),
+});
+export type LeadTagsInput = z.infer<typeof LeadTagsInput>;
+
+export type LeadTags = { clientType: (typeof clientTypes)[number] | null; city: string | null; storeCount: number | null; storeType: string | null };
+
+/** `PUT /api/sources/{id}/required-tags` and `/api/hypotheses/{id}/required-tags`; an empty list drops the requirement. */
+export const RequiredTagsInput = z.strictObject({
+  fromStage: z.enum(leadStages).exclude(["lost"]),
+  tags: z
+    .array(z.enum(tagNames))
+    .max(tagNames.length)
+    .refine((tags) => new Set(tags).size === tags.length, { message: "each tag once" }),
+});
+export type RequiredTagsInput = z.infer<typeof RequiredTagsInput>;
+
+export type RequirementOwner = { kind: "source" | "hypothesis"; id: string };
+export type TagRequirement = { owner: RequirementOwner; fromStage: PathStage; tags: TagName[]; updatedAt: string | null };
+
+/** All requirements share one partition (there are as many as sources and hypotheses), so the quality report reads them in one query. */
+const requirementKeys = {
+  partition: "REQUIRED_TAGS",
+  item: (owner: RequirementOwner) => ({ pk: "REQUIRED_TAGS", sk: `${owner.kind.toUpperCase()}#${owner.id}` }),
+};
+
+/** The tags a lead carries, as the API shows them. */
+export function leadTags(item: Record<string, any>): LeadTags {
+  const tags = item.tags ?? {};
+  return { clientType: tags.clientType ?? null, city: tags.city ?? null, storeCount: tags.storeCount ?? null, storeType: tags.storeType ?? null };
+}
+
+/**
+ * The required tags a lead misses: those of every requirement (of its source and of its
+ * hypothesis) whose stage the lead has reached, lost or not. In `tagNames` order.
+ * @example missingTags({furthestStage: "qualified", tags: {city: "Тула"}}, [{fromStage: "contacted", tags: ["city", "clientType"], ...}]) // -> ["clientType"]
+ */
+export function missingTags(lead: { furthestStage: PathStage; tags?: Partial<Record<TagName, unknown>> }, requirements: TagRequirement[]): TagName[] {
+  const required = new Set(requirements.filter((r) => rank(lead.furthestStage) >= rank(r.fromStage)).flatMap((r) => r.tags));
+  return tagNames.filter((tag) => required.has(tag) && (lead.tags?.[tag] ?? null) === null);
+}
+
+export const LeadTagging = {
+  /** Replaces the lead's tags. */
+  async set(ctx: Ctx, leadId: string, input: LeadTagsInput): Promise<Record<string, any>> {
+    try {
+      const { Attributes } = await ctx.doc.send(
+        new UpdateCommand({
+          TableName: ctx.table,
+          Key: leadKeys.item(leadId),
+          UpdateExpression: "SET tags = :tags, updatedAt = :at",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: { ":tags": input, ":at": ctx.now().toISOString() },
+          ReturnValues: "ALL_NEW",
+        }),
+      );
+      return Attributes!;
+    } catch (error) {
+      if ((error as Error).name === "ConditionalCheckFailedException") throw new NotFoundError("lead", leadId);
+      throw error;
+    }
+  },
+};
+
+export const RequiredTags = {
+  /** Sets what a source or hypothesis requires (404 when it does not exist; neither is ever deleted). */
+  async set(ctx: Ctx, owner: RequirementOwner, input: RequiredTagsInput): Promise<TagRequirement> {
+    await ownerExists(ctx, owner);
+    const requirement: TagRequirement = { owner, fromStage: input.fromStage, tags: input.tags, updatedAt: ctx.now().toISOString() };
+    await ctx.doc.send(new PutCommand({ TableName: ctx.table, Item: { ...requirementKeys.item(owner), type: "requiredTags", ...requirement } }));
+    return requirement;
+  },
+
+  /** What a source or hypothesis requires; no tags when nothing was set. */
+  async get(ctx: Ctx, owner: RequirementOwner): Promise<TagRequirement> {
+    await ownerExists(ctx, owner);
+    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: requirementKeys.item(owner), ConsistentRead: true }));
+    return Item ? toRequirement(Item) : { owner, fromStage: "new", tags: [], updatedAt: null };
+  },
+
+  /** Every requirement, in one query. */
+  async all(ctx: Ctx): Promise<TagRequirement[]> {
+    const items = await queryAll(ctx, { KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": requirementKeys.partition } });
+    return items.map(toRequirement).filter((r) => r.tags.length > 0);
+  },
+};
+
+async function ownerExists(ctx: Ctx, owner: RequirementOwner): Promise<void> {
+  if (owner.kind === "source") await Sources.get(ctx, owner.id);
+  else await Hypotheses.get(ctx, owner.id);
+}
+
+function toRequirement(item: Record<string, any>): TagRequirement {
+  return { owner: item.owner, fromStage: item.fromStage, tags: item.tags, updatedAt: item.updatedAt };
+}

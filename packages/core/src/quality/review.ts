@@ -1,0 +1,87 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import type { Ctx } from "../context.js";
+import { moveLostReason } from "../counters/cohort-counters.js";
+import { transact, TransactionCancelledError } from "../db/transact.js";
+import { ConflictError, NotFoundError } from "../errors.js";
+import { leadKeys } from "../lead/lead.js";
+
+/**
+ * A quality review of a lost lead: someone looked at how it was worked and found that the
+ * manager, not the client, failed. The lead keeps the reason it was lost with; the funnel's lost
+ * reasons count it under `manager` instead, for as long as it stays lost with that reason (any
+ * later stage change, restoring or re-giving a reason, ends the review: lead/outcomes.ts).
+ */
+export const lostReasonCategories = ["manager"] as const;
+export type LostReasonCategory = (typeof lostReasonCategories)[number];
+
+/** `POST /api/leads/{id}/quality-review`. */
+export const QualityReviewInput = z.strictObject({
+  lostReasonCategory: z.enum(lostReasonCategories),
+  note: z.string().trim().min(1).max(2000).optional(),
+});
+export type QualityReviewInput = z.infer<typeof QualityReviewInput>;
+
+export type QualityReview = { lostReasonCategory: LostReasonCategory; note: string | null; at: string; actor: string };
+
+/** The reason a lost lead is counted under in the lost-reason counters: a review's category wins over the reason given. */
+export function countedLostReason(item: Record<string, any>): string | null {
+  return item.lostReasonCategory ?? item.lostReason ?? null;
+}
+
+/** The review a lead carries, as the API shows it. */
+export function qualityReviewOf(item: Record<string, any>): QualityReview | null {
+  if (!item.lostReasonCategory) return null;
+  return { lostReasonCategory: item.lostReasonCategory, note: item.qualityReview?.note ?? null, at: item.qualityReview?.at, actor: item.qualityReview?.actor };
+}
+
+const MAX_TRIES = 8;
+
+export const QualityReviews = {
+  /**
+   * Marks a lost lead's loss as the manager's. One transaction, guarded by the lead's version
+   * and its stage: the lead and the move of its count from its reason to `manager`. Reviewing
+   * again replaces the note and moves nothing.
+   */
+  async review(ctx: Ctx, leadId: string, input: QualityReviewInput, actor: string): Promise<Record<string, any>> {
+    for (let attempt = 1; ; attempt++) {
+      const { Item: item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: leadKeys.item(leadId), ConsistentRead: true }));
+      if (!item) throw new NotFoundError("lead", leadId);
+      if (item.stage !== "lost") {
+        throw new ConflictError("lead_not_lost", `only a lost lead can be reviewed for why it was lost; lead ${leadId} is ${item.stage}`, { stage: item.stage });
+      }
+      const at = ctx.now().toISOString();
+      const review = { note: input.note ?? null, at, actor };
+      try {
+        await transact(ctx, [
+          {
+            Update: {
+              TableName: ctx.table,
+              Key: leadKeys.item(leadId),
+              UpdateExpression: "SET lostReasonCategory = :category, qualityReview = :review, updatedAt = :at, #version = :next",
+              ConditionExpression: "#version = :version AND #stage = :lost",
+              ExpressionAttributeNames: { "#version": "version", "#stage": "stage" },
+              ExpressionAttributeValues: {
+                ":category": input.lostReasonCategory,
+                ":review": review,
+                ":at": at,
+                ":version": item.version,
+                ":next": item.version + 1,
+                ":lost": "lost",
+              },
+            },
+          },
+          ...moveLostReason(ctx, item.campaignId ?? null, item.cohortDay, countedLostReason(item), input.lostReasonCategory),
+        ]);
+      } catch (error) {
+        // lead/outcomes.ts imports this module, so its isLeadRace is not imported back.
+        const raced = error instanceof TransactionCancelledError && (error.failedCondition(0) || error.reasons.includes("TransactionConflict"));
+        if (!raced) throw error;
+        if (attempt >= MAX_TRIES) throw new ConflictError("version_conflict", "the lead kept changing while it was reviewed; try again");
+        await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20 * attempt));
+        continue;
+      }
+      return { ...item, lostReasonCategory: input.lostReasonCategory, qualityReview: review, updatedAt: at, version: item.version + 1 };
+    }
+  },
+};
