@@ -19,8 +19,10 @@ import { hypothesisKpiRoutes } from "./routes/hypothesis-kpis.js";
 import { hypothesisOptimizationRoutes } from "./routes/hypothesis-optimizations.js";
 import { keyRoutes } from "./routes/keys.js";
 import { leadRoutes } from "./routes/leads.js";
+import { qualityRoutes } from "./routes/quality.js";
 import { quarantineRoutes } from "./routes/quarantine.js";
 import { contractorReportRoutes, outboxRoutes, reportRoutes } from "./routes/reports.js";
+import { requiredTagRoutes } from "./routes/required-tags.js";
 import { sourceRoutes } from "./routes/sources.js";
 import { spendRoutes } from "./routes/spend.js";
 
@@ -58,6 +60,7 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
   app.route("/api/contractors", contractorRoutes);
   app.route("/api/reports", reportRoutes(options.mailer ?? outboxMailer(ctx)));
   app.route("/api/outbox", outboxRoutes);
+  app.route("/api", requiredTagRoutes); // /api/sources/{id}/required-tags and /api/hypotheses/{id}/required-tags
   // The analytics sub-apps come first so that fixed paths such as /api/hypotheses/compare win over /:id.
   app.route("/api/hypotheses", hypothesisKpiRoutes);
   app.route("/api/hypotheses", hypothesisAnalyticsRoutes);
@@ -68,6 +71,7 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
   app.route("/api/alerts", alertRoutes);
   app.route("/api/sources", sourceRoutes);
   app.route("/api/leads", leadRoutes);
+  app.route("/api/quality", qualityRoutes);
   app.route("/api/quarantine", quarantineRoutes);
   app.route("/api/spend", spendRoutes);
   // The pages: `/` and every path the API and the webhooks do not claim.
