@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from "node:zlib";
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Ctx } from "../context.js";
 import { queryAll, queryPage } from "../db/query-all.js";
@@ -96,7 +97,15 @@ export const ReportSends = {
       await ctx.doc.send(
         new PutCommand({
           TableName: ctx.table,
-          Item: { ...keys.item(contractorId, window.periodKey), ...keys.listing(item.id), ...keys.byContractor(contractorId, item.id), ...keys.unsent(item.id), type: "reportSend", claimToken: token, ...item },
+          Item: {
+            ...keys.item(contractorId, window.periodKey),
+            ...keys.listing(item.id),
+            ...keys.byContractor(contractorId, item.id),
+            ...keys.unsent(item.id),
+            type: "reportSend",
+            claimToken: token,
+            ...stateOf(item),
+          },
           ConditionExpression: "attribute_not_exists(pk)",
         }),
       );
@@ -143,9 +152,12 @@ export const ReportSends = {
     }
   },
 
-  /** Keeps the rendered report and its mail, so that it can be fetched again and a retry sends the same. */
+  /**
+   * Keeps the rendered report and its mail, so that it can be fetched again and a retry sends the
+   * same. Gzipped: the JSON, the page and the CSV repeat themselves, and an item holds 400 KB at most.
+   */
   async saveRendered(ctx: Ctx, claimed: Claimed, report: ContractorReport, mail: Omit<Mail, "to">): Promise<Claimed> {
-    await updateClaimed(ctx, claimed, "SET #report = :report, mail = :mail", { ":report": report, ":mail": mail }, { "#report": "report" });
+    await updateClaimed(ctx, claimed, "SET content = :content", { ":content": gzipSync(JSON.stringify({ report, mail })) });
     return { ...claimed, item: { ...claimed.item, report, mail } };
   },
 
@@ -204,11 +216,16 @@ export const ReportSends = {
   },
 };
 
-export function withoutContent({ report: _report, mail, ...rest }: StoredReport) {
-  return { ...rest, subject: mail?.subject ?? null };
+/** A stored report's attributes other than its content. */
+const stateOf = ({ report: _report, mail: _mail, ...state }: StoredReport) => state;
+
+/** A stored report as listed: its state and its mail's subject, without the report itself. */
+export function withoutContent(stored: StoredReport) {
+  return { ...stateOf(stored), subject: stored.mail?.subject ?? null };
 }
 
 function toStored(item: Record<string, any>): StoredReport {
+  const content: { report: ContractorReport; mail: Omit<Mail, "to"> } | null = item.content ? JSON.parse(gunzipSync(item.content).toString("utf8")) : null;
   return {
     id: item.id,
     contractorId: item.contractorId,
@@ -224,7 +241,7 @@ function toStored(item: Record<string, any>): StoredReport {
     messageId: item.messageId ?? null,
     sentAt: item.sentAt ?? null,
     lastError: item.lastError ?? null,
-    report: item.report ?? null,
-    mail: item.mail ?? null,
+    report: content?.report ?? null,
+    mail: content?.mail ?? null,
   };
 }
