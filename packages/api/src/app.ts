@@ -21,6 +21,7 @@ import { keyRoutes } from "./routes/keys.js";
 import { leadRoutes } from "./routes/leads.js";
 import { qualityRoutes } from "./routes/quality.js";
 import { quarantineRoutes } from "./routes/quarantine.js";
+import { reconciliationRoutes } from "./routes/reconciliations.js";
 import { contractorReportRoutes, outboxRoutes, reportRoutes } from "./routes/reports.js";
 import { requiredTagRoutes } from "./routes/required-tags.js";
 import { sourceRoutes } from "./routes/sources.js";
@@ -74,6 +75,7 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
   app.route("/api/quality", qualityRoutes);
   app.route("/api/quarantine", quarantineRoutes);
   app.route("/api/spend", spendRoutes);
+  app.route("/api/reconciliations", reconciliationRoutes);
   // The pages: `/` and every path the API and the webhooks do not claim.
   app.route("/", createWebApp(options));
 

@@ -1,0 +1,35 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { InvalidInputError } from "../../../core/src/errors.js";
+import { ListReconciliationsQuery, ReconcileQuery, Reconciliations } from "../../../core/src/reconciliation/reconciliations.js";
+import type { AppEnv } from "../env.js";
+import { allow } from "../middleware/auth.js";
+import { queryParams } from "../validate.js";
+
+/**
+ * POST `?from=&to=` with the accounting file as the body (text/csv, application/octet-stream) or
+ * as a multipart field `file` -> 201 with the kept reconciliation; GET `/` lists them newest
+ * first without the per-client arrays; GET `/:id` answers one again in full.
+ */
+export const reconciliationRoutes = new Hono<AppEnv>()
+  .use(allow("owner", "marketer"))
+  .post("/", async (c) => {
+    const query = queryParams(c, ReconcileQuery);
+    const result = await Reconciliations.run(c.var.ctx, await fileBytes(c), query, `key:${c.var.principal.keyId}`);
+    return c.json(result, 201);
+  })
+  .get("/", async (c) => c.json(await Reconciliations.list(c.var.ctx, queryParams(c, ListReconciliationsQuery))))
+  .get("/:id", async (c) => c.json(await Reconciliations.get(c.var.ctx, c.req.param("id"))));
+
+/** The file's bytes as sent: never decoded here, so a windows-1251 export reaches the reader intact. */
+async function fileBytes(c: Context<AppEnv>): Promise<Uint8Array> {
+  if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
+    return new Uint8Array(await c.req.arrayBuffer());
+  }
+  const file = (await c.req.formData()).get("file");
+  if (file === null || typeof file === "string") {
+    const message = "the form has no file field: upload the accounting file as a field named file";
+    throw new InvalidInputError(message, [{ path: "file", message }]);
+  }
+  return new Uint8Array(await file.arrayBuffer());
+}
