@@ -9,7 +9,21 @@ beforeAll(async () => {
   h = await createWebHarness();
   marketer = (await h.call("POST", "/api/keys", { role: "marketer" })).body;
   const contractor = (await h.call("POST", "/api/contractors", { name: "Агентство Север" })).body;
+  const rival = (await h.call("POST", "/api/contractors", { name: "Агентство Юг" })).body;
   contractorKey = (await h.call("POST", "/api/keys", { role: "contractor", contractorId: contractor.id })).body.key;
+  const hypothesis = (
+    await h.call("POST", "/api/hypotheses", {
+      title: "Yandex for wholesale bags",
+      statement: "Yandex.Direct brings wholesale buyers under 1500 per lead",
+      channel: "yandex_direct",
+      responsible: "Maria",
+      budget: 100000,
+      probe: { start: "2026-03-01", end: "2026-03-31" },
+      targets: { cplMax: 1500 },
+    })
+  ).body;
+  await h.call("POST", `/api/hypotheses/${hypothesis.id}/campaigns`, { utmSource: "yandex", utmCampaign: "north_bags", contractorId: contractor.id });
+  await h.call("POST", `/api/hypotheses/${hypothesis.id}/campaigns`, { utmSource: "yandex", utmCampaign: "south_bags", contractorId: rival.id });
 });
 
 describe("signing in", () => {
@@ -36,7 +50,8 @@ describe("signing in", () => {
     expect(session).toMatch(/Path=\//);
     expect(session).not.toMatch(/Secure/);
     expect(board.status).toBe(200);
-    expect(textOf(board.html)).toContain("Probe Nothing here Analysis");
+    expect(textOf(board.html)).toContain("Probe Yandex for wholesale bags Channel yandex_direct");
+    expect(textOf(board.html)).toContain("Analysis Nothing here Rules");
     expect(board.html).toContain('href="/leads"');
   });
 
@@ -166,10 +181,21 @@ describe("roles", () => {
     const home = await browser.get("/");
 
     expect(textOf(home.html)).toContain("My campaigns");
+    expect(textOf(home.html)).toContain("yandex north_bags 0 RUB 0.00");
+    expect(home.html).not.toContain("south_bags");
     expect(home.html).not.toContain('href="/leads"');
-    for (const path of ["/leads", "/hypotheses/new", "/sources", "/spend", "/quarantine", "/contractors"]) {
-      expect((await browser.get(path)).status, path).toBe(403);
-      expect((await h.call("GET", `/api${path === "/hypotheses/new" ? "/keys" : path}`, undefined, { key: contractorKey })).status, path).toBe(403);
+    // Each page beside the API call it stands for; the contractors' page has no API twin (a contractor's own record is its home).
+    const pages: [string, string, string][] = [
+      ["/leads", "GET", "/api/leads"],
+      ["/hypotheses/new", "POST", "/api/hypotheses"],
+      ["/sources", "GET", "/api/sources"],
+      ["/spend", "POST", "/api/spend"],
+      ["/quarantine", "GET", "/api/quarantine"],
+      ["/contractors", "POST", "/api/contractors"],
+    ];
+    for (const [page, method, api] of pages) {
+      expect((await browser.get(page)).status, page).toBe(403);
+      expect((await h.call(method, api, method === "POST" ? {} : undefined, { key: contractorKey })).status, api).toBe(403);
     }
     expect((await browser.post("/sources", { name: "By a contractor", format: "json" })).status).toBe(403);
   });

@@ -6,6 +6,7 @@ const css = `
 :root { --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; --paper: #fff; --tint: #f6f8fa; --accent: #0a58ca;
   --good: #116329; --good-bg: #dafbe1; --warn: #7d4e00; --warn-bg: #fff8c5; --bad: #a40e26; --bad-bg: #ffebe9; }
 * { box-sizing: border-box; }
+h1, h2, h3, .card, td { overflow-wrap: anywhere; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--tint); }
 a { color: var(--accent); }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
@@ -25,7 +26,7 @@ h1 { margin: 0 0 1rem; font-size: 1.6rem; } h2 { font-size: 1.2rem; margin: 1.5r
 .muted, .hint { color: var(--muted); } .hint { display: block; font-size: .875rem; }
 .card { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: 1rem; margin: 0 0 1rem; }
 .narrow { max-width: 32rem; }
-.board { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 1rem; align-items: start; }
+.board { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem; align-items: start; }
 .column { background: #eef1f4; border-radius: 8px; padding: .75rem; } .column h2 { margin-top: 0; }
 .cards { list-style: none; margin: 0; padding: 0; }
 .facts { display: grid; grid-template-columns: auto 1fr; gap: .25rem .75rem; margin: 0; }

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
-import { DomainError, type FieldIssue } from "../../core/src/errors.js";
-import { parseWith } from "../../api/src/validate.js";
+import { DomainError, InvalidInputError, type FieldIssue } from "../../core/src/errors.js";
+import { fieldIssues } from "../../api/src/validate.js";
 import type { Problem } from "./components/form.js";
 import type { WebEnv } from "./env.js";
 
@@ -29,8 +29,15 @@ export function optionalPercent(value: string | undefined): number | string | un
 
 export const optionalText = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
+/** A form the schema refused: its issues sit beside the fields, so no summary sentence is needed. */
+class FormInvalidError extends InvalidInputError {}
+
 /** The schema's output, or a 400 naming every field (the same checks as the API). */
-export const parseForm = <S extends z.ZodType>(schema: S, input: unknown): z.infer<S> => parseWith(schema, input, "form");
+export function parseForm<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new FormInvalidError("the form is invalid", fieldIssues(result.error));
+}
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false; status: 400 | 401 | 403 | 404 | 409 | 413 | 422; problem: Problem };
 
@@ -41,7 +48,7 @@ export async function attempt<T>(action: () => Promise<T>): Promise<Attempt<T>> 
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const issues = (error.details.issues as FieldIssue[] | undefined) ?? [];
-    return { ok: false, status: error.status, problem: { message: error.message, issues } };
+    return { ok: false, status: error.status, problem: { message: error instanceof FormInvalidError ? undefined : error.message, issues } };
   }
 }
 

@@ -2,8 +2,8 @@ import type { FC } from "hono/jsx";
 import type { FieldIssue } from "../../../core/src/errors.js";
 import type { View } from "../view.js";
 
-/** Why a form was refused: the domain's message and, for invalid input, each field's problem by its path. */
-export type Problem = { message: string; issues: FieldIssue[] };
+/** Why a form was refused: the domain's message (none when the issues say it all) and each field's problem by its path. */
+export type Problem = { message?: string; issues: FieldIssue[] };
 
 /** What a re-rendered form shows: the values the person typed and what was wrong with them. */
 export type FormState = { values: Record<string, string>; problem?: Problem };
@@ -19,7 +19,7 @@ export const Problems: FC<{ v: View; state: FormState }> = ({ v, state }) =>
   state.problem ? (
     <div class="problems" role="alert">
       <p>
-        <strong>⚠ {v.t.form.problems}</strong> {state.problem.issues.length === 0 && state.problem.message}
+        <strong>⚠ {v.t.form.problems}</strong> {state.problem.message}
       </p>
       {state.problem.issues.length > 0 && (
         <ul>

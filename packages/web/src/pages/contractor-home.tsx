@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { Campaigns } from "../../../core/src/campaign/campaign.js";
+import { ForbiddenError } from "../../../core/src/errors.js";
 import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
 import { campaignTotals } from "../data/board.js";
 import type { WebEnv } from "../env.js";
@@ -13,7 +14,9 @@ import { viewOf } from "../view.js";
 export async function contractorHomePage(c: Context<WebEnv>) {
   const v = await viewOf(c);
   const { ctx, principal } = c.var;
-  const campaigns = await Campaigns.listByContractor(ctx, principal.contractorId!);
+  // Keys are created bound to a contractor; an unbound one must not widen to everything.
+  if (!principal.contractorId) throw new ForbiddenError("this contractor key is bound to no contractor");
+  const campaigns = await Campaigns.listByContractor(ctx, principal.contractorId);
   const hypothesisIds = [...new Set(campaigns.map((campaign) => campaign.hypothesisId))];
   const [totals, hypotheses] = await Promise.all([campaignTotals(ctx, campaigns), Promise.all(hypothesisIds.map((id) => Hypotheses.get(ctx, id)))]);
   // Spend is kept in the currency of the campaign's hypothesis.

@@ -12,6 +12,7 @@ import { team } from "../guards.js";
 import { Page } from "../layout.js";
 import { viewOf } from "../view.js";
 
+/** Leads per page unless `?limit=` (1..200, as the API) asks for another size. */
 const PAGE_SIZE = 50;
 
 async function leadListPage(c: Context<WebEnv>) {
@@ -19,14 +20,15 @@ async function leadListPage(c: Context<WebEnv>) {
   const { ctx } = c.var;
   const q = c.req.query();
   const stage = leadStages.find((s) => s === q.stage);
+  const limit = optionalText(q.limit) ?? String(PAGE_SIZE);
   const filters = { hypothesisId: optionalText(q.hypothesisId), campaignId: optionalText(q.campaignId), unattributed: q.unattributed === "true" ? "true" : undefined };
   const [hypotheses, campaigns, page] = await Promise.all([
     Hypotheses.list(ctx),
     Campaigns.list(ctx),
-    attempt(async () => leadsPage(ctx, parseForm(ListLeadsQuery, { ...filters, cursor: optionalText(q.cursor), limit: String(PAGE_SIZE) }), stage)),
+    attempt(async () => leadsPage(ctx, parseForm(ListLeadsQuery, { ...filters, cursor: optionalText(q.cursor), limit }), stage)),
   ]);
   const state: FormState = { values: { ...filters, stage: stage ?? "" } as Record<string, string>, problem: page.ok ? undefined : page.problem };
-  const next = page.ok && page.value.nextCursor ? `/leads?${new URLSearchParams({ ...stripEmpty({ ...filters, stage }), cursor: page.value.nextCursor })}` : null;
+  const next = page.ok && page.value.nextCursor ? `/leads?${new URLSearchParams({ ...stripEmpty({ ...filters, stage }), ...(q.limit ? { limit } : {}), cursor: page.value.nextCursor })}` : null;
   const campaignLabel = new Map(campaigns.map((campaign) => [campaign.id, `${campaign.utmSource} / ${campaign.utmCampaign}`]));
   const t = v.t.leads;
   return c.html(

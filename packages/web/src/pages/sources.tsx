@@ -25,7 +25,7 @@ const Copyable: FC<{ v: View; id: string; text: string; block?: boolean }> = ({ 
   <div class="copyable">
     {block ? <pre id={id}>{text}</pre> : <code id={id}>{text}</code>}
     <button type="button" class="secondary" data-copy={id} data-copied={v.t.sources.copied} hidden>
-      ⧉ {v.t.sources.copy}
+      {v.t.sources.copy}
     </button>
   </div>
 );
