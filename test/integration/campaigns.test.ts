@@ -93,11 +93,11 @@ describe("linking campaigns to a hypothesis", () => {
     expect(res.body.issues.map((i: any) => i.path).sort()).toEqual(["hypothesisId", "utmCampaign", "utmSource"]);
   });
 
-  it("lets a contractor read campaigns but not create them", async () => {
+  it("lets a contractor list its campaigns but not create them or read the hypothesis' list", async () => {
     const hypothesisId = await newHypothesis();
     const refused = await h.call("POST", `/api/hypotheses/${hypothesisId}/campaigns`, { utmSource: "vk", utmCampaign: utmCampaign() }, { key: contractorKey });
     expect(refused.status).toBe(403);
     expect((await h.call("GET", "/api/campaigns", undefined, { key: contractorKey })).status).toBe(200);
-    expect((await h.call("GET", `/api/hypotheses/${hypothesisId}/campaigns`, undefined, { key: contractorKey })).status).toBe(200);
+    expect((await h.call("GET", `/api/hypotheses/${hypothesisId}/campaigns`, undefined, { key: contractorKey })).status).toBe(403);
   });
 });

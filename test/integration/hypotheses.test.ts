@@ -126,14 +126,14 @@ describe("refusing a bad hypothesis", () => {
 });
 
 describe("who may do what", () => {
-  it("lets a marketer register, and a contractor only read", async () => {
+  it("lets a marketer register, and keeps hypotheses closed to contractors", async () => {
     const created = await h.call("POST", "/api/hypotheses", body(), { key: marketerKey });
     expect(created.status).toBe(201);
 
     const refused = await h.call("POST", "/api/hypotheses", body(), { key: contractorKey });
     expect(refused.status).toBe(403);
-    expect((await h.call("GET", `/api/hypotheses/${created.body.id}`, undefined, { key: contractorKey })).status).toBe(200);
-    expect((await h.call("GET", `/api/hypotheses/${created.body.id}/history`, undefined, { key: contractorKey })).status).toBe(200);
+    expect((await h.call("GET", `/api/hypotheses/${created.body.id}`, undefined, { key: contractorKey })).status).toBe(403);
+    expect((await h.call("GET", `/api/hypotheses/${created.body.id}/history`, undefined, { key: contractorKey })).status).toBe(403);
     const move = await h.call("POST", `/api/hypotheses/${created.body.id}/transitions`, { to: "closed", reason: "x" }, { key: contractorKey });
     expect(move.status).toBe(403);
   });

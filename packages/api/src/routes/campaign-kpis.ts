@@ -1,6 +1,6 @@
 import { Hono } from "hono";
+import { assertVisible } from "../../../core/src/access/visibility.js";
 import { Campaigns } from "../../../core/src/campaign/campaign.js";
-import { NotFoundError } from "../../../core/src/errors.js";
 import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
 import { campaignKpis, KpiRangeQuery } from "../../../core/src/kpi/load.js";
 import type { AppEnv } from "../env.js";
@@ -12,7 +12,6 @@ export const campaignKpiRoutes = new Hono<AppEnv>().get("/:id/kpis", allow("owne
   const range = queryParams(c, KpiRangeQuery);
   const { ctx, principal } = c.var;
   const campaign = await Campaigns.get(ctx, c.req.param("id"));
-  // Another contractor's campaign answers as if it did not exist.
-  if (principal.role === "contractor" && campaign.contractorId !== principal.contractorId) throw new NotFoundError("campaign", campaign.id);
+  assertVisible(principal, campaign.contractorId, "campaign", campaign.id);
   return c.json(await campaignKpis(ctx, await Hypotheses.get(ctx, campaign.hypothesisId), campaign, range));
 });

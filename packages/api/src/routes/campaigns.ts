@@ -1,14 +1,23 @@
 import { Hono } from "hono";
+import { assertVisible, contractorScope } from "../../../core/src/access/visibility.js";
 import { Campaigns, PlatformIdsInput } from "../../../core/src/campaign/campaign.js";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { jsonBody } from "../validate.js";
 
 // Campaigns are created under their hypothesis (POST /api/hypotheses/{id}/campaigns); here they are read.
+// A contractor key lists and reads only its own contractor's campaigns.
 export const campaignRoutes = new Hono<AppEnv>()
   .use(allow("owner", "marketer", "contractor"))
-  .get("/", async (c) => c.json({ items: await Campaigns.list(c.var.ctx) }))
-  .get("/:id", async (c) => c.json(await Campaigns.get(c.var.ctx, c.req.param("id"))))
+  .get("/", async (c) => {
+    const scope = contractorScope(c.var.principal);
+    return c.json({ items: scope ? await Campaigns.listByContractor(c.var.ctx, scope) : await Campaigns.list(c.var.ctx) });
+  })
+  .get("/:id", async (c) => {
+    const campaign = await Campaigns.get(c.var.ctx, c.req.param("id"));
+    assertVisible(c.var.principal, campaign.contractorId, "campaign", campaign.id);
+    return c.json(campaign);
+  })
   // `{ids}` replaces the ad-platform campaign ids spend exports may name this campaign by.
   .put("/:id/platform-ids", allow("owner", "marketer"), async (c) => {
     const { ids } = await jsonBody(c, PlatformIdsInput);

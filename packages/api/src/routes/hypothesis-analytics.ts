@@ -25,7 +25,8 @@ const ForecastQuery = z.strictObject({
 });
 
 // Per route, not `.use()`: this sub-app shares its paths with the hypothesis routes mounted after it.
-const read = allow("owner", "marketer", "contractor");
+// Owners and marketers only: these span every contractor's campaigns of the hypothesis.
+const read = allow("owner", "marketer");
 
 /** Cohorts, funnel and forecast of a hypothesis, all read from its campaigns' counters. */
 export const hypothesisAnalyticsRoutes = new Hono<AppEnv>()

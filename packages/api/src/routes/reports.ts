@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
-import { DomainError, NotFoundError } from "../../../core/src/errors.js";
+import { assertVisible, contractorScope } from "../../../core/src/access/visibility.js";
+import { DomainError } from "../../../core/src/errors.js";
 import { buildContractorReport } from "../../../core/src/report/build.js";
 import { reportCsv } from "../../../core/src/report/csv.js";
 import { reportHtml } from "../../../core/src/report/html.js";
@@ -12,12 +13,6 @@ import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { jsonBody, queryParams } from "../validate.js";
 
-/** A contractor key sees only its own contractor: any other id answers exactly like a missing one. */
-function ownOnly(c: Context<AppEnv>, contractorId: string, what: string, id: string) {
-  const { principal } = c.var;
-  if (principal.role === "contractor" && principal.contractorId !== contractorId) throw new NotFoundError(what, id);
-}
-
 function rendered(c: Context<AppEnv>, format: Exclude<ReportFormat, "json">, body: string, filename: string) {
   if (format === "html") return c.html(body);
   return c.body(body, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"` });
@@ -27,7 +22,7 @@ function rendered(c: Context<AppEnv>, format: Exclude<ReportFormat, "json">, bod
 export const contractorReportRoutes = new Hono<AppEnv>().get("/:id/report", allow("owner", "marketer", "contractor"), async (c) => {
   const id = c.req.param("id");
   const query = queryParams(c, ReportQuery);
-  ownOnly(c, id, "contractor", id);
+  assertVisible(c.var.principal, id, "contractor", id);
   const report = await buildContractorReport(c.var.ctx, id, reportRange(c.var.ctx, query));
   if (query.format === "json") return c.json(report);
   const body = query.format === "csv" ? reportCsv(report) : reportHtml(report);
@@ -42,8 +37,7 @@ export function reportRoutes(mailer: Mailer) {
   return new Hono<AppEnv>()
     .get("/", allow("owner", "marketer", "contractor"), async (c) => {
       const query = queryParams(c, ReportListQuery);
-      const { principal } = c.var;
-      const contractorId = principal.role === "contractor" ? principal.contractorId : query.contractorId;
+      const contractorId = contractorScope(c.var.principal) ?? query.contractorId;
       return c.json(await ReportSends.list(c.var.ctx, { ...query, contractorId }));
     })
     .post("/run", allow("owner", "marketer"), async (c) => {
@@ -53,7 +47,7 @@ export function reportRoutes(mailer: Mailer) {
     .get("/:id", allow("owner", "marketer", "contractor"), async (c) => {
       const { format } = queryParams(c, StoredReportQuery);
       const stored = await ReportSends.get(c.var.ctx, c.req.param("id"));
-      ownOnly(c, stored.contractorId, "report", stored.id);
+      assertVisible(c.var.principal, stored.contractorId, "report", stored.id);
       if (format === "json") return c.json({ ...withoutContent(stored), report: stored.report });
       if (!stored.mail) throw new DomainError("report_not_rendered", `report ${stored.id} is claimed but not rendered yet; a later run renders it`, 409);
       const csv = stored.mail.attachments?.[0];
