@@ -1,5 +1,4 @@
-import type { Context } from "hono";
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { InvalidInputError } from "../../../core/src/errors.js";
 import { ListReconciliationsQuery, ReconcileQuery, Reconciliations } from "../../../core/src/reconciliation/reconciliations.js";
 import type { AppEnv } from "../env.js";
