@@ -11,11 +11,14 @@
  * and the second timing uses what was loaded), BENCH_PARALLEL import calls in flight (default 2).
  */
 import { createApp } from "../../packages/api/src/app.js";
+import { Campaigns } from "../../packages/core/src/campaign/campaign.js";
 import type { Ctx } from "../../packages/core/src/context.js";
-import { readDays, readWins } from "../../packages/core/src/counters/cohort-counters.js";
 import { createDocumentClient, ensureTable } from "../../packages/core/src/db/client.js";
+import { Hypotheses } from "../../packages/core/src/hypothesis/hypothesis.js";
+import { evaluateKpis } from "../../packages/core/src/kpi/evaluate.js";
+import { loadCounters } from "../../packages/core/src/kpi/load.js";
 import { seededRandom } from "../../packages/core/src/stats/random.js";
-import { addDays } from "../../packages/core/src/time.js";
+import { addDays, dayIn } from "../../packages/core/src/time.js";
 import { startDynamoLocal } from "../../packages/local/src/dynamo-local.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -117,29 +120,38 @@ async function run() {
     if (result.rejected.length > 0) throw new Error(`import rejected leads: ${JSON.stringify(result.rejected.slice(0, 3))}`);
   };
 
-  const timeKpis = async () => {
-    const path = `/api/hypotheses/${hypothesis.id}/kpis`;
-    for (let i = 0; i < WARM_UP; i++) await call("GET", path);
+  /** Median and 90th percentile of `SAMPLES` runs of `task` after `WARM_UP` unmeasured ones. */
+  const measure = async (task: () => Promise<unknown>) => {
+    for (let i = 0; i < WARM_UP; i++) await task();
     const times: number[] = [];
-    let answer: any;
     for (let i = 0; i < SAMPLES; i++) {
       const started = performance.now();
-      answer = await call("GET", path);
+      await task();
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
-    const median = (times[(SAMPLES - 1) >> 1]! + times[SAMPLES >> 1]!) / 2;
-    const [days, wins] = await Promise.all([
-      Promise.all(campaigns.map((c) => readDays(ctx, c.id))).then((all) => all.flat().length),
-      Promise.all(campaigns.map((c) => readWins(ctx, c.id))).then((all) => all.flat().length),
-    ]);
-    const leads = answer.kpis.find((row: any) => row.kpi === "leads").observed;
-    return { median, p90: times[Math.floor(SAMPLES * 0.9)]!, leads, days, wins };
+    return { median: (times[(SAMPLES - 1) >> 1]! + times[SAMPLES >> 1]!) / 2, p90: times[Math.floor(SAMPLES * 0.9)]! };
   };
+
+  const timeKpis = async () => {
+    const answer = await call("GET", `/api/hypotheses/${hypothesis.id}/kpis`);
+    const route = await measure(() => call("GET", `/api/hypotheses/${hypothesis.id}/kpis`));
+    // Where the time goes: reading the counters, and the statistics on them.
+    const [stored, linked] = await Promise.all([Hypotheses.get(ctx, hypothesis.id), Campaigns.listByHypothesis(ctx, hypothesis.id)]);
+    const read = await measure(() => loadCounters(ctx, linked));
+    const counters = await loadCounters(ctx, linked);
+    const input = { ...counters, targets: stored.targets, maturityDays: stored.maturityDays, confidence: stored.confidence, asOf: dayIn(NOW, ctx.timeZone) };
+    const evaluate = await measure(async () => evaluateKpis(input));
+    const leads = answer.kpis.find((row: any) => row.kpi === "leads").observed;
+    return { ...route, leads, read: read.median, evaluate: evaluate.median, days: counters.days.length, wins: counters.wins.length };
+  };
+  const describe = (t: Awaited<ReturnType<typeof timeKpis>>) =>
+    `${t.leads} leads: median ${t.median.toFixed(1)} ms (p90 ${t.p90.toFixed(1)} ms) over ${SAMPLES} calls; ` +
+    `of which reading ${t.days} day and ${t.wins} win counter items about ${t.read.toFixed(1)} ms, evaluateKpis about ${t.evaluate.toFixed(1)} ms`;
 
   await importBatch();
   const small = await timeKpis();
-  log(`${small.leads} leads: median ${small.median.toFixed(1)} ms (p90 ${small.p90.toFixed(1)} ms) over ${SAMPLES} calls; counters read: ${small.days} day items, ${small.wins} win items`);
+  log(describe(small));
 
   const deadline = Date.now() + LOAD_MINUTES * 60_000;
   const loadStarted = Date.now();
@@ -156,7 +168,7 @@ async function run() {
   if (loaded < TARGET_LEADS) log(`load budget of ${LOAD_MINUTES} min used up at ${loaded} leads (BENCH_LOAD_MINUTES raises it)`);
 
   const large = await timeKpis();
-  log(`${large.leads} leads: median ${large.median.toFixed(1)} ms (p90 ${large.p90.toFixed(1)} ms) over ${SAMPLES} calls; counters read: ${large.days} day items, ${large.wins} win items`);
+  log(describe(large));
 
   const ratio = large.median / small.median;
   console.log("");
