@@ -1,0 +1,48 @@
+import { addDays } from "../../../core/src/time.js";
+import { ok, type Api } from "./api.js";
+import type { HypothesisPlan } from "./story.js";
+
+const pipeline = ["probe", "analysis", "rules", "optimization"] as const;
+
+/**
+ * Walks a hypothesis to its planned stage through POST .../transitions, writing its rules on the
+ * way (PUT .../rules, one version at a time) and recording its optimization; steps already taken
+ * are skipped. Returns the refusal the lifecycle gives a failing hypothesis that asks for the
+ * next stage, which the demo shows rather than hides.
+ */
+export async function walkLifecycle(api: Api, id: string, plan: HypothesisPlan, asOf: string): Promise<string | null> {
+  let stage: string = (await ok("read hypothesis", api("GET", `/api/hypotheses/${id}`))).stage;
+  if (plan.stage === "closed") {
+    if (stage !== "closed") await ok(`close «${plan.title}»`, api("POST", `/api/hypotheses/${id}/transitions`, { to: "closed", reason: plan.closeReason }));
+    return null;
+  }
+  const goal = pipeline.indexOf(plan.stage);
+  while (pipeline.indexOf(stage as (typeof pipeline)[number]) < goal) {
+    const next = pipeline[pipeline.indexOf(stage as (typeof pipeline)[number]) + 1]!;
+    if (next === "optimization") await writeRules(api, id, plan);
+    stage = (await ok(`move «${plan.title}» to ${next}`, api("POST", `/api/hypotheses/${id}/transitions`, { to: next }))).stage;
+  }
+  if (plan.stage === "rules") await writeRules(api, id, plan);
+  if (plan.optimization) await recordOptimization(api, id, plan, asOf);
+  if (plan.role !== "failing") return null;
+  // The analysis -> rules guard reads the gate: a target not met keeps the hypothesis where it is.
+  const gate = await ok("read gate", api("GET", `/api/hypotheses/${id}/gate`));
+  if (!gate.kpis.some((row: { verdict: string }) => row.verdict === "not_met")) return null;
+  const refused = await api("POST", `/api/hypotheses/${id}/transitions`, { to: "rules" });
+  return refused.status === 409 ? refused.body.message : null;
+}
+
+/** Writes the rule versions not written yet, oldest first. */
+async function writeRules(api: Api, id: string, plan: HypothesisPlan): Promise<void> {
+  const written: unknown[] = (await ok("read rules", api("GET", `/api/hypotheses/${id}/rules`))).versions;
+  for (const rules of (plan.rules ?? []).slice(written.length)) {
+    await ok(`write rules of «${plan.title}»`, api("PUT", `/api/hypotheses/${id}/rules`, rules));
+  }
+}
+
+async function recordOptimization(api: Api, id: string, plan: HypothesisPlan, asOf: string): Promise<void> {
+  const recorded: unknown[] = (await ok("read optimizations", api("GET", `/api/hypotheses/${id}/optimizations`))).items;
+  if (recorded.length > 0) return;
+  const { area, change, since } = plan.optimization!;
+  await ok("record optimization", api("POST", `/api/hypotheses/${id}/optimizations`, { area, change, startedOn: addDays(asOf, -since) }));
+}

@@ -1,0 +1,109 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadDemo, type DemoHypothesis, type DemoResult } from "../../packages/local/src/demo/load.js";
+import { createHarness, type Harness } from "../support/harness.js";
+
+// 10 June 2026, 12:00 in Moscow: the history runs from 12 March to 9 June.
+const NOW = "2026-06-10T09:00:00Z";
+let h: Harness;
+let first: DemoResult;
+let second: DemoResult;
+let before: Awaited<ReturnType<typeof snapshot>>;
+
+const byRole = (result: DemoResult, role: DemoHypothesis["role"]) => result.hypotheses.find((x) => x.role === role)!;
+const verdicts = (x: DemoHypothesis) => Object.fromEntries(x.gate!.kpis.map((row) => [row.kpi, row.verdict]));
+
+/** What a person would count on the pages: hypotheses, each one's leads, keys, quarantined calls. */
+async function snapshot() {
+  const hypotheses = (await h.call("GET", "/api/hypotheses")).body.items;
+  const leads: Record<string, number> = {};
+  for (const x of hypotheses) leads[x.title] = (await h.call("GET", `/api/hypotheses/${x.id}/kpis`)).body.kpis.find((k: any) => k.kpi === "leads").observed;
+  return {
+    hypotheses: hypotheses.length,
+    leads,
+    keys: (await h.call("GET", "/api/keys")).body.items.length,
+    quarantine: (await h.call("GET", "/api/quarantine?limit=200")).body.items.length,
+    contractors: (await h.call("GET", "/api/contractors")).body.items.length,
+    sources: (await h.call("GET", "/api/sources")).body.items.length,
+  };
+}
+
+beforeAll(async () => {
+  h = await createHarness({ now: NOW });
+  first = await loadDemo({ api: h.call, now: new Date(NOW), timeZone: h.ctx.timeZone });
+  before = await snapshot();
+  second = await loadDemo({ api: h.call, now: new Date(NOW), timeZone: h.ctx.timeZone, knownKeys: first.contractorKeys });
+}, 400_000); // ~2,100 writes on a shared DynamoDB Local; see the timing note in the report
+
+describe("npm run demo's case", () => {
+  it("offers the Yandex.Direct hypothesis for approval: in optimization with every target met", async () => {
+    const ready = byRole(first, "ready");
+    expect(ready.stage).toBe("optimization");
+    const gate = (await h.call("GET", `/api/hypotheses/${ready.id}/gate`)).body;
+    expect(gate.passed, JSON.stringify(gate.kpis)).toBe(true);
+    expect(ready.gate!.state).toBe("passed");
+    expect(gate.kpis.map((row: any) => row.kpi).sort()).toEqual(["cac", "conversion", "cpl"]);
+    const optimizations = (await h.call("GET", `/api/hypotheses/${ready.id}/optimizations`)).body.items;
+    expect(optimizations).toHaveLength(1);
+    expect(optimizations[0]).toMatchObject({ area: "process", startedOn: "2026-04-26" });
+    expect((await h.call("GET", `/api/hypotheses/${ready.id}/rules`)).body.current.version).toBe(1);
+  });
+
+  it("keeps the VK hypothesis in analysis with targets not met, and says why it cannot move on", () => {
+    const failing = byRole(first, "failing");
+    expect(failing.stage).toBe("analysis");
+    expect(failing.gate!.state).toBe("not_met");
+    expect(verdicts(failing)).toMatchObject({ conversion: "not_met", qualifiedRate: "not_met" });
+    expect(failing.refusal).toMatch(/Targets not met/);
+  });
+
+  it("shows the Google Ads probe as still maturing: conversion cannot be judged yet, nothing is failing", () => {
+    const maturing = byRole(first, "maturing");
+    expect(maturing.stage).toBe("probe");
+    expect(maturing.gate!.state).toBe("insufficient_data");
+    expect(verdicts(maturing).conversion).toBe("insufficient_data");
+    expect(Object.values(verdicts(maturing))).not.toContain("not_met");
+    expect(maturing.gate!.maturingLeads).toBeGreaterThan(0);
+  });
+
+  it("has the cold-calling base in rules with two versions written, and a closed Avito hypothesis", async () => {
+    const calls = byRole(first, "calls");
+    expect(calls.stage).toBe("rules");
+    expect((await h.call("GET", `/api/hypotheses/${calls.id}/rules`)).body.versions).toHaveLength(2);
+    expect(byRole(first, "closed").stage).toBe("closed");
+  });
+
+  it("holds leads and spend on every channel, unattributed leads, and quarantined webhook calls", async () => {
+    for (const role of ["ready", "failing", "maturing", "calls"] as const) {
+      const { id } = byRole(first, role);
+      const leads = (await h.call("GET", `/api/leads?hypothesisId=${id}&limit=5`)).body.items;
+      expect(leads.length, role).toBeGreaterThan(0);
+      for (const campaign of (await h.call("GET", `/api/hypotheses/${id}/campaigns`)).body.items) {
+        const spend = (await h.call("GET", `/api/spend?campaignId=${campaign.id}`)).body.items;
+        expect(spend.length, `${role} ${campaign.utmCampaign}`).toBeGreaterThan(10);
+      }
+    }
+    expect((await h.call("GET", "/api/leads?unattributed=true&limit=5")).body.items.length).toBeGreaterThan(0);
+    expect(first.webhooks).toMatchObject({ leads: 7, quarantined: 2 });
+    expect((await h.call("GET", "/api/quarantine")).body.items).toHaveLength(2);
+    const lost = (await h.call("GET", `/api/hypotheses/${byRole(first, "failing").id}/funnel`)).body;
+    expect(JSON.stringify(lost)).toContain("нужна розница, не опт");
+  });
+
+  it("gives each contractor a key that opens its own campaigns", async () => {
+    expect(first.contractorKeys).toHaveLength(3);
+    const direct = first.contractorKeys.find((k) => k.name === "Директ Лаб")!;
+    const campaigns = (await h.call("GET", `/api/hypotheses/${byRole(first, "ready").id}/campaigns`)).body.items;
+    const answer = await h.call("GET", `/api/campaigns/${campaigns[0].id}/kpis`, undefined, { key: direct.key });
+    expect(answer.status, answer.text).toBe(200);
+  });
+
+  it("adds nothing when run again", async () => {
+    expect(second.firstRun).toBe(false);
+    expect(second.asOf).toBe(first.asOf);
+    expect(second.history).toMatchObject({ imported: 0, markedLost: 0 });
+    expect(second.webhooks).toMatchObject({ leads: 0, quarantined: 0 });
+    expect(second.contractorKeys).toEqual(first.contractorKeys);
+    expect(await snapshot()).toEqual(before);
+    expect(second.hypotheses.map((x) => [x.role, x.stage, x.gate?.state])).toEqual(first.hypotheses.map((x) => [x.role, x.stage, x.gate?.state]));
+  });
+});
