@@ -1,8 +1,8 @@
 import { EventField, RuleTargetInput } from "aws-cdk-lib/aws-events";
-import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Cron, Function, use, type StackContext } from "sst/constructs";
 import type { ReportPeriod } from "../packages/core/src/report/period.js";
 import { Database } from "./Database.js";
+import { reportsFrom, sendMailOnlyFrom } from "./ses.js";
 
 /**
  * Contractor KPI reports by mail: one Lambda running the sending job, started by two Crons.
@@ -18,8 +18,7 @@ import { Database } from "./Database.js";
 export function Reports({ stack }: StackContext) {
   const { table } = use(Database);
 
-  const from = process.env.REPORTS_FROM;
-  if (!from) throw new Error("Set REPORTS_FROM in the environment before deploying: the SES-verified address reports are sent from.");
+  const from = reportsFrom();
   const timeZone = process.env.TIME_ZONE || "Europe/Moscow";
   if (timeZone !== "Europe/Moscow") throw new Error(`The report Crons fire at 06:00 UTC = 09:00 Moscow; TIME_ZONE=${timeZone} needs other hours in stacks/Reports.ts.`);
 
@@ -33,14 +32,7 @@ export function Reports({ stack }: StackContext) {
     permissions: [
       // Data access to the table and its indexes only, as in stacks/Api.ts.
       [table.cdk.table, "grantReadWriteData"],
-      new PolicyStatement({
-        actions: ["ses:SendEmail", "ses:SendRawEmail"],
-        resources: [
-          stack.formatArn({ service: "ses", resource: "identity", resourceName: "*" }),
-          stack.formatArn({ service: "ses", resource: "configuration-set", resourceName: "*" }),
-        ],
-        conditions: { StringEquals: { "ses:FromAddress": from } },
-      }),
+      sendMailOnlyFrom(stack, from),
     ],
   });
 

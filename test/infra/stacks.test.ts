@@ -25,6 +25,8 @@ async function synth(stage: string, stacks: "all" | "database") {
 
 beforeAll(async () => {
   vi.stubEnv("OWNER_API_KEY", ownerApiKey);
+  vi.stubEnv("COOKIE_SECRET", "test-cookie-secret");
+  vi.stubEnv("REPORTS_FROM", "reports@parom.example");
   vi.stubEnv("TIME_ZONE", undefined);
   // An explicit stage, or SST waits for a prompt.
   await initProject({ stage: "test" });
@@ -116,7 +118,12 @@ describe("the HTTP API", () => {
   it("runs the app on Node.js 22 with its configuration in the environment", () => {
     const { Runtime, Environment } = apiFunction().Properties;
     expect(Runtime).toBe("nodejs22.x");
-    expect(Environment.Variables).toMatchObject({ TIME_ZONE: "Europe/Moscow", OWNER_API_KEY: ownerApiKey });
+    expect(Environment.Variables).toMatchObject({
+      TIME_ZONE: "Europe/Moscow",
+      OWNER_API_KEY: ownerApiKey,
+      COOKIE_SECRET: "test-cookie-secret",
+      REPORTS_FROM: "reports@parom.example",
+    });
     expect(exported(Environment.Variables.TABLE_NAME)).toEqual({ Ref: tableLogicalId() });
   });
 
@@ -137,6 +144,12 @@ describe("the HTTP API", () => {
       expect(indexes).toEqual({ "Fn::Join": ["", [arn, "/index/*"]] });
       expect([statement.Action].flat()).not.toContain("dynamodb:*");
     }
+
+    // On-demand report runs mail through SES: send-only, and only from the configured address.
+    const ses = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith("ses:")));
+    expect(ses).toHaveLength(1);
+    expect([ses[0]!.Action].flat().sort()).toEqual(["ses:SendEmail", "ses:SendRawEmail"]);
+    expect(ses[0]!.Condition).toEqual({ StringEquals: { "ses:FromAddress": "reports@parom.example" } });
   });
 });
 
