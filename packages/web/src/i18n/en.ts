@@ -1,5 +1,6 @@
 import type { Stage } from "../../../core/src/hypothesis/lifecycle.js";
 import type { LeadStage } from "../../../core/src/lead/stages.js";
+import { decisionsEn } from "./decisions.en.js";
 
 /**
  * The English texts, and through `Messages` the shape every language must fill: a key missing
@@ -192,6 +193,9 @@ export const en = {
     moved: "Stage changed.",
     rulesSaved: "Rules saved.",
     replayed: "Replayed: the call went through.",
+    approved: "Scale-out approved: the hypothesis is in Scale.",
+    rejected: "Rejection recorded.",
+    optimizationRecorded: "Optimization recorded.",
   },
   form: {
     problems: "The form has problems:",
@@ -206,6 +210,7 @@ export const en = {
     internal: (requestId: string) => `Unexpected error. Quote ${requestId} when reporting it.`,
     home: "Back to the start",
   },
+  decisions: decisionsEn,
 };
 
 export type Messages = typeof en;

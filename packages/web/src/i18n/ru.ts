@@ -1,4 +1,5 @@
 import type { Messages } from "./en.js";
+import { decisionsRu } from "./decisions.ru.js";
 
 /** Русские тексты; их форма задана en.ts, так что пропущенный ключ не пройдёт typecheck. */
 export const ru: Messages = {
@@ -188,6 +189,9 @@ export const ru: Messages = {
     moved: "Этап изменён.",
     rulesSaved: "Регламент сохранён.",
     replayed: "Повторено: вызов прошёл.",
+    approved: "Масштабирование одобрено: гипотеза на этапе масштабирования.",
+    rejected: "Отказ записан.",
+    optimizationRecorded: "Оптимизация записана.",
   },
   form: {
     problems: "В форме есть ошибки:",
@@ -202,4 +206,5 @@ export const ru: Messages = {
     internal: (requestId) => `Непредвиденная ошибка. Сообщите код ${requestId}.`,
     home: "На главную",
   },
+  decisions: decisionsRu,
 };

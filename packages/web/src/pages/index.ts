@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import type { WebEnv } from "../env.js";
 import { contractorRoutes } from "./contractors.js";
+import { decisionRoutes } from "./hypothesis/decisions/routes.js";
 import { hypothesisNewRoutes } from "./hypothesis-new.js";
 import { hypothesisRoutes } from "./hypothesis/routes.js";
 import { leadRoutes } from "./leads.js";
@@ -17,6 +18,7 @@ export const pageModules: Hono<WebEnv>[] = [
   signInRoutes,
   hypothesisNewRoutes,
   hypothesisRoutes,
+  decisionRoutes,
   leadRoutes,
   quarantineRoutes,
   spendRoutes,

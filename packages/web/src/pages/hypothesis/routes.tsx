@@ -13,7 +13,8 @@ import { loadHypothesisPage } from "./data.js";
 import type { HypothesisForms } from "./section.js";
 import { hypothesisSections } from "./sections.js";
 
-async function hypothesisPage(c: Context<WebEnv>, forms: HypothesisForms = {}, status: 200 | 400 | 409 | 422 = 200) {
+/** The hypothesis page; a refused form of it re-renders it with that form's state and status. */
+export async function hypothesisPage(c: Context<WebEnv>, forms: HypothesisForms = {}, status: 200 | 400 | 409 | 422 = 200) {
   const v = await viewOf(c);
   const data = await loadHypothesisPage(c.var.ctx, c.req.param("id")!);
   return c.html(

@@ -1,0 +1,101 @@
+import type { Targets } from "../../../../../core/src/hypothesis/targets.js";
+import type { KpiRow } from "../../../../../core/src/kpi/evaluate.js";
+import { boundText, intervalText, KpiTargetChart, verdictSign, type TargetRow } from "../../../charts/kpi-targets.js";
+import { GateStatus } from "../../../components/gate.js";
+import type { View } from "../../../view.js";
+import type { Section } from "../section.js";
+import { decisionData } from "./data.js";
+import { kpiFormat, targetRow } from "./format.js";
+
+/** KPIs against targets: the chart of judged KPIs, then every KPI as a table row (the chart's figures in text). */
+export const KpiSection: Section = async ({ v, ctx, data }) => {
+  const { report } = await decisionData(ctx, data);
+  const t = v.t.decisions.kpi;
+  const currency = data.hypothesis.currency;
+  const judged = report.kpis.map((row) => targetRow(v, row, currency)).filter((row): row is TargetRow => row !== null);
+  return (
+    <section aria-labelledby="kpis">
+      <h2 id="kpis">{t.title}</h2>
+      {judged.length > 0 ? <KpiTargetChart v={v} id="kpi-chart" rows={judged} /> : <p class="muted">{t.noTargets}</p>}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t.kpi}</th>
+            <th scope="col" class="num">{t.observed}</th>
+            <th scope="col">{t.interval}</th>
+            <th scope="col">{t.targetColumn}</th>
+            <th scope="col">{t.verdictColumn}</th>
+            <th scope="col" class="num">{t.probabilityColumn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.kpis.map((row) => {
+            const format = kpiFormat(v, row.kpi, currency);
+            const judgedRow = targetRow(v, row, currency);
+            return (
+              <tr>
+                <th scope="row">{t.names[row.kpi]}</th>
+                <td class="num">{row.observed === null ? "—" : format(row.observed)}</td>
+                <td>{row.interval ? intervalText(v, { interval: row.interval, format }) : "—"}</td>
+                <td>{judgedRow ? boundText(v, judgedRow) : "—"}</td>
+                <td>{row.verdict ? `${verdictSign[row.verdict]} ${v.t.decisions.verdict[row.verdict]}` : "—"}</td>
+                <td class="num">{row.probability === undefined ? "—" : v.fmt.percent(row.probability)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p class="muted">{t.maturing(v.fmt.number(report.maturing.leads), v.fmt.day(report.asOf))}</p>
+    </section>
+  );
+};
+
+/** Why a judged KPI is not (yet) met, in the reader's words. */
+export function missingReason(v: View, row: KpiRow, targets: Targets, confidence: number, currency: string): string {
+  const t = v.t.decisions.gate;
+  const n = v.fmt.number;
+  if (targets.minLeads !== undefined && row.sample.leads < targets.minLeads) return t.needLeads(n(targets.minLeads), n(row.sample.leads));
+  if (targets.minClients !== undefined && row.sample.won < targets.minClients) return t.needClients(n(targets.minClients), n(row.sample.won));
+  const p = row.probability;
+  if (row.verdict === "not_met") return t.notMet(v.fmt.percent(p ?? 0));
+  if (p === undefined) return t.noEvidence;
+  if (p >= confidence) {
+    // Certain enough, yet held back because the sample itself still misses the target.
+    const judged = targetRow(v, row, currency)!;
+    return t.observedMisses(row.observed === null ? "—" : judged.format(row.observed), boundText(v, judged));
+  }
+  return t.unsure(v.fmt.percent(p), v.fmt.percent(confidence));
+}
+
+/** The scale-out gate: passed or not in words, and for each target not met what is missing. */
+export const GateSection: Section = async ({ v, ctx, data }) => {
+  const h = data.hypothesis;
+  if (h.stage === "closed") return null;
+  const { gate } = await decisionData(ctx, data);
+  const t = v.t.decisions.gate;
+  const unmet = gate.kpis.filter((row) => row.verdict !== "met");
+  const met = gate.kpis.length - unmet.length;
+  const summary = gate.kpis.length === 0 ? t.noTargets : gate.passed ? t.passed(gate.kpis.length, v.fmt.percent(gate.confidence)) : t.notPassed(met, gate.kpis.length);
+  return (
+    <section aria-labelledby="gate">
+      <h2 id="gate">
+        {t.title} <GateStatus v={v} gate={gate} />
+      </h2>
+      <p>{summary}</p>
+      {unmet.length > 0 && (
+        <>
+          <h3>{t.missing}</h3>
+          <ul>
+            {unmet.map((row) => (
+              <li>
+                <strong>{v.t.decisions.kpi.names[row.kpi]}</strong> ({verdictSign[row.verdict!]} {v.t.decisions.verdict[row.verdict!]}):{" "}
+                {missingReason(v, row, h.targets, gate.confidence, h.currency)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {gate.maturing.leads > 0 && <p class="muted">{t.maturingNote(v.fmt.number(gate.maturing.leads))}</p>}
+    </section>
+  );
+};
