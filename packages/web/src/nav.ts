@@ -10,6 +10,7 @@ const team: Role[] = ["owner", "marketer"];
 export const navItems: NavItem[] = [
   { href: "/", label: (t) => t.nav.board, roles: team },
   { href: "/", label: (t) => t.nav.myCampaigns, roles: ["contractor"] },
+  { href: "/report", label: (t) => t.decisions.nav.myReport, roles: ["contractor"] },
   { href: "/leads", label: (t) => t.nav.leads, roles: team },
   { href: "/quarantine", label: (t) => t.nav.quarantine, roles: team },
   { href: "/spend", label: (t) => t.nav.spend, roles: team },

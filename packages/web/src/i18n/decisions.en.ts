@@ -157,7 +157,7 @@ export const decisionsEn = {
     lastMonth: "Last month",
     csv: "Download CSV (Excel)",
     period: (from: string, to: string) => `Leads that arrived ${from} – ${to}`,
-    previous: (from: string, to: string) => `compared with ${from} – ${to}`,
+    previous: (from: string, to: string) => `(compared with ${from} – ${to})`,
     empty: "No campaigns are assigned to this contractor.",
     hypothesis: "Hypothesis",
     figure: "Figure",
@@ -168,6 +168,8 @@ export const decisionsEn = {
     verdictColumn: "Verdict",
     matureLeads: "Leads of mature cohorts",
     meets: { yes: "✓ meets all its targets", no: "✕ misses a target", open: "? too early to tell" },
+    points: (value: string) => `${value} pp`,
+    link: "KPI report",
   },
   quality: {
     title: "Lead handling quality",

@@ -151,7 +151,7 @@ export const decisionsRu: DecisionMessages = {
     lastMonth: "Прошлый месяц",
     csv: "Скачать CSV (Excel)",
     period: (from, to) => `Лиды, пришедшие ${from} – ${to}`,
-    previous: (from, to) => `в сравнении с ${from} – ${to}`,
+    previous: (from, to) => `(в сравнении с ${from} – ${to})`,
     empty: "За этим подрядчиком нет кампаний.",
     hypothesis: "Гипотеза",
     figure: "Показатель",
@@ -162,6 +162,8 @@ export const decisionsRu: DecisionMessages = {
     verdictColumn: "Вердикт",
     matureLeads: "Лиды созревших когорт",
     meets: { yes: "✓ выполняет все цели", no: "✕ не выполняет цель", open: "? пока рано судить" },
+    points: (value) => `${value} п.п.`,
+    link: "Отчёт по KPI",
   },
   quality: {
     title: "Качество работы с лидами",

@@ -56,6 +56,7 @@ async function contractorsPage(c: Context<WebEnv>, state: FormState = emptyForm,
                 </tbody>
               </table>
             )}
+            <a href={`/contractors/${contractor.id}/report`}>{v.t.decisions.report.link} →</a>
           </article>
         );
       })}

@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import type { WebEnv } from "../env.js";
+import { contractorReportRoutes } from "./contractor-report.js";
 import { contractorRoutes } from "./contractors.js";
 import { decisionRoutes } from "./hypothesis/decisions/routes.js";
 import { hypothesisNewRoutes } from "./hypothesis-new.js";
@@ -24,4 +25,5 @@ export const pageModules: Hono<WebEnv>[] = [
   spendRoutes,
   sourceRoutes,
   contractorRoutes,
+  contractorReportRoutes,
 ];
