@@ -180,6 +180,11 @@ describe("the owner in the browser", () => {
     expect(await page.locator(".badge").first().innerText()).toBe("Scale");
     expect(await mainText(page)).toMatch(/✓ approved by owner \(gate passed at the time\)\s*Scale VK to the whole of Russia/);
 
+    // Signing out ends the session: the board's address shows the sign-in form again.
+    await submit(tab, "Sign out");
+    await page.goto("/");
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Sign in");
+
     expect(tab.errors()).toEqual([]);
     await tab.close();
   }, 120_000);

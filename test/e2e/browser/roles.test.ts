@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importCohorts, importSpend, newCampaign, newHypothesis, toOptimization } from "../../support/decisions.js";
@@ -45,7 +46,7 @@ async function expectRefusedPage(tab: Tab, path: string, status: number, message
 }
 
 describe("the contractor in the browser", () => {
-  it("sees only its own campaigns, and neither another contractor's page nor the team's pages", async () => {
+  it("reads its own report for a period and downloads it, and opens neither another contractor's report nor the team's pages", async () => {
     const [own, other] = await Promise.all([newContractor(`North Ads ${token()}`), newContractor(`South Ads ${token()}`)]);
     const ownHypothesis = await newHypothesis(server, { cplMax: "1500" });
     const ownCampaign = await newCampaign(server, ownHypothesis, own);
@@ -57,17 +58,33 @@ describe("the contractor in the browser", () => {
 
     await tab.signIn(await newKey("contractor", own));
 
+    // Its start page lists its own campaign only, and its menu holds none of the team's pages.
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("My campaigns");
     const menu = await page.getByRole("navigation").getByRole("link").allInnerTexts();
-    expect(menu).toContain("My campaigns");
     for (const teamPage of ["Board", "Leads", "Quarantine", "Spend", "Sources", "Contractors"]) expect(menu).not.toContain(teamPage);
-    const campaigns = await mainText(page);
-    expect(campaigns).toContain(`yandex ${ownCampaign.utm.utm_campaign} 7 RUB 10,500.50`);
-    expect(campaigns).not.toContain(otherCampaign.utm.utm_campaign);
-    await tab.screenshot("contractor-report");
+    expect(await mainText(page)).toContain(`yandex ${ownCampaign.utm.utm_campaign} 7 RUB 10,500.50`);
+    expect(await mainText(page)).not.toContain(otherCampaign.utm.utm_campaign);
 
-    await expectRefusedPage(tab, `/contractors/${other}`, 404, "Not found");
-    for (const path of ["/contractors", `/hypotheses/${ownHypothesis}`, "/leads", "/spend", "/sources", "/quarantine", "/hypotheses/new"]) {
+    // Its report, for the first week of April, as a page and as a CSV file.
+    await page.getByRole("link", { name: "My report" }).click();
+    expect(page.url()).toContain(`/contractors/${own}/report`);
+    await page.getByLabel("From").fill("2026-04-01");
+    await page.getByLabel("To").fill("2026-04-07");
+    await Promise.all([page.waitForURL(/from=2026-04-01&to=2026-04-07/), page.getByRole("button", { name: "Show" }).click()]);
+    const report = await mainText(page);
+    expect(report).toContain("Leads that arrived 1 Apr 2026 – 7 Apr 2026");
+    expect(report).toContain(`yandex / ${ownCampaign.utm.utm_campaign}`);
+    expect(report).toMatch(/Spend RUB 10,500\.50 .*Leads 7 .*Cost per lead RUB 1,500\.07 .*≤ RUB 1,500\.00/);
+    expect(report).not.toContain(otherCampaign.utm.utm_campaign);
+    await tab.screenshot("contractor-report");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "⤓ Download CSV (Excel)" }).click()]);
+    expect(download.suggestedFilename()).toBe(`kpi-${own}-2026-04-01-2026-04-07.csv`);
+    expect(readFileSync(await download.path(), "utf8")).toContain(ownCampaign.utm.utm_campaign);
+
+    // Another contractor's report, by URL, is a page that does not exist; the team's pages are refused.
+    await expectRefusedPage(tab, `/contractors/${other}/report`, 404, "Not found");
+    await expectRefusedPage(tab, `/contractors/${other}/report.csv`, 404, "Not found");
+    for (const path of ["/contractors", `/hypotheses/${ownHypothesis}`, "/leads", "/spend", "/sources", "/quarantine"]) {
       await expectRefusedPage(tab, path, 403, "Your role may not open this page.");
     }
 
