@@ -16,6 +16,8 @@ export const navItems: NavItem[] = [
   { href: "/spend", label: (t) => t.nav.spend, roles: team },
   { href: "/sources", label: (t) => t.nav.sources, roles: team },
   { href: "/contractors", label: (t) => t.nav.contractors, roles: team },
+  { href: "/quality", label: (t) => t.decisions.nav.quality, roles: team },
+  { href: "/reconciliation", label: (t) => t.decisions.nav.reconciliation, roles: team },
 ];
 
 /** True when `href` is the section the current path belongs to. */

@@ -6,7 +6,9 @@ import { decisionRoutes } from "./hypothesis/decisions/routes.js";
 import { hypothesisNewRoutes } from "./hypothesis-new.js";
 import { hypothesisRoutes } from "./hypothesis/routes.js";
 import { leadRoutes } from "./leads.js";
+import { qualityRoutes } from "./quality.js";
 import { quarantineRoutes } from "./quarantine.js";
+import { reconciliationRoutes } from "./reconciliation.js";
 import { signInRoutes } from "./sign-in.js";
 import { sourceRoutes } from "./sources.js";
 import { spendRoutes } from "./spend.js";
@@ -26,4 +28,6 @@ export const pageModules: Hono<WebEnv>[] = [
   sourceRoutes,
   contractorRoutes,
   contractorReportRoutes,
+  qualityRoutes,
+  reconciliationRoutes,
 ];

@@ -1,0 +1,224 @@
+import { Hono, type Context } from "hono";
+import type { FC } from "hono/jsx";
+import { ListReconciliationsQuery, ReconcileQuery, Reconciliations, type ReconciliationResult } from "../../../core/src/reconciliation/reconciliations.js";
+import { HorizontalBars } from "../charts/bars.js";
+import { Csrf, emptyForm, Field, Problems, type FormState } from "../components/form.js";
+import type { WebEnv } from "../env.js";
+import { attempt, formStatus, formValues, optionalText, parseForm } from "../forms.js";
+import { formPost, team } from "../guards.js";
+import { Page } from "../layout.js";
+import { viewOf, type View } from "../view.js";
+
+const Notes: FC<{ v: View; title: string; notes: { line: number; reason: string }[] }> = ({ v, title, notes }) =>
+  notes.length === 0 ? null : (
+    <>
+      <h3>
+        {title} ({v.fmt.number(notes.length)})
+      </h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col" class="num">{v.t.decisions.reconciliation.line}</th>
+            <th scope="col">{v.t.decisions.reconciliation.reason}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {notes.map((note) => (
+            <tr>
+              <td class="num">{note.line}</td>
+              <td>{note.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+
+/** One reconciliation: the three counts as bars and in words, then who matched, who is only on one side, and the file's notes. */
+const Result: FC<{ v: View; result: ReconciliationResult }> = ({ v, result: r }) => {
+  const t = v.t.decisions.reconciliation;
+  const n = v.fmt.number;
+  const bars = [
+    { label: t.matched, value: r.matched.length },
+    { label: t.onlyInAccounting, value: r.onlyInAccounting.length },
+    { label: t.onlyInCrm, value: r.onlyInCrm.length },
+  ];
+  return (
+    <section aria-labelledby="result" class="card">
+      <h2 id="result">{t.result(v.fmt.day(r.period.from), v.fmt.day(r.period.to))}</h2>
+      <p>
+        <strong>{t.totals(n(r.totals.accountingClients), n(r.totals.crmWon), n(r.totals.matched))}</strong>
+      </p>
+      <HorizontalBars id="reconciliation-counts" title={t.title} bars={bars.map((bar) => ({ ...bar, text: n(bar.value) }))} />
+      <h3>
+        {t.onlyInAccounting} ({n(r.onlyInAccounting.length)})
+      </h3>
+      {r.onlyInAccounting.length === 0 ? (
+        <p class="muted">{t.none}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col" class="num">{t.line}</th>
+              <th scope="col">{t.client}</th>
+              <th scope="col">{t.inn}</th>
+              <th scope="col" class="num">{t.amount}</th>
+              <th scope="col">{t.reason}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.onlyInAccounting.map((entry) => (
+              <tr>
+                <td class="num">{entry.row.line}</td>
+                <td>{entry.row.client}</td>
+                <td>{entry.row.inn ?? "—"}</td>
+                <td class="num">{v.fmt.money(entry.accountingAmount)}</td>
+                <td>{entry.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>
+        {t.onlyInCrm} ({n(r.onlyInCrm.length)})
+      </h3>
+      {r.onlyInCrm.length === 0 ? (
+        <p class="muted">{t.none}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.lead}</th>
+              <th scope="col" class="num">{t.amount}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.onlyInCrm.map((entry) => (
+              <tr>
+                <td>
+                  <a href={`/leads/${entry.leadId}`}>{entry.leadId}</a>
+                </td>
+                <td class="num">{v.fmt.money(entry.amount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>
+        {t.matched} ({n(r.matched.length)})
+      </h3>
+      {r.matched.length === 0 ? (
+        <p class="muted">{t.none}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.client}</th>
+              <th scope="col">{t.lead}</th>
+              <th scope="col">{t.by}</th>
+              <th scope="col" class="num">{t.accountingAmount}</th>
+              <th scope="col" class="num">{t.crmAmount}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.matched.map((entry) => (
+              <tr>
+                <td>{entry.rows[0]?.client}</td>
+                <td>
+                  <a href={`/leads/${entry.leadId}`}>{entry.leadId}</a>
+                </td>
+                <td>{t.byKind[entry.by]}</td>
+                <td class="num">{v.fmt.money(entry.accountingAmount)}</td>
+                {/* A differing amount is marked by a sign, not only by emphasis. */}
+                <td class="num">{entry.crmAmount === entry.accountingAmount ? v.fmt.money(entry.crmAmount) : <strong>≠ {v.fmt.money(entry.crmAmount)}</strong>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Notes v={v} title={t.rejected} notes={r.rejected} />
+      <Notes v={v} title={t.warnings} notes={r.warnings} />
+    </section>
+  );
+};
+
+/** The upload form, the result just shown (if any) and the earlier reconciliations, newest first. */
+async function reconciliationPage(c: Context<WebEnv>, options: { state?: FormState; result?: ReconciliationResult; status?: 200 | 400 | 409 | 413 | 422 } = {}) {
+  const { ctx } = c.var;
+  const page = parseForm(ListReconciliationsQuery, { cursor: optionalText(c.req.query("cursor")) });
+  const [v, past] = await Promise.all([viewOf(c), Reconciliations.list(ctx, page)]);
+  const t = v.t.decisions.reconciliation;
+  const state = options.state ?? emptyForm;
+  return c.html(
+    <Page v={v} title={t.title}>
+      <p>{t.intro}</p>
+      <Problems v={v} state={state} />
+      <form method="post" action="/reconciliation" enctype="multipart/form-data" class="card">
+        <Csrf v={v} />
+        <div class="field">
+          <label for="f-file">{t.file}</label>
+          <input id="f-file" type="file" name="file" required accept=".csv,.txt,text/csv" />
+        </div>
+        <div class="row">
+          <Field state={state} name="from" label={t.from} type="date" hint={t.periodHint} />
+          <Field state={state} name="to" label={t.to} type="date" />
+        </div>
+        <button type="submit">{t.upload}</button>
+      </form>
+      {options.result && <Result v={v} result={options.result} />}
+      <h2>{t.past}</h2>
+      {past.items.length === 0 ? (
+        <p class="muted">{t.noPast}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.when}</th>
+              <th scope="col">{t.period}</th>
+              <th scope="col">{t.matched}</th>
+              <th scope="col">{t.encoding}</th>
+              <th scope="col"></th>
+            </tr>
+          </thead>
+          <tbody>
+            {past.items.map((item) => (
+              <tr>
+                <td>{v.fmt.dateTime(item.createdAt)}</td>
+                <td>
+                  {v.fmt.day(item.period.from)} – {v.fmt.day(item.period.to)}
+                </td>
+                <td>{t.totals(v.fmt.number(item.totals.accountingClients), v.fmt.number(item.totals.crmWon), v.fmt.number(item.totals.matched))}</td>
+                <td>{item.encoding}</td>
+                <td>
+                  <a href={`/reconciliation/${item.id}`}>{t.open}</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {past.nextCursor && <a href={`/reconciliation?cursor=${encodeURIComponent(past.nextCursor)}`}>{v.t.leads.next} →</a>}
+    </Page>,
+    options.status ?? 200,
+  );
+}
+
+/** Reconciliation with the accounting system: owners and marketers, the same verb as POST /api/reconciliations. */
+export const reconciliationRoutes = new Hono<WebEnv>()
+  .get("/reconciliation", ...team, (c) => reconciliationPage(c))
+  .get("/reconciliation/:id", ...team, async (c) => reconciliationPage(c, { result: await Reconciliations.get(c.var.ctx, c.req.param("id")) }))
+  .post("/reconciliation", ...team, ...formPost, async (c) => {
+    const values = await formValues(c);
+    const file = (await c.req.parseBody()).file;
+    if (!(file instanceof File) || file.size === 0) {
+      const { t } = await viewOf(c);
+      return reconciliationPage(c, { state: { values, problem: { issues: [{ path: "file", message: t.decisions.reconciliation.noFile }] } }, status: 400 });
+    }
+    const result = await attempt(async () => {
+      const query = parseForm(ReconcileQuery, { from: optionalText(values.from), to: optionalText(values.to) });
+      return Reconciliations.run(c.var.ctx, new Uint8Array(await file.arrayBuffer()), query, `key:${c.var.principal.keyId}`);
+    });
+    if (!result.ok) return reconciliationPage(c, { state: { values, problem: result.problem }, status: result.status === 413 ? 413 : formStatus(result.status) });
+    // To the kept result, so reloading the page does not upload the file again.
+    return c.redirect(`/reconciliation/${result.value.id}`, 303);
+  });
