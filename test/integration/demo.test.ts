@@ -100,7 +100,7 @@ describe("npm run demo's case", () => {
   it("adds nothing when run again", async () => {
     expect(second.firstRun).toBe(false);
     expect(second.asOf).toBe(first.asOf);
-    expect(second.history).toMatchObject({ imported: 0, markedLost: 0 });
+    expect(second.history).toMatchObject({ imported: 0, markedLost: 0, spendDays: 0 });
     expect(second.webhooks).toMatchObject({ leads: 0, quarantined: 0 });
     expect(second.contractorKeys).toEqual(first.contractorKeys);
     expect(await snapshot()).toEqual(before);

@@ -7,8 +7,8 @@ const pipeline = ["probe", "analysis", "rules", "optimization"] as const;
 /**
  * Walks a hypothesis to its planned stage through POST .../transitions, writing its rules on the
  * way (PUT .../rules, one version at a time) and recording its optimization; steps already taken
- * are skipped. Returns the refusal the lifecycle gives a failing hypothesis that asks for the
- * next stage, which the demo shows rather than hides.
+ * are skipped. Returns the lifecycle's refusal when a guard stops it (the failing hypothesis asks
+ * for the next stage to show it), which the demo reports rather than hides.
  */
 export async function walkLifecycle(api: Api, id: string, plan: HypothesisPlan, asOf: string): Promise<string | null> {
   let stage: string = (await ok("read hypothesis", api("GET", `/api/hypotheses/${id}`))).stage;
@@ -16,11 +16,13 @@ export async function walkLifecycle(api: Api, id: string, plan: HypothesisPlan, 
     if (stage !== "closed") await ok(`close «${plan.title}»`, api("POST", `/api/hypotheses/${id}/transitions`, { to: "closed", reason: plan.closeReason }));
     return null;
   }
-  const goal = pipeline.indexOf(plan.stage);
-  while (pipeline.indexOf(stage as (typeof pipeline)[number]) < goal) {
-    const next = pipeline[pipeline.indexOf(stage as (typeof pipeline)[number]) + 1]!;
+  const position = (s: string) => pipeline.indexOf(s as (typeof pipeline)[number]);
+  while (position(stage) < position(plan.stage)) {
+    const next = pipeline[position(stage) + 1]!;
     if (next === "optimization") await writeRules(api, id, plan);
-    stage = (await ok(`move «${plan.title}» to ${next}`, api("POST", `/api/hypotheses/${id}/transitions`, { to: next }))).stage;
+    const moved = await move(api, id, plan, next);
+    if (typeof moved !== "string") return moved.refusal;
+    stage = moved;
   }
   if (plan.stage === "rules") await writeRules(api, id, plan);
   if (plan.optimization) await recordOptimization(api, id, plan, asOf);
@@ -28,8 +30,15 @@ export async function walkLifecycle(api: Api, id: string, plan: HypothesisPlan, 
   // The analysis -> rules guard reads the gate: a target not met keeps the hypothesis where it is.
   const gate = await ok("read gate", api("GET", `/api/hypotheses/${id}/gate`));
   if (!gate.kpis.some((row: { verdict: string }) => row.verdict === "not_met")) return null;
-  const refused = await api("POST", `/api/hypotheses/${id}/transitions`, { to: "rules" });
-  return refused.status === 409 ? refused.body.message : null;
+  const moved = await move(api, id, plan, "rules");
+  return typeof moved === "string" ? null : moved.refusal;
+}
+
+/** The stage reached, or the guards' refusal. */
+async function move(api: Api, id: string, plan: HypothesisPlan, to: string): Promise<string | { refusal: string }> {
+  const response = await api("POST", `/api/hypotheses/${id}/transitions`, { to });
+  if (response.status === 409 && response.body?.error === "transition_refused") return { refusal: response.body.message };
+  return (await ok(`move «${plan.title}» to ${to}`, Promise.resolve(response))).stage;
 }
 
 /** Writes the rule versions not written yet, oldest first. */

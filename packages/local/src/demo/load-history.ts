@@ -96,8 +96,12 @@ async function storedByExternalId(api: Api, campaignId: string | null): Promise<
   return stored;
 }
 
-export async function loadSpend({ api, asOf, counts }: HistoryContext, campaign: CampaignPlan): Promise<void> {
-  const days = pastSpend(campaign, asOf);
+/** Sends the days whose stored cost differs (all of them on a first run): a day's spend replaces what it held. */
+export async function loadSpend({ api, asOf, counts }: HistoryContext, campaign: CampaignPlan, campaignId: string): Promise<void> {
+  const stored = new Map<string, string>();
+  for (const day of (await ok("read spend", api("GET", `/api/spend?campaignId=${campaignId}`))).items) stored.set(day.date, day.cost);
+  const days = pastSpend(campaign, asOf).filter((d) => stored.get(d.date) !== d.cost.toFixed(2));
+  if (days.length === 0) return;
   const platformId = campaign.utmSource === "yandex" ? campaign.platformCampaignIds?.[0] : undefined;
   let result;
   if (platformId) {

@@ -68,7 +68,9 @@ export async function loadDemo(options: DemoOptions): Promise<DemoResult> {
   batches.push(unattributedBatch(block, asOf, timeZone));
   log(`  ${batches.reduce((sum, batch) => sum + batch.leads.length, 0)} leads from the amoCRM history...`);
   await loadLeads(history, batches);
-  for (const { plan } of loaded) for (const campaign of plan.campaigns) await loadSpend(history, campaign);
+  for (const { plan, campaignIds } of loaded) {
+    for (const [i, campaign] of plan.campaigns.entries()) await loadSpend(history, campaign, campaignIds[i]!);
+  }
   log(`  leads and spend loaded (${history.counts.imported} new leads, ${history.counts.markedLost} lost after contact)`);
 
   const refusals = new Map<string, string | null>();

@@ -8,7 +8,10 @@ const row = (r: GateRow) => `${r.kpi} ${figure(r.kpi, r.observed)} (target ${fig
 function gateLine(h: DemoHypothesis): string {
   if (!h.gate) return "closed";
   const { state, kpis, maturingLeads } = h.gate;
-  if (state === "passed") return `gate PASSED (${kpis.map(row).join("; ")}): ready for the owner's approval`;
+  if (state === "passed") {
+    const next = h.stage === "optimization" ? "ready for the owner's approval (Approve on its page)" : "approval comes once it reaches optimization";
+    return `gate PASSED (${kpis.map(row).join("; ")}): ${next}`;
+  }
   if (state === "not_met") return `gate: NOT MET (${kpis.filter((r) => r.verdict === "not_met").map(row).join("; ")})`;
   const waiting = kpis.filter((r) => r.verdict === "insufficient_data").map((r) => r.kpi).join(", ");
   return `gate: insufficient data for ${waiting} (${maturingLeads} leads still maturing)`;
@@ -23,14 +26,14 @@ export function demoSummary(result: DemoResult, options: { ownerKey: string; boa
       ? `Demo loaded: «Сумки Опт», a wholesale bag maker, with three months of history up to ${result.asOf}.`
       : `The demo (history up to ${result.asOf}) was already loaded; nothing was duplicated.`,
     `  Leads: ${history.imported} imported from the amoCRM history now (${history.present} were there already), ${history.markedLost} lost after they were reached, ${webhooks.leads} new through today's Tilda and amoCRM webhooks.`,
-    `  Spend: ${history.spendDays} campaign-days of costs (Yandex.Direct from its report export, the callers' hours and the bought base as rows of their own campaign).`,
+    `  Spend: ${history.spendDays} campaign-days of costs loaded now (Yandex.Direct from its report export; the callers' hours and the bought base as rows of their own campaign).`,
     `  Quarantine: ${webhooks.quarantined ? `${webhooks.quarantined} malformed webhook calls` : "the malformed webhook calls from the first run"} to look at and replay.`,
     "",
     options.serverRunning ? `Open ${options.boardUrl} and sign in with the owner key:` : `Run \`npm start\`, open ${options.boardUrl} and sign in with the owner key:`,
     `  ${options.ownerKey}`,
     "",
     "Hypotheses on the board:",
-    ...result.hypotheses.map((h) => `  [${h.stage}] ${h.title}\n      ${gateLine(h)}${h.refusal ? `\n      moving it to rules is refused: ${h.refusal}` : ""}`),
+    ...result.hypotheses.map((h) => `  [${h.stage}] ${h.title}\n      ${gateLine(h)}${h.refusal ? `\n      ${h.refusal}` : ""}`),
     "",
     "Contractor keys (a contractor sees only its own campaigns and report):",
     ...result.contractorKeys.map((k) => `  ${k.name}: ${k.key}`),
