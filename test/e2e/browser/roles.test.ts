@@ -5,7 +5,7 @@ import { importCohorts, importSpend, newCampaign, newHypothesis, toOptimization 
 import { launchChromium, mainText, openTab, startServer, type BrowserServer, type Tab } from "../../support/browser.js";
 import { token } from "../../support/intake.js";
 
-// What a contractor and a marketer may and may not do in Chromium. Today is 20 April 2026; the
+// What a contractor and a marketer may and may not do in Chromium, and the marketer's paperwork. Today is 20 April 2026; the
 // data is made through the API, the looking and refusing happens in the browser.
 let server: BrowserServer;
 let browser: Browser;
@@ -37,6 +37,11 @@ async function provenHypothesis() {
   await importSpend(server, campaign.utm, { "2026-03-02": 40_000 });
   await toOptimization(server, id);
   return id;
+}
+
+/** Clicks a control that posts a form and waits for the page it leads to. */
+async function submit(tab: Tab, name: string) {
+  await Promise.all([tab.page.waitForEvent("load"), tab.page.getByRole("button", { name, exact: true }).click()]);
 }
 
 /** Opens `path` expecting the page to refuse with `status` and say `message`. */
@@ -115,6 +120,60 @@ describe("the marketer in the browser", () => {
     expect(await forged.text()).toContain("Your role may not open this page.");
     expect((await server.call("GET", `/api/hypotheses/${id}`)).body.stage).toBe("optimization");
     expect((await server.call("GET", `/api/hypotheses/${id}/approvals`)).body.items).toEqual([]);
+
+    expect(tab.errors()).toEqual([]);
+    await tab.close();
+  }, 90_000);
+
+  it("finds the leads missing required tags, and reconciles accounting's closed clients with the won leads", async () => {
+    // February's deals, apart from the other tests' March and April ones.
+    const responsible = `Maria ${token()}`;
+    const id = await newHypothesis(server, { cplMax: "1500" }, { responsible });
+    const campaign = await newCampaign(server, id);
+    expect((await server.call("PUT", `/api/hypotheses/${id}/required-tags`, { fromStage: "qualified", tags: ["city"] })).status).toBe(200);
+    const lead = (fields: Record<string, unknown>) => ({ externalId: token(), createdAt: "2026-02-02T10:00:00+03:00", ...campaign.utm, ...fields });
+    const won = (day: string, amount: string) => ({ stage: "won", amount, closedAt: `2026-02-${day}T12:00:00+03:00` });
+    const leads = [
+      lead({ name: "Medtech", company: { name: "ООО «Медтехника»", inn: "7713528011" }, ...won("03", "300000") }),
+      lead({ name: "Belov", phone: "+74950000001", ...won("10", "120000") }),
+      lead({ name: "Sever", company: { name: "ООО «Север»", inn: "7701234567" }, ...won("16", "50000") }),
+      lead({ name: "Qualified", stage: "qualified" }),
+    ];
+    const imported = await server.call("POST", "/api/leads/import", { leads });
+    expect(imported.body.rejected, imported.text).toEqual([]);
+    const tab = await openTab(browser, server.url);
+    const { page } = tab;
+    await tab.signIn(await newKey("marketer"));
+
+    // Quality: all four leads passed "qualified" without the city tag.
+    await page.getByRole("link", { name: "Quality" }).click();
+    await page.getByLabel("Hypothesis").selectOption({ label: (await server.call("GET", `/api/hypotheses/${id}`)).body.title });
+    await Promise.all([page.waitForURL(/hypothesisId=/), page.getByRole("button", { name: "Show" }).click()]);
+    expect(await mainText(page)).toContain(`${responsible} 4 ⚠ 4 no attempt yet 4`);
+    expect(await page.getByRole("region", { name: `Leads missing tags: ${responsible}` }).getByRole("link").count()).toBe(4);
+    await tab.screenshot("quality");
+
+    // Reconciliation: two of accounting's three clients match won leads (one by INN with another amount, one by phone).
+    await page.getByRole("link", { name: "Reconciliation" }).click();
+    const file = [
+      "Реализация товаров и услуг за февраль 2026 г.",
+      'Организация: ООО "Паром Трейд"',
+      "",
+      "Дата;Документ;Контрагент;ИНН;Телефон;E-mail;Сумма",
+      "03.02.2026;Реализация товаров и услуг 00БП-000101 от 03.02.2026 12:00:00;ООО «Медтехника»;7713528011;;;340 000,00",
+      "10.02.2026;Реализация товаров и услуг 00БП-000102 от 10.02.2026 12:00:00;ИП Белов;;8 (495) 000-00-01;;120 000,00",
+      "20.02.2026;Реализация товаров и услуг 00БП-000103 от 20.02.2026 12:00:00;ООО «Ремстрой»;5005052322;;;797 000,00",
+    ].join("\r\n");
+    await page.getByLabel("Accounting file").setInputFiles({ name: "february.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${file}`, "utf8") });
+    await submit(tab, "Reconcile");
+    expect(page.url()).toMatch(/\/reconciliation\/[0-9A-Z]{26}$/);
+    const result = await mainText(page);
+    expect(result).toContain("Deals won 1 Feb 2026 – 28 Feb 2026 3 clients in accounting, 3 won leads in the CRM, 2 matched.");
+    expect(result).toMatch(/Only in accounting \(1\) .*ООО «Ремстрой» 5005052322 RUB 797,000\.00/);
+    expect(result).toMatch(/Won in the CRM, not in accounting \(1\) .*RUB 50,000\.00/);
+    expect(result).toMatch(/ООО «Медтехника» \S+ INN RUB 340,000\.00 ≠ RUB 300,000\.00/);
+    expect(result).toMatch(/ИП Белов \S+ phone RUB 120,000\.00 RUB 120,000\.00/);
+    await tab.screenshot("reconciliation");
 
     expect(tab.errors()).toEqual([]);
     await tab.close();
