@@ -8,6 +8,8 @@ import { outboxMailer } from "../../core/src/report/outbox.js";
 import type { AppEnv } from "./env.js";
 import { authenticate } from "./middleware/auth.js";
 import { handleError } from "./middleware/errors.js";
+import { describeRoute } from "./openapi/describe.js";
+import { openApiRoutes } from "./openapi/routes.js";
 import { alertRoutes } from "./routes/alerts.js";
 import { campaignKpiRoutes } from "./routes/campaign-kpis.js";
 import { campaignRoutes } from "./routes/campaigns.js";
@@ -49,7 +51,11 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
     await next();
   });
 
-  app.get("/health", (c) => c.json({ status: "ok" }));
+  app.get("/health", describeRoute({ summary: "Is the service up", response: { description: "Up.", example: { status: "ok" } } }), (c) =>
+    c.json({ status: "ok" }),
+  );
+  // Public: /openapi.json and /docs, built from the routes registered here (each documented beside it).
+  app.route("/", openApiRoutes(() => app.routes));
 
   // Public webhooks: the unguessable key in the path is the credential.
   app.use("/hooks/*", bodyLimit({ maxSize: 256 * 1024, onError: tooLarge("256 KiB") }));

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import { DomainError, InvalidInputError, type FieldIssue } from "../../core/src/errors.js";
+import { assertDocumentedSchema } from "./openapi/describe.js";
 
 /** zod issues as `{path, message}` pairs; an unknown field is named by its own path. */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
@@ -23,6 +24,7 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what =
 
 /** The JSON body, validated. Malformed JSON is a 400 of its own. */
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  assertDocumentedSchema(c, "body", schema);
   let body: unknown;
   try {
     body = await c.req.json();
@@ -34,5 +36,6 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
 
 /** The query string, validated. */
 export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  assertDocumentedSchema(c, "query", schema);
   return parseWith(schema, c.req.query(), "query");
 }

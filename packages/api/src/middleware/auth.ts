@@ -4,9 +4,20 @@ import type { Role } from "../../../core/src/access/principal.js";
 import { DomainError, ForbiddenError } from "../../../core/src/errors.js";
 import type { AppEnv } from "../env.js";
 
+/** What a guard demands; the API reference reads it, so the roles it shows are the ones enforced. */
+export type AccessRule = { roles?: readonly Role[] };
+const accessRules = new WeakMap<object, AccessRule>();
+function guard<M extends object>(middleware: M, rule: AccessRule): M {
+  accessRules.set(middleware, rule);
+  return middleware;
+}
+
+/** The rule of an `authenticate` or `allow` middleware, if `handler` is one. */
+export const accessRuleOf = (handler: unknown) => (typeof handler === "function" ? accessRules.get(handler) : undefined);
+
 /** Requires `Authorization: Bearer <key>` naming a live key; sets `principal`. */
 export function authenticate(ownerApiKey: string | undefined) {
-  return createMiddleware<AppEnv>(async (c, next) => {
+  const middleware = createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header("authorization") ?? "";
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new DomainError("unauthorized", "send Authorization: Bearer <api key>", 401);
@@ -15,14 +26,16 @@ export function authenticate(ownerApiKey: string | undefined) {
     c.set("principal", principal);
     await next();
   });
+  return guard(middleware, {});
 }
 
 /** Lets only the named roles through; everyone else gets 403. */
 export function allow(...allowed: Role[]) {
-  return createMiddleware<AppEnv>(async (c, next) => {
+  const middleware = createMiddleware<AppEnv>(async (c, next) => {
     if (!allowed.includes(c.var.principal.role)) {
       throw new ForbiddenError(`this needs the ${allowed.join(" or ")} role; your key is ${c.var.principal.role}`);
     }
     await next();
   });
+  return guard(middleware, { roles: allowed });
 }

@@ -2,6 +2,17 @@ import { Hono } from "hono";
 import { listAlerts } from "../../../core/src/alerts/alerts.js";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
+import { describeRoute } from "../openapi/describe.js";
 
 /** GET / -> {items: [scaled-out hypotheses whose mature post-scale cohorts miss a target], checked, asOf}. */
-export const alertRoutes = new Hono<AppEnv>().get("/", allow("owner", "marketer"), async (c) => c.json(await listAlerts(c.var.ctx)));
+export const alertRoutes = new Hono<AppEnv>().get(
+  "/",
+  describeRoute({
+    summary: "Scaled-out hypotheses whose mature post-scale cohorts miss a target",
+    response: {
+      description: "`{items: [{hypothesisId, title, channel, scaledAt, scaledOn, cohorts, missed}], checked, asOf}`; `checked` counts those scaled out.",
+    },
+  }),
+  allow("owner", "marketer"),
+  async (c) => c.json(await listAlerts(c.var.ctx)),
+);

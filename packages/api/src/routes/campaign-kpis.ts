@@ -5,10 +5,17 @@ import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
 import { campaignKpis, KpiRangeQuery } from "../../../core/src/kpi/load.js";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
+import { describeRoute } from "../openapi/describe.js";
 import { queryParams } from "../validate.js";
 
 /** GET /:id/kpis?from&to -> the campaign's KPIs against its hypothesis' targets (same shape as a hypothesis'). */
-export const campaignKpiRoutes = new Hono<AppEnv>().get("/:id/kpis", allow("owner", "marketer", "contractor"), async (c) => {
+const kpisDoc = describeRoute({
+  summary: "A campaign's KPIs against its hypothesis' targets",
+  query: KpiRangeQuery,
+  response: { description: "As a hypothesis' KPIs: `{kpis, maturing: {leads}, asOf, confidence}`." },
+});
+
+export const campaignKpiRoutes = new Hono<AppEnv>().get("/:id/kpis", kpisDoc, allow("owner", "marketer", "contractor"), async (c) => {
   const range = queryParams(c, KpiRangeQuery);
   const { ctx, principal } = c.var;
   const campaign = await Campaigns.get(ctx, c.req.param("id"));

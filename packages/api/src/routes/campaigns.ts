@@ -3,23 +3,31 @@ import { assertVisible, contractorScope } from "../../../core/src/access/visibil
 import { Campaigns, PlatformIdsInput } from "../../../core/src/campaign/campaign.js";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
+import { describeRoute } from "../openapi/describe.js";
 import { jsonBody } from "../validate.js";
 
 // Campaigns are created under their hypothesis (POST /api/hypotheses/{id}/campaigns); here they are read.
 // A contractor key lists and reads only its own contractor's campaigns.
+const campaign = { description: "`{id, hypothesisId, contractorId, utmSource, utmCampaign, platformCampaignIds, createdAt}`" };
+const docs = {
+  list: describeRoute({ summary: "List campaigns (a contractor key: its own)", response: { description: "`{items: [campaign]}`" } }),
+  get: describeRoute({ summary: "A campaign", response: campaign }),
+  platformIds: describeRoute({ summary: "Replace the ad-platform campaign ids spend exports may know it by", body: PlatformIdsInput, response: campaign }),
+};
+
 export const campaignRoutes = new Hono<AppEnv>()
   .use(allow("owner", "marketer", "contractor"))
-  .get("/", async (c) => {
+  .get("/", docs.list, async (c) => {
     const scope = contractorScope(c.var.principal);
     return c.json({ items: scope ? await Campaigns.listByContractor(c.var.ctx, scope) : await Campaigns.list(c.var.ctx) });
   })
-  .get("/:id", async (c) => {
+  .get("/:id", docs.get, async (c) => {
     const campaign = await Campaigns.get(c.var.ctx, c.req.param("id"));
     assertVisible(c.var.principal, campaign.contractorId, "campaign", campaign.id);
     return c.json(campaign);
   })
   // `{ids}` replaces the ad-platform campaign ids spend exports may name this campaign by.
-  .put("/:id/platform-ids", allow("owner", "marketer"), async (c) => {
+  .put("/:id/platform-ids", docs.platformIds, allow("owner", "marketer"), async (c) => {
     const { ids } = await jsonBody(c, PlatformIdsInput);
     return c.json(await Campaigns.setPlatformIds(c.var.ctx, c.req.param("id"), ids));
   });

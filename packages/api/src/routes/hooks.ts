@@ -3,8 +3,10 @@ import type { IntakeAnswer } from "../../../core/src/intake/receive.js";
 import { receiveDelivery } from "../../../core/src/intake/receive.js";
 import { RawArchive } from "../../../core/src/intake/raw-archive.js";
 import { DomainError } from "../../../core/src/errors.js";
+import { JsonLead } from "../../../core/src/intake/json-lead.js";
 import { Sources } from "../../../core/src/source/source.js";
 import type { AppEnv } from "../env.js";
+import { describeRoute } from "../openapi/describe.js";
 
 /** The answer a sender gets: Tilda's connection test wants the text "ok". Shared with quarantine replay. */
 export function intakeResponse(c: Context, answer: IntakeAnswer) {
@@ -12,8 +14,32 @@ export function intakeResponse(c: Context, answer: IntakeAnswer) {
   return c.json({ leads: answer.leads, statusChanges: answer.statusChanges });
 }
 
+const hookDoc = describeRoute({
+  summary: "Receive leads from a form, a CRM or any sender",
+  description:
+    "The public webhook of one lead source; the unguessable key in the path is the credential. The call is archived first, " +
+    "then read by the source's format: `tilda` (form fields; its connection test answers `ok`), `amocrm` (form-encoded " +
+    "`leads[add|status][0][...]`, status changes through the source's status map) or `json` (one lead in Parom's shape, as " +
+    "JSON or as a form with the same flat names). A call the format cannot use stays in quarantine (GET /api/quarantine).",
+  params: { key: "the source's webhook key (its webhookUrl ends with it)" },
+  bodies: {
+    "application/x-www-form-urlencoded": {
+      description: "Tilda and amoCRM send forms; a `json` source accepts its flat field names as a form too.",
+      example: "Name=Ivan+Petrov&Phone=%2B79991234567&utm_source=vk&utm_campaign=spring",
+    },
+    "application/json": { description: "A `json` source's lead (other senders' JSON is read by their format).", schema: JsonLead },
+  },
+  response: {
+    description:
+      "`{leads: [{id, duplicate}], statusChanges: [...]}`: a redelivered lead answers with its id and `duplicate: true`. " +
+      "Tilda's test call gets the text `ok`.",
+    mediaTypes: ["application/json", "text/plain"],
+  },
+  errors: { 422: "The call was read but holds no usable lead; it is kept in quarantine with this error." },
+});
+
 /** `POST /hooks/{key}`: the public webhook. The call is archived before anything reads it. */
-export const hookRoutes = new Hono<AppEnv>().post("/:key", async (c) => {
+export const hookRoutes = new Hono<AppEnv>().post("/:key", hookDoc, async (c) => {
   const ctx = c.var.ctx;
   const source = await Sources.byKey(ctx, c.req.param("key"));
   if (!source) throw new DomainError("not_found", "no lead source has this webhook key", 404);

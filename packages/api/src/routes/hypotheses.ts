@@ -7,6 +7,7 @@ import { Rules } from "../../../core/src/hypothesis/rules.js";
 import { formatKopecks } from "../../../core/src/money.js";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
+import { describeRoute } from "../openapi/describe.js";
 import { jsonBody } from "../validate.js";
 
 // A hypothesis spans every contractor's campaigns, so contractor keys get 403 on all of it; they
@@ -30,32 +31,61 @@ function present(hypothesis: Hypothesis) {
   };
 }
 
+const hypothesis = { description: "The hypothesis: statement, channel, budget and targets (money as decimal strings), stage, version." };
+const docs = {
+  create: describeRoute({ summary: "Create a hypothesis (it starts in probe)", body: CreateHypothesisInput, response: { ...hypothesis, status: 201 } }),
+  list: describeRoute({ summary: "List hypotheses", response: { description: "`{items: [hypothesis]}`" } }),
+  get: describeRoute({ summary: "A hypothesis", response: hypothesis }),
+  transition: describeRoute({
+    summary: "Move a hypothesis to another stage",
+    description: "Guards refuse a move whose conditions are unmet and name them; scale-out goes through the owner's approval instead.",
+    body: TransitionInput,
+    response: { description: "`{stage, version}`" },
+    errors: { 409: "Refused (`transition_refused` with `unmet`), or the hypothesis changed meanwhile (`version_conflict`)." },
+  }),
+  history: describeRoute({ summary: "A hypothesis' history: creation, stage moves, rules and optimizations", response: { description: "`{items}` oldest first" } }),
+  writeRules: describeRoute({
+    summary: "Write the rules of lead handling (a new version each time)",
+    body: RulesInput,
+    response: { description: "The written version, with the hypothesis' new version." },
+    errors: { 409: "The hypothesis is closed, or changed meanwhile." },
+  }),
+  rules: describeRoute({ summary: "The current rules and every version", response: { description: "`{current, versions}`; `current` is null before any are written." } }),
+  createCampaign: describeRoute({
+    summary: "Add a campaign (a UTM pair, optionally a contractor) to a hypothesis",
+    body: CreateCampaignInput,
+    response: { status: 201, description: "The campaign." },
+    errors: { 409: "The hypothesis is closed, or the UTM pair belongs to another campaign (`utm_taken`)." },
+  }),
+  campaigns: describeRoute({ summary: "A hypothesis' campaigns", response: { description: "`{items: [campaign]}`" } }),
+};
+
 export const hypothesisRoutes = new Hono<AppEnv>()
-  .post("/", write, async (c) => {
+  .post("/", docs.create, write, async (c) => {
     const input = await jsonBody(c, CreateHypothesisInput);
     return c.json(present(await Hypotheses.create(c.var.ctx, input, actorOf(c))), 201);
   })
-  .get("/", read, async (c) => c.json({ items: (await Hypotheses.list(c.var.ctx)).map(present) }))
-  .get("/:id", read, async (c) => c.json(present(await Hypotheses.get(c.var.ctx, c.req.param("id")))))
+  .get("/", docs.list, read, async (c) => c.json({ items: (await Hypotheses.list(c.var.ctx)).map(present) }))
+  .get("/:id", docs.get, read, async (c) => c.json(present(await Hypotheses.get(c.var.ctx, c.req.param("id")))))
 
-  .post("/:id/transitions", write, async (c) => {
+  .post("/:id/transitions", docs.transition, write, async (c) => {
     const input = await jsonBody(c, TransitionInput);
     return c.json(await Hypotheses.transition(c.var.ctx, c.req.param("id"), input, actorOf(c)));
   })
-  .get("/:id/history", read, async (c) => c.json({ items: await Hypotheses.history(c.var.ctx, c.req.param("id")) }))
+  .get("/:id/history", docs.history, read, async (c) => c.json({ items: await Hypotheses.history(c.var.ctx, c.req.param("id")) }))
 
-  .put("/:id/rules", write, async (c) => {
+  .put("/:id/rules", docs.writeRules, write, async (c) => {
     const input = await jsonBody(c, RulesInput);
     return c.json(await Rules.write(c.var.ctx, c.req.param("id"), input, actorOf(c)));
   })
   // The current rules (null before any are written) and every version, oldest first.
-  .get("/:id/rules", read, async (c) => {
+  .get("/:id/rules", docs.rules, read, async (c) => {
     const versions = await Rules.versions(c.var.ctx, c.req.param("id"));
     return c.json({ current: versions.at(-1) ?? null, versions });
   })
 
-  .post("/:id/campaigns", write, async (c) => {
+  .post("/:id/campaigns", docs.createCampaign, write, async (c) => {
     const input = await jsonBody(c, CreateCampaignInput);
     return c.json(await Campaigns.create(c.var.ctx, c.req.param("id"), input), 201);
   })
-  .get("/:id/campaigns", read, async (c) => c.json({ items: await Hypotheses.campaigns(c.var.ctx, c.req.param("id")) }));
+  .get("/:id/campaigns", docs.campaigns, read, async (c) => c.json({ items: await Hypotheses.campaigns(c.var.ctx, c.req.param("id")) }));

@@ -7,9 +7,11 @@ import { readHypothesisCounters } from "../../../core/src/analytics/hypothesis-c
 import { toKopecks } from "../../../core/src/money.js";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
+import { describeRoute } from "../openapi/describe.js";
 import { queryParams } from "../validate.js";
 
 const CohortsQuery = z.strictObject({ by: z.enum(["month", "week"]).default("month") });
+const NoQuery = z.strictObject({});
 
 const ForecastQuery = z.strictObject({
   budget: z
@@ -28,19 +30,37 @@ const ForecastQuery = z.strictObject({
 // Owners and marketers only: these span every contractor's campaigns of the hypothesis.
 const read = allow("owner", "marketer");
 
+const docs = {
+  cohorts: describeRoute({
+    summary: "Cohort table by month or ISO week of arrival",
+    query: CohortsQuery,
+    response: { description: "Rows of leads, clients, revenue, spend, CAC and ROMI by cohort and age; immature cells are marked." },
+  }),
+  funnel: describeRoute({
+    summary: "Funnel: stages reached, step rates, the largest drop-off and lost reasons",
+    query: NoQuery,
+    response: { description: "`{hypothesisId, ...}` the funnel across all campaigns." },
+  }),
+  forecast: describeRoute({
+    summary: "What a budget would bring: a waterfall from mature cohorts with 80% intervals",
+    query: ForecastQuery,
+    response: { description: "The waterfall, or `insufficient_data` with its reasons." },
+  }),
+};
+
 /** Cohorts, funnel and forecast of a hypothesis, all read from its campaigns' counters. */
 export const hypothesisAnalyticsRoutes = new Hono<AppEnv>()
-  .get("/:id/cohorts", read, async (c) => {
+  .get("/:id/cohorts", docs.cohorts, read, async (c) => {
     const { by } = queryParams(c, CohortsQuery);
     const { hypothesis, days, wins, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
     return c.json({ hypothesisId: hypothesis.id, ...cohortTable({ days, wins, by, asOf, maturityDays: hypothesis.maturityDays }) });
   })
-  .get("/:id/funnel", read, async (c) => {
-    queryParams(c, z.strictObject({}));
+  .get("/:id/funnel", docs.funnel, read, async (c) => {
+    queryParams(c, NoQuery);
     const { hypothesis, days, lostReasons, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"), { lostReasons: true });
     return c.json({ hypothesisId: hypothesis.id, ...funnel({ days, lostReasons, asOf, maturityDays: hypothesis.maturityDays }) });
   })
-  .get("/:id/forecast", read, async (c) => {
+  .get("/:id/forecast", docs.forecast, read, async (c) => {
     const { budget } = queryParams(c, ForecastQuery);
     const { hypothesis, days, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
     return c.json({ hypothesisId: hypothesis.id, ...forecast({ days, budget, asOf, maturityDays: hypothesis.maturityDays }) });

@@ -4,6 +4,7 @@ import { hypothesisGate, hypothesisKpis, KpiRangeQuery } from "../../../core/src
 import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
+import { describeRoute } from "../openapi/describe.js";
 import { jsonBody, queryParams } from "../validate.js";
 
 // A hypothesis' KPIs span every contractor's campaigns, so contractors read their own campaigns'
@@ -11,20 +12,41 @@ import { jsonBody, queryParams } from "../validate.js";
 // its mount point with the plain hypothesis routes.
 const read = allow("owner", "marketer");
 
+const docs = {
+  kpis: describeRoute({
+    summary: "A hypothesis' KPIs against its targets, with intervals and verdicts",
+    description: "Across all its campaigns, from mature cohorts (leads younger than the maturity window are counted as maturing).",
+    query: KpiRangeQuery,
+    response: { description: "`{kpis, maturing: {leads}, asOf, confidence}`" },
+  }),
+  gate: describeRoute({
+    summary: "The scale-out gate: passed only when every target is met",
+    response: { description: "`{passed, confidence, kpis: [one row per target with its verdict], maturing: {leads}, asOf}`" },
+  }),
+  decide: describeRoute({
+    summary: "Approve or reject scale-out",
+    description: "Approval stores the gate snapshot and moves the hypothesis to scale in one transaction.",
+    body: ApprovalInput,
+    response: { status: 201, description: "The decision." },
+    errors: { 409: "Not in optimization, the gate does not pass (`gate_not_passed`), or the hypothesis changed meanwhile." },
+  }),
+  approvals: describeRoute({ summary: "Scale-out decisions, oldest first", response: { description: "`{items}`" } }),
+};
+
 /**
  * GET /:id/kpis?from&to -> {kpis, maturing: {leads}, asOf, confidence}; GET /:id/gate -> the
  * scale-out gate; POST /:id/approvals {decision, comment?} (owner) -> 201 with the decision;
  * GET /:id/approvals -> {items} oldest first.
  */
 export const hypothesisKpiRoutes = new Hono<AppEnv>()
-  .get("/:id/kpis", read, async (c) => {
+  .get("/:id/kpis", docs.kpis, read, async (c) => {
     const range = queryParams(c, KpiRangeQuery);
     return c.json(await hypothesisKpis(c.var.ctx, await Hypotheses.get(c.var.ctx, c.req.param("id")), range));
   })
-  .get("/:id/gate", read, async (c) => c.json(await hypothesisGate(c.var.ctx, await Hypotheses.get(c.var.ctx, c.req.param("id")))))
-  .post("/:id/approvals", allow("owner"), async (c) => {
+  .get("/:id/gate", docs.gate, read, async (c) => c.json(await hypothesisGate(c.var.ctx, await Hypotheses.get(c.var.ctx, c.req.param("id")))))
+  .post("/:id/approvals", docs.decide, allow("owner"), async (c) => {
     const input = await jsonBody(c, ApprovalInput);
     const actor = { keyId: c.var.principal.keyId, role: c.var.principal.role };
     return c.json(await Approvals.decide(c.var.ctx, c.req.param("id"), input, actor), 201);
   })
-  .get("/:id/approvals", read, async (c) => c.json({ items: await Approvals.list(c.var.ctx, c.req.param("id")) }));
+  .get("/:id/approvals", docs.approvals, read, async (c) => c.json({ items: await Approvals.list(c.var.ctx, c.req.param("id")) }));

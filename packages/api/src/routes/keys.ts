@@ -3,15 +3,20 @@ import { ApiKeys, CreateKeyInput } from "../../../core/src/access/api-keys.js";
 import { Contractors } from "../../../core/src/contractor/contractor.js";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
+import { describeRoute } from "../openapi/describe.js";
 import { jsonBody } from "../validate.js";
 
 /** API keys: owner only. The secret is returned once, at creation. */
 export const keyRoutes = new Hono<AppEnv>()
   .use(allow("owner"))
-  .post("/", async (c) => {
+  .post("/", describeRoute({ summary: "Make an API key", body: CreateKeyInput, response: { status: 201, description: "`{id, key}`" } }), async (c) => {
     const input = await jsonBody(c, CreateKeyInput);
     if (input.contractorId) await Contractors.get(c.var.ctx, input.contractorId);
     return c.json(await ApiKeys.create(c.var.ctx, input), 201);
   })
-  .get("/", async (c) => c.json({ items: await ApiKeys.list(c.var.ctx) }))
-  .delete("/:id", async (c) => c.json(await ApiKeys.revoke(c.var.ctx, c.req.param("id"))));
+  .get("/", describeRoute({ summary: "List API keys (never their secrets)", response: { description: "`{items: [{id, role, contractorId?, createdAt, revokedAt?}]}`" } }), async (c) =>
+    c.json({ items: await ApiKeys.list(c.var.ctx) }),
+  )
+  .delete("/:id", describeRoute({ summary: "Revoke an API key", response: { description: "The key with its `revokedAt`." } }), async (c) =>
+    c.json(await ApiKeys.revoke(c.var.ctx, c.req.param("id"))),
+  );

@@ -7,27 +7,64 @@ import { LeadTagging, LeadTagsInput } from "../../../core/src/lead/tags.js";
 import { QualityReviewInput, QualityReviews } from "../../../core/src/quality/review.js";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
+import { describeRoute } from "../openapi/describe.js";
 import { jsonBody, queryParams } from "../validate.js";
+
+const lead = { description: "The lead: contact fields, attribution, stage, amount, tags, contact attempts, quality review." };
+const raced = { 409: "The lead kept changing meanwhile (`version_conflict`); try again." };
+
+const docs = {
+  list: describeRoute({ summary: "List leads, newest first", query: ListLeadsQuery, response: { description: "`{items: [lead], nextCursor}`" } }),
+  import: describeRoute({
+    summary: "Import past leads with their outcomes",
+    description:
+      "Up to 1,000 leads per call, each a `json` source lead plus `createdAt` and, for a closed deal, `stage`, `amount`, " +
+      "`lostReason`, `closedAt`. Each lead is checked on its own; a lead already imported (same `externalId`, or same content) counts as a duplicate.",
+    body: ImportRequest,
+    response: { description: "`{imported, duplicates, rejected: [{index, issues}]}`" },
+  }),
+  get: describeRoute({ summary: "A lead", response: lead }),
+  changeStage: describeRoute({ summary: "Move a lead to a stage (won with an amount, lost with a reason)", body: ChangeStageInput, response: lead, errors: raced }),
+  history: describeRoute({ summary: "A lead's stage changes, oldest first", response: { description: "`{items}`" } }),
+  recordAttempt: describeRoute({
+    summary: "Record a contact attempt",
+    description:
+      "The fifth unanswered attempt loses the lead as `no_contact` if the attempts span 2 days and 2 times of day, and is refused " +
+      "otherwise. Reaching a lost lead restores it.",
+    body: ContactAttemptInput,
+    response: { status: 201, description: "`{attempt, stageChange, lead}`" },
+    errors: { 409: "`contact_attempts_not_spread` (naming what is missing) or `version_conflict`.", 422: "`at` is not a usable time." },
+  }),
+  attempts: describeRoute({ summary: "A lead's contact attempts", response: { description: "`{items}`" } }),
+  tags: describeRoute({ summary: "Set a lead's tags", body: LeadTagsInput, response: lead }),
+  qualityReview: describeRoute({
+    summary: "Mark a lost lead as lost by the manager",
+    description: "Moves the lead's count among the funnel's lost reasons to `manager`.",
+    body: QualityReviewInput,
+    response: lead,
+    errors: { 409: "The lead is not lost (`lead_not_lost`), or kept changing (`version_conflict`)." },
+  }),
+};
 
 export const leadRoutes = new Hono<AppEnv>()
   .use(allow("owner", "marketer"))
-  .get("/", async (c) => c.json(await Leads.list(c.var.ctx, queryParams(c, ListLeadsQuery))))
-  .post("/import", async (c) => c.json(await importLeads(c.var.ctx, await jsonBody(c, ImportRequest), `key:${c.var.principal.keyId}`)))
-  .get("/:id", async (c) => c.json(await Leads.get(c.var.ctx, c.req.param("id"))))
-  .patch("/:id", async (c) => {
+  .get("/", docs.list, async (c) => c.json(await Leads.list(c.var.ctx, queryParams(c, ListLeadsQuery))))
+  .post("/import", docs.import, async (c) => c.json(await importLeads(c.var.ctx, await jsonBody(c, ImportRequest), `key:${c.var.principal.keyId}`)))
+  .get("/:id", docs.get, async (c) => c.json(await Leads.get(c.var.ctx, c.req.param("id"))))
+  .patch("/:id", docs.changeStage, async (c) => {
     const input = await jsonBody(c, ChangeStageInput);
     const { item } = await Outcomes.changeStage(c.var.ctx, c.req.param("id"), input, `key:${c.var.principal.keyId}`);
     return c.json(toLead(item));
   })
-  .get("/:id/history", async (c) => c.json({ items: await Outcomes.history(c.var.ctx, c.req.param("id")) }))
-  .post("/:id/contact-attempts", async (c) => {
+  .get("/:id/history", docs.history, async (c) => c.json({ items: await Outcomes.history(c.var.ctx, c.req.param("id")) }))
+  .post("/:id/contact-attempts", docs.recordAttempt, async (c) => {
     const input = await jsonBody(c, ContactAttemptInput);
     const { attempt, stageChange, lead } = await ContactAttempts.record(c.var.ctx, c.req.param("id"), input, `key:${c.var.principal.keyId}`);
     return c.json({ attempt, stageChange, lead: toLead(lead) }, 201);
   })
-  .get("/:id/contact-attempts", async (c) => c.json({ items: await ContactAttempts.list(c.var.ctx, c.req.param("id")) }))
-  .put("/:id/tags", async (c) => c.json(toLead(await LeadTagging.set(c.var.ctx, c.req.param("id"), await jsonBody(c, LeadTagsInput)))))
-  .post("/:id/quality-review", async (c) => {
+  .get("/:id/contact-attempts", docs.attempts, async (c) => c.json({ items: await ContactAttempts.list(c.var.ctx, c.req.param("id")) }))
+  .put("/:id/tags", docs.tags, async (c) => c.json(toLead(await LeadTagging.set(c.var.ctx, c.req.param("id"), await jsonBody(c, LeadTagsInput)))))
+  .post("/:id/quality-review", docs.qualityReview, async (c) => {
     const input = await jsonBody(c, QualityReviewInput);
     return c.json(toLead(await QualityReviews.review(c.var.ctx, c.req.param("id"), input, `key:${c.var.principal.keyId}`)));
   });

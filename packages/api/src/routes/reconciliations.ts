@@ -3,7 +3,26 @@ import { InvalidInputError } from "../../../core/src/errors.js";
 import { ListReconciliationsQuery, ReconcileQuery, Reconciliations } from "../../../core/src/reconciliation/reconciliations.js";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
+import { describeRoute } from "../openapi/describe.js";
 import { queryParams } from "../validate.js";
+
+const docs = {
+  run: describeRoute({
+    summary: "Reconcile an accounting system's closed clients with the leads won",
+    description:
+      "A 1C export of closed clients (windows-1251, UTF-8 or UTF-16; `;`, tab or `,`) matched one to one to won leads by INN, " +
+      "phone, e-mail, then company name. Without `from`/`to`, the period is the whole months the file's dates fall in.",
+    query: ReconcileQuery,
+    bodies: {
+      "text/csv": { description: "The file's bytes as exported." },
+      "application/octet-stream": { description: "The file's bytes as exported." },
+      "multipart/form-data": { description: "The file in a field named `file`." },
+    },
+    response: { status: 201, description: "The kept reconciliation: `matched`, `onlyInAccounting`, `onlyInCrm`, totals, rejected lines and warnings." },
+  }),
+  list: describeRoute({ summary: "Reconciliations, newest first, without their per-client lists", query: ListReconciliationsQuery, response: { description: "`{items, nextCursor}`" } }),
+  get: describeRoute({ summary: "One reconciliation in full", response: { description: "As answered when it ran." } }),
+};
 
 /**
  * POST `?from=&to=` with the accounting file as the body (text/csv, application/octet-stream) or
@@ -12,13 +31,13 @@ import { queryParams } from "../validate.js";
  */
 export const reconciliationRoutes = new Hono<AppEnv>()
   .use(allow("owner", "marketer"))
-  .post("/", async (c) => {
+  .post("/", docs.run, async (c) => {
     const query = queryParams(c, ReconcileQuery);
     const result = await Reconciliations.run(c.var.ctx, await fileBytes(c), query, `key:${c.var.principal.keyId}`);
     return c.json(result, 201);
   })
-  .get("/", async (c) => c.json(await Reconciliations.list(c.var.ctx, queryParams(c, ListReconciliationsQuery))))
-  .get("/:id", async (c) => c.json(await Reconciliations.get(c.var.ctx, c.req.param("id"))));
+  .get("/", docs.list, async (c) => c.json(await Reconciliations.list(c.var.ctx, queryParams(c, ListReconciliationsQuery))))
+  .get("/:id", docs.get, async (c) => c.json(await Reconciliations.get(c.var.ctx, c.req.param("id"))));
 
 /** The file's bytes as sent: never decoded here, so a windows-1251 export reaches the reader intact. */
 async function fileBytes(c: Context<AppEnv>): Promise<Uint8Array> {

@@ -11,6 +11,7 @@ import { runReports } from "../../../core/src/report/run.js";
 import { ReportSends, withoutContent } from "../../../core/src/report/store.js";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
+import { describeRoute } from "../openapi/describe.js";
 import { jsonBody, queryParams } from "../validate.js";
 
 function rendered(c: Context<AppEnv>, format: Exclude<ReportFormat, "json">, body: string, filename: string) {
@@ -18,8 +19,31 @@ function rendered(c: Context<AppEnv>, format: Exclude<ReportFormat, "json">, bod
   return c.body(body, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"` });
 }
 
+const asFormat = ["application/json", "text/csv", "text/html"];
+const docs = {
+  contractorReport: describeRoute({
+    summary: "A contractor's KPI report for a period (a contractor key: its own)",
+    description: "Without `from`/`to`, the last complete Monday-Sunday week.",
+    query: ReportQuery,
+    response: { description: "The report as JSON, as a CSV download or as the HTML page that is mailed.", mediaTypes: asFormat },
+  }),
+  list: describeRoute({ summary: "Scheduled reports as kept, newest first (a contractor key: its own)", query: ReportListQuery, response: { description: "`{items, nextCursor}`" } }),
+  run: describeRoute({
+    summary: "Run the weekly or monthly sending job now",
+    body: RunReportsInput,
+    response: { description: "The period and each contractor's outcome." },
+  }),
+  get: describeRoute({
+    summary: "One kept report, as JSON or as the HTML/CSV that was mailed",
+    query: StoredReportQuery,
+    response: { description: "The report.", mediaTypes: asFormat },
+    errors: { 409: "Claimed but not rendered yet (`report_not_rendered`); a later run renders it." },
+  }),
+  outbox: describeRoute({ summary: "Mails kept instead of sent, newest first", query: OutboxQuery, response: { description: "`{items, nextCursor}`" } }),
+};
+
 /** GET /:id/report?from&to&format=json|csv|html, mounted ahead of the contractor routes (which are closed to contractors). */
-export const contractorReportRoutes = new Hono<AppEnv>().get("/:id/report", allow("owner", "marketer", "contractor"), async (c) => {
+export const contractorReportRoutes = new Hono<AppEnv>().get("/:id/report", docs.contractorReport, allow("owner", "marketer", "contractor"), async (c) => {
   const id = c.req.param("id");
   const query = queryParams(c, ReportQuery);
   assertVisible(c.var.principal, id, "contractor", id);
@@ -35,16 +59,16 @@ export const contractorReportRoutes = new Hono<AppEnv>().get("/:id/report", allo
  */
 export function reportRoutes(mailer: Mailer) {
   return new Hono<AppEnv>()
-    .get("/", allow("owner", "marketer", "contractor"), async (c) => {
+    .get("/", docs.list, allow("owner", "marketer", "contractor"), async (c) => {
       const query = queryParams(c, ReportListQuery);
       const contractorId = contractorScope(c.var.principal) ?? query.contractorId;
       return c.json(await ReportSends.list(c.var.ctx, { ...query, contractorId }));
     })
-    .post("/run", allow("owner", "marketer"), async (c) => {
+    .post("/run", docs.run, allow("owner", "marketer"), async (c) => {
       const { period } = await jsonBody(c, RunReportsInput);
       return c.json(await runReports(c.var.ctx, { period, send: mailer.send }));
     })
-    .get("/:id", allow("owner", "marketer", "contractor"), async (c) => {
+    .get("/:id", docs.get, allow("owner", "marketer", "contractor"), async (c) => {
       const { format } = queryParams(c, StoredReportQuery);
       const stored = await ReportSends.get(c.var.ctx, c.req.param("id"));
       assertVisible(c.var.principal, stored.contractorId, "report", stored.id);
@@ -58,4 +82,4 @@ export function reportRoutes(mailer: Mailer) {
 /** GET / -> mails kept instead of sent (`npm start` delivers reports here), newest first. */
 export const outboxRoutes = new Hono<AppEnv>()
   .use(allow("owner", "marketer"))
-  .get("/", async (c) => c.json(await Outbox.list(c.var.ctx, queryParams(c, OutboxQuery))));
+  .get("/", docs.outbox, async (c) => c.json(await Outbox.list(c.var.ctx, queryParams(c, OutboxQuery))));

@@ -2,17 +2,27 @@ import { Hono, type Context } from "hono";
 import { CreateSourceInput, Sources, StatusMapInput, UpdateSourceInput, type Source } from "../../../core/src/source/source.js";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
+import { describeRoute } from "../openapi/describe.js";
 import { jsonBody } from "../validate.js";
 
 /** A source as shown to the people who configure it: with the URL to paste into Tilda or amoCRM. */
 const withWebhookUrl = (c: Context, source: Source) => ({ ...source, webhookUrl: `${new URL(c.req.url).origin}/hooks/${source.key}` });
 
+const source = { description: "The source with its `key` and the `webhookUrl` to paste into the sender." };
+const docs = {
+  create: describeRoute({ summary: "Create a lead source with its webhook", body: CreateSourceInput, response: { ...source, status: 201 } }),
+  list: describeRoute({ summary: "List lead sources", response: { description: "`{items: [source]}`" } }),
+  get: describeRoute({ summary: "A lead source", response: source }),
+  update: describeRoute({ summary: "Rename a source or correct its format", body: UpdateSourceInput, response: source }),
+  statusMap: describeRoute({ summary: "Map the CRM's statuses to lead stages (over amoCRM's 142 won / 143 lost)", body: StatusMapInput, response: source }),
+};
+
 export const sourceRoutes = new Hono<AppEnv>()
   .use(allow("owner", "marketer"))
-  .post("/", async (c) => c.json(withWebhookUrl(c, await Sources.create(c.var.ctx, await jsonBody(c, CreateSourceInput))), 201))
-  .get("/", async (c) => c.json({ items: (await Sources.list(c.var.ctx)).map((s) => withWebhookUrl(c, s)) }))
-  .get("/:id", async (c) => c.json(withWebhookUrl(c, await Sources.get(c.var.ctx, c.req.param("id")))))
-  .patch("/:id", async (c) => c.json(withWebhookUrl(c, await Sources.update(c.var.ctx, c.req.param("id"), await jsonBody(c, UpdateSourceInput)))))
-  .put("/:id/status-map", async (c) =>
+  .post("/", docs.create, async (c) => c.json(withWebhookUrl(c, await Sources.create(c.var.ctx, await jsonBody(c, CreateSourceInput))), 201))
+  .get("/", docs.list, async (c) => c.json({ items: (await Sources.list(c.var.ctx)).map((s) => withWebhookUrl(c, s)) }))
+  .get("/:id", docs.get, async (c) => c.json(withWebhookUrl(c, await Sources.get(c.var.ctx, c.req.param("id")))))
+  .patch("/:id", docs.update, async (c) => c.json(withWebhookUrl(c, await Sources.update(c.var.ctx, c.req.param("id"), await jsonBody(c, UpdateSourceInput)))))
+  .put("/:id/status-map", docs.statusMap, async (c) =>
     c.json(withWebhookUrl(c, await Sources.setStatusMap(c.var.ctx, c.req.param("id"), await jsonBody(c, StatusMapInput)))),
   );

@@ -3,7 +3,23 @@ import { chooseSpendFormat, SpendImportQuery } from "../../../core/src/spend/for
 import { Spend, SpendQuery } from "../../../core/src/spend/spend.js";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
+import { describeRoute } from "../openapi/describe.js";
 import { queryParams } from "../validate.js";
+
+const spendImportDoc = describeRoute({
+  summary: "Import daily ad spend",
+  description:
+    "A CSV or JSON file of `date, utm_source, utm_campaign, cost, currency?` rows, or an ad platform's export (Yandex.Direct " +
+    "report TSV, Google Ads campaign report, VK Ads statistics) matched to campaigns by utm_campaign or platform campaign id. " +
+    "The format is detected from Content-Type and content unless `?format=` names it. A day already imported is replaced.",
+  query: SpendImportQuery,
+  bodies: {
+    "text/csv": { description: "A header row, then a row per campaign and day.", example: "date,utm_source,utm_campaign,cost\n2026-03-01,vk,spring,1500.50" },
+    "application/json": { example: { rows: [{ date: "2026-03-01", utm_source: "vk", utm_campaign: "spring", cost: "1500.50" }] } },
+    "text/plain": { description: "An ad platform's export as downloaded (tab- or comma-separated)." },
+  },
+  response: { description: "`{imported, replaced, rejected: [{row, errors, platformCampaign?}]}`." },
+});
 
 /**
  * POST: a spend file (format detected from Content-Type and content, or named by `?format=`;
@@ -14,10 +30,18 @@ import { queryParams } from "../validate.js";
  */
 export const spendRoutes = new Hono<AppEnv>()
   .use(allow("owner", "marketer"))
-  .post("/", async (c) => {
+  .post("/", spendImportDoc, async (c) => {
     const query = queryParams(c, SpendImportQuery);
     const text = await c.req.text();
     const format = chooseSpendFormat({ contentType: c.req.header("content-type") ?? "", text }, query.format);
     return c.json(await Spend.import(c.var.ctx, format.parse(text, { moneyInMicros: query.moneyInMicros })));
   })
-  .get("/", async (c) => c.json({ items: await Spend.list(c.var.ctx, queryParams(c, SpendQuery)) }));
+  .get(
+    "/",
+    describeRoute({
+      summary: "A campaign's stored daily spend",
+      query: SpendQuery,
+      response: { description: "`{items: [{campaignId, hypothesisId, date, cost, currency, updatedAt}]}`, one per day." },
+    }),
+    async (c) => c.json({ items: await Spend.list(c.var.ctx, queryParams(c, SpendQuery)) }),
+  );
