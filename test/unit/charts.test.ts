@@ -68,7 +68,7 @@ describe("the targets chart", () => {
     expect(svg).toContain(`<circle cx="${x(0.1)}" cy="45"`);
     expect(svg).toContain(`<line x1="${x(0.05)}" y1="45" x2="${x(0.15)}" y2="45">`);
     expect(svg).toContain(`<line x1="${x(0.05)}" y1="21" x2="${x(0.05)}" y2="67" stroke="#1b1f24" stroke-width="2" stroke-dasharray="5 3">`);
-    expect(textOf(svg)).toContain("Conversion to a deal 10% (95%: 5% – 15%) target ≥ 5% ✓ met P(meets) 97%");
+    expect(textOf(svg)).toContain("Conversion to a deal 10% 95%: 5% – 15% target ≥ 5% ✓ met P(meets) 97%");
     expect(svg).toContain('<desc id="k-desc">Conversion to a deal: observed 10%, 95% interval 5% – 15%, target ≥ 5%: met, P(meets) 97%.</desc>');
   });
 

@@ -61,6 +61,7 @@ pre, code { font: .875rem/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; } 
 .pre { white-space: pre-wrap; } .statement { font-size: 1.1rem; max-width: 60rem; }
 .history, .checklist { padding-left: 1.25rem; } .checklist { list-style: none; padding-left: 0; } ul.plain { list-style: none; padding: 0; }
 details { margin: .5rem 0 1rem; } summary { cursor: pointer; color: var(--accent); }
+svg.chart { display: block; max-width: 100%; height: auto; margin: .5rem 0 1rem; background: var(--paper); }
 `;
 
 /** Reveals the copy buttons (hidden without scripts) and copies the text of the element each one names. */

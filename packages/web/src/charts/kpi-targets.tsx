@@ -22,7 +22,7 @@ export const verdictSign: Record<Verdict, string> = { met: "✓", not_met: "✕"
 export const verdictColour: Record<Verdict, string> = { met: ink.good, not_met: ink.bad, insufficient_data: ink.warn };
 
 const WIDTH = 900;
-const ROW = 70;
+const ROW = 78;
 const PLOT: [number, number] = [250, 660];
 
 /** "2.1% – 4.6%", or "no figure yet". */
@@ -56,12 +56,17 @@ export const KpiTargetChart: FC<{ v: View; id: string; rows: TargetRow[] }> = ({
         return (
           <g>
             {i > 0 && <line x1="0" y1={top - 3} x2={WIDTH} y2={top - 3} stroke={ink.grid} />}
-            <text x="0" y={mid - 8} font-weight="600" fill={ink.text}>
+            <text x="0" y={mid - 10} font-weight="600" fill={ink.text}>
               {row.name}
             </text>
-            <text x="0" y={mid + 12} fill={ink.muted}>
-              {row.observed === null ? t.kpi.noFigure : `${row.format(row.observed)} (95%: ${intervalText(v, row)})`}
+            <text x="0" y={mid + 8} fill={ink.text}>
+              {row.observed === null ? t.kpi.noFigure : row.format(row.observed)}
             </text>
+            {row.interval && (
+              <text x="0" y={mid + 25} font-size="12" fill={ink.muted}>
+                {`95%: ${intervalText(v, row)}`}
+              </text>
+            )}
             <line x1={PLOT[0]} y1={mid + 18} x2={PLOT[1]} y2={mid + 18} stroke={ink.line} />
             {row.interval && <WhiskerH x1={x(row.interval[0])} x2={x(row.interval[1])} y={mid} />}
             {row.observed !== null && <circle cx={x(row.observed)} cy={mid} r="6" fill={ink.accent} stroke={ink.paper} stroke-width="2" />}

@@ -6,7 +6,8 @@ export const ink = { text: "#1b1f24", muted: "#57606a", line: "#d0d7de", grid: "
 /**
  * An SVG chart that a screen reader announces as one image with its title and a description
  * that holds every figure; the same figures are printed as text in the chart and beside it, so
- * nothing depends on colour or on seeing the marks.
+ * nothing depends on colour or on seeing the marks. Drawn at its natural size, the stylesheet
+ * shrinks it to a narrow screen (svg.chart).
  */
 export const Chart: FC<{ id: string; title: string; desc: string; width: number; height: number; children: Child }> = ({ id, title, desc, width, height, children }) => (
   <svg
@@ -14,7 +15,8 @@ export const Chart: FC<{ id: string; title: string; desc: string; width: number;
     role="img"
     aria-labelledby={`${id}-title ${id}-desc`}
     viewBox={`0 0 ${width} ${height}`}
-    width="100%"
+    width={width}
+    height={height}
     preserveAspectRatio="xMinYMin meet"
     font-family="system-ui, sans-serif"
     font-size="13"
