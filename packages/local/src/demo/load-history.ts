@@ -1,5 +1,5 @@
-import { allPages, inPool, ok, type Api } from "./api.js";
 import { seededRandom, type Random } from "../../../core/src/stats/random.js";
+import { allPages, inPool, ok, type Api } from "./api.js";
 import { pastLeads, pastSpend, type PastLead } from "./history.js";
 import { unattributed, type CampaignPlan, type HypothesisPlan } from "./story.js";
 
@@ -20,17 +20,15 @@ const PATCHES_IN_FLIGHT = 16;
 /** amoCRM deal ids: each campaign has its own block, so ids stay put when another campaign's volume changes. */
 const idBase = (block: number) => 31_000_000 + block * 20_000;
 
-function campaignLeads(plan: HypothesisPlan, campaign: CampaignPlan, block: number, asOf: string, timeZone: string): PastLead[] {
-  const utm = { utm_source: campaign.utmSource, utm_medium: campaign.utmMedium, utm_campaign: campaign.utmCampaign };
-  const improved = plan.optimization && { since: plan.optimization.since, funnel: plan.optimization.improved };
-  return pastLeads(campaign, utm, `${campaign.utmSource}/${campaign.utmCampaign}`, { asOf, timeZone, idBase: idBase(block), ...(improved ? { improved } : {}) });
-}
-
 /** A campaign's leads (null: leads no campaign claims). */
 export type LeadBatch = { campaignId: string | null; leads: PastLead[] };
 
+/** The simulated leads of a campaign; `block` is its place in the story, which fixes its amoCRM ids. */
 export function campaignBatch(plan: HypothesisPlan, campaign: CampaignPlan, campaignId: string, block: number, asOf: string, timeZone: string): LeadBatch {
-  return { campaignId, leads: campaignLeads(plan, campaign, block, asOf, timeZone) };
+  const utm = { utm_source: campaign.utmSource, utm_medium: campaign.utmMedium, utm_campaign: campaign.utmCampaign };
+  const improved = plan.optimization && { since: plan.optimization.since, funnel: plan.optimization.improved };
+  const options = { asOf, timeZone, idBase: idBase(block), ...(improved ? { improved } : {}) };
+  return { campaignId, leads: pastLeads(campaign, utm, `${campaign.utmSource}/${campaign.utmCampaign}`, options) };
 }
 
 /** Calls to the number on the site (no UTM at all) and clicks from an Instagram profile no campaign claims. */

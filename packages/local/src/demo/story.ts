@@ -24,7 +24,7 @@ export type CampaignPlan = {
   funnel: Funnel;
   /** Deal amounts in roubles, spread log-uniformly. */
   deal: [number, number];
-  /** Why leads that never became qualified were lost (the first is the most common). */
+  /** Why leads that never became qualified were lost; a reason listed twice is twice as common. */
   earlyLosses: string[];
   spend: { costPerLead: number } | { basePurchase: number; callersHourly: number; callers: number; hoursPerDay: number };
 };
@@ -254,7 +254,7 @@ export const hypotheses: HypothesisPlan[] = [
   },
 ];
 
-/** Leads nobody can attribute: calls to the number on the site, and a stray utm_source no campaign claims. */
+/** Leads nobody can attribute: calls to the number on the site (per weekday), and Instagram clicks (per day) no campaign claims. */
 export const unattributed = {
   leadsPerWeekday: 0.8,
   instagramPerDay: 0.25,
@@ -263,7 +263,7 @@ export const unattributed = {
   deal: [30_000, 250_000] as [number, number],
 };
 
-/** Why qualified leads and proposals were lost, most common first. */
+/** Why qualified leads and proposals were lost; a reason listed twice is twice as common. */
 export const lateLosses = {
   qualified: ["минимальная партия слишком большая", "не устроили сроки поставки", "не наш ассортимент"],
   proposal: ["дорого", "выбрали конкурента", "дорого", "отложили закупку", "не устроили условия оплаты"],
