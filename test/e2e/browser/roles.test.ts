@@ -95,7 +95,7 @@ describe("the contractor in the browser", () => {
 
     expect(tab.errors()).toEqual([]);
     await tab.close();
-  }, 90_000);
+  }, 120_000);
 });
 
 describe("the marketer in the browser", () => {
@@ -123,7 +123,7 @@ describe("the marketer in the browser", () => {
 
     expect(tab.errors()).toEqual([]);
     await tab.close();
-  }, 90_000);
+  }, 120_000);
 
   it("finds the leads missing required tags, and reconciles accounting's closed clients with the won leads", async () => {
     // February's deals, apart from the other tests' March and April ones.
@@ -177,5 +177,5 @@ describe("the marketer in the browser", () => {
 
     expect(tab.errors()).toEqual([]);
     await tab.close();
-  }, 90_000);
+  }, 120_000);
 });
