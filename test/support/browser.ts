@@ -88,7 +88,8 @@ export async function openTab(browser: Browser, baseURL: string) {
     async signIn(key: string) {
       await page.goto("/");
       await page.getByLabel("API key").fill(key);
-      await Promise.all([page.waitForURL((url) => url.pathname === "/" && !url.search), page.getByRole("button", { name: "Sign in" }).click()]);
+      await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Sign in" }).click()]);
+      if (new URL(page.url()).search) throw new Error(`not signed in: ${await mainText(page)}`);
     },
     /** A full-page screenshot under test/artifacts/. */
     async screenshot(name: string) {
