@@ -1,10 +1,10 @@
 import { build } from "esbuild";
 import { expect, it } from "vitest";
 
-it("bundles the Lambda handler with the AWS SDK left to the runtime and no sst/node", async () => {
-  // Prepare / Act: the settings the Api stack deploys with.
+// Every Lambda entry point, bundled with the settings its stack deploys with.
+it.each(["functions/api.ts", "functions/reports.ts"])("bundles %s with the AWS SDK left to the runtime and no sst/node", async (entry) => {
   const result = await build({
-    entryPoints: ["functions/api.ts"],
+    entryPoints: [entry],
     bundle: true,
     minify: true,
     platform: "node",
@@ -21,5 +21,5 @@ it("bundles the Lambda handler with the AWS SDK left to the runtime and no sst/n
   expect(result.errors).toEqual([]);
   expect(inputs.filter((path) => path.includes("node_modules/@aws-sdk/") || path.includes("node_modules/sst/"))).toEqual([]);
   const bytes = result.outputFiles.reduce((sum, file) => sum + file.contents.byteLength, 0);
-  console.info(`functions/api.ts bundle: ${(bytes / 1024).toFixed(1)} KiB minified`);
+  console.info(`${entry} bundle: ${(bytes / 1024).toFixed(1)} KiB minified`);
 });

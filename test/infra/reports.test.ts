@@ -1,5 +1,4 @@
 import { Template } from "aws-cdk-lib/assertions";
-import { build } from "esbuild";
 import { App, getStack } from "sst/constructs";
 import { initProject, useProject } from "sst/project.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -119,21 +118,4 @@ describe("what the report function may do", () => {
       vi.stubEnv("REPORTS_FROM", from);
     }
   });
-});
-
-it("bundles the report function with the AWS SDK left to the runtime and no sst/node", async () => {
-  const result = await build({
-    entryPoints: ["functions/reports.ts"],
-    bundle: true,
-    minify: true,
-    platform: "node",
-    format: "esm",
-    target: "node22",
-    external: ["@aws-sdk/*"],
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
-  expect(result.errors).toEqual([]);
-  expect(Object.keys(result.metafile.inputs).filter((p) => p.includes("node_modules/@aws-sdk/") || p.includes("node_modules/sst/"))).toEqual([]);
 });
