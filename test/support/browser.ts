@@ -43,11 +43,6 @@ export async function launchChromium(): Promise<Browser> {
 
 type Refusal = { url: string; status: number };
 
-/**
- * Known faults of the pages that the tests tolerate until they are fixed, each by exact URL and
- * status: Chromium asks every site for /favicon.ico, and the pages neither declare an icon nor serve one.
- */
-const knownGaps = (baseURL: string): Refusal[] => [{ url: `${baseURL}/favicon.ico`, status: 404 }];
 const isRedirect = (status: number) => status >= 300 && status < 400;
 
 /**
@@ -67,7 +62,7 @@ export async function openTab(browser: Browser, baseURL: string) {
   });
   page.on("pageerror", (error) => errors.push({ text: `uncaught: ${error.message}`, url: page.url(), page: page.url() }));
   const forgiven = (error: (typeof errors)[number]) =>
-    [...refusals, ...knownGaps(baseURL)].some((r) => r.url === error.url && error.text.startsWith(`Failed to load resource: the server responded with a status of ${r.status}`));
+    refusals.some((r) => r.url === error.url && error.text.startsWith(`Failed to load resource: the server responded with a status of ${r.status}`));
 
   return {
     page,

@@ -77,8 +77,19 @@ for (const button of document.querySelectorAll("button[data-copy]")) {
 }
 `;
 
+/** The site's icon: a white "П" (Parom) on the accent blue, drawn so it reads at 16 px. */
+const icon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0a58ca"/><path d="M8 25V7h16v18h-4.5V11.5h-7V25z" fill="#fff"/></svg>`;
+
 const cached = { "cache-control": "public, max-age=3600" };
+// The icon never changes with a release, so browsers may keep it for a month.
+const iconCached = { "cache-control": "public, max-age=2592000" };
 
 export const assetRoutes = new Hono<WebEnv>()
   .get("/assets/style.css", (c) => c.body(css, 200, { ...cached, "content-type": "text/css; charset=utf-8" }))
-  .get("/assets/copy.js", (c) => c.body(copyScript, 200, { ...cached, "content-type": "text/javascript; charset=utf-8" }));
+  .get("/assets/copy.js", (c) => c.body(copyScript, 200, { ...cached, "content-type": "text/javascript; charset=utf-8" }))
+  .get("/favicon.svg", (c) => c.body(icon, 200, { ...iconCached, "content-type": "image/svg+xml" }))
+  // Browsers ask for /favicon.ico on pages that declare no icon (the API docs, JSON answers).
+  .get("/favicon.ico", (c) => {
+    c.header("cache-control", iconCached["cache-control"]);
+    return c.redirect("/favicon.svg", 301);
+  });

@@ -22,6 +22,7 @@ export const Page: FC<PageProps> = ({ v, title, notice, actions, children }) => 
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${v.t.app.name}`}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/style.css" />
         <script src="/assets/copy.js" defer></script>
       </head>

@@ -1,0 +1,28 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { OWNER_KEY } from "../support/harness.js";
+import { Browser, createWebHarness, type WebHarness } from "../support/web.js";
+
+let h: WebHarness;
+let owner: Browser;
+beforeAll(async () => {
+  h = await createWebHarness({ now: "2026-03-02T09:00:00Z" });
+  owner = h.browser({ acceptLanguage: "en" });
+  await owner.signIn(OWNER_KEY);
+});
+
+describe("the site's icon", () => {
+  it("is declared by every page and served, so the browser's request for /favicon.ico finds it too", async () => {
+    const signedOut = await h.browser().get("/");
+    const board = await owner.get("/");
+    const svg = await h.web.request("http://localhost/favicon.svg");
+    const ico = await h.web.request("http://localhost/favicon.ico");
+
+    for (const page of [signedOut, board]) expect(page.html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>');
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get("content-type")).toBe("image/svg+xml");
+    expect(Number(/max-age=(\d+)/.exec(svg.headers.get("cache-control")!)![1])).toBeGreaterThanOrEqual(7 * 86400);
+    expect(await svg.text()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*>.*<\/svg>$/);
+    expect(ico.status).toBe(301);
+    expect(ico.headers.get("location")).toBe("/favicon.svg");
+  });
+});
