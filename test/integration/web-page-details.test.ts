@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { newId } from "../../packages/core/src/ids.js";
 import { OWNER_KEY } from "../support/harness.js";
 import { Browser, createWebHarness, type WebHarness } from "../support/web.js";
 
@@ -24,5 +25,23 @@ describe("the site's icon", () => {
     expect(await svg.text()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*>.*<\/svg>$/);
     expect(ico.status).toBe(301);
     expect(ico.headers.get("location")).toBe("/favicon.svg");
+  });
+});
+
+describe("the menu", () => {
+  it("marks My report as the current page on a contractor's own report, which /report leads to", async () => {
+    const contractorId = (await h.call("POST", "/api/contractors", { name: `Agency ${newId()}` })).body.id as string;
+    const key = (await h.call("POST", "/api/keys", { role: "contractor", contractorId })).body.key as string;
+    const agency = h.browser({ acceptLanguage: "en" });
+    await agency.signIn(key);
+
+    const redirect = await agency.get("/report");
+    const report = await agency.get(redirect.location!);
+    const home = await agency.get("/");
+
+    expect(redirect.location).toBe(`/contractors/${contractorId}/report`);
+    expect(report.html).toContain('<a href="/report" aria-current="page">My report</a>');
+    expect(report.html).not.toMatch(/<a href="\/" aria-current/);
+    expect(home.html).toContain('<a href="/report">My report</a>');
   });
 });

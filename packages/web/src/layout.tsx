@@ -41,7 +41,7 @@ export const Page: FC<PageProps> = ({ v, title, notice, actions, children }) => 
                   .filter((item) => item.roles.includes(v.principal!.role))
                   .map((item) => (
                     <li>
-                      <a href={item.href} aria-current={isCurrent(item.href, v.here.split("?")[0]!) ? "page" : undefined}>
+                      <a href={item.href} aria-current={isCurrent(item, v.here.split("?")[0]!) ? "page" : undefined}>
                         {item.label(v.t)}
                       </a>
                     </li>
