@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../packages/core/src/ids.js";
+import { importCohorts, newCampaign, newHypothesis, toOptimization } from "../support/decisions.js";
 import { OWNER_KEY } from "../support/harness.js";
 import { Browser, createWebHarness, type WebHarness } from "../support/web.js";
 
@@ -43,5 +44,24 @@ describe("the menu", () => {
     expect(report.html).toContain('<a href="/report" aria-current="page">My report</a>');
     expect(report.html).not.toMatch(/<a href="\/" aria-current/);
     expect(home.html).toContain('<a href="/report">My report</a>');
+  });
+});
+
+/** The text as a browser joins it: tags removed without adding spaces, so a missing space shows. */
+const joinedText = (html: string) => html.replace(/<[^>]+>/g, "").replace(/\s+/g, " ");
+
+describe("quoted comments and reasons", () => {
+  it("are set apart by a space in the hypothesis' decisions and its history", async () => {
+    const id = await newHypothesis(h, { conversionMin: 0.05, minLeads: 100 });
+    await importCohorts(h, (await newCampaign(h, id)).utm, [{ day: "2026-02-27", leads: 3 }]);
+    await toOptimization(h, id);
+    await owner.get(`/hypotheses/${id}`);
+    await owner.post(`/hypotheses/${id}/approvals`, { decision: "reject", comment: "Wait for 100 leads" });
+    expect((await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "closed", reason: "Too few buyers" })).status).toBe(200);
+
+    const page = joinedText((await owner.get(`/hypotheses/${id}`)).html);
+
+    expect(page).toContain("(gate not passed at the time) Wait for 100 leads");
+    expect(page).toMatch(/: Optimization → Closed Too few buyers by owner/);
   });
 });

@@ -66,7 +66,7 @@ export const HistorySection: Section = ({ v, data: { history } }) => (
           <time datetime={entry.at}>{v.fmt.dateTime(entry.at)}</time> — {v.t.hypothesis.entry[entry.type]}
           {entry.from && entry.to && `: ${v.t.stage[entry.from]} → ${v.t.stage[entry.to]}`}
           {entry.rulesVersion && ` (${v.t.hypothesis.version(entry.rulesVersion)})`}
-          {entry.reason && <q>{entry.reason}</q>} <span class="muted">{v.t.hypothesis.by(v.t.role[entry.actor.role])}</span>
+          {entry.reason && <> <q>{entry.reason}</q></>} <span class="muted">{v.t.hypothesis.by(v.t.role[entry.actor.role])}</span>
         </li>
       ))}
     </ol>

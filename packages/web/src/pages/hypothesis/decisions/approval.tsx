@@ -46,7 +46,7 @@ export const ApprovalSection: Section = async ({ v, ctx, data, forms }) => {
             {[...approvals].reverse().map((approval) => (
               <li>
                 <time datetime={approval.at}>{v.fmt.dateTime(approval.at)}</time> — <strong>{t.decision[approval.decision]}</strong>{" "}
-                {t.by(v.t.role[approval.actor.role])} ({t.gateThen(approval.gate.passed)}){approval.comment && <q>{approval.comment}</q>}
+                {t.by(v.t.role[approval.actor.role])} ({t.gateThen(approval.gate.passed)}){approval.comment && <> <q>{approval.comment}</q></>}
               </li>
             ))}
           </ol>
