@@ -1,6 +1,6 @@
 import { Campaigns } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
-import { readDays, readLostReasons, readWins, type DayCounters, type LostReasonCounters, type WinCounters } from "../counters/cohort-counters.js";
+import { readCounters, readLostReasons, type DayCounters, type LostReasonCounters, type WinCounters } from "../counters/cohort-counters.js";
 import { Hypotheses, type Hypothesis } from "../hypothesis/hypothesis.js";
 import { dayIn } from "../time.js";
 
@@ -23,9 +23,8 @@ export async function readHypothesisCounters(ctx: Ctx, hypothesisId: string, opt
   const campaigns = await Campaigns.listByHypothesis(ctx, hypothesisId);
   const perCampaign = await Promise.all(
     campaigns.map(async (campaign) => {
-      const [days, wins, lostReasons] = await Promise.all([
-        readDays(ctx, campaign.id),
-        readWins(ctx, campaign.id),
+      const [{ days, wins }, lostReasons] = await Promise.all([
+        readCounters(ctx, campaign.id),
         options.lostReasons ? readLostReasons(ctx, campaign.id) : Promise.resolve([]),
       ]);
       return { days, wins, lostReasons };

@@ -1,6 +1,7 @@
 import type { Ctx } from "../context.js";
 import type { TransactItem } from "../db/transact.js";
 import { queryAll } from "../db/query-all.js";
+import { addDays, daysBetween } from "../time.js";
 
 /**
  * Per campaign, per cohort day (the day leads arrived, workspace time zone): the numbers every
@@ -17,24 +18,41 @@ export type DayCounters = { campaignId: string | null; day: string } & Record<Co
 
 /**
  * Deals won, by cohort day and the day they were won: the curve behind "won within N days of
- * arrival" (cohort tables, days to win, comparisons at equal cohort age).
+ * arrival" (cohort tables, days to win, comparisons at equal cohort age). Kept inside each day's
+ * counter item as a histogram of days to win (`wonAfter_<d>`, `revenueAfter_<d>`), so reading
+ * them costs nothing beyond the day counters however many leads there are.
  */
 export type WinCounters = { campaignId: string | null; cohortDay: string; winDay: string; won: number; revenue: number };
+
+/** `won` deals (or a correction of their revenue) of a cohort day, won on `winDay`. */
+export type WinDelta = { winDay: string; won: number; revenue: number };
+
+const WON_AFTER = "wonAfter_";
+const REVENUE_AFTER = "revenueAfter_";
 
 /** Leads that match no campaign are counted too, under this pseudo-campaign. */
 const UNATTRIBUTED = "UNATTRIBUTED";
 const partition = (campaignId: string | null) => `COUNTERS#${campaignId ?? UNATTRIBUTED}`;
 
-/** A transaction item adding `delta` to a campaign's counters for one day (negative to subtract). */
-export function addToDay(ctx: Ctx, campaignId: string | null, day: string, delta: Partial<Record<CounterField, number>>): TransactItem {
-  return { Update: addExpression(ctx, { pk: partition(campaignId), sk: `DAY#${day}` }, { campaignId: campaignId ?? UNATTRIBUTED, day }, delta) };
-}
-
-/** A transaction item recording `won` deals (and their revenue) of a cohort day won on `winDay`. */
-export function addWin(ctx: Ctx, campaignId: string | null, cohortDay: string, winDay: string, delta: { won: number; revenue: number }): TransactItem {
-  return {
-    Update: addExpression(ctx, { pk: partition(campaignId), sk: `WIN#${cohortDay}#${winDay}` }, { campaignId: campaignId ?? UNATTRIBUTED, cohortDay, winDay }, delta),
-  };
+/**
+ * A transaction item adding `delta` to a campaign's counters for one day (negative to subtract),
+ * and `win` to that day's histogram of days to win. One item, because a transaction may not
+ * touch the same item twice.
+ */
+export function addToDay(
+  ctx: Ctx,
+  campaignId: string | null,
+  day: string,
+  delta: Partial<Record<CounterField, number>>,
+  win?: WinDelta,
+): TransactItem {
+  const adds: Record<string, number | undefined> = { ...delta };
+  if (win) {
+    const after = daysBetween(day, win.winDay);
+    adds[`${WON_AFTER}${after}`] = win.won;
+    adds[`${REVENUE_AFTER}${after}`] = win.revenue;
+  }
+  return { Update: addExpression(ctx, { pk: partition(campaignId), sk: `DAY#${day}` }, { campaignId: campaignId ?? UNATTRIBUTED, day }, adds) };
 }
 
 function addExpression(ctx: Ctx, key: { pk: string; sk: string }, identity: Record<string, string>, delta: Record<string, number | undefined>) {
@@ -48,10 +66,11 @@ function addExpression(ctx: Ctx, key: { pk: string; sk: string }, identity: Reco
     values[`:i_${name}`] = value;
     sets.push(`#i_${name} = :i_${name}`);
   }
-  const addParts = adds.map(([field, value]) => {
-    names[`#${field}`] = field;
-    values[`:${field}`] = value;
-    return `#${field} :${field}`;
+  // Placeholders by position: attribute names like `wonAfter_-1` are not valid placeholder names.
+  const addParts = adds.map(([field, value], i) => {
+    names[`#a${i}`] = field;
+    values[`:a${i}`] = value;
+    return `#a${i} :a${i}`;
   });
   return {
     TableName: ctx.table,
@@ -62,32 +81,35 @@ function addExpression(ctx: Ctx, key: { pk: string; sk: string }, identity: Reco
   };
 }
 
-/** A campaign's day counters for cohort days in [from, to] (inclusive ISO days). */
-export async function readDays(ctx: Ctx, campaignId: string | null, from = "0000-00-00", to = "9999-99-99"): Promise<DayCounters[]> {
+/** A campaign's day counters and wins for cohort days in [from, to] (inclusive ISO days): one query. */
+export async function readCounters(ctx: Ctx, campaignId: string | null, from = "0000-00-00", to = "9999-99-99"): Promise<{ days: DayCounters[]; wins: WinCounters[] }> {
   const items = await queryAll(ctx, {
     KeyConditionExpression: "pk = :p AND sk BETWEEN :from AND :to",
     ExpressionAttributeValues: { ":p": partition(campaignId), ":from": `DAY#${from}`, ":to": `DAY#${to}` },
   });
-  return items.map((item) => {
-    const row = { campaignId: campaignId, day: item.day as string } as DayCounters;
-    for (const field of counterFields) row[field] = Number(item[field] ?? 0);
-    return row;
-  });
+  const days: DayCounters[] = [];
+  const wins: WinCounters[] = [];
+  for (const item of items) {
+    const day = { campaignId, day: item.day as string } as DayCounters;
+    for (const field of counterFields) day[field] = Number(item[field] ?? 0);
+    days.push(day);
+    const dayWins: WinCounters[] = [];
+    for (const [name, value] of Object.entries(item)) {
+      if (!name.startsWith(WON_AFTER)) continue;
+      const after = name.slice(WON_AFTER.length);
+      const won = Number(value ?? 0);
+      const revenue = Number(item[`${REVENUE_AFTER}${after}`] ?? 0);
+      // A bar brought back to zero (a win corrected away) is no win.
+      if (won !== 0 || revenue !== 0) dayWins.push({ campaignId, cohortDay: day.day, winDay: addDays(day.day, Number(after)), won, revenue });
+    }
+    wins.push(...dayWins.sort((x, y) => x.winDay.localeCompare(y.winDay)));
+  }
+  return { days, wins };
 }
 
-/** A campaign's win counters for cohort days in [from, to]. */
-export async function readWins(ctx: Ctx, campaignId: string | null, from = "0000-00-00", to = "9999-99-99"): Promise<WinCounters[]> {
-  const items = await queryAll(ctx, {
-    KeyConditionExpression: "pk = :p AND sk BETWEEN :from AND :to",
-    ExpressionAttributeValues: { ":p": partition(campaignId), ":from": `WIN#${from}`, ":to": `WIN#${to}#~` },
-  });
-  return items.map((item) => ({
-    campaignId,
-    cohortDay: item.cohortDay,
-    winDay: item.winDay,
-    won: Number(item.won ?? 0),
-    revenue: Number(item.revenue ?? 0),
-  }));
+/** A campaign's day counters for cohort days in [from, to], without their wins. */
+export async function readDays(ctx: Ctx, campaignId: string | null, from?: string, to?: string): Promise<DayCounters[]> {
+  return (await readCounters(ctx, campaignId, from, to)).days;
 }
 
 /**

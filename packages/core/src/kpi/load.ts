@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Campaigns, type Campaign } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
-import { readDays, readWins, type DayCounters, type WinCounters } from "../counters/cohort-counters.js";
+import { readCounters, type DayCounters, type WinCounters } from "../counters/cohort-counters.js";
 import type { Hypothesis } from "../hypothesis/hypothesis.js";
 import { dayIn, isIsoDay } from "../time.js";
 import { evaluateKpis, gateVerdict, type GateVerdict, type KpiReport } from "./evaluate.js";
@@ -15,14 +15,12 @@ export const KpiRangeQuery = z
 export type KpiRange = z.output<typeof KpiRangeQuery>;
 
 /**
- * The day and win counters of some campaigns for cohort days in the range: two queries per
- * campaign, all in flight at once. Leads are never read.
+ * The day counters (with their wins) of some campaigns for cohort days in the range: one query
+ * per campaign, all in flight at once. Leads are never read.
  */
 export async function loadCounters(ctx: Ctx, campaigns: Campaign[], range: KpiRange = {}): Promise<{ days: DayCounters[]; wins: WinCounters[] }> {
-  const perCampaign = await Promise.all(
-    campaigns.map((campaign) => Promise.all([readDays(ctx, campaign.id, range.from, range.to), readWins(ctx, campaign.id, range.from, range.to)])),
-  );
-  return { days: perCampaign.flatMap(([days]) => days), wins: perCampaign.flatMap(([, wins]) => wins) };
+  const perCampaign = await Promise.all(campaigns.map((campaign) => readCounters(ctx, campaign.id, range.from, range.to)));
+  return { days: perCampaign.flatMap((c) => c.days), wins: perCampaign.flatMap((c) => c.wins) };
 }
 
 /** KPIs of some campaigns judged by one hypothesis' targets, maturity and confidence, as of today. */

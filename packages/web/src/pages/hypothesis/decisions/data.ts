@@ -1,5 +1,5 @@
 import type { Ctx } from "../../../../../core/src/context.js";
-import { readDays, readLostReasons, readWins, type DayCounters, type LostReasonCounters, type WinCounters } from "../../../../../core/src/counters/cohort-counters.js";
+import { readCounters, readLostReasons, type DayCounters, type LostReasonCounters, type WinCounters } from "../../../../../core/src/counters/cohort-counters.js";
 import { Approvals, type Approval } from "../../../../../core/src/kpi/approvals.js";
 import { evaluateKpis, gateVerdict, type GateVerdict, type KpiReport } from "../../../../../core/src/kpi/evaluate.js";
 import { Optimizations, type Optimization } from "../../../../../core/src/optimization/optimization.js";
@@ -23,7 +23,7 @@ export type DecisionData = {
 const loaded = new WeakMap<HypothesisPageData, Promise<DecisionData>>();
 
 /**
- * The counters of the page's campaigns (days, wins, lost reasons: three queries per campaign),
+ * The counters of the page's campaigns (days with their wins, and lost reasons: two queries per campaign),
  * its optimizations and its approvals (two requests each), all in flight at once. KPIs, gate,
  * cohorts, funnel, forecast and before/after are computed from these in memory, so the sections
  * share one read instead of each calling the API's verbs (which would read the counters six times).
@@ -37,14 +37,14 @@ export function decisionData(ctx: Ctx, page: HypothesisPageData): Promise<Decisi
 
 async function load(ctx: Ctx, { hypothesis, campaigns }: HypothesisPageData): Promise<DecisionData> {
   const [perCampaign, optimizations, approvals] = await Promise.all([
-    Promise.all(campaigns.map((c) => Promise.all([readDays(ctx, c.id), readWins(ctx, c.id), readLostReasons(ctx, c.id)]))),
+    Promise.all(campaigns.map((c) => Promise.all([readCounters(ctx, c.id), readLostReasons(ctx, c.id)]))),
     Optimizations.list(ctx, hypothesis.id),
     Approvals.list(ctx, hypothesis.id),
   ]);
-  const days = perCampaign.flatMap(([d]) => d);
-  const wins = perCampaign.flatMap(([, w]) => w);
+  const days = perCampaign.flatMap(([c]) => c.days);
+  const wins = perCampaign.flatMap(([c]) => c.wins);
   const asOf = dayIn(ctx.now(), ctx.timeZone);
   const { targets, maturityDays, confidence } = hypothesis;
   const report = evaluateKpis({ days, wins, targets, maturityDays, confidence, asOf });
-  return { days, wins, lostReasons: perCampaign.flatMap(([, , l]) => l), asOf, report, gate: gateVerdict(report), optimizations, approvals };
+  return { days, wins, lostReasons: perCampaign.flatMap(([, l]) => l), asOf, report, gate: gateVerdict(report), optimizations, approvals };
 }
