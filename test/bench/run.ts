@@ -4,8 +4,8 @@
  * Starts its own in-memory DynamoDB Local, registers a hypothesis with four campaigns, books 92
  * days of spend, loads leads through POST /api/leads/import (1,000 per call, via app.request)
  * and times GET /api/hypotheses/{id}/kpis: the median of 30 calls after 10 warm-up calls. The KPI
- * answer reads counters only, so its time should follow the number of counter items (bounded by
- * campaigns × cohort days, and for wins × days to win), not the number of leads.
+ * answer reads counters only (one item per campaign and cohort day, holding that day's wins by
+ * days to win), so its time should follow campaigns × cohort days, not the number of leads.
  *
  * Environment: BENCH_LEADS (default 100000), BENCH_LOAD_MINUTES (default 45: loading stops there
  * and the second timing uses what was loaded), BENCH_PARALLEL import calls in flight (default 2).
@@ -147,7 +147,7 @@ async function run() {
   };
   const describe = (t: Awaited<ReturnType<typeof timeKpis>>) =>
     `${t.leads} leads: median ${t.median.toFixed(1)} ms (p90 ${t.p90.toFixed(1)} ms) over ${SAMPLES} calls; ` +
-    `of which reading ${t.days} day and ${t.wins} win counter items about ${t.read.toFixed(1)} ms, evaluateKpis about ${t.evaluate.toFixed(1)} ms`;
+    `of which reading ${t.days} day counter items (${t.wins} win rows in them) about ${t.read.toFixed(1)} ms, evaluateKpis about ${t.evaluate.toFixed(1)} ms`;
 
   await importBatch();
   const small = await timeKpis();
