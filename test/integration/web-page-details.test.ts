@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../packages/core/src/ids.js";
+import { createCampaign, createSource, fixtureWith, postHook, token } from "../support/intake.js";
 import { importCohorts, newCampaign, newHypothesis, toOptimization } from "../support/decisions.js";
 import { OWNER_KEY } from "../support/harness.js";
 import { Browser, createWebHarness, type WebHarness } from "../support/web.js";
@@ -63,5 +64,44 @@ describe("quoted comments and reasons", () => {
 
     expect(page).toContain("(gate not passed at the time) Wait for 100 leads");
     expect(page).toMatch(/: Optimization → Closed Too few buyers by owner/);
+  });
+});
+
+describe("the lead page", () => {
+  it("names the lead's hypothesis by its title and who moved the lead: the owner, a stored key, the CRM", async () => {
+    const source = await createSource(h, "amocrm");
+    const utmCampaign = `bags_${token()}`;
+    const { hypothesisId } = await createCampaign(h, "yandex", utmCampaign);
+    const title = (await h.call("GET", `/api/hypotheses/${hypothesisId}`)).body.title as string;
+    const deal = String(31_000_000 + Math.floor(Math.random() * 1_000_000));
+    const lead = (await postHook(h, source.key, fixtureWith("amocrm-lead-add.txt", { "31245678": deal, bags_spring_2025: utmCampaign }))).body.leads[0].id as string;
+    const marketer = (await h.call("POST", "/api/keys", { role: "marketer" })).body as { id: string; key: string };
+    await h.call("PATCH", `/api/leads/${lead}`, { stage: "contacted" });
+    await h.call("PATCH", `/api/leads/${lead}`, { stage: "qualified" }, { key: marketer.key });
+    expect((await postHook(h, source.key, fixtureWith("amocrm-status-won.txt", { "31245678": deal }))).status).toBe(200);
+
+    const page = await owner.get(`/leads/${lead}`);
+    const text = joinedText(page.html);
+
+    expect(page.html).toContain(`<a href="/hypotheses/${hypothesisId}">${title}</a>`);
+    expect(text).not.toContain(hypothesisId);
+    expect(text).toContain("New → Contacted (by the owner)");
+    expect(text).toContain(`Contacted → Qualified (by API key …${marketer.id.slice(-6)})`);
+    expect(text).toMatch(/Qualified → Won, RUB 15,000.00 \(from the CRM\)/);
+    expect(text).not.toContain("key:");
+    expect(text).not.toContain("crm:");
+  });
+
+  it("sets a lost reason apart from the stage change, in Russian too", async () => {
+    const source = await createSource(h, "json");
+    const lead = (await postHook(h, source.key, { contentType: "application/json", text: JSON.stringify({ externalId: token(), name: "Анна", phone: "+79160000009" }) })).body.leads[0].id as string;
+    await h.call("PATCH", `/api/leads/${lead}`, { stage: "lost", lostReason: "дорого" });
+
+    const ru = h.browser({ acceptLanguage: "ru" });
+    await ru.signIn(OWNER_KEY);
+
+    const text = joinedText((await ru.get(`/leads/${lead}`)).html);
+
+    expect(text).toMatch(/→ \S+ дорого \(владельцем\)/);
   });
 });

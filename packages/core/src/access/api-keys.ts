@@ -17,6 +17,9 @@ export type CreateKeyInput = z.infer<typeof CreateKeyInput>;
 
 export type ApiKeyInfo = { id: string; role: Principal["role"]; contractorId?: string; createdAt: string; revokedAt?: string };
 
+/** The key id of the owner key from the environment (`OWNER_API_KEY`), which has no stored item. */
+export const OWNER_KEY_ID = "env:OWNER_API_KEY";
+
 // Only the SHA-256 of a key is stored; the key itself is shown once, at creation.
 const hashOf = (secret: string) => createHash("sha256").update(secret).digest("hex");
 const keys = {
@@ -41,7 +44,7 @@ export const ApiKeys = {
 
   /** The principal behind a presented key, or null when it is unknown or revoked. */
   async authenticate(ctx: Ctx, secret: string, ownerKey?: string): Promise<Principal | null> {
-    if (ownerKey && sameSecret(secret, ownerKey)) return { keyId: "env:OWNER_API_KEY", role: "owner" };
+    if (ownerKey && sameSecret(secret, ownerKey)) return { keyId: OWNER_KEY_ID, role: "owner" };
     const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: keys.secret(hashOf(secret)) }));
     if (!Item || Item.revokedAt) return null;
     return { keyId: Item.id, role: Item.role, contractorId: Item.contractorId };

@@ -129,7 +129,12 @@ export const en = {
     stageHistory: "Stage history",
     noHistory: "No stage changes yet.",
     change: (from: string, to: string) => `${from} → ${to}`,
-    actor: "By",
+    /** Who made a stage change, from the actor the history keeps. */
+    actor: {
+      owner: "by the owner",
+      key: (suffix: string) => `by API key …${suffix}`,
+      crm: "from the CRM",
+    },
     none: "—",
   },
   quarantine: {

@@ -125,7 +125,11 @@ export const ru: Messages = {
     stageHistory: "История этапов",
     noHistory: "Этап ещё не менялся.",
     change: (from, to) => `${from} → ${to}`,
-    actor: "Кто",
+    actor: {
+      owner: "владельцем",
+      key: (suffix) => `ключом API …${suffix}`,
+      crm: "из CRM",
+    },
     none: "—",
   },
   quarantine: {

@@ -1,15 +1,16 @@
 import { Hono, type Context } from "hono";
 import { Campaigns } from "../../../core/src/campaign/campaign.js";
+import { OWNER_KEY_ID } from "../../../core/src/access/api-keys.js";
 import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
-import { Outcomes } from "../../../core/src/lead/outcomes.js";
 import { Leads, ListLeadsQuery } from "../../../core/src/lead/query.js";
 import { leadStages, type LeadStage } from "../../../core/src/lead/stages.js";
 import { emptyForm, Problems, Select, type FormState } from "../components/form.js";
-import { leadsPage } from "../data/leads.js";
+import { leadDetail, leadsPage } from "../data/leads.js";
 import type { WebEnv } from "../env.js";
 import { attempt, optionalText, parseForm } from "../forms.js";
 import { team } from "../guards.js";
 import { Page } from "../layout.js";
+import type { Messages } from "../i18n/index.js";
 import { viewOf } from "../view.js";
 
 /** Leads per page unless `?limit=` (1..200, as the API) asks for another size. */
@@ -86,10 +87,22 @@ async function leadListPage(c: Context<WebEnv>) {
 const stripEmpty = (values: Record<string, string | undefined>) =>
   Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => Boolean(entry[1])));
 
+/**
+ * Who made a stage change, in words: the history keeps `key:<api key id>` for people (the owner's
+ * key from the environment has a fixed id) and `crm:<source id>` for a CRM's webhook. A stored key
+ * is named by the end of its id, as GET /api/keys lists it, so the page reads no key items.
+ */
+function actorName(t: Messages["leads"]["actor"], actor: string): string {
+  if (actor === `key:${OWNER_KEY_ID}`) return t.owner;
+  if (actor.startsWith("key:")) return t.key(actor.slice(-6));
+  if (actor.startsWith("crm:")) return t.crm;
+  return actor;
+}
+
 async function leadPage(c: Context<WebEnv>) {
   const v = await viewOf(c);
   const id = c.req.param("id")!;
-  const [lead, history] = await Promise.all([Leads.get(c.var.ctx, id), Outcomes.history(c.var.ctx, id)]);
+  const { lead, hypothesis, history } = await leadDetail(c.var.ctx, id);
   const t = v.t.leads;
   const stageName = (stage: LeadStage) => v.t.leadStage[stage];
   return c.html(
@@ -112,7 +125,7 @@ async function leadPage(c: Context<WebEnv>) {
           {[lead.utm.source, lead.utm.medium, lead.utm.campaign, lead.utm.content, lead.utm.term].map((part) => part ?? t.none).join(" / ")}
         </dd>
         <dt>{t.hypothesis}</dt>
-        <dd>{lead.hypothesisId ? <a href={`/hypotheses/${lead.hypothesisId}`}>{lead.hypothesisId}</a> : t.none}</dd>
+        <dd>{hypothesis ? <a href={`/hypotheses/${hypothesis.id}`}>{hypothesis.title}</a> : t.none}</dd>
         <dt>{t.amount}</dt>
         <dd>{lead.amount ? v.fmt.money(lead.amount) : t.none}</dd>
         {lead.lostReason && (
@@ -131,7 +144,7 @@ async function leadPage(c: Context<WebEnv>) {
             <li>
               <time datetime={entry.at}>{v.fmt.dateTime(entry.at)}</time> — {t.change(stageName(entry.from), stageName(entry.to))}
               {entry.amount && `, ${v.fmt.money(entry.amount)}`}
-              {entry.lostReason && <q>{entry.lostReason}</q>} <span class="muted">({entry.actor})</span>
+              {entry.lostReason && <> <q>{entry.lostReason}</q></>} <span class="muted">({actorName(t.actor, entry.actor)})</span>
             </li>
           ))}
         </ol>
