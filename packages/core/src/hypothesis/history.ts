@@ -44,7 +44,11 @@ export async function readHistory(ctx: Ctx, hypothesisId: string): Promise<Histo
     KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
     ExpressionAttributeValues: { ":pk": pk, ":prefix": hypothesisKeys.historyPrefix },
   });
-  return items.map((item) => ({
+  return items.map(toHistoryEntry);
+}
+
+export function toHistoryEntry(item: Record<string, any>): HistoryEntry {
+  return {
     version: item.version,
     at: item.at,
     actor: { keyId: item.actor.keyId, role: item.actor.role },
@@ -53,5 +57,5 @@ export async function readHistory(ctx: Ctx, hypothesisId: string): Promise<Histo
     ...(item.to ? { to: item.to } : {}),
     ...(item.reason ? { reason: item.reason } : {}),
     ...(item.rulesVersion ? { rulesVersion: item.rulesVersion } : {}),
-  }));
+  };
 }

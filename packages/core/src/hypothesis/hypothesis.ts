@@ -181,7 +181,7 @@ export const Hypotheses = {
   },
 };
 
-function toHypothesis(item: Record<string, any>): Hypothesis {
+export function toHypothesis(item: Record<string, any>): Hypothesis {
   return {
     id: item.id,
     title: item.title,

@@ -53,13 +53,17 @@ export const Rules = {
       KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
       ExpressionAttributeValues: { ":pk": hypothesisKeys.item(hypothesisId).pk, ":prefix": hypothesisKeys.rulesPrefix },
     });
-    return items.map((item) => ({
-      version: item.version,
-      responsible: item.responsible,
-      leadHandling: item.leadHandling,
-      checklist: item.checklist,
-      at: item.at,
-      actor: { keyId: item.actor.keyId, role: item.actor.role },
-    }));
+    return items.map(toWrittenRules);
   },
 };
+
+export function toWrittenRules(item: Record<string, any>): WrittenRules {
+  return {
+    version: item.version,
+    responsible: item.responsible,
+    leadHandling: item.leadHandling,
+    checklist: item.checklist,
+    at: item.at,
+    actor: { keyId: item.actor.keyId, role: item.actor.role },
+  };
+}

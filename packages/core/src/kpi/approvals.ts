@@ -32,7 +32,7 @@ export type Approval = {
 };
 
 // Beside the hypothesis, so that one query lists them, oldest first (ids are ULIDs).
-const keys = {
+export const approvalKeys = {
   item: (hypothesisId: string, id: string) => ({ pk: hypothesisKeys.item(hypothesisId).pk, sk: `APPROVAL#${id}` }),
   prefix: "APPROVAL#",
 };
@@ -83,7 +83,7 @@ export const Approvals = {
     await Hypotheses.get(ctx, hypothesisId);
     const items = await queryAll(ctx, {
       KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": hypothesisKeys.item(hypothesisId).pk, ":prefix": keys.prefix },
+      ExpressionAttributeValues: { ":pk": hypothesisKeys.item(hypothesisId).pk, ":prefix": approvalKeys.prefix },
     });
     return items.map(toApproval);
   },
@@ -105,7 +105,7 @@ async function write(ctx: Ctx, hypothesis: Hypothesis, input: ApprovalInput, act
     Put: {
       TableName: ctx.table,
       // The gate goes in as JSON: its probabilities can be smaller than DynamoDB numbers allow (1e-130).
-      Item: { ...keys.item(hypothesis.id, approval.id), type: "approval", ...approval, gate: JSON.stringify(gate) },
+      Item: { ...approvalKeys.item(hypothesis.id, approval.id), type: "approval", ...approval, gate: JSON.stringify(gate) },
       ConditionExpression: "attribute_not_exists(pk)",
     },
   };
@@ -141,7 +141,7 @@ async function write(ctx: Ctx, hypothesis: Hypothesis, input: ApprovalInput, act
   return approval;
 }
 
-function toApproval(item: Record<string, any>): Approval {
+export function toApproval(item: Record<string, any>): Approval {
   return {
     id: item.id,
     hypothesisId: item.hypothesisId,

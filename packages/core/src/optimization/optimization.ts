@@ -29,7 +29,7 @@ export type Optimization = OptimizationInput & {
 };
 
 /** Kept in the hypothesis' partition, beside its history and rules. */
-const keys = {
+export const optimizationKeys = {
   item: (hypothesisId: string, id: string) => ({ pk: hypothesisKeys.item(hypothesisId).pk, sk: `OPTIMIZATION#${id}` }),
   prefix: "OPTIMIZATION#",
 };
@@ -56,7 +56,7 @@ export const Optimizations = {
             {
               Put: {
                 TableName: ctx.table,
-                Item: { ...keys.item(hypothesisId, id), type: "optimization", ...optimization },
+                Item: { ...optimizationKeys.item(hypothesisId, id), type: "optimization", ...optimization },
                 ConditionExpression: "attribute_not_exists(pk)",
               },
             },
@@ -75,21 +75,25 @@ export const Optimizations = {
     await Hypotheses.get(ctx, hypothesisId);
     const items = await queryAll(ctx, {
       KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": hypothesisKeys.item(hypothesisId).pk, ":prefix": keys.prefix },
+      ExpressionAttributeValues: { ":pk": hypothesisKeys.item(hypothesisId).pk, ":prefix": optimizationKeys.prefix },
     });
-    return items
-      .map(
-        (item): Optimization => ({
-          id: item.id,
-          hypothesisId: item.hypothesisId,
-          area: item.area,
-          change: item.change,
-          startedOn: item.startedOn,
-          version: Number(item.version),
-          createdAt: item.createdAt,
-          actor: { keyId: item.actor.keyId, role: item.actor.role },
-        }),
-      )
-      .sort((x, y) => (x.startedOn === y.startedOn ? x.id.localeCompare(y.id) : x.startedOn.localeCompare(y.startedOn)));
+    return items.map(toOptimization).sort(byStartDay);
   },
 };
+
+export function toOptimization(item: Record<string, any>): Optimization {
+  return {
+    id: item.id,
+    hypothesisId: item.hypothesisId,
+    area: item.area,
+    change: item.change,
+    startedOn: item.startedOn,
+    version: Number(item.version),
+    createdAt: item.createdAt,
+    actor: { keyId: item.actor.keyId, role: item.actor.role },
+  };
+}
+
+/** The order optimizations are listed in: by start day, then by when they were recorded. */
+export const byStartDay = (x: Optimization, y: Optimization) =>
+  x.startedOn === y.startedOn ? x.id.localeCompare(y.id) : x.startedOn.localeCompare(y.startedOn);

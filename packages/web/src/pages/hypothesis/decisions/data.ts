@@ -1,8 +1,8 @@
 import type { Ctx } from "../../../../../core/src/context.js";
 import { readCounters, readLostReasons, type DayCounters, type LostReasonCounters, type WinCounters } from "../../../../../core/src/counters/cohort-counters.js";
-import { Approvals, type Approval } from "../../../../../core/src/kpi/approvals.js";
+import type { Approval } from "../../../../../core/src/kpi/approvals.js";
 import { evaluateKpis, gateVerdict, type GateVerdict, type KpiReport } from "../../../../../core/src/kpi/evaluate.js";
-import { Optimizations, type Optimization } from "../../../../../core/src/optimization/optimization.js";
+import type { Optimization } from "../../../../../core/src/optimization/optimization.js";
 import { dayIn } from "../../../../../core/src/time.js";
 import type { HypothesisPageData } from "../data.js";
 
@@ -24,7 +24,7 @@ const loaded = new WeakMap<HypothesisPageData, Promise<DecisionData>>();
 
 /**
  * The counters of the page's campaigns (days with their wins, and lost reasons: two queries per campaign),
- * its optimizations and its approvals (two requests each), all in flight at once. KPIs, gate,
+ * all in flight at once; optimizations and approvals came with the page's partition read. KPIs, gate,
  * cohorts, funnel, forecast and before/after are computed from these in memory, so the sections
  * share one read instead of each calling the API's verbs (which would read the counters six times).
  * Memoized per page render: every section asks, the first one reads.
@@ -35,12 +35,8 @@ export function decisionData(ctx: Ctx, page: HypothesisPageData): Promise<Decisi
   return data;
 }
 
-async function load(ctx: Ctx, { hypothesis, campaigns }: HypothesisPageData): Promise<DecisionData> {
-  const [perCampaign, optimizations, approvals] = await Promise.all([
-    Promise.all(campaigns.map((c) => Promise.all([readCounters(ctx, c.id), readLostReasons(ctx, c.id)]))),
-    Optimizations.list(ctx, hypothesis.id),
-    Approvals.list(ctx, hypothesis.id),
-  ]);
+async function load(ctx: Ctx, { hypothesis, campaigns, optimizations, approvals }: HypothesisPageData): Promise<DecisionData> {
+  const perCampaign = await Promise.all(campaigns.map((c) => Promise.all([readCounters(ctx, c.id), readLostReasons(ctx, c.id)])));
   const days = perCampaign.flatMap(([c]) => c.days);
   const wins = perCampaign.flatMap(([c]) => c.wins);
   const asOf = dayIn(ctx.now(), ctx.timeZone);

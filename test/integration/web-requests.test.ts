@@ -1,0 +1,105 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { newId } from "../../packages/core/src/ids.js";
+import { countRequests, describeCount } from "../support/dynamo-requests.js";
+import { OWNER_KEY } from "../support/harness.js";
+import { Browser, createWebHarness, type WebHarness } from "../support/web.js";
+
+/**
+ * The DynamoDB requests a page makes are part of its design: each figure below is what the page's
+ * data needs, so a read added without need (the same item twice, a query per lead) fails here.
+ * The owner signs in with the configured owner key, which costs no request; a stored key adds one GetItem.
+ */
+// Hypothesis page: its partition (the hypothesis, history, rules, optimizations, approvals in one Query),
+// its campaigns, the contractors; per campaign its day counters (wins inside) and its lost reasons.
+const hypothesisPageRequests = (campaigns: number) => 3 + 2 * campaigns;
+// Board: the hypotheses; per hypothesis its campaigns; per campaign its day counters.
+const boardRequests = (hypotheses: number, campaigns: number) => 1 + hypotheses + campaigns;
+
+let h: WebHarness;
+let owner: Browser;
+let requests: ReturnType<typeof countRequests>;
+const hypotheses: Record<"one" | "three", { id: string; campaigns: Array<{ utm_source: string; utm_campaign: string }> }> = {} as never;
+
+async function hypothesisWith(campaignCount: number) {
+  const hypothesis = (
+    await h.call("POST", "/api/hypotheses", {
+      title: `Bags through Yandex ${newId()}`,
+      statement: "Search ads bring wholesale buyers",
+      channel: "yandex_direct",
+      responsible: "Anna",
+      budget: "300000",
+      probe: { start: "2026-03-01", end: "2026-03-31" },
+      targets: { cplMax: "900", conversionMin: 0.05 },
+    })
+  ).body;
+  await h.call("PUT", `/api/hypotheses/${hypothesis.id}/rules`, { responsible: "Anna", leadHandling: "Call within an hour", checklist: ["Ask the volume"] });
+  await h.call("POST", `/api/hypotheses/${hypothesis.id}/optimizations`, { area: "audience", change: "Wholesale keywords only", startedOn: "2026-03-10" });
+  const campaigns = [];
+  for (let i = 0; i < campaignCount; i++) {
+    const campaign = (await h.call("POST", `/api/hypotheses/${hypothesis.id}/campaigns`, { utmSource: "yandex", utmCampaign: `bags-${newId()}` })).body;
+    campaigns.push({ utm_source: "yandex", utm_campaign: campaign.utmCampaign });
+  }
+  return { id: hypothesis.id as string, campaigns };
+}
+
+/** `count` leads spread over the hypothesis' campaigns, every fifth of them won. */
+async function importLeads(campaigns: Array<{ utm_source: string; utm_campaign: string }>, count: number) {
+  const leads = Array.from({ length: count }, (_, i) => ({
+    externalId: `lead-${newId()}`,
+    name: `Buyer ${i}`,
+    phone: `+7916${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`,
+    ...campaigns[i % campaigns.length]!,
+    createdAt: `2026-03-${String(2 + (i % 20)).padStart(2, "0")}T10:00:00+03:00`,
+    ...(i % 5 === 0 ? { stage: "won", amount: "45000", closedAt: "2026-03-28T12:00:00+03:00" } : {}),
+  }));
+  const result = await h.call("POST", "/api/leads/import", { leads });
+  expect(result.status, result.text).toBe(200);
+  expect(result.body.rejected).toEqual([]);
+}
+
+/** The requests of one render of `path`, which must answer 200. */
+async function requestsOf(path: string) {
+  const counted = await requests.during(() => owner.get(path));
+  expect(counted.result.status, counted.result.html.slice(0, 300)).toBe(200);
+  return counted;
+}
+
+beforeAll(async () => {
+  h = await createWebHarness({ now: "2026-04-02T09:00:00Z" });
+  owner = h.browser({ acceptLanguage: "en" });
+  await owner.signIn(OWNER_KEY);
+  hypotheses.one = await hypothesisWith(1);
+  hypotheses.three = await hypothesisWith(3);
+  await importLeads(hypotheses.one.campaigns, 10);
+  await importLeads(hypotheses.three.campaigns, 10);
+  requests = countRequests(h.ctx.doc);
+});
+
+describe("DynamoDB requests per page", () => {
+  it(`reads a hypothesis page in ${hypothesisPageRequests(1)} requests with one campaign and ${hypothesisPageRequests(3)} with three`, async () => {
+    const one = await requestsOf(`/hypotheses/${hypotheses.one.id}`);
+    const three = await requestsOf(`/hypotheses/${hypotheses.three.id}`);
+
+    expect(one.total, describeCount(one)).toBe(hypothesisPageRequests(1));
+    expect(three.total, describeCount(three)).toBe(hypothesisPageRequests(3));
+  });
+
+  it("reads the hypothesis page in as many requests however many leads it has", async () => {
+    const before = await requestsOf(`/hypotheses/${hypotheses.three.id}`);
+
+    await importLeads(hypotheses.three.campaigns, 60);
+    const after = await requestsOf(`/hypotheses/${hypotheses.three.id}`);
+
+    expect(after.total, describeCount(after)).toBe(before.total);
+  });
+
+  it("reads the board in as many requests however many leads there are: one per hypothesis and campaign, none per lead", async () => {
+    const before = await requestsOf("/");
+
+    await importLeads(hypotheses.one.campaigns, 60);
+    const after = await requestsOf("/");
+
+    expect(before.total, describeCount(before)).toBe(boardRequests(2, 4));
+    expect(after.total, describeCount(after)).toBe(before.total);
+  });
+});
