@@ -102,4 +102,11 @@ describe("DynamoDB requests per page", () => {
     expect(before.total, describeCount(before)).toBe(boardRequests(2, 4));
     expect(after.total, describeCount(after)).toBe(before.total);
   });
+
+  it("reads the quality audit in three requests: the hypotheses once (for the filter and the report), the required tags, the leads", async () => {
+    // The audit reads every lead by design, a 1 MB page per request: the leads here fit in one.
+    const quality = await requestsOf("/quality");
+
+    expect(quality.total, describeCount(quality)).toBe(3);
+  });
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { queryAll } from "../db/query-all.js";
-import { Hypotheses } from "../hypothesis/hypothesis.js";
+import { Hypotheses, type Hypothesis } from "../hypothesis/hypothesis.js";
 import { leadListings } from "../lead/lead.js";
 import type { LeadStage, PathStage } from "../lead/stages.js";
 import { missingTags, RequiredTags, type TagName, type TagRequirement } from "../lead/tags.js";
@@ -92,10 +92,11 @@ export function summarizeQuality(leads: AuditedLead[], requirements: TagRequirem
     });
 }
 
-export async function qualityReport(ctx: Ctx, query: QualityQuery): Promise<QualityReport> {
+/** `listed`: every hypothesis, when the caller reads them anyway (a page's filter), so they are not listed twice. */
+export async function qualityReport(ctx: Ctx, query: QualityQuery, listed?: Promise<Hypothesis[]>): Promise<QualityReport> {
   const hypothesisId = query.hypothesisId ?? null;
   const [hypotheses, requirements, leads] = await Promise.all([
-    hypothesisId ? Hypotheses.get(ctx, hypothesisId).then((h) => [h]) : Hypotheses.list(ctx),
+    hypothesisId ? Hypotheses.get(ctx, hypothesisId).then((h) => [h]) : (listed ?? Hypotheses.list(ctx)),
     RequiredTags.all(ctx),
     readLeads(ctx, hypothesisId),
   ]);

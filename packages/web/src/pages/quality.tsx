@@ -17,7 +17,8 @@ async function qualityPage(c: Context<WebEnv>) {
   const { ctx } = c.var;
   const hypothesisId = optionalText(c.req.query("hypothesisId"));
   // An unknown hypothesis throws the API's 404, which the web shows as its not-found page.
-  const [v, hypotheses, report] = await Promise.all([viewOf(c), Hypotheses.list(ctx), qualityReport(ctx, parseForm(QualityQuery, { hypothesisId }))]);
+  const listed = Hypotheses.list(ctx);
+  const [v, hypotheses, report] = await Promise.all([viewOf(c), listed, qualityReport(ctx, parseForm(QualityQuery, { hypothesisId }), listed)]);
   const t = v.t.decisions.quality;
   const state: FormState = { ...emptyForm, values: { hypothesisId: hypothesisId ?? "" } };
   const person = (name: string) => (name === UNASSIGNED ? t.unassigned : name);
