@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readCounters } from "../../packages/core/src/counters/cohort-counters.js";
+import { readAllCounters } from "../../packages/core/src/counters/cohort-counters.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { countersOn, createCampaign, createSource, fixtureWith, postHook, token } from "../support/intake.js";
 
@@ -52,7 +52,7 @@ describe("amoCRM status webhooks", () => {
     expect(await leadOf(deal.leadId)).toMatchObject({ stage: "won", furthestStage: "won", amount: "15000.00" });
     expect(await historyOf(deal.leadId)).toEqual([{ at: "2026-03-02T09:00:00.000Z", from: "new", to: "won", amount: "15000.00", actor: `crm:${deal.source.id}` }]);
     expect(await countersOn(h, deal.campaignId, DAY)).toMatchObject({ leads: 1, contacted: 1, qualified: 1, proposal: 1, won: 1, revenue: 15_000_00 });
-    expect((await readCounters(h.ctx, deal.campaignId)).wins).toEqual([{ campaignId: deal.campaignId, cohortDay: DAY, winDay: DAY, won: 1, revenue: 15_000_00 }]);
+    expect((await readAllCounters(h.ctx, deal.campaignId)).wins).toEqual([{ campaignId: deal.campaignId, cohortDay: DAY, winDay: DAY, won: 1, revenue: 15_000_00 }]);
   });
 
   it("does not count a redelivered status twice, also when copies arrive at once", async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readCounters } from "../../packages/core/src/counters/cohort-counters.js";
+import { readAllCounters } from "../../packages/core/src/counters/cohort-counters.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { countersOn, createCampaign, createSource, postHook, token } from "../support/intake.js";
 
@@ -37,7 +37,7 @@ describe("historical import", () => {
     expect(await countersOn(h, campaignId, "2026-01-01")).toMatchObject({ leads: 1, contacted: 1, qualified: 1, proposal: 1, won: 1, revenue: 4_500_050 });
     expect(await countersOn(h, campaignId, "2026-02-10")).toMatchObject({ leads: 1, lost: 1, contacted: 0 });
     expect(await countersOn(h, campaignId, "2026-02-11")).toMatchObject({ leads: 1, contacted: 1, qualified: 1, proposal: 0 });
-    expect((await readCounters(h.ctx, campaignId)).wins).toEqual([{ campaignId, cohortDay: "2026-01-01", winDay: "2026-01-20", won: 1, revenue: 4_500_050 }]);
+    expect((await readAllCounters(h.ctx, campaignId)).wins).toEqual([{ campaignId, cohortDay: "2026-01-01", winDay: "2026-01-20", won: 1, revenue: 4_500_050 }]);
 
     const listed = (await h.call("GET", `/api/leads?campaignId=${campaignId}`)).body.items;
     expect(listed.map((l: any) => l.createdAt)).toEqual([

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readCounters, readDays } from "../../packages/core/src/counters/cohort-counters.js";
+import { readAllCounters, readCounters, readDays } from "../../packages/core/src/counters/cohort-counters.js";
 import { newId } from "../../packages/core/src/ids.js";
 import { captureLead } from "../../packages/core/src/lead/capture.js";
 import { createHarness, type Harness } from "../support/harness.js";
@@ -46,7 +46,7 @@ describe("recording a deal's outcome", () => {
     expect((await h.call("GET", `/api/leads/${lead.id}`)).body).toEqual(won.body);
 
     expect(await counters(lead.campaignId)).toMatchObject({ leads: 1, contacted: 1, qualified: 1, proposal: 1, won: 1, revenue: 12_500_50, lost: 0 });
-    expect((await readCounters(h.ctx, lead.campaignId)).wins).toEqual([
+    expect((await readAllCounters(h.ctx, lead.campaignId)).wins).toEqual([
       { campaignId: lead.campaignId, cohortDay: "2026-03-02", winDay: "2026-03-02", won: 1, revenue: 12_500_50 },
     ]);
   });
@@ -68,7 +68,9 @@ describe("recording a deal's outcome", () => {
       { at: "2026-03-04T10:00:00.000Z", from: "lost", to: "won", amount: "990.00", actor: `key:${marketer.id}` },
     ]);
     expect(await counters(lead.campaignId)).toMatchObject({ contacted: 1, qualified: 1, proposal: 1, won: 1, lost: 0, revenue: 990_00 });
-    expect((await readCounters(h.ctx, lead.campaignId)).wins[0]).toMatchObject({ cohortDay: "2026-03-02", winDay: "2026-03-04" });
+    expect((await readAllCounters(h.ctx, lead.campaignId)).wins[0]).toMatchObject({ cohortDay: "2026-03-02", winDay: "2026-03-04" });
+    // The day's histogram of days to win, which the KPI answer reads.
+    expect((await readCounters(h.ctx, lead.campaignId, "2026-03-02", "2026-03-02")).wins).toEqual([{ cohortDay: "2026-03-02", winDay: "2026-03-04", won: 1 }]);
   });
 
   it("answers a repeated change with 200 and records and counts nothing more", async () => {
@@ -89,9 +91,10 @@ describe("recording a deal's outcome", () => {
     h.setNow("2026-03-02T09:00:00Z");
     expect(corrected.body.amount).toBe("800.00");
     expect(await counters(lead.campaignId)).toMatchObject({ won: 1, revenue: 800_00 });
-    expect((await readCounters(h.ctx, lead.campaignId)).wins).toEqual([
+    expect((await readAllCounters(h.ctx, lead.campaignId)).wins).toEqual([
       { campaignId: lead.campaignId, cohortDay: "2026-03-02", winDay: "2026-03-02", won: 1, revenue: 800_00 },
     ]);
+    expect((await readCounters(h.ctx, lead.campaignId)).wins).toEqual([{ cohortDay: "2026-03-02", winDay: "2026-03-02", won: 1 }]);
   });
 
   it("corrects an imported won deal on the day it was closed, and restores an imported lost lead to any stage", async () => {
@@ -112,7 +115,7 @@ describe("recording a deal's outcome", () => {
 
     expect((await patch(won.id, { stage: "won", amount: 3500 })).body.amount).toBe("3500.00");
     expect((await patch(lost.id, { stage: "contacted" })).body.stage).toBe("contacted");
-    expect((await readCounters(h.ctx, campaign.body.id)).wins).toEqual([
+    expect((await readAllCounters(h.ctx, campaign.body.id)).wins).toEqual([
       { campaignId: campaign.body.id, cohortDay: "2026-01-10", winDay: "2026-01-20", won: 1, revenue: 3500_00 },
     ]);
     expect((await readDays(h.ctx, campaign.body.id, "2026-01-10", "2026-01-10"))[0]).toMatchObject({ leads: 2, contacted: 2, won: 1, lost: 0, revenue: 3500_00 });
@@ -192,7 +195,7 @@ describe("concurrent changes of one lead", () => {
     const history = (await h.call("GET", `/api/leads/${lead.id}/history`)).body.items;
     expect(history.map((e: any) => e.to).sort()).toEqual(history.length === 1 ? ["won"] : ["qualified", "won"]);
     expect(await counters(lead.campaignId)).toMatchObject({ leads: 1, contacted: 1, qualified: 1, proposal: 1, won: 1, revenue: 5000_00, lost: 0 });
-    expect((await readCounters(h.ctx, lead.campaignId)).wins).toEqual([
+    expect((await readAllCounters(h.ctx, lead.campaignId)).wins).toEqual([
       { campaignId: lead.campaignId, cohortDay: "2026-03-02", winDay: "2026-03-02", won: 1, revenue: 5000_00 },
     ]);
   });

@@ -10,8 +10,8 @@ import { Browser, createWebHarness, type WebHarness } from "../support/web.js";
  * The owner signs in with the configured owner key, which costs no request; a stored key adds one GetItem.
  */
 // Hypothesis page: its partition (the hypothesis, history, rules, optimizations, approvals in one Query),
-// its campaigns, the contractors; per campaign its day counters (wins inside) and its lost reasons.
-const hypothesisPageRequests = (campaigns: number) => 3 + 2 * campaigns;
+// its campaigns, the contractors; per campaign one Query of its counters (days, wins, lost reasons).
+const hypothesisPageRequests = (campaigns: number) => 3 + campaigns;
 // Board: the hypotheses; per hypothesis its campaigns; per campaign its day counters.
 const boardRequests = (hypotheses: number, campaigns: number) => 1 + hypotheses + campaigns;
 

@@ -201,9 +201,14 @@ describe("days to win and deal size", () => {
     expect(days.interval).toEqual([10, 20]);
   });
 
-  it("brackets the average deal with the spread between win counters", () => {
-    const wins = [win("2025-02-01", "2025-02-10", 1, 4_000_000), win("2025-02-03", "2025-02-12", 1, 6_000_000), win("2025-02-05", "2025-02-20", 2, 10_000_000)];
-    const report = evaluateKpis({ days: [day("2025-02-01", { leads: 40, won: 4, revenue: 20_000_000 })], wins, targets: {}, maturityDays: 15, asOf: ASOF });
+  it("brackets the average deal with the spread between the days' counters", () => {
+    const days = [
+      day("2025-02-01", { leads: 10, won: 1, revenue: 4_000_000 }),
+      day("2025-02-03", { leads: 10, won: 1, revenue: 6_000_000 }),
+      day("2025-02-05", { leads: 20, won: 2, revenue: 10_000_000 }),
+      day("2025-02-06", { leads: 5 }),
+    ];
+    const report = evaluateKpis({ days, wins: [], targets: {}, maturityDays: 15, asOf: ASOF });
     const deal = kpi(report, "averageDeal");
     expect(deal.observed).toBe(50_000);
     // Ratio 50 000; residuals -10 000, 10 000, 0 roubles; se = sqrt(3/2 · 2e8) / 4 = 4330.13.

@@ -57,7 +57,7 @@ export const hypothesisAnalyticsRoutes = new Hono<AppEnv>()
   })
   .get("/:id/funnel", docs.funnel, read, async (c) => {
     queryParams(c, NoQuery);
-    const { hypothesis, days, lostReasons, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"), { lostReasons: true });
+    const { hypothesis, days, lostReasons, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
     return c.json({ hypothesisId: hypothesis.id, ...funnel({ days, lostReasons, asOf, maturityDays: hypothesis.maturityDays }) });
   })
   .get("/:id/forecast", docs.forecast, read, async (c) => {

@@ -1,4 +1,4 @@
-import type { DayCounters, WinCounters } from "../counters/cohort-counters.js";
+import type { DayCounters, WinCount } from "../counters/cohort-counters.js";
 import type { Targets } from "../hypothesis/targets.js";
 import { evaluateKpis, type KpiName, type KpiRow } from "../kpi/evaluate.js";
 import { addDays } from "../time.js";
@@ -21,7 +21,7 @@ export type PostScaleCheck = {
 export type PostScaleInput = {
   /** Counters of the hypothesis' campaigns for cohort days after `scaledOn` (others are ignored). */
   days: DayCounters[];
-  wins: WinCounters[];
+  wins: WinCount[];
   targets: Targets;
   maturityDays: number;
   confidence: number;

@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { Campaigns } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import type { DayCounters, WinCounters } from "../counters/cohort-counters.js";
-import { Hypotheses } from "../hypothesis/hypothesis.js";
-import { loadCounters } from "../kpi/load.js";
 import { formatKopecks } from "../money.js";
 import { addDays, dayIn, daysBetween } from "../time.js";
+import { readHypothesisCounters } from "./hypothesis-counters.js";
 
 /** Cohort ages, in days since arrival, at which channels are compared. */
 export const COMPARE_AGES = [30, 60, 90] as const;
@@ -90,8 +88,9 @@ export async function compareHypotheses(ctx: Ctx, query: CompareQuery): Promise<
   const to = addDays(asOf, -Math.min(...COMPARE_AGES));
   const items = await Promise.all(
     query.ids.map(async (id) => {
-      const [hypothesis, campaigns] = await Promise.all([Hypotheses.get(ctx, id), Campaigns.listByHypothesis(ctx, id)]);
-      const { days, wins } = await loadCounters(ctx, campaigns, { to });
+      const { hypothesis, ...counters } = await readHypothesisCounters(ctx, id);
+      const days = counters.days.filter((row) => row.day <= to);
+      const wins = counters.wins.filter((row) => row.cohortDay <= to);
       return {
         hypothesisId: id,
         title: hypothesis.title,

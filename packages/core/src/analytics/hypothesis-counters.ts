@@ -1,6 +1,6 @@
 import { Campaigns } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
-import { readCounters, readLostReasons, type DayCounters, type LostReasonCounters, type WinCounters } from "../counters/cohort-counters.js";
+import { readAllCounters, type DayCounters, type LostReasonCounters, type WinCounters } from "../counters/cohort-counters.js";
 import { Hypotheses, type Hypothesis } from "../hypothesis/hypothesis.js";
 import { dayIn } from "../time.js";
 
@@ -14,22 +14,10 @@ export type HypothesisCounters = {
   asOf: string;
 };
 
-/**
- * Reads the counters of every campaign of a hypothesis (404 for an unknown one). `lostReasons` only
- * when asked, since only the funnel needs them.
- */
-export async function readHypothesisCounters(ctx: Ctx, hypothesisId: string, options: { lostReasons?: boolean } = {}): Promise<HypothesisCounters> {
-  const hypothesis = await Hypotheses.get(ctx, hypothesisId);
-  const campaigns = await Campaigns.listByHypothesis(ctx, hypothesisId);
-  const perCampaign = await Promise.all(
-    campaigns.map(async (campaign) => {
-      const [{ days, wins }, lostReasons] = await Promise.all([
-        readCounters(ctx, campaign.id),
-        options.lostReasons ? readLostReasons(ctx, campaign.id) : Promise.resolve([]),
-      ]);
-      return { days, wins, lostReasons };
-    }),
-  );
+/** Reads the counters of every campaign of a hypothesis, one query each (404 for an unknown hypothesis). */
+export async function readHypothesisCounters(ctx: Ctx, hypothesisId: string): Promise<HypothesisCounters> {
+  const [hypothesis, campaigns] = await Promise.all([Hypotheses.get(ctx, hypothesisId), Campaigns.listByHypothesis(ctx, hypothesisId)]);
+  const perCampaign = await Promise.all(campaigns.map((campaign) => readAllCounters(ctx, campaign.id)));
   return {
     hypothesis,
     days: perCampaign.flatMap((c) => c.days),

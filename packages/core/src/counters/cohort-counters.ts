@@ -17,42 +17,49 @@ export type CounterField = (typeof counterFields)[number];
 export type DayCounters = { campaignId: string | null; day: string } & Record<CounterField, number>;
 
 /**
- * Deals won, by cohort day and the day they were won: the curve behind "won within N days of
- * arrival" (cohort tables, days to win, comparisons at equal cohort age). Kept inside each day's
- * counter item as a histogram of days to win (`wonAfter_<d>`, `revenueAfter_<d>`), so reading
- * them costs nothing beyond the day counters however many leads there are.
+ * Deals won, by cohort day and the day they were won (`WIN#<cohort day>#<win day>` items): the
+ * curve behind "won within N days of arrival" in cohort tables and comparisons at equal cohort
+ * age, with its revenue.
  */
 export type WinCounters = { campaignId: string | null; cohortDay: string; winDay: string; won: number; revenue: number };
 
-/** `won` deals (or a correction of their revenue) of a cohort day, won on `winDay`. */
-export type WinDelta = { winDay: string; won: number; revenue: number };
+/**
+ * The same wins without their revenue, also kept inside each day counter item as a histogram of
+ * days to win (`wonAfter_<d>`): all a KPI answer needs (median days to win), read with the day
+ * counters in one query. The WIN items grow with the spread of win days; this histogram is one
+ * attribute per distinct delay, so a KPI answer stays about as fast at 100,000 leads as at 1,000.
+ */
+export type WinCount = Pick<WinCounters, "cohortDay" | "winDay" | "won">;
 
 const WON_AFTER = "wonAfter_";
-const REVENUE_AFTER = "revenueAfter_";
 
 /** Leads that match no campaign are counted too, under this pseudo-campaign. */
 const UNATTRIBUTED = "UNATTRIBUTED";
 const partition = (campaignId: string | null) => `COUNTERS#${campaignId ?? UNATTRIBUTED}`;
+const prefix = { day: "DAY#", win: "WIN#", lost: "LOST#" } as const;
 
 /**
  * A transaction item adding `delta` to a campaign's counters for one day (negative to subtract),
- * and `win` to that day's histogram of days to win. One item, because a transaction may not
- * touch the same item twice.
+ * and `win` deals won on `win.winDay` to its histogram of days to win (see WinCount). A won deal
+ * also needs `addWin` for its revenue by win day.
  */
 export function addToDay(
   ctx: Ctx,
   campaignId: string | null,
   day: string,
   delta: Partial<Record<CounterField, number>>,
-  win?: WinDelta,
+  win?: { winDay: string; won: number },
 ): TransactItem {
   const adds: Record<string, number | undefined> = { ...delta };
-  if (win) {
-    const after = daysBetween(day, win.winDay);
-    adds[`${WON_AFTER}${after}`] = win.won;
-    adds[`${REVENUE_AFTER}${after}`] = win.revenue;
-  }
-  return { Update: addExpression(ctx, { pk: partition(campaignId), sk: `DAY#${day}` }, { campaignId: campaignId ?? UNATTRIBUTED, day }, adds) };
+  if (win) adds[`${WON_AFTER}${daysBetween(day, win.winDay)}`] = win.won;
+  return { Update: addExpression(ctx, { pk: partition(campaignId), sk: `${prefix.day}${day}` }, { campaignId: campaignId ?? UNATTRIBUTED, day }, adds) };
+}
+
+/** A transaction item recording `won` deals (and their revenue) of a cohort day won on `winDay`. */
+export function addWin(ctx: Ctx, campaignId: string | null, cohortDay: string, winDay: string, delta: { won: number; revenue: number }): TransactItem {
+  return {
+    Update: addExpression(ctx, { pk: partition(campaignId), sk: `${prefix.win}${cohortDay}#${winDay}` }, { campaignId: campaignId ?? UNATTRIBUTED, cohortDay, winDay }, delta),
+  };
 }
 
 function addExpression(ctx: Ctx, key: { pk: string; sk: string }, identity: Record<string, string>, delta: Record<string, number | undefined>) {
@@ -81,36 +88,58 @@ function addExpression(ctx: Ctx, key: { pk: string; sk: string }, identity: Reco
   };
 }
 
-/** A campaign's day counters and wins for cohort days in [from, to] (inclusive ISO days): one query. */
-export async function readCounters(ctx: Ctx, campaignId: string | null, from = "0000-00-00", to = "9999-99-99"): Promise<{ days: DayCounters[]; wins: WinCounters[] }> {
+/** A campaign's day counters for cohort days in [from, to] (inclusive ISO days), with their wins counted by win day: one query. */
+export async function readCounters(ctx: Ctx, campaignId: string | null, from = "0000-00-00", to = "9999-99-99"): Promise<{ days: DayCounters[]; wins: WinCount[] }> {
   const items = await queryAll(ctx, {
     KeyConditionExpression: "pk = :p AND sk BETWEEN :from AND :to",
-    ExpressionAttributeValues: { ":p": partition(campaignId), ":from": `DAY#${from}`, ":to": `DAY#${to}` },
+    ExpressionAttributeValues: { ":p": partition(campaignId), ":from": `${prefix.day}${from}`, ":to": `${prefix.day}${to}` },
   });
-  const days: DayCounters[] = [];
-  const wins: WinCounters[] = [];
-  for (const item of items) {
-    const day = { campaignId, day: item.day as string } as DayCounters;
-    for (const field of counterFields) day[field] = Number(item[field] ?? 0);
-    days.push(day);
-    const dayWins: WinCounters[] = [];
-    for (const [name, value] of Object.entries(item)) {
-      if (!name.startsWith(WON_AFTER)) continue;
-      const after = name.slice(WON_AFTER.length);
-      const won = Number(value ?? 0);
-      const revenue = Number(item[`${REVENUE_AFTER}${after}`] ?? 0);
-      // A bar brought back to zero (a win corrected away) is no win.
-      if (won !== 0 || revenue !== 0) dayWins.push({ campaignId, cohortDay: day.day, winDay: addDays(day.day, Number(after)), won, revenue });
-    }
-    wins.push(...dayWins.sort((x, y) => x.winDay.localeCompare(y.winDay)));
-  }
-  return { days, wins };
+  const days = items.map((item) => toDay(campaignId, item));
+  return { days, wins: items.flatMap(winCountsOf) };
 }
 
 /** A campaign's day counters for cohort days in [from, to], without their wins. */
 export async function readDays(ctx: Ctx, campaignId: string | null, from?: string, to?: string): Promise<DayCounters[]> {
   return (await readCounters(ctx, campaignId, from, to)).days;
 }
+
+/** Everything counted for a campaign: day counters, wins with revenue and lost reasons, in one query of its partition. */
+export async function readAllCounters(ctx: Ctx, campaignId: string | null): Promise<{ days: DayCounters[]; wins: WinCounters[]; lostReasons: LostReasonCounters[] }> {
+  const items = await queryAll(ctx, { KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": partition(campaignId) } });
+  const read = { days: [] as DayCounters[], wins: [] as WinCounters[], lostReasons: [] as LostReasonCounters[] };
+  for (const item of items) {
+    const key: string = item.sk;
+    if (key.startsWith(prefix.day)) read.days.push(toDay(campaignId, item));
+    else if (key.startsWith(prefix.win)) read.wins.push(toWin(campaignId, item));
+    else if (key.startsWith(prefix.lost)) read.lostReasons.push(toLostReason(campaignId, item));
+  }
+  return { ...read, lostReasons: read.lostReasons.filter((row) => row.lost !== 0) };
+}
+
+function toDay(campaignId: string | null, item: Record<string, any>): DayCounters {
+  const row = { campaignId, day: item.day as string } as DayCounters;
+  for (const field of counterFields) row[field] = Number(item[field] ?? 0);
+  return row;
+}
+
+/** A day item's histogram as rows, earliest win day first. */
+function winCountsOf(item: Record<string, any>): WinCount[] {
+  const rows: WinCount[] = [];
+  for (const [name, value] of Object.entries(item)) {
+    if (name.startsWith(WON_AFTER) && Number(value) !== 0) {
+      rows.push({ cohortDay: item.day, winDay: addDays(item.day, Number(name.slice(WON_AFTER.length))), won: Number(value) });
+    }
+  }
+  return rows.sort((x, y) => x.winDay.localeCompare(y.winDay));
+}
+
+const toWin = (campaignId: string | null, item: Record<string, any>): WinCounters => ({
+  campaignId,
+  cohortDay: item.cohortDay,
+  winDay: item.winDay,
+  won: Number(item.won ?? 0),
+  revenue: Number(item.revenue ?? 0),
+});
 
 /**
  * Leads currently lost for one reason, by campaign and cohort day, behind the funnel's lost
@@ -137,7 +166,7 @@ export function addLostReason(ctx: Ctx, campaignId: string | null, cohortDay: st
   return {
     Update: {
       TableName: ctx.table,
-      Key: { pk: partition(campaignId), sk: `LOST#${cohortDay}#${key}` },
+      Key: { pk: partition(campaignId), sk: `${prefix.lost}${cohortDay}#${key}` },
       UpdateExpression: "SET campaignId = :c, cohortDay = :d, reasonKey = :k, reason = if_not_exists(reason, :r) ADD lost :delta",
       ExpressionAttributeValues: { ":c": campaignId ?? UNATTRIBUTED, ":d": cohortDay, ":k": key, ":r": tidyReason(reason), ":delta": delta },
     },
@@ -158,14 +187,10 @@ export function moveLostReason(ctx: Ctx, campaignId: string | null, cohortDay: s
   ];
 }
 
-/** A campaign's lost-reason counters for cohort days in [from, to]; reasons no lead holds any more are left out. */
-export async function readLostReasons(ctx: Ctx, campaignId: string | null, from = "0000-00-00", to = "9999-99-99"): Promise<LostReasonCounters[]> {
-  // "$" sorts right after "#", so `LOST#<to>$` bounds every reason of the day `to`.
-  const items = await queryAll(ctx, {
-    KeyConditionExpression: "pk = :p AND sk BETWEEN :from AND :to",
-    ExpressionAttributeValues: { ":p": partition(campaignId), ":from": `LOST#${from}#`, ":to": `LOST#${to}$` },
-  });
-  return items
-    .map((item) => ({ campaignId, cohortDay: item.cohortDay, key: item.reasonKey, reason: item.reason, lost: Number(item.lost ?? 0) }))
-    .filter((row) => row.lost !== 0);
-}
+const toLostReason = (campaignId: string | null, item: Record<string, any>): LostReasonCounters => ({
+  campaignId,
+  cohortDay: item.cohortDay,
+  key: item.reasonKey,
+  reason: item.reason,
+  lost: Number(item.lost ?? 0),
+});

@@ -1,4 +1,4 @@
-import type { DayCounters, WinCounters } from "../counters/cohort-counters.js";
+import type { DayCounters, WinCount } from "../counters/cohort-counters.js";
 import type { Targets } from "../hypothesis/targets.js";
 import { formatKopecks } from "../money.js";
 import { costPosterior, romiPosterior } from "../stats/cost.js";
@@ -45,7 +45,8 @@ export type KpiReport = { kpis: KpiRow[]; maturing: { leads: number }; asOf: str
 
 export type EvaluateInput = {
   days: DayCounters[];
-  wins: WinCounters[];
+  /** Wins by cohort day and win day: the median days to win. */
+  wins: WinCount[];
   targets: Targets;
   maturityDays: number;
   /** ISO day the answer is computed for: cohort days at least maturityDays before it are mature. */
@@ -119,7 +120,7 @@ export function evaluateKpis(input: EvaluateInput): KpiReport {
     targets.romiMin === undefined ? undefined : { target: targets.romiMin, direction: "min", probability: romi?.probabilityAtLeast(targets.romiMin) },
   );
 
-  add({ kpi: "averageDeal", totals: all, observed: ratio(all.revenue, all.won), estimate: ratio(all.revenue, all.won), interval: averageDealInterval(input.wins), money: true });
+  add({ kpi: "averageDeal", totals: all, observed: ratio(all.revenue, all.won), estimate: ratio(all.revenue, all.won), interval: averageDealInterval(input.days), money: true });
 
   // Mature cohorts only: a young cohort has shown only its quick wins, which would pull the median down.
   const days = medianDaysToWin(matureWins);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Campaigns, type Campaign } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
-import { readCounters, type DayCounters, type WinCounters } from "../counters/cohort-counters.js";
+import { readCounters, type DayCounters, type WinCount } from "../counters/cohort-counters.js";
 import type { Hypothesis } from "../hypothesis/hypothesis.js";
 import { dayIn, isIsoDay } from "../time.js";
 import { evaluateKpis, gateVerdict, type GateVerdict, type KpiReport } from "./evaluate.js";
@@ -18,7 +18,7 @@ export type KpiRange = z.output<typeof KpiRangeQuery>;
  * The day counters (with their wins) of some campaigns for cohort days in the range: one query
  * per campaign, all in flight at once. Leads are never read.
  */
-export async function loadCounters(ctx: Ctx, campaigns: Campaign[], range: KpiRange = {}): Promise<{ days: DayCounters[]; wins: WinCounters[] }> {
+export async function loadCounters(ctx: Ctx, campaigns: Campaign[], range: KpiRange = {}): Promise<{ days: DayCounters[]; wins: WinCount[] }> {
   const perCampaign = await Promise.all(campaigns.map((campaign) => readCounters(ctx, campaign.id, range.from, range.to)));
   return { days: perCampaign.flatMap((c) => c.days), wins: perCampaign.flatMap((c) => c.wins) };
 }

@@ -1,4 +1,4 @@
-import type { DayCounters, WinCounters } from "../counters/cohort-counters.js";
+import type { DayCounters, WinCount } from "../counters/cohort-counters.js";
 import type { Interval } from "../stats/rate.js";
 import { betaInc } from "../stats/special.js";
 import { daysBetween } from "../time.js";
@@ -37,7 +37,7 @@ export function totals(days: DayCounters[], asOf: string, maturityDays: number):
  * such j exists, and the interval is the whole range (coverage 1 - 2^(1-n)).
  * Null without wins.
  */
-export function medianDaysToWin(wins: WinCounters[]): { median: number; interval: Interval } | null {
+export function medianDaysToWin(wins: WinCount[]): { median: number; interval: Interval } | null {
   const byDelay = new Map<number, number>();
   for (const row of wins) {
     if (row.won <= 0) continue;
@@ -71,13 +71,13 @@ export function medianDaysToWin(wins: WinCounters[]): { median: number; interval
 }
 
 /**
- * Average deal with a 95% interval from the ratio estimator revenue / won, treating each win
- * counter (a cohort day and win day of one campaign) as a cluster: counters keep sums, not single
+ * Average deal with a 95% interval from the ratio estimator revenue / won, treating each day
+ * counter with wins (a cohort day of one campaign) as a cluster: counters keep sums, not single
  * deals, so this is the spread they support. Normal approximation; null with fewer than two
  * clusters.
  */
-export function averageDealInterval(wins: WinCounters[]): Interval | null {
-  const rows = wins.filter((row) => row.won > 0);
+export function averageDealInterval(days: DayCounters[]): Interval | null {
+  const rows = days.filter((row) => row.won > 0);
   const won = rows.reduce((sum, row) => sum + row.won, 0);
   if (rows.length < 2) return null;
   const ratio = rows.reduce((sum, row) => sum + row.revenue, 0) / won;

@@ -1,7 +1,7 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { Campaigns } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
-import { addLostReason, addToDay, type CounterField } from "../counters/cohort-counters.js";
+import { addLostReason, addToDay, addWin, type CounterField } from "../counters/cohort-counters.js";
 import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
 import type { LeadFields } from "../intake/delivery.js";
 import { RawArchive } from "../intake/raw-archive.js";
@@ -132,8 +132,8 @@ function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Awaited<Re
   const counters: Partial<Record<CounterField, number>> = reachedDelta(null, furthestStage);
   if (stage === "lost") counters.lost = 1;
   if (won) counters.revenue = won.revenue;
-  items.push(addToDay(ctx, campaignId, cohortDay, counters, won ? { winDay: won.day, won: 1, revenue: won.revenue } : undefined));
-  if (won) items.push(WonLeads.reference(ctx, leadId, won.day));
+  items.push(addToDay(ctx, campaignId, cohortDay, counters, won ? { winDay: won.day, won: 1 } : undefined));
+  if (won) items.push(addWin(ctx, campaignId, cohortDay, won.day, { won: 1, revenue: won.revenue }), WonLeads.reference(ctx, leadId, won.day));
   if (stage === "lost" && past!.lostReason?.trim()) items.push(addLostReason(ctx, campaignId, cohortDay, past!.lostReason, 1));
 
   if (past && stage !== "new") {

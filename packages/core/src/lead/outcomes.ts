@@ -1,7 +1,7 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { Ctx } from "../context.js";
-import { addToDay, moveLostReason } from "../counters/cohort-counters.js";
+import { addToDay, addWin, moveLostReason } from "../counters/cohort-counters.js";
 import { queryAll } from "../db/query-all.js";
 import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
@@ -188,11 +188,13 @@ function changeItems(
     },
   ];
   // A correction lands on the day the deal was won (every won lead keeps `wonDay`, imported ones too).
-  const win = plan.win && { winDay: (change.winDay ?? item.wonDay) as string, ...plan.win };
-  if (win || Object.values(plan.counterDelta).some((v) => v !== 0)) items.push(addToDay(ctx, item.campaignId ?? null, item.cohortDay, plan.counterDelta, win));
+  const winDay: string | undefined = plan.win && (change.winDay ?? item.wonDay);
+  const counted = plan.win?.won ? { winDay: winDay!, won: plan.win.won } : undefined;
+  if (counted || Object.values(plan.counterDelta).some((v) => v !== 0)) items.push(addToDay(ctx, item.campaignId ?? null, item.cohortDay, plan.counterDelta, counted));
   // The funnel's lost reasons: losing, restoring or re-giving the reason moves the count in this same write.
   const reasonBefore = item.stage === "lost" ? countedLostReason(item) : null;
   items.push(...moveLostReason(ctx, item.campaignId ?? null, item.cohortDay, reasonBefore, plan.stage === "lost" ? plan.lostReason : null));
+  if (plan.win) items.push(addWin(ctx, item.campaignId ?? null, item.cohortDay, winDay!, plan.win));
   if (change.winDay) items.push(WonLeads.reference(ctx, leadId, change.winDay));
   return [...items, ...along.items];
 }

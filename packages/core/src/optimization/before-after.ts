@@ -1,4 +1,4 @@
-import type { DayCounters, WinCounters } from "../counters/cohort-counters.js";
+import type { DayCounters, WinCount } from "../counters/cohort-counters.js";
 import { evaluateKpis, type KpiReport, type KpiRow } from "../kpi/evaluate.js";
 import type { Targets } from "../hypothesis/targets.js";
 import { addDays, daysBetween } from "../time.js";
@@ -52,7 +52,7 @@ export type EffectInput = {
   startedOn: string;
   /** The hypothesis' counters over (at least) both windows, all campaigns. */
   days: DayCounters[];
-  wins: WinCounters[];
+  wins: WinCount[];
   targets: Targets;
   maturityDays: number;
   confidence: number;

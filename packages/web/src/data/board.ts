@@ -16,8 +16,8 @@ const sumDays = (days: DayCounters[]): Totals =>
 export type BoardCard = { hypothesis: Hypothesis; totals: Totals; gate: GateVerdict | null };
 
 /**
- * Every hypothesis with its counters: one listing, then per hypothesis its campaigns and two
- * counter queries per campaign, all in flight at once. Leads themselves are never read.
+ * Every hypothesis with its counters: one listing, then per hypothesis its campaigns and one
+ * counter query per campaign, all in flight at once. Leads themselves are never read.
  */
 export async function boardCards(ctx: Ctx): Promise<BoardCard[]> {
   const hypotheses = await Hypotheses.list(ctx);

@@ -1,5 +1,5 @@
 import type { Ctx } from "../../../../../core/src/context.js";
-import { readCounters, readLostReasons, type DayCounters, type LostReasonCounters, type WinCounters } from "../../../../../core/src/counters/cohort-counters.js";
+import { readAllCounters, type DayCounters, type LostReasonCounters, type WinCounters } from "../../../../../core/src/counters/cohort-counters.js";
 import type { Approval } from "../../../../../core/src/kpi/approvals.js";
 import { evaluateKpis, gateVerdict, type GateVerdict, type KpiReport } from "../../../../../core/src/kpi/evaluate.js";
 import type { Optimization } from "../../../../../core/src/optimization/optimization.js";
@@ -23,7 +23,7 @@ export type DecisionData = {
 const loaded = new WeakMap<HypothesisPageData, Promise<DecisionData>>();
 
 /**
- * The counters of the page's campaigns (days with their wins, and lost reasons: two queries per campaign),
+ * The counters of the page's campaigns (days, wins and lost reasons: one query per campaign),
  * all in flight at once; optimizations and approvals came with the page's partition read. KPIs, gate,
  * cohorts, funnel, forecast and before/after are computed from these in memory, so the sections
  * share one read instead of each calling the API's verbs (which would read the counters six times).
@@ -36,11 +36,11 @@ export function decisionData(ctx: Ctx, page: HypothesisPageData): Promise<Decisi
 }
 
 async function load(ctx: Ctx, { hypothesis, campaigns, optimizations, approvals }: HypothesisPageData): Promise<DecisionData> {
-  const perCampaign = await Promise.all(campaigns.map((c) => Promise.all([readCounters(ctx, c.id), readLostReasons(ctx, c.id)])));
-  const days = perCampaign.flatMap(([c]) => c.days);
-  const wins = perCampaign.flatMap(([c]) => c.wins);
+  const perCampaign = await Promise.all(campaigns.map((c) => readAllCounters(ctx, c.id)));
+  const days = perCampaign.flatMap((c) => c.days);
+  const wins = perCampaign.flatMap((c) => c.wins);
   const asOf = dayIn(ctx.now(), ctx.timeZone);
   const { targets, maturityDays, confidence } = hypothesis;
   const report = evaluateKpis({ days, wins, targets, maturityDays, confidence, asOf });
-  return { days, wins, lostReasons: perCampaign.flatMap(([, l]) => l), asOf, report, gate: gateVerdict(report), optimizations, approvals };
+  return { days, wins, lostReasons: perCampaign.flatMap((c) => c.lostReasons), asOf, report, gate: gateVerdict(report), optimizations, approvals };
 }
