@@ -17,9 +17,9 @@ import type { Ctx } from "../../packages/core/src/context.js";
 import { createDocumentClient, ensureTable } from "../../packages/core/src/db/client.js";
 import { apiOver, ok } from "../../packages/local/src/demo/api.js";
 import { loadDemo } from "../../packages/local/src/demo/load.js";
-import { startDynamoLocal } from "../../packages/local/src/dynamo-local.js";
 import { countRequests, describeCount, type RequestCount } from "../support/dynamo-requests.js";
 import { BENCH_COOKIE_SECRET, BENCH_NOW, BENCH_OWNER_KEY, BENCH_TABLE, BENCH_TIME_ZONE, type ColdPage, type ColdTiming } from "./page-app.js";
+import { log, withDynamoLocal } from "./dynamo.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
@@ -28,29 +28,13 @@ const WARM_UP = Number(process.env.BENCH_WARM_UP || 5);
 const COLD = process.env.BENCH_COLD !== "0";
 const LIMIT_MS = 300;
 
-const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
-
 type Who = "owner" | "marketer" | "contractor";
 type PageRow = { name: string; who: Who; path: string; median: number; p90: number; requests: RequestCount; bytes: number };
 
-const dynamo = await startDynamoLocal();
-let stopped = false;
-const stop = async () => {
-  if (stopped) return;
-  stopped = true;
-  await dynamo.stop();
-};
-process.on("SIGINT", () => void stop().then(() => process.exit(130)));
+await withDynamoLocal(run);
 
-try {
-  await run();
-} finally {
-  await stop();
-}
-
-async function run() {
-  log(`DynamoDB Local on ${dynamo.endpoint}`);
-  const doc = createDocumentClient({ endpoint: dynamo.endpoint, region: "eu-central-1" });
+async function run(endpoint: string) {
+  const doc = createDocumentClient({ endpoint, region: "eu-central-1" });
   const ctx: Ctx = { doc, table: BENCH_TABLE, timeZone: BENCH_TIME_ZONE, now: () => new Date(BENCH_NOW) };
   await ensureTable(doc, ctx.table);
   const requests = countRequests(doc);
@@ -119,7 +103,7 @@ async function run() {
   if (!COLD) return;
   log("cold runs: one fresh process per page...");
   const cold: Array<{ page: (typeof pages)[number]; timing: ColdTiming }> = [];
-  for (const page of pages) cold.push({ page, timing: await coldRun({ endpoint: dynamo.endpoint, path: page.path, cookie: cookies[page.who] }) });
+  for (const page of pages) cold.push({ page, timing: await coldRun({ endpoint, path: page.path, cookie: cookies[page.who] }) });
   console.log("");
   console.log("Cold: a fresh process, createApp, then this page as its first request (module import under tsx shown apart)");
   printTable(

@@ -19,7 +19,7 @@ import { evaluateKpis } from "../../packages/core/src/kpi/evaluate.js";
 import { loadCounters } from "../../packages/core/src/kpi/load.js";
 import { seededRandom } from "../../packages/core/src/stats/random.js";
 import { addDays, dayIn } from "../../packages/core/src/time.js";
-import { startDynamoLocal } from "../../packages/local/src/dynamo-local.js";
+import { log, withDynamoLocal } from "./dynamo.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
@@ -35,26 +35,10 @@ const NOW = new Date("2026-06-01T09:00:00Z");
 const FIRST_DAY = "2026-03-01";
 const DAYS = 92;
 
-const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+await withDynamoLocal(run);
 
-const dynamo = await startDynamoLocal();
-let stopped = false;
-const stop = async () => {
-  if (stopped) return;
-  stopped = true;
-  await dynamo.stop();
-};
-process.on("SIGINT", () => void stop().then(() => process.exit(130)));
-
-try {
-  await run();
-} finally {
-  await stop();
-}
-
-async function run() {
-  log(`DynamoDB Local on ${dynamo.endpoint}`);
-  const doc = createDocumentClient({ endpoint: dynamo.endpoint, region: "eu-central-1" });
+async function run(endpoint: string) {
+  const doc = createDocumentClient({ endpoint, region: "eu-central-1" });
   const ctx: Ctx = { doc, table: "parom_bench", timeZone: "Europe/Moscow", now: () => new Date(NOW) };
   await ensureTable(doc, ctx.table);
   const app = createApp(ctx, { ownerApiKey: OWNER_KEY });
