@@ -23,9 +23,8 @@ export async function loadCounters(ctx: Ctx, campaigns: Campaign[], range: KpiRa
   return { days: perCampaign.flatMap((c) => c.days), wins: perCampaign.flatMap((c) => c.wins) };
 }
 
-/** KPIs of some campaigns judged by one hypothesis' targets, maturity and confidence, as of today. */
-async function report(ctx: Ctx, hypothesis: Hypothesis, campaigns: Campaign[], range: KpiRange): Promise<KpiReport> {
-  const { days, wins } = await loadCounters(ctx, campaigns, range);
+/** KPIs of some counters judged by one hypothesis' targets, maturity and confidence, as of today. */
+export function judgeCounters(ctx: Ctx, hypothesis: Hypothesis, { days, wins }: { days: DayCounters[]; wins: WinCount[] }): KpiReport {
   return evaluateKpis({
     days,
     wins,
@@ -34,6 +33,10 @@ async function report(ctx: Ctx, hypothesis: Hypothesis, campaigns: Campaign[], r
     confidence: hypothesis.confidence,
     asOf: dayIn(ctx.now(), ctx.timeZone),
   });
+}
+
+async function report(ctx: Ctx, hypothesis: Hypothesis, campaigns: Campaign[], range: KpiRange): Promise<KpiReport> {
+  return judgeCounters(ctx, hypothesis, await loadCounters(ctx, campaigns, range));
 }
 
 /** A hypothesis' KPIs over all its campaigns. */

@@ -2,7 +2,7 @@ import { Campaigns, type Campaign } from "../campaign/campaign.js";
 import { Contractors } from "../contractor/contractor.js";
 import type { Ctx } from "../context.js";
 import type { KpiName, KpiReport, KpiRow } from "../kpi/evaluate.js";
-import { campaignKpis } from "../kpi/load.js";
+import { judgeCounters, loadCounters } from "../kpi/load.js";
 import { Hypotheses, type Hypothesis } from "../hypothesis/hypothesis.js";
 import { formatKopecks, toKopecks } from "../money.js";
 import type { Verdict } from "../stats/verdict.js";
@@ -116,7 +116,14 @@ function judged(report: KpiReport) {
 
 async function campaignReport(ctx: Ctx, hypothesis: Hypothesis, campaign: Campaign, range: DayRange): Promise<CampaignReport> {
   const before = rangeBefore(range);
-  const [current, earlier] = await Promise.all([campaignKpis(ctx, hypothesis, campaign, range), campaignKpis(ctx, hypothesis, campaign, before)]);
+  // One query for both periods: the one before ends the day before this one starts.
+  const counters = await loadCounters(ctx, [campaign], { from: before.from, to: range.to });
+  const within = ({ from, to }: DayRange) => ({
+    days: counters.days.filter((row) => row.day >= from && row.day <= to),
+    wins: counters.wins.filter((row) => row.cohortDay >= from && row.cohortDay <= to),
+  });
+  const current = judgeCounters(ctx, hypothesis, within(range));
+  const earlier = judgeCounters(ctx, hypothesis, within(before));
   const figures = figuresOf(current);
   const previous = figuresOf(earlier);
   const verdict = judged(current);
