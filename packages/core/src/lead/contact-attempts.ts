@@ -29,8 +29,8 @@ export type TimeOfDay = (typeof timesOfDay)[number];
 
 export const UNANSWERED_LIMIT = 5;
 export const NO_CONTACT_REASON = "no_contact";
-const MIN_DAYS = 2;
-const MIN_TIMES_OF_DAY = 2;
+export const MIN_DAYS = 2;
+export const MIN_TIMES_OF_DAY = 2;
 
 /** `POST /api/leads/{id}/contact-attempts`: when (ISO time with offset, not in the future), how, and whether anyone answered. */
 export const ContactAttemptInput = z.strictObject({
@@ -124,7 +124,7 @@ export function contactAttemptSummary(item: Record<string, any>): ContactAttempt
 }
 
 /** Attempts are kept under their lead, sorted by when they happened. */
-const attemptKeys = {
+export const attemptKeys = {
   item: (leadId: string, at: string, id: string) => ({ pk: leadKeys.item(leadId).pk, sk: `ATTEMPT#${at}#${id}` }),
   prefix: "ATTEMPT#",
 };
@@ -203,18 +203,23 @@ export const ContactAttempts = {
         ConsistentRead: true,
       }),
     ]);
-    return items.map((i) => ({
-      id: i.id,
-      at: i.at,
-      channel: i.channel,
-      result: i.result,
-      day: i.day,
-      timeOfDay: i.timeOfDay ?? null,
-      recordedAt: i.recordedAt,
-      actor: i.actor,
-    }));
+    return items.map(toContactAttempt);
   },
 };
+
+/** A stored attempt as the API shows it. */
+export function toContactAttempt(item: Record<string, any>): ContactAttempt {
+  return {
+    id: item.id,
+    at: item.at,
+    channel: item.channel,
+    result: item.result,
+    day: item.day,
+    timeOfDay: item.timeOfDay ?? null,
+    recordedAt: item.recordedAt,
+    actor: item.actor,
+  };
+}
 
 async function readLead(ctx: Ctx, leadId: string): Promise<Record<string, any>> {
   const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: leadKeys.item(leadId), ConsistentRead: true }));

@@ -43,7 +43,8 @@ export const isLeadRace = (error: unknown) =>
 
 /** Concurrent changes of one lead re-read and re-plan; each round lets at least one through. */
 const MAX_ATTEMPTS = 8;
-const HISTORY_PREFIX = "STAGE#";
+/** The sort key prefix of the stage history under its lead (leadKeys.stageChange). */
+export const HISTORY_PREFIX = "STAGE#";
 
 export const Outcomes = {
   /** Validates an API request and applies it. */
@@ -104,16 +105,21 @@ export const Outcomes = {
       KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
       ExpressionAttributeValues: { ":pk": leadKeys.item(leadId).pk, ":prefix": HISTORY_PREFIX },
     });
-    return items.map((item) => ({
-      at: item.at,
-      from: item.from,
-      to: item.to,
-      ...(typeof item.amountKopecks === "number" ? { amount: formatKopecks(item.amountKopecks) } : {}),
-      ...(item.lostReason ? { lostReason: item.lostReason } : {}),
-      actor: item.actor,
-    }));
+    return items.map(toStageHistoryEntry);
   },
 };
+
+/** A stored stage change as the API shows it (money as a decimal string). */
+export function toStageHistoryEntry(item: Record<string, any>): StageHistoryEntry {
+  return {
+    at: item.at,
+    from: item.from,
+    to: item.to,
+    ...(typeof item.amountKopecks === "number" ? { amount: formatKopecks(item.amountKopecks) } : {}),
+    ...(item.lostReason ? { lostReason: item.lostReason } : {}),
+    actor: item.actor,
+  };
+}
 
 async function readLead(ctx: Ctx, leadId: string): Promise<Record<string, any>> {
   const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: leadKeys.item(leadId), ConsistentRead: true }));

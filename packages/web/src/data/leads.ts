@@ -1,7 +1,7 @@
 import type { Ctx } from "../../../core/src/context.js";
 import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
 import type { Lead } from "../../../core/src/lead/lead.js";
-import { Outcomes } from "../../../core/src/lead/outcomes.js";
+import { readLeadPartition } from "../../../core/src/lead/partition.js";
 import { Leads, type ListLeadsQuery } from "../../../core/src/lead/query.js";
 import type { LeadStage } from "../../../core/src/lead/stages.js";
 
@@ -27,13 +27,11 @@ export async function leadsPage(ctx: Ctx, query: ListLeadsQuery, stage?: LeadSta
 }
 
 /**
- * A lead with its stage history and its hypothesis (null when unattributed). The history is read
- * beside the lead; the hypothesis as soon as the lead names it.
+ * A lead with its stage history, its contact attempts (one Query of its partition) and its
+ * hypothesis (null when unattributed), read as soon as the lead names it: two requests.
  */
 export async function leadDetail(ctx: Ctx, id: string) {
-  const [[lead, hypothesis], history] = await Promise.all([
-    Leads.get(ctx, id).then(async (lead) => [lead, lead.hypothesisId ? await Hypotheses.get(ctx, lead.hypothesisId) : null] as const),
-    Outcomes.history(ctx, id),
-  ]);
-  return { lead, hypothesis, history };
+  const partition = await readLeadPartition(ctx, id);
+  const hypothesis = partition.lead.hypothesisId ? await Hypotheses.get(ctx, partition.lead.hypothesisId) : null;
+  return { ...partition, hypothesis };
 }

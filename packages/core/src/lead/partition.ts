@@ -1,0 +1,37 @@
+import type { Ctx } from "../context.js";
+import { queryAll } from "../db/query-all.js";
+import { NotFoundError } from "../errors.js";
+import { attemptKeys, toContactAttempt, type ContactAttempt } from "./contact-attempts.js";
+import { leadKeys, type Lead } from "./lead.js";
+import { HISTORY_PREFIX, toStageHistoryEntry, type StageHistoryEntry } from "./outcomes.js";
+import { toLead } from "./query.js";
+
+/** A lead with everything kept in its partition. */
+export type LeadPartition = {
+  lead: Lead;
+  /** Oldest first. */
+  history: StageHistoryEntry[];
+  /** In the order they happened (not recorded), as ContactAttempts.list gives them. */
+  attempts: ContactAttempt[];
+};
+
+/**
+ * The lead, its stage history and its contact attempts in one strongly consistent Query of its
+ * partition, for a page that shows all three (instead of a GetItem per verb and two Queries).
+ * The partition grows only by people's and the CRM's actions on this one lead.
+ * Throws NotFoundError when there is no such lead.
+ */
+export async function readLeadPartition(ctx: Ctx, id: string): Promise<LeadPartition> {
+  const { pk, sk } = leadKeys.item(id);
+  const items = await queryAll(ctx, { KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": pk }, ConsistentRead: true });
+  const read: Omit<LeadPartition, "lead"> & { lead?: Lead } = { history: [], attempts: [] };
+  // Sort keys come back in order (`ATTEMPT#<at>`, `STAGE#<at>`), so each list is in the order of its own query.
+  for (const item of items) {
+    const key: string = item.sk;
+    if (key === sk) read.lead = toLead(item);
+    else if (key.startsWith(HISTORY_PREFIX)) read.history.push(toStageHistoryEntry(item));
+    else if (key.startsWith(attemptKeys.prefix)) read.attempts.push(toContactAttempt(item));
+  }
+  if (!read.lead) throw new NotFoundError("lead", id);
+  return { ...read, lead: read.lead };
+}
