@@ -12,6 +12,8 @@ import { Browser, createWebHarness, type WebHarness } from "../support/web.js";
 // Hypothesis page: its partition (the hypothesis, history, rules, optimizations, approvals in one Query),
 // its campaigns, the contractors; per campaign one Query of its counters (days, wins, lost reasons).
 const hypothesisPageRequests = (campaigns: number) => 3 + campaigns;
+// Lead page: its partition (the lead, stage history, contact attempts in one Query) and its hypothesis.
+const LEAD_PAGE_REQUESTS = 2;
 // Board: the hypotheses; per hypothesis its campaigns; per campaign its day counters.
 const boardRequests = (hypotheses: number, campaigns: number) => 1 + hypotheses + campaigns;
 
@@ -101,6 +103,22 @@ describe("DynamoDB requests per page", () => {
 
     expect(before.total, describeCount(before)).toBe(boardRequests(2, 4));
     expect(after.total, describeCount(after)).toBe(before.total);
+  });
+
+  it(`reads a lead page in ${LEAD_PAGE_REQUESTS} requests however many stage changes and contact attempts it has`, async () => {
+    // The newest lead of the first hypothesis: not one of the won ones, so it can move on.
+    const lead = (await h.call("GET", `/api/leads?hypothesisId=${hypotheses.one.id}&limit=1`)).body.items[0].id as string;
+    const before = await requestsOf(`/leads/${lead}`);
+
+    expect((await h.call("PATCH", `/api/leads/${lead}`, { stage: "contacted" })).status).toBe(200);
+    for (const at of ["2026-03-25T10:00:00+03:00", "2026-03-26T19:00:00+03:00", "2026-03-27T10:00:00+03:00"]) {
+      expect((await h.call("POST", `/api/leads/${lead}/contact-attempts`, { at, channel: "phone", result: "no_answer" })).status).toBe(201);
+    }
+    const after = await requestsOf(`/leads/${lead}`);
+
+    expect(before.byOperation, describeCount(before)).toEqual({ Query: 1, GetItem: 1 });
+    expect(after.total, describeCount(after)).toBe(LEAD_PAGE_REQUESTS);
+    expect(after.result.html).toContain("3 attempts, 3 unanswered in a row.");
   });
 
   it("reads the quality audit in three requests: the hypotheses once (for the filter and the report), the required tags, the leads", async () => {

@@ -1,4 +1,5 @@
 import type { Stage } from "../../../core/src/hypothesis/lifecycle.js";
+import type { ContactChannel, ContactResult, TimeOfDay } from "../../../core/src/lead/contact-attempts.js";
 import type { LeadStage } from "../../../core/src/lead/stages.js";
 import { decisionsEn } from "./decisions.en.js";
 
@@ -135,6 +136,22 @@ export const en = {
       key: (suffix: string) => `by API key …${suffix}`,
       crm: "from the CRM",
     },
+    attempts: {
+      title: "Contact attempts",
+      none: "No contact attempts yet.",
+      summary: (count: number, unanswered: number) => `${count} ${count === 1 ? "attempt" : "attempts"}, ${unanswered} unanswered in a row.`,
+      rule: (limit: number, days: number, timesOfDay: number, reason: string) =>
+        `After ${limit} unanswered attempts in a row over at least ${days} days and ${timesOfDay} times of day (morning, afternoon, evening) the lead is lost as ${reason}.`,
+      channel: { phone: "Phone", email: "E-mail", messenger: "Messenger" } satisfies Record<ContactChannel, string>,
+      result: { no_answer: "no answer", reached: "reached" } satisfies Record<ContactResult, string>,
+      timeOfDay: { morning: "morning", afternoon: "afternoon", evening: "evening", night: "at night" } satisfies Record<TimeOfDay | "night", string>,
+      record: "Record an attempt",
+      at: "When",
+      atHint: (timeZone: string) => `Time in ${timeZone}`,
+      channelLabel: "Channel",
+      resultLabel: "Result",
+      submit: "Record",
+    },
     none: "—",
   },
   quarantine: {
@@ -201,6 +218,9 @@ export const en = {
     approved: "Scale-out approved: the hypothesis is in Scale.",
     rejected: "Rejection recorded.",
     optimizationRecorded: "Optimization recorded.",
+    attemptRecorded: "Contact attempt recorded.",
+    attemptLost: "Contact attempt recorded: the lead is lost as no_contact.",
+    attemptRestored: "Contact attempt recorded: the lead is back at the stage it had reached.",
   },
   form: {
     problems: "The form has problems:",

@@ -130,6 +130,22 @@ export const ru: Messages = {
       key: (suffix) => `ключом API …${suffix}`,
       crm: "из CRM",
     },
+    attempts: {
+      title: "Попытки связаться",
+      none: "Попыток связаться ещё не было.",
+      summary: (count, unanswered) => `Попыток: ${count}, без ответа подряд: ${unanswered}.`,
+      rule: (limit, days, timesOfDay, reason) =>
+        `После ${limit} попыток подряд без ответа — не меньше чем за ${days} разных дня и в ${timesOfDay} разные части суток (утро, день, вечер) — лид теряется с причиной ${reason}.`,
+      channel: { phone: "Телефон", email: "E-mail", messenger: "Мессенджер" },
+      result: { no_answer: "без ответа", reached: "дозвонились" },
+      timeOfDay: { morning: "утром", afternoon: "днём", evening: "вечером", night: "ночью" },
+      record: "Записать попытку",
+      at: "Когда",
+      atHint: (timeZone) => `Время в поясе ${timeZone}`,
+      channelLabel: "Канал",
+      resultLabel: "Результат",
+      submit: "Записать",
+    },
     none: "—",
   },
   quarantine: {
@@ -196,6 +212,9 @@ export const ru: Messages = {
     approved: "Масштабирование одобрено: гипотеза на этапе масштабирования.",
     rejected: "Отказ записан.",
     optimizationRecorded: "Оптимизация записана.",
+    attemptRecorded: "Попытка связаться записана.",
+    attemptLost: "Попытка записана: лид потерян с причиной no_contact.",
+    attemptRestored: "Попытка записана: лид вернулся на этап, которого достиг.",
   },
   form: {
     problems: "В форме есть ошибки:",

@@ -2,16 +2,19 @@ import { Hono, type Context } from "hono";
 import { Campaigns } from "../../../core/src/campaign/campaign.js";
 import { OWNER_KEY_ID } from "../../../core/src/access/api-keys.js";
 import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
-import { Leads, ListLeadsQuery } from "../../../core/src/lead/query.js";
+import { ContactAttemptInput, ContactAttempts } from "../../../core/src/lead/contact-attempts.js";
+import { ListLeadsQuery } from "../../../core/src/lead/query.js";
 import { leadStages, type LeadStage } from "../../../core/src/lead/stages.js";
 import { emptyForm, Problems, Select, type FormState } from "../components/form.js";
 import { leadDetail, leadsPage } from "../data/leads.js";
 import type { WebEnv } from "../env.js";
-import { attempt, optionalText, parseForm } from "../forms.js";
-import { team } from "../guards.js";
+import { attempt, formStatus, formValues, optionalText, parseForm } from "../forms.js";
+import { formPost, team } from "../guards.js";
 import { Page } from "../layout.js";
 import type { Messages } from "../i18n/index.js";
+import { noticeOf, type NoticeKey } from "../notice.js";
 import { viewOf } from "../view.js";
+import { attemptFields, ContactAttemptsSection } from "./lead-attempts.js";
 
 /** Leads per page unless `?limit=` (1..200, as the API) asks for another size. */
 const PAGE_SIZE = 50;
@@ -88,7 +91,7 @@ const stripEmpty = (values: Record<string, string | undefined>) =>
   Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => Boolean(entry[1])));
 
 /**
- * Who made a stage change, in words: the history keeps `key:<api key id>` for people (the owner's
+ * Who made a stage change or recorded a contact attempt, in words: the history keeps `key:<api key id>` for people (the owner's
  * key from the environment has a fixed id) and `crm:<source id>` for a CRM's webhook. A stored key
  * is named by the end of its id, as GET /api/keys lists it, so the page reads no key items.
  */
@@ -99,14 +102,16 @@ function actorName(t: Messages["leads"]["actor"], actor: string): string {
   return actor;
 }
 
-async function leadPage(c: Context<WebEnv>) {
+/** The lead page; a refused contact attempt re-renders it with the form's problem and status. */
+async function leadPage(c: Context<WebEnv>, attemptForm: FormState = emptyForm, status: 200 | 400 | 409 | 422 = 200) {
   const v = await viewOf(c);
+  const { ctx } = c.var;
   const id = c.req.param("id")!;
-  const { lead, hypothesis, history } = await leadDetail(c.var.ctx, id);
+  const { lead, hypothesis, history, attempts } = await leadDetail(ctx, id);
   const t = v.t.leads;
   const stageName = (stage: LeadStage) => v.t.leadStage[stage];
   return c.html(
-    <Page v={v} title={`${t.detail}: ${lead.contact.name ?? lead.contact.phone ?? lead.id}`}>
+    <Page v={v} title={`${t.detail}: ${lead.contact.name ?? lead.contact.phone ?? lead.id}`} notice={noticeOf(c, v.t)}>
       <dl class="facts wide">
         <dt>{t.stage}</dt>
         <dd>{stageName(lead.stage)}</dd>
@@ -149,9 +154,37 @@ async function leadPage(c: Context<WebEnv>) {
           ))}
         </ol>
       )}
+      <ContactAttemptsSection
+        v={v}
+        leadId={lead.id}
+        summary={lead.contactAttempts}
+        attempts={attempts}
+        who={(actor) => actorName(t.actor, actor)}
+        form={attemptForm}
+        now={ctx.now()}
+        timeZone={ctx.timeZone}
+      />
     </Page>,
+    status,
   );
 }
 
-/** Leads with their contacts: owners and marketers only, as GET /api/leads. */
-export const leadRoutes = new Hono<WebEnv>().get("/leads", ...team, leadListPage).get("/leads/:id", ...team, leadPage);
+const attemptNotice = { lost: "attemptLost", restored: "attemptRestored" } as const satisfies Record<string, NoticeKey>;
+
+/** Records a contact attempt as the API does; a refusal (the contact rule's 409 too) is shown at the form. */
+async function recordAttempt(c: Context<WebEnv>) {
+  const id = c.req.param("id")!;
+  const values = await formValues(c);
+  const result = await attempt(() =>
+    ContactAttempts.record(c.var.ctx, id, parseForm(ContactAttemptInput, attemptFields(values, c.var.ctx.timeZone)), `key:${c.var.principal.keyId}`),
+  );
+  if (!result.ok) return leadPage(c, { values, problem: result.problem }, formStatus(result.status));
+  const notice: NoticeKey = result.value.stageChange ? attemptNotice[result.value.stageChange] : "attemptRecorded";
+  return c.redirect(`/leads/${id}?notice=${notice}#attempts`, 303);
+}
+
+/** Leads with their contacts and contact attempts: owners and marketers only, as /api/leads. */
+export const leadRoutes = new Hono<WebEnv>()
+  .get("/leads", ...team, leadListPage)
+  .get("/leads/:id", ...team, (c) => leadPage(c))
+  .post("/leads/:id/contact-attempts", ...team, ...formPost, recordAttempt);

@@ -1,0 +1,101 @@
+import type { FC } from "hono/jsx";
+import {
+  contactChannels,
+  contactResults,
+  MIN_DAYS,
+  MIN_TIMES_OF_DAY,
+  NO_CONTACT_REASON,
+  UNANSWERED_LIMIT,
+  type ContactAttempt,
+  type ContactAttemptInput,
+  type ContactAttemptSummary,
+} from "../../../core/src/lead/contact-attempts.js";
+import { Csrf, Field, Problems, Select, type FormState } from "../components/form.js";
+import type { View } from "../view.js";
+
+type AttemptsProps = {
+  v: View;
+  leadId: string;
+  summary: ContactAttemptSummary;
+  /** Oldest first. */
+  attempts: ContactAttempt[];
+  /** Who recorded an attempt, in the words the stage history uses. */
+  who: (actor: string) => string;
+  form: FormState;
+  now: Date;
+  timeZone: string;
+};
+
+/**
+ * The lead's contact attempts with the contact rule's count, and the form that records one. The
+ * page and the form's route let in owners and marketers, as POST /api/leads/{id}/contact-attempts.
+ */
+export const ContactAttemptsSection: FC<AttemptsProps> = ({ v, leadId, summary, attempts, who, form, now, timeZone }) => {
+  const t = v.t.leads.attempts;
+  return (
+    <section aria-labelledby="attempts">
+      <h2 id="attempts">{t.title}</h2>
+      <p>
+        {t.summary(summary.count, summary.unansweredInARow)} <span class="muted">{t.rule(UNANSWERED_LIMIT, MIN_DAYS, MIN_TIMES_OF_DAY, NO_CONTACT_REASON)}</span>
+      </p>
+      {attempts.length === 0 ? (
+        <p class="muted">{t.none}</p>
+      ) : (
+        <ol class="history">
+          {attempts.map((a) => (
+            <li>
+              <time datetime={a.at}>{v.fmt.dateTime(a.at)}</time> — {t.channel[a.channel]}, {t.result[a.result]}, {t.timeOfDay[a.timeOfDay ?? "night"]}{" "}
+              <span class="muted">({who(a.actor)})</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <h3>{t.record}</h3>
+      <Problems v={v} state={form} />
+      <form method="post" action={`/leads/${leadId}/contact-attempts`} class="filters">
+        <Csrf v={v} />
+        <Field state={form} name="at" label={t.at} type="datetime-local" value={wallClock(now, timeZone)} hint={t.atHint(timeZone)} required />
+        <Select state={form} name="channel" label={t.channelLabel} options={contactChannels.map((c) => ({ value: c, label: t.channel[c] }))} />
+        <Select state={form} name="result" label={t.resultLabel} options={contactResults.map((r) => ({ value: r, label: t.result[r] }))} />
+        <button type="submit">{t.submit}</button>
+      </form>
+    </section>
+  );
+};
+
+/** The posted form as the API's input: the wall-clock time it names is read in the workspace zone. */
+export function attemptFields(values: Record<string, string>, timeZone: string): Record<keyof ContactAttemptInput, string | undefined> {
+  return { at: zonedDateTime(values.at, timeZone), channel: values.channel, result: values.result };
+}
+
+/** `at` as a `datetime-local` value in `timeZone` ("2026-03-02T12:00"). */
+function wallClock(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    .formatToParts(at)
+    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * A `datetime-local` value read in `timeZone`, as an ISO time with that zone's offset then
+ * ("2026-03-02T10:15" in Moscow -> "2026-03-02T10:15:00+03:00"); anything else stays for the schema to refuse.
+ */
+function zonedDateTime(value: string | undefined, timeZone: string): string | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  const match = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.exec(text);
+  const wall = match ? Date.parse(`${text}Z`) : NaN;
+  if (Number.isNaN(wall)) return text;
+  // The offset at the wall time read as UTC is a guess; a second look corrects one that crossed a DST change.
+  const offset = offsetMinutes(new Date(wall - offsetMinutes(new Date(wall), timeZone) * 60_000), timeZone);
+  const sign = offset < 0 ? "-" : "+";
+  const hhmm = `${String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0")}:${String(Math.abs(offset) % 60).padStart(2, "0")}`;
+  return `${text}${match![1] ? "" : ":00"}${sign}${hhmm}`;
+}
+
+/** The offset of `timeZone` from UTC at `at`, in minutes (Moscow: +180). */
+function offsetMinutes(at: Date, timeZone: string): number {
+  const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const match = /([+-])(\d{2}):(\d{2})/.exec(name);
+  return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+}
