@@ -14,14 +14,38 @@ export function dayIn(at: Date, timeZone: string): string {
 
 /** The day `days` after `day` (negative for before). */
 export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+  return dayOfNumber(dayNumber(day) + days);
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Math.round(dayNumber(to) - dayNumber(from));
+}
+
+/*
+ * Days as numbers since 1970-01-01 and back, remembered both ways: counter code asks about the same
+ * few hundred calendar days thousands of times per answer (once per win counter), and building a
+ * Date each time was a third of a KPI answer at 100,000 leads.
+ */
+const dayNumbers = new Map<string, number>();
+const dayStrings = new Map<number, string>();
+
+function dayNumber(day: string): number {
+  let n = dayNumbers.get(day);
+  if (n === undefined) {
+    n = Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+    dayNumbers.set(day, n);
+  }
+  return n;
+}
+
+function dayOfNumber(n: number): string {
+  let day = dayStrings.get(n);
+  if (day === undefined) {
+    day = new Date(n * 86_400_000).toISOString().slice(0, 10);
+    dayStrings.set(n, day);
+  }
+  return day;
 }
 
 /** True for a real calendar date written as YYYY-MM-DD. */

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { addDays, dayIn, daysBetween, isIsoDay } from "../../packages/core/src/time.js";
+
+describe("calendar days", () => {
+  it("steps across month ends, leap days and years, both ways", () => {
+    expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
+    expect(addDays("2024-02-28", 2)).toBe("2024-03-01");
+    expect(addDays("2025-02-28", 1)).toBe("2025-03-01");
+    expect(addDays("2026-01-01", -1)).toBe("2025-12-31");
+    expect(addDays("2026-03-29", 0)).toBe("2026-03-29");
+    expect(addDays("2026-03-01", 365)).toBe("2027-03-01");
+  });
+
+  it("counts whole days between two days, negative when the second is earlier", () => {
+    expect(daysBetween("2025-12-31", "2026-03-01")).toBe(60);
+    expect(daysBetween("2026-03-01", "2025-12-31")).toBe(-60);
+    expect(daysBetween("2024-02-01", "2024-03-01")).toBe(29);
+    // Every day of a leap year and back again: the remembered days agree with Date arithmetic.
+    for (let n = 0; n < 366; n++) {
+      const day = addDays("2024-01-01", n);
+      expect(day).toBe(new Date(Date.UTC(2024, 0, 1 + n)).toISOString().slice(0, 10));
+      expect(daysBetween("2024-01-01", day)).toBe(n);
+    }
+  });
+
+  it("refuses to step from something that is not a day", () => {
+    expect(() => addDays("not-a-day", 1)).toThrow(RangeError);
+  });
+
+  it("places an instant on the calendar day of the workspace time zone", () => {
+    expect(dayIn(new Date("2025-12-31T22:30:00Z"), "Europe/Moscow")).toBe("2026-01-01");
+    expect(dayIn(new Date("2025-12-31T22:30:00Z"), "UTC")).toBe("2025-12-31");
+    expect(isIsoDay("2026-02-29")).toBe(false);
+    expect(isIsoDay("2024-02-29")).toBe(true);
+  });
+});
