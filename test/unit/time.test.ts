@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, dayIn, daysBetween, isIsoDay } from "../../packages/core/src/time.js";
+import { addDays, dayIn, daysBetween, isIsoDay, zonedInstant } from "../../packages/core/src/time.js";
 
 describe("calendar days", () => {
   it("steps across month ends, leap days and years, both ways", () => {
@@ -32,5 +32,22 @@ describe("calendar days", () => {
     expect(dayIn(new Date("2025-12-31T22:30:00Z"), "UTC")).toBe("2025-12-31");
     expect(isIsoDay("2026-02-29")).toBe(false);
     expect(isIsoDay("2024-02-29")).toBe(true);
+  });
+});
+
+describe("wall-clock times in a time zone", () => {
+  it("finds the instant a wall-clock time happens, at the offset in force then", () => {
+    expect(zonedInstant("2026-03-02T10:15", "Europe/Moscow")?.toISOString()).toBe("2026-03-02T07:15:00.000Z");
+    expect(zonedInstant("2026-03-02T10:15:30", "Europe/Moscow")?.toISOString()).toBe("2026-03-02T07:15:30.000Z");
+    // Berlin: winter time (+1) before the last Sunday of March, summer time (+2) after.
+    expect(zonedInstant("2026-03-28T12:00", "Europe/Berlin")?.toISOString()).toBe("2026-03-28T11:00:00.000Z");
+    expect(zonedInstant("2026-03-30T12:00", "Europe/Berlin")?.toISOString()).toBe("2026-03-30T10:00:00.000Z");
+    expect(zonedInstant("2026-07-01T09:00", "America/New_York")?.toISOString()).toBe("2026-07-01T13:00:00.000Z");
+  });
+
+  it("says null for text that is no wall-clock time", () => {
+    expect(zonedInstant("2026-03-02", "Europe/Moscow")).toBeNull();
+    expect(zonedInstant("2026-13-02T10:00", "Europe/Moscow")).toBeNull();
+    expect(zonedInstant("вчера", "Europe/Moscow")).toBeNull();
   });
 });

@@ -48,6 +48,28 @@ function dayOfNumber(n: number): string {
   return day;
 }
 
+/**
+ * The instant a wall-clock time ("2026-03-02T09:00", seconds optional) happens in `timeZone`;
+ * in zones with DST, at the offset in force then. Null for text that is no such time.
+ */
+export function zonedInstant(wallClock: string, timeZone: string): Date | null {
+  const match = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.exec(wallClock);
+  const wall = match ? Date.parse(`${wallClock}${match[1] ? "" : ":00"}Z`) : NaN;
+  if (Number.isNaN(wall)) return null;
+  const guess = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
+  // A second pass corrects a guess that fell on the other side of a DST change.
+  return new Date(wall - offsetMinutes(new Date(guess), timeZone) * 60_000);
+}
+
+/** The offset of `timeZone` from UTC at `at`, in minutes (Moscow: +180). */
+function offsetMinutes(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" })
+    .formatToParts(at)
+    .reduce<Record<string, number>>((acc, p) => (p.type === "literal" ? acc : { ...acc, [p.type]: Number(p.value) }), {});
+  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
 /** True for a real calendar date written as YYYY-MM-DD. */
 export function isIsoDay(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

@@ -6,26 +6,12 @@ import type { Ctx } from "../../core/src/context.js";
 import { outboxMailer } from "../../core/src/report/outbox.js";
 import { reportPeriods, weekdayOf, type ReportPeriod } from "../../core/src/report/period.js";
 import { runReports } from "../../core/src/report/run.js";
-import { addDays, dayIn } from "../../core/src/time.js";
+import { addDays, dayIn, zonedInstant } from "../../core/src/time.js";
 
 const FIRE_HOUR = 9;
 
-/** The offset of `timeZone` from UTC at `at`, in minutes (Moscow: +180). */
-function offsetMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" })
-    .formatToParts(at)
-    .reduce<Record<string, number>>((acc, p) => (p.type === "literal" ? acc : { ...acc, [p.type]: Number(p.value) }), {});
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
-}
-
-/** The instant a wall-clock time of `day` in `timeZone` happens (zones with DST: the offset at that time). */
-export function zonedTime(day: string, hour: number, timeZone: string): Date {
-  const wall = Date.parse(`${day}T${String(hour).padStart(2, "0")}:00:00Z`);
-  const guess = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
-  // A second pass corrects a guess that fell on the other side of a DST change.
-  return new Date(wall - offsetMinutes(new Date(guess), timeZone) * 60_000);
-}
+/** The instant a whole hour of `day` happens in `timeZone`. */
+export const zonedTime = (day: string, hour: number, timeZone: string): Date => zonedInstant(`${day}T${String(hour).padStart(2, "0")}:00`, timeZone)!;
 
 const isFireDay = (period: ReportPeriod, day: string) => (period === "weekly" ? weekdayOf(day) === 0 : day.endsWith("-01"));
 

@@ -10,6 +10,7 @@ import {
   type ContactAttemptInput,
   type ContactAttemptSummary,
 } from "../../../core/src/lead/contact-attempts.js";
+import { zonedInstant } from "../../../core/src/time.js";
 import { Csrf, Field, Problems, Select, type FormState } from "../components/form.js";
 import type { View } from "../view.js";
 
@@ -76,26 +77,9 @@ function wallClock(at: Date, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
-/**
- * A `datetime-local` value read in `timeZone`, as an ISO time with that zone's offset then
- * ("2026-03-02T10:15" in Moscow -> "2026-03-02T10:15:00+03:00"); anything else stays for the schema to refuse.
- */
+/** A `datetime-local` value read in `timeZone` as an ISO time; anything else stays for the schema to refuse. */
 function zonedDateTime(value: string | undefined, timeZone: string): string | undefined {
   const text = value?.trim();
   if (!text) return undefined;
-  const match = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.exec(text);
-  const wall = match ? Date.parse(`${text}Z`) : NaN;
-  if (Number.isNaN(wall)) return text;
-  // The offset at the wall time read as UTC is a guess; a second look corrects one that crossed a DST change.
-  const offset = offsetMinutes(new Date(wall - offsetMinutes(new Date(wall), timeZone) * 60_000), timeZone);
-  const sign = offset < 0 ? "-" : "+";
-  const hhmm = `${String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0")}:${String(Math.abs(offset) % 60).padStart(2, "0")}`;
-  return `${text}${match![1] ? "" : ":00"}${sign}${hhmm}`;
-}
-
-/** The offset of `timeZone` from UTC at `at`, in minutes (Moscow: +180). */
-function offsetMinutes(at: Date, timeZone: string): number {
-  const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
-  const match = /([+-])(\d{2}):(\d{2})/.exec(name);
-  return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+  return zonedInstant(text, timeZone)?.toISOString() ?? text;
 }
