@@ -50,7 +50,7 @@ describe("creating a hypothesis", () => {
     expect(api).toMatchObject({ title, stage: "probe", budget: "150000.00", targets: { cplMax: "900.00", conversionMin: 0.05 } });
     const probeColumn = textOf(board.html).split("Probe")[1]!.split("Analysis")[0]!;
     expect(probeColumn).toContain(title);
-    expect(probeColumn).toContain("RUB 0.00 of RUB 150,000.00");
+    expect(probeColumn).toContain("RUB 0 of RUB 150,000");
     expect(probeColumn).toContain("Gate … not yet: 0 of 2 targets met");
   });
 

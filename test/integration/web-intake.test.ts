@@ -121,7 +121,7 @@ describe("spend", () => {
     expect(first).toMatch(/2 .*no-such-campaign/);
     expect(again).toContain("Replaced an earlier figure: 1");
     const title = (await h.call("GET", `/api/hypotheses/${hypothesisId}`)).body.title;
-    expect(board.split(title)[1]).toMatch(/^ Channel yandex_direct Spend RUB 1,500.50 of RUB 100,000.00/);
+    expect(board.split(title)[1]).toMatch(/^ Channel yandex_direct Spend RUB 1,501 of RUB 100,000 /);
   });
 
   it("reads pasted text, and asks for content when there is none", async () => {

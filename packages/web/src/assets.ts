@@ -7,6 +7,8 @@ const css = `
   --good: #116329; --good-bg: #dafbe1; --warn: #7d4e00; --warn-bg: #fff8c5; --bad: #a40e26; --bad-bg: #ffebe9; }
 * { box-sizing: border-box; }
 h1, h2, h3, .card, td { overflow-wrap: anywhere; }
+/* A card is narrow: small labels, and figures that break only between words ("RUB 40,000" stays whole). */
+.card .facts { grid-template-columns: max-content minmax(0, 1fr); column-gap: .5rem; align-items: baseline; } .card dt { font-size: .85rem; } .card dt, .card dd { overflow-wrap: normal; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--tint); }
 a { color: var(--accent); }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }

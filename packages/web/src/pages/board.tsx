@@ -17,7 +17,7 @@ const Card: FC<{ v: View; card: BoardCard }> = ({ v, card: { hypothesis: h, tota
       <dd>{h.channel}</dd>
       <dt>{v.t.board.spend}</dt>
       <dd>
-        {v.t.board.spendOf(v.fmt.kopecks(totals.spend, h.currency), v.fmt.kopecks(h.budget, h.currency))}
+        {v.t.board.spendOf(v.fmt.wholeMoney(totals.spend, h.currency), v.fmt.wholeMoney(h.budget, h.currency))}
         {h.budget > 0 && <meter min={0} max={h.budget} high={h.budget * 0.9} value={Math.min(totals.spend, h.budget)} />}
       </dd>
       <dt>{v.t.board.leads}</dt>
