@@ -16,15 +16,15 @@ const sumDays = (days: DayCounters[]): Totals =>
 export type BoardCard = { hypothesis: Hypothesis; totals: Totals; gate: GateVerdict | null };
 
 /**
- * Every hypothesis with its counters: one listing, then per hypothesis its campaigns and one
+ * Every hypothesis with its counters: the hypotheses and all campaigns (two queries), then one
  * counter query per campaign, all in flight at once. Leads themselves are never read.
  */
 export async function boardCards(ctx: Ctx): Promise<BoardCard[]> {
-  const hypotheses = await Hypotheses.list(ctx);
+  const [hypotheses, campaigns] = await Promise.all([Hypotheses.list(ctx), Campaigns.list(ctx)]);
   const asOf = dayIn(ctx.now(), ctx.timeZone);
   return Promise.all(
     hypotheses.map(async (hypothesis) => {
-      const { days, wins } = await loadCounters(ctx, await Campaigns.listByHypothesis(ctx, hypothesis.id));
+      const { days, wins } = await loadCounters(ctx, campaigns.filter((c) => c.hypothesisId === hypothesis.id));
       const { targets, maturityDays, confidence } = hypothesis;
       const gate = hypothesis.stage === "closed" ? null : gateVerdict(evaluateKpis({ days, wins, targets, maturityDays, confidence, asOf }));
       return { hypothesis, totals: sumDays(days), gate };
