@@ -1,24 +1,24 @@
-import { Api as HttpApi, Function, use, type StackContext } from "sst/constructs";
+import { Config, Api as HttpApi, Function, use, type StackContext } from "sst/constructs";
 import { Database } from "./Database.js";
 import { reportsFrom, sendMailOnlyFrom } from "./ses.js";
 
 /**
  * The HTTP API: one Lambda serving the whole Hono app.
  *
+ * Secrets, kept in SSM Parameter Store as SecureStrings and read by the function at cold start, so
+ * they appear in neither the template nor the Lambda console. Set them once per stage before
+ * the first deploy: `npx sst secrets set OWNER_API_KEY <value> --stage prod`, and COOKIE_SECRET.
+ * - OWNER_API_KEY: the owner's bearer key for /api.
+ * - COOKIE_SECRET: signs the web pages' session cookie.
+ *
  * Deploy-time environment:
- * - OWNER_API_KEY (required): the owner's bearer key for /api; it becomes the function's
- *   environment variable, so it is readable in the Lambda console and the CloudFormation template.
- * - COOKIE_SECRET (required): signs the web pages' session cookie.
  * - REPORTS_FROM (required): on-demand report runs (POST /api/reports/run) mail through SES from it.
  * - TIME_ZONE (optional, default Europe/Moscow): the workspace time zone for ISO days.
  */
 export function Api({ stack }: StackContext) {
   const { table } = use(Database);
 
-  const ownerApiKey = process.env.OWNER_API_KEY;
-  if (!ownerApiKey) throw new Error("Set OWNER_API_KEY in the environment before deploying: it is the owner's key for /api.");
-  const cookieSecret = process.env.COOKIE_SECRET;
-  if (!cookieSecret) throw new Error("Set COOKIE_SECRET in the environment before deploying: it signs the web session cookie.");
+  const secrets = Config.Secret.create(stack, "OWNER_API_KEY", "COOKIE_SECRET");
   const from = reportsFrom();
 
   const handler = new Function(stack, "ApiHandler", {
@@ -30,10 +30,10 @@ export function Api({ stack }: StackContext) {
     environment: {
       TABLE_NAME: table.tableName,
       TIME_ZONE: process.env.TIME_ZONE || "Europe/Moscow",
-      OWNER_API_KEY: ownerApiKey,
-      COOKIE_SECRET: cookieSecret,
       REPORTS_FROM: from,
     },
+    // A secret's binding is its SSM placeholder and ssm:GetParameters on its two parameters, nothing more.
+    bind: [secrets.OWNER_API_KEY, secrets.COOKIE_SECRET],
     // Not `bind`: SST's table binding grants dynamodb:* on the table and `<arn>/*`, which
     // includes DeleteTable and UpdateTable. CDK's grant gives data access to the table and
     // its indexes only.

@@ -8,6 +8,7 @@ import { Database } from "../../stacks/Database.js";
 
 type Json = Record<string, any>;
 
+/** Set in the environment at synth time, as a careless deploy might: it must not reach the template. */
 const ownerApiKey = "owner-key-for-synth";
 let database: Template;
 let api: Template;
@@ -118,13 +119,23 @@ describe("the HTTP API", () => {
   it("runs the app on Node.js 22 with its configuration in the environment", () => {
     const { Runtime, Environment } = apiFunction().Properties;
     expect(Runtime).toBe("nodejs22.x");
-    expect(Environment.Variables).toMatchObject({
-      TIME_ZONE: "Europe/Moscow",
-      OWNER_API_KEY: ownerApiKey,
-      COOKIE_SECRET: "test-cookie-secret",
-      REPORTS_FROM: "reports@parom.example",
-    });
+    expect(Environment.Variables).toMatchObject({ TIME_ZONE: "Europe/Moscow", REPORTS_FROM: "reports@parom.example" });
     expect(exported(Environment.Variables.TABLE_NAME)).toEqual({ Ref: tableLogicalId() });
+  });
+
+  it("keeps the owner key and the cookie secret in SSM: only placeholders in the environment, no value in the template", () => {
+    const variables = apiFunction().Properties.Environment.Variables;
+    expect(variables).toMatchObject({
+      SST_Secret_value_OWNER_API_KEY: "__FETCH_FROM_SSM__",
+      SST_Secret_value_COOKIE_SECRET: "__FETCH_FROM_SSM__",
+      SST_APP: useProject().config.name,
+      SST_STAGE: "test",
+    });
+    expect(variables).not.toHaveProperty("OWNER_API_KEY");
+    expect(variables).not.toHaveProperty("COOKIE_SECRET");
+    const template = JSON.stringify(api.toJSON());
+    expect(template).not.toContain(ownerApiKey);
+    expect(template).not.toContain("test-cookie-secret");
   });
 
   it("lets the function reach this table and its indexes, nothing else in DynamoDB", () => {
@@ -150,6 +161,16 @@ describe("the HTTP API", () => {
     expect(ses).toHaveLength(1);
     expect([ses[0]!.Action].flat().sort()).toEqual(["ses:SendEmail", "ses:SendRawEmail"]);
     expect(ses[0]!.Condition).toEqual({ StringEquals: { "ses:FromAddress": "reports@parom.example" } });
+
+    // The secrets: read, and only the two parameters (this stage's and the app's fallback) of each.
+    const ssm = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith("ssm:")));
+    expect(ssm.flatMap((s) => [s.Action].flat())).toEqual(["ssm:GetParameters", "ssm:GetParameters"]);
+    const app = useProject().config.name;
+    // Each ARN is "arn:" + partition + ":ssm:<region>:<account>:parameter<path>".
+    const parameters = ssm.flatMap((s) => [s.Resource].flat()).map((arn: Json) => String(arn["Fn::Join"][1][2]).replace(/^:ssm:eu-central-1:123456789012:parameter/, ""));
+    expect(parameters.sort()).toEqual(
+      ["OWNER_API_KEY", "COOKIE_SECRET"].flatMap((name) => [`/sst/${app}/test/Secret/${name}/value`, `/sst/${app}/.fallback/Secret/${name}/value`]).sort(),
+    );
   });
 });
 
