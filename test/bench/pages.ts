@@ -19,7 +19,7 @@ import { apiOver, ok } from "../../packages/local/src/demo/api.js";
 import { loadDemo } from "../../packages/local/src/demo/load.js";
 import { countRequests, describeCount, type RequestCount } from "../support/dynamo-requests.js";
 import { BENCH_COOKIE_SECRET, BENCH_NOW, BENCH_OWNER_KEY, BENCH_TABLE, BENCH_TIME_ZONE, type ColdPage, type ColdTiming } from "./page-app.js";
-import { log, withDynamoLocal } from "./dynamo.js";
+import { log, measure, withDynamoLocal } from "./support.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
@@ -88,7 +88,7 @@ async function run(endpoint: string) {
     };
     const bytes = await get();
     const counted = await requests.during(get);
-    const { median, p90 } = await measure(get);
+    const { median, p90 } = await measure(get, { samples: SAMPLES, warmUp: WARM_UP });
     rows.push({ ...page, median, p90, requests: counted, bytes });
     log(`${page.who} ${page.path}: median ${median.toFixed(1)} ms, ${counted.total} requests`);
   }
@@ -110,19 +110,6 @@ async function run(endpoint: string) {
     ["page", "as", "import ms", "createApp ms", "first request ms", `< ${LIMIT_MS} ms`],
     cold.map(({ page, timing }) => [page.name, page.who, timing.importMs.toFixed(0), timing.createAppMs.toFixed(1), timing.firstRequestMs.toFixed(1), timing.firstRequestMs < LIMIT_MS ? "OK" : "SLOW"]),
   );
-}
-
-/** Median and 90th percentile of `SAMPLES` runs of `task` after `WARM_UP` unmeasured ones. */
-async function measure(task: () => Promise<unknown>) {
-  for (let i = 0; i < WARM_UP; i++) await task();
-  const times: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const started = performance.now();
-    await task();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { median: (times[(SAMPLES - 1) >> 1]! + times[SAMPLES >> 1]!) / 2, p90: times[Math.min(SAMPLES - 1, Math.floor(SAMPLES * 0.9))]! };
 }
 
 /** The session cookies of a browser that signed in with `key` through the sign-in form. */

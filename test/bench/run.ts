@@ -19,7 +19,7 @@ import { evaluateKpis } from "../../packages/core/src/kpi/evaluate.js";
 import { loadCounters } from "../../packages/core/src/kpi/load.js";
 import { seededRandom } from "../../packages/core/src/stats/random.js";
 import { addDays, dayIn } from "../../packages/core/src/time.js";
-import { log, withDynamoLocal } from "./dynamo.js";
+import { log, measure, withDynamoLocal } from "./support.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
@@ -29,6 +29,7 @@ const PARALLEL = Number(process.env.BENCH_PARALLEL || 2);
 const BATCH = 1000;
 const WARM_UP = 10;
 const SAMPLES = 30;
+const timing = { samples: SAMPLES, warmUp: WARM_UP };
 const OWNER_KEY = "bench-owner-key";
 const NOW = new Date("2026-06-01T09:00:00Z");
 /** Leads arrive over the 92 days before today (Moscow). */
@@ -104,28 +105,15 @@ async function run(endpoint: string) {
     if (result.rejected.length > 0) throw new Error(`import rejected leads: ${JSON.stringify(result.rejected.slice(0, 3))}`);
   };
 
-  /** Median and 90th percentile of `SAMPLES` runs of `task` after `WARM_UP` unmeasured ones. */
-  const measure = async (task: () => Promise<unknown>) => {
-    for (let i = 0; i < WARM_UP; i++) await task();
-    const times: number[] = [];
-    for (let i = 0; i < SAMPLES; i++) {
-      const started = performance.now();
-      await task();
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    return { median: (times[(SAMPLES - 1) >> 1]! + times[SAMPLES >> 1]!) / 2, p90: times[Math.floor(SAMPLES * 0.9)]! };
-  };
-
   const timeKpis = async () => {
     const answer = await call("GET", `/api/hypotheses/${hypothesis.id}/kpis`);
-    const route = await measure(() => call("GET", `/api/hypotheses/${hypothesis.id}/kpis`));
+    const route = await measure(() => call("GET", `/api/hypotheses/${hypothesis.id}/kpis`), timing);
     // Where the time goes: reading the counters, and the statistics on them.
     const [stored, linked] = await Promise.all([Hypotheses.get(ctx, hypothesis.id), Campaigns.listByHypothesis(ctx, hypothesis.id)]);
-    const read = await measure(() => loadCounters(ctx, linked));
+    const read = await measure(() => loadCounters(ctx, linked), timing);
     const counters = await loadCounters(ctx, linked);
     const input = { ...counters, targets: stored.targets, maturityDays: stored.maturityDays, confidence: stored.confidence, asOf: dayIn(NOW, ctx.timeZone) };
-    const evaluate = await measure(async () => evaluateKpis(input));
+    const evaluate = await measure(async () => evaluateKpis(input), timing);
     const leads = answer.kpis.find((row: any) => row.kpi === "leads").observed;
     return { ...route, leads, read: read.median, evaluate: evaluate.median, days: counters.days.length, wins: counters.wins.length };
   };

@@ -21,3 +21,16 @@ export async function withDynamoLocal(bench: (endpoint: string) => Promise<void>
     await stop();
   }
 }
+
+/** Median and 90th percentile (ms) of `samples` runs of `task` after `warmUp` unmeasured ones. */
+export async function measure(task: () => Promise<unknown>, { samples, warmUp }: { samples: number; warmUp: number }) {
+  for (let i = 0; i < warmUp; i++) await task();
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const started = performance.now();
+    await task();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { median: (times[(samples - 1) >> 1]! + times[samples >> 1]!) / 2, p90: times[Math.min(samples - 1, Math.floor(samples * 0.9))]! };
+}
