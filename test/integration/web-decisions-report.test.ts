@@ -113,4 +113,19 @@ describe("the contractor report page", () => {
     expect(wrong.status).toBe(400);
     expect(textOf(wrong.html)).toContain("⚠ must not be before from");
   });
+
+  it("lists each contractor's latest mailed reports on the contractors page, or says none went out yet", async () => {
+    const email = `reports-${newId().toLowerCase()}@agency.example`;
+    const mailed = (await h.call("POST", "/api/contractors", { name: `Agency Mailed ${newId()}`, email })).body.id as string;
+    await newCampaign(h, await newHypothesis(h, { conversionMin: 0.05 }), mailed);
+    const run = await h.call("POST", "/api/reports/run", { period: "weekly" });
+    expect(run.status, run.text).toBe(200);
+    expect(run.body.results.find((r: any) => r.contractorId === mailed)).toMatchObject({ outcome: "sent" });
+    const quiet = (await h.call("POST", "/api/contractors", { name: `Agency Quiet ${newId()}` })).body.id as string;
+
+    const page = await (await signedIn(OWNER_KEY)).get("/contractors");
+    const card = (id: string) => textOf(page.html.split(`id="contractor-${id}"`)[1]!.split("</article>")[0]!);
+    expect(card(mailed)).toContain(`Latest reports weekly, 13 Apr 2026 – 19 Apr 2026: sent (20 Apr 2026, 12:00, ${email})`);
+    expect(card(quiet)).toContain("Latest reports No report mailed yet");
+  });
 });

@@ -203,6 +203,11 @@ export const en = {
     campaigns: "Campaigns",
     noCampaigns: "no campaigns",
     hypothesis: "Hypothesis",
+    latestReports: "Latest reports",
+    noReports: "No report mailed yet: the weekly one goes out on Mondays, the monthly one on the 1st.",
+    period: { weekly: "weekly", monthly: "monthly" },
+    status: { sent: "sent", sending: "sending", failed: "not sent" },
+    reportLine: (period: string, days: string, status: string) => `${period}, ${days}: ${status}`,
   },
   contractorHome: {
     title: "My campaigns",

@@ -197,6 +197,11 @@ export const ru: Messages = {
     campaigns: "Кампании",
     noCampaigns: "кампаний нет",
     hypothesis: "Гипотеза",
+    latestReports: "Последние отчёты",
+    noReports: "Отчёты ещё не отправлялись: недельный уходит по понедельникам, месячный — 1-го числа.",
+    period: { weekly: "недельный", monthly: "месячный" },
+    status: { sent: "отправлен", sending: "отправляется", failed: "не отправлен" },
+    reportLine: (period: string, days: string, status: string) => `${period}, ${days}: ${status}`,
   },
   contractorHome: {
     title: "Мои кампании",

@@ -2,6 +2,7 @@ import { Hono, type Context } from "hono";
 import { Campaigns } from "../../../core/src/campaign/campaign.js";
 import { Contractors, CreateContractorInput } from "../../../core/src/contractor/contractor.js";
 import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
+import { ReportSends } from "../../../core/src/report/store.js";
 import { Csrf, emptyForm, Field, Problems, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, formValues, parseForm } from "../forms.js";
@@ -10,10 +11,14 @@ import { Page } from "../layout.js";
 import { noticeOf } from "../notice.js";
 import { viewOf } from "../view.js";
 
+const LATEST_REPORTS = 3;
+
 async function contractorsPage(c: Context<WebEnv>, state: FormState = emptyForm, status: 200 | 400 | 409 | 422 = 200) {
   const v = await viewOf(c);
   const { ctx } = c.var;
   const [contractors, campaigns, hypotheses] = await Promise.all([Contractors.list(ctx), Campaigns.list(ctx), Hypotheses.list(ctx)]);
+  // Each contractor's three newest mailed reports: one query per contractor, all at once.
+  const reports = await Promise.all(contractors.map((contractor) => ReportSends.list(ctx, { contractorId: contractor.id, limit: LATEST_REPORTS })));
   const title = new Map(hypotheses.map((h) => [h.id, h.title]));
   const t = v.t.contractors;
   return c.html(
@@ -25,8 +30,9 @@ async function contractorsPage(c: Context<WebEnv>, state: FormState = emptyForm,
         <button type="submit">{t.create}</button>
       </form>
       {contractors.length === 0 && <p class="muted">{t.empty}</p>}
-      {contractors.map((contractor) => {
+      {contractors.map((contractor, i) => {
         const own = campaigns.filter((campaign) => campaign.contractorId === contractor.id);
+        const latest = reports[i]!.items;
         return (
           <article class="card" id={`contractor-${contractor.id}`} aria-labelledby={`contractor-title-${contractor.id}`}>
             <h2 id={`contractor-title-${contractor.id}`} class="small">
@@ -55,6 +61,19 @@ async function contractorsPage(c: Context<WebEnv>, state: FormState = emptyForm,
                   ))}
                 </tbody>
               </table>
+            )}
+            <h3 class="small">{t.latestReports}</h3>
+            {latest.length === 0 ? (
+              <p class="muted">{t.noReports}</p>
+            ) : (
+              <ul>
+                {latest.map((sent) => (
+                  <li>
+                    {t.reportLine(t.period[sent.period], `${v.fmt.day(sent.from)} – ${v.fmt.day(sent.to)}`, t.status[sent.status])}
+                    {sent.sentAt && <span class="muted"> ({v.fmt.dateTime(sent.sentAt)}{sent.recipient && `, ${sent.recipient}`})</span>}
+                  </li>
+                ))}
+              </ul>
             )}
             <a href={`/contractors/${contractor.id}/report`}>{v.t.decisions.report.link} →</a>
           </article>
