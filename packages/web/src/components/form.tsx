@@ -47,68 +47,54 @@ type FieldProps = {
   placeholder?: string;
 };
 
-const ids = (name: string) => ({ id: `f-${name.replace(/\W/g, "-")}`, hint: `h-${name.replace(/\W/g, "-")}`, error: `e-${name.replace(/\W/g, "-")}` });
+/** A control's ids, its problem, and the attributes that tie its hint and problem to it for screen readers. */
+function control(state: FormState, name: string, hint?: string) {
+  const slug = name.replace(/\W/g, "-");
+  const id = { id: `f-${slug}`, hint: `h-${slug}`, error: `e-${slug}` };
+  const error = issueAt(state, name);
+  const aria = {
+    "aria-invalid": error ? "true" : undefined,
+    "aria-describedby": [hint && id.hint, error && id.error].filter(Boolean).join(" ") || undefined,
+  };
+  return { id, error, aria };
+}
+
+/** A labelled control with its hint and its problem beside it. */
+const Frame: FC<{ parts: ReturnType<typeof control>; label: string; hint?: string; children: unknown }> = ({ parts: { id, error }, label, hint, children }) => (
+  <div class={error ? "field invalid" : "field"}>
+    <label for={id.id}>{label}</label>
+    {children}
+    {hint && (
+      <small id={id.hint} class="hint">
+        {hint}
+      </small>
+    )}
+    {error && (
+      <small id={id.error} class="error">
+        ⚠ {error}
+      </small>
+    )}
+  </div>
+);
 
 /** A labelled input with its hint and its problem, tied together for screen readers. */
 export const Field: FC<FieldProps> = ({ state, name, label, type = "text", hint, required, value, step, min, placeholder }) => {
-  const id = ids(name);
-  const error = issueAt(state, name);
+  const parts = control(state, name, hint);
   return (
-    <div class={error ? "field invalid" : "field"}>
-      <label for={id.id}>{label}</label>
-      <input
-        id={id.id}
-        name={name}
-        type={type}
-        value={state.values[name] ?? value ?? ""}
-        required={required}
-        step={step}
-        min={min}
-        placeholder={placeholder}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={[hint && id.hint, error && id.error].filter(Boolean).join(" ") || undefined}
-      />
-      {hint && (
-        <small id={id.hint} class="hint">
-          {hint}
-        </small>
-      )}
-      {error && (
-        <small id={id.error} class="error">
-          ⚠ {error}
-        </small>
-      )}
-    </div>
+    <Frame parts={parts} label={label} hint={hint}>
+      <input id={parts.id.id} name={name} type={type} value={state.values[name] ?? value ?? ""} required={required} step={step} min={min} placeholder={placeholder} {...parts.aria} />
+    </Frame>
   );
 };
 
 export const TextArea: FC<Omit<FieldProps, "type" | "step" | "min"> & { rows?: number }> = ({ state, name, label, hint, required, value, rows = 4 }) => {
-  const id = ids(name);
-  const error = issueAt(state, name);
+  const parts = control(state, name, hint);
   return (
-    <div class={error ? "field invalid" : "field"}>
-      <label for={id.id}>{label}</label>
-      <textarea
-        id={id.id}
-        name={name}
-        rows={rows}
-        required={required}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={[hint && id.hint, error && id.error].filter(Boolean).join(" ") || undefined}
-      >
+    <Frame parts={parts} label={label} hint={hint}>
+      <textarea id={parts.id.id} name={name} rows={rows} required={required} {...parts.aria}>
         {state.values[name] ?? value ?? ""}
       </textarea>
-      {hint && (
-        <small id={id.hint} class="hint">
-          {hint}
-        </small>
-      )}
-      {error && (
-        <small id={id.error} class="error">
-          ⚠ {error}
-        </small>
-      )}
-    </div>
+    </Frame>
   );
 };
 
@@ -119,24 +105,17 @@ export const Select: FC<{ state: FormState; name: string; label: string; options
   options,
   value,
 }) => {
-  const id = ids(name);
-  const error = issueAt(state, name);
+  const parts = control(state, name);
   const chosen = state.values[name] ?? value ?? "";
   return (
-    <div class={error ? "field invalid" : "field"}>
-      <label for={id.id}>{label}</label>
-      <select id={id.id} name={name} aria-invalid={error ? "true" : undefined} aria-describedby={error ? id.error : undefined}>
+    <Frame parts={parts} label={label}>
+      <select id={parts.id.id} name={name} {...parts.aria}>
         {options.map((option) => (
           <option value={option.value} selected={option.value === chosen}>
             {option.label}
           </option>
         ))}
       </select>
-      {error && (
-        <small id={id.error} class="error">
-          ⚠ {error}
-        </small>
-      )}
-    </div>
+    </Frame>
   );
 };
