@@ -19,9 +19,9 @@ beforeAll(async () => {
   };
   const north = await contractor(`Agency North ${newId()}`);
   const south = await contractor(`Agency South ${newId()}`);
-  // March: 50 leads at 1,000 each, 5 of them won: CPL 1,000 (target <= 1,500), conversion 10% (>= 5%).
-  await importCohorts(h, north.campaign.utm, [{ day: "2026-03-02", leads: 50, won: 5, wonAfter: 7 }]);
-  await importSpend(h, north.campaign.utm, { "2026-03-02": 50_000 });
+  // March: 100 leads at 1,000 each, 10 of them won: CPL 1,000 (target <= 1,500), conversion 10% (>= 5%).
+  await importCohorts(h, north.campaign.utm, [{ day: "2026-03-02", leads: 100, won: 10, wonAfter: 7 }]);
+  await importSpend(h, north.campaign.utm, { "2026-03-02": 100_000 });
   agency = { id: north.id, name: north.name, key: north.key, utmCampaign: north.campaign.utm.utm_campaign };
   other = { id: south.id, key: south.key };
 }, 180_000);
@@ -51,7 +51,7 @@ describe("the contractor report page", () => {
     expect(text).toContain("Leads that arrived 1 Mar 2026 – 31 Mar 2026 (compared with 29 Jan 2026 – 28 Feb 2026)");
     expect(text).toContain(`yandex / ${agency.utmCampaign}`);
     expect(text).toContain("✓ meets all its targets");
-    expect(text).toContain("Spend RUB 50,000.00 RUB 0.00 +RUB 50,000.00 — —");
+    expect(text).toContain("Spend RUB 100,000.00 RUB 0.00 +RUB 100,000.00 — —");
     expect(text).toContain("Cost per lead RUB 1,000.00 — — ≤ RUB 1,500.00 ✓ met");
     expect(text).toContain("Conversion to a deal 10% — — ≥ 5% ✓ met");
     expect(page.html).toContain(`href="/contractors/${agency.id}/report.csv?${march.replace("&", "&amp;")}"`);
@@ -82,7 +82,7 @@ describe("the contractor report page", () => {
     expect(download.headers.get("content-disposition")).toBe(`attachment; filename="kpi-${agency.id}-2026-03-01-2026-03-31.csv"`);
     const csv = await download.text();
     expect(csv).toBe(api.text);
-    expect(csv.split("\r\n")[1]).toContain(`;${agency.utmCampaign};50000,00;50;1000,00;`);
+    expect(csv.split("\r\n")[1]).toContain(`;${agency.utmCampaign};100000,00;100;1000,00;`);
   });
 
   it("answers another contractor's report, page or CSV, with 404", async () => {

@@ -69,7 +69,7 @@ describe("the hypothesis page's figures", () => {
     expect(svg).toContain('aria-labelledby="kpi-chart-title kpi-chart-desc"');
     expect(svg).toContain('stroke-dasharray="5 3"'); // the target line
     const text = textOf(svg);
-    expect(text).toContain("Conversion to a deal 10% 95%: 5.8% – 16.7% target ≥ 5% ✓ met P(meets) 99.2%");
+    expect(text).toContain("Conversion to a deal 10% 95%: 5.8% – 16.7% target ≥ 5% ✓ met P(meets) 95.7%");
     expect(text).toContain("Cost per lead RUB 1,000.00 95%: RUB 847.43 – RUB 1,179.56 target ≤ RUB 1,500.00 ✓ met P(meets) 100%");
     const kpis = section(page.html, "kpis");
     expect(kpis).toContain("Leads 140 140 – 140 — — —");
@@ -157,7 +157,7 @@ describe("the hypothesis page's figures", () => {
 
     const page = await browser.get(`/hypotheses/${proven}`);
 
-    expect(textOf(chart(page.html, "kpi-chart"))).toContain("Конверсия в сделку 10 % 95%: 5,8 % – 16,7 % цель ≥ 5 % ✓ выполнено P(цель) 99,2 %");
+    expect(textOf(chart(page.html, "kpi-chart"))).toContain("Конверсия в сделку 10 % 95%: 5,8 % – 16,7 % цель ≥ 5 % ✓ выполнено P(цель) 95,7 %");
     expect(section(page.html, "funnel")).toContain("Самый большой отсев: Квалифицирован → КП: 71,4 % лидов (30) не прошли дальше.");
   });
 });

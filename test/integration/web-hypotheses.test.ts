@@ -51,7 +51,7 @@ describe("creating a hypothesis", () => {
     const probeColumn = textOf(board.html).split("Probe")[1]!.split("Analysis")[0]!;
     expect(probeColumn).toContain(title);
     expect(probeColumn).toContain("RUB 0 of RUB 150,000");
-    expect(probeColumn).toContain("Gate … not yet: 0 of 2 targets met");
+    expect(probeColumn).toContain("Gate … too early to judge");
   });
 
   it("re-renders a refused form with each problem beside its field and what was typed", async () => {

@@ -14,6 +14,17 @@ function win(cohortDay: string, winDay: string, won = 1, revenue = 5_000_000, ca
 }
 const kpi = (report: KpiReport, name: KpiName) => report.kpis.find((row) => row.kpi === name)!;
 
+/** P(Poisson(mean) <= k), summed term by term: an oracle independent of the incomplete gamma. */
+function poissonAtMost(mean: number, k: number): number {
+  let term = Math.exp(-mean);
+  let sum = 0;
+  for (let i = 0; i <= k; i++) {
+    sum += term;
+    term *= mean / (i + 1);
+  }
+  return sum;
+}
+
 describe("evaluateKpis", () => {
   it("adds up the counters of several campaigns on the same day", () => {
     const report = evaluateKpis({
@@ -83,7 +94,8 @@ describe("verdicts on targets", () => {
 
   it("is met, not met or undecided by the probability of reaching the target", () => {
     const strong = conversionAfter(63);
-    expect(strong.probability).toBeCloseTo(betaIncUpper(0.05, 64, 838), 12);
+    // The skeptical prior: Beta with mean 5% holding 4 won (of 80 leads), then 63 won of 900.
+    expect(strong.probability).toBeCloseTo(betaIncUpper(0.05, 4 + 63, 76 + 837), 12);
     expect(strong.probability).toBeGreaterThan(0.9);
     expect(strong).toMatchObject({ target: 0.05, direction: "min", verdict: "met" });
     expect(conversionAfter(27)).toMatchObject({ verdict: "not_met" });
@@ -117,14 +129,22 @@ describe("verdicts on targets", () => {
     expect(conversionAfter(63, { minLeads: 900, minClients: 63 }).verdict).toBe("met");
   });
 
-  it("never calls a target met on a sample that misses it", () => {
-    // One lead, not won: P(conversion >= 5%) = 0.95² = 0.9025 under the flat prior, yet 0% observed.
+  it("is not carried to met by a lucky first lead", () => {
+    // One lead, not won: a flat prior said P(conversion >= 5%) = 0.95² = 0.9025; the skeptical prior weighs one lead as little.
     const conversion = kpi(
       evaluateKpis({ days: [day("2025-01-01", { leads: 1 })], wins: [], targets: { conversionMin: 0.05 }, maturityDays: 15, asOf: ASOF }),
       "conversion",
     );
-    expect(conversion.probability).toBeCloseTo(0.9025, 12);
+    expect(conversion.probability).toBeCloseTo(betaIncUpper(0.05, 4, 77), 12);
+    expect(conversion.probability).toBeLessThan(0.5);
     expect(conversion.verdict).toBe("insufficient_data");
+    // One won of two: 50% observed, yet far from proven.
+    const lucky = kpi(
+      evaluateKpis({ days: [day("2025-01-01", { leads: 2, won: 1 })], wins: [], targets: { conversionMin: 0.05 }, maturityDays: 15, asOf: ASOF }),
+      "conversion",
+    );
+    expect(lucky.probability).toBeLessThan(0.9);
+    expect(lucky.verdict).toBe("insufficient_data");
   });
 
   it("judges cost targets in roubles from the Poisson model", () => {
@@ -137,25 +157,19 @@ describe("verdicts on targets", () => {
     });
     const cpl = kpi(report, "cpl");
     expect(cpl).toMatchObject({ target: 600, direction: "max", observed: 400, estimate: 400 });
-    // P(CPL <= 600) = P(Poisson(10 000 / 600) <= 25).
-    let term = Math.exp(-10_000 / 600);
-    let atMost = 0;
-    for (let k = 0; k <= 25; k++) {
-      atMost += term;
-      term *= 10_000 / 600 / (k + 1);
-    }
-    expect(cpl.probability).toBeCloseTo(atMost, 10);
+    // The skeptical prior adds 4 leads bought at the target 600: P(CPL <= 600) = P(Poisson((10 000 + 2 400) / 600) <= 25 + 4 - 1).
+    expect(cpl.probability).toBeCloseTo(poissonAtMost(12_400 / 600, 28), 10);
     expect(cpl.verdict).toBe("met");
-    // 10 000 spent, no client, CAC target 3 000: P(CAC <= 3 000) = e^(-10 000 / 3 000) = 0.036.
+    // 10 000 spent, no client, CAC target 3 000, plus 4 clients at 3 000: P(CAC <= 3 000) = P(Poisson(22 000 / 3 000) <= 3) = 0.066.
     const cac = kpi(report, "cac");
     expect(cac.observed).toBeNull();
-    expect(cac.probability).toBeCloseTo(Math.exp(-10 / 3), 12);
+    expect(cac.probability).toBeCloseTo(poissonAtMost(22_000 / 3_000, 3), 12);
     expect(cac.verdict).toBe("not_met");
   });
 
   it("judges ROMI from won per rouble times the average deal", () => {
     const report = evaluateKpis({
-      days: [day("2025-01-01", { leads: 300, won: 12, spend: 20_000_000, revenue: 60_000_000 })],
+      days: [day("2025-01-01", { leads: 600, won: 24, spend: 40_000_000, revenue: 120_000_000 })],
       wins: [],
       targets: { romiMin: 1 },
       maturityDays: 15,
@@ -167,7 +181,7 @@ describe("verdicts on targets", () => {
     expect(romi.interval![1]).toBeGreaterThan(2);
     // ROMI >= 100% <=> CAC <= averageDeal / 2 = 25 000 roubles.
     const asCac = evaluateKpis({
-      days: [day("2025-01-01", { leads: 300, won: 12, spend: 20_000_000, revenue: 60_000_000 })],
+      days: [day("2025-01-01", { leads: 600, won: 24, spend: 40_000_000, revenue: 120_000_000 })],
       wins: [],
       targets: { cacMax: 2_500_000 },
       maturityDays: 15,

@@ -37,7 +37,7 @@ h1 { margin: 0 0 1rem; font-size: 1.6rem; } h2 { font-size: 1.2rem; margin: 1.5r
 meter { display: block; width: 100%; height: .6rem; }
 .badge { display: inline-block; padding: 0 .5rem; border-radius: 1rem; font-size: .875rem; border: 1px solid currentColor; }
 .badge.good { color: var(--good); background: var(--good-bg); } .badge.pending { color: var(--warn); background: var(--warn-bg); }
-.badge.neutral { color: var(--muted); background: var(--tint); }
+.badge.neutral { color: var(--muted); background: var(--tint); } .badge.bad { color: var(--bad); background: var(--bad-bg); }
 .notice { color: var(--good); background: var(--good-bg); border: 1px solid var(--good); padding: .5rem 1rem; border-radius: 6px; }
 .problems { color: var(--bad); background: var(--bad-bg); border: 1px solid var(--bad); padding: .5rem 1rem; border-radius: 6px; }
 .problems ul { margin: .25rem 0; } .error { color: var(--bad); display: block; }

@@ -122,7 +122,7 @@ describe("the owner in the browser", () => {
 
     // The board: spend against budget and leads; the young cohort keeps the gate shut.
     await page.getByRole("link", { name: "Board" }).click();
-    expect(await cardText(tab, title)).toContain("Spend RUB 40,000 of RUB 500,000 Leads 3 Gate … not yet");
+    expect(await cardText(tab, title)).toContain("Spend RUB 40,000 of RUB 500,000 Leads 3 Gate … too early to judge");
 
     // Seven weeks later the CRM's history of the first probe day is loaded (6 of 40 leads won by
     // 11 March); that cohort has matured and the gate passes.

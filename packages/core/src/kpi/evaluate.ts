@@ -3,7 +3,9 @@ import type { Targets } from "../hypothesis/targets.js";
 import { formatKopecks } from "../money.js";
 import { costPosterior, romiPosterior } from "../stats/cost.js";
 import { betaPosterior, type Interval } from "../stats/rate.js";
-import { verdict as verdictFor, type Verdict } from "../stats/verdict.js";
+import type { Verdict } from "../stats/verdict.js";
+import { daysBetween } from "../time.js";
+import { costEvidence, decide, judge, rateEvidence, type Decision, type Evidence, type Pace } from "./judgement.js";
 import { averageDealInterval, isMature, medianDaysToWin, totals, type Totals } from "./samples.js";
 
 /**
@@ -15,15 +17,17 @@ import { averageDealInterval, isMature, medianDaysToWin, totals, type Totals } f
  * sums as decimal strings ("1234.50"); medianDaysToWin is in days.
  *
  * `observed` is the figure in the sample (null when undefined, e.g. CPL with no lead); `estimate`
- * is the posterior mean (for a cost with no event yet its median, the mean being infinite) and
- * `interval` the 95% equal-tailed credible interval. leads and spend are exact ([x, x]);
- * averageDeal and medianDaysToWin carry frequentist intervals (see samples.ts).
+ * is the posterior mean under a flat prior (for a cost with no event yet its median, the mean being
+ * infinite) and `interval` its 95% equal-tailed credible interval: what the data alone say. leads
+ * and spend are exact ([x, x]); averageDeal and medianDaysToWin carry frequentist intervals (see
+ * samples.ts).
  *
- * Verdicts, for KPIs with a target: from P(true value meets the target) against `confidence`
- * (stats/verdict.ts), then `insufficient_data` when the KPI's sample has fewer leads than
- * `minLeads` or fewer won than `minClients`, or holds no evidence at all; and never `met` while
- * the observed figure itself misses the target, so that a flat prior cannot carry a verdict on a
- * handful of leads.
+ * Verdicts, for KPIs with a target (kpi/judgement.ts): `probability` is P(true value meets the
+ * target) under a skeptical prior centred on the target (stats/skeptical.ts), so that a verdict
+ * holds when the board is looked at every day; `met` at or above `confidence`, `not_met` at or below
+ * 1 - confidence; `insufficient_data` otherwise, below `minLeads` / `minClients`, with no evidence
+ * at all, or while the observed figure itself misses the target. An undecided target carries a
+ * `decision`: the verdict it is heading for and about how many more leads and days it needs.
  */
 export type KpiName = "leads" | "qualifiedRate" | "conversion" | "cpl" | "cac" | "romi" | "averageDeal" | "medianDaysToWin" | "spend";
 
@@ -38,6 +42,8 @@ export type KpiRow = {
   interval: Interval | null;
   probability?: number;
   verdict?: Verdict;
+  /** For a target still `insufficient_data`: how far a verdict is (kpi/judgement.ts). */
+  decision?: Decision;
   sample: KpiSample;
 };
 
@@ -52,6 +58,8 @@ export type EvaluateInput = {
   /** ISO day the answer is computed for: cohort days at least maturityDays before it are mature. */
   asOf: string;
   confidence?: number;
+  /** Last day of the probe window, to say whether a verdict can be reached within it. */
+  probeEnd?: string;
 };
 
 const roubles = (kopecks: number) => Math.round(kopecks) / 100;
@@ -68,7 +76,6 @@ const sampleOf = (t: Totals): KpiSample => ({
 
 /** A KPI before its verdict; money still in kopecks. */
 type Figure = { kpi: KpiName; totals: Totals; observed: number | null; estimate: number | null; interval: Interval | null; money?: boolean };
-type Goal = { target: number; direction: "min" | "max"; probability: number | undefined };
 
 export function evaluateKpis(input: EvaluateInput): KpiReport {
   const { targets, asOf, maturityDays } = input;
@@ -76,8 +83,9 @@ export function evaluateKpis(input: EvaluateInput): KpiReport {
   const { all, mature } = totals(input.days, asOf, maturityDays);
   const matureWins = input.wins.filter((row) => isMature(row.cohortDay, asOf, maturityDays));
   const rows: KpiRow[] = [];
+  const paceOf = paces(input, all.leads - mature.leads);
 
-  const add = (figure: Figure, goal?: Goal) => {
+  const add = (figure: Figure, evidence?: Evidence) => {
     const money = figure.money ? roubles : (x: number) => x;
     const row: KpiRow = {
       kpi: figure.kpi,
@@ -86,11 +94,14 @@ export function evaluateKpis(input: EvaluateInput): KpiReport {
       interval: figure.money ? roublesInterval(figure.interval) : figure.interval,
       sample: sampleOf(figure.totals),
     };
-    if (goal) {
-      row.target = money(goal.target);
-      row.direction = goal.direction;
-      if (goal.probability !== undefined) row.probability = goal.probability;
-      row.verdict = judge(figure, goal, targets, confidence);
+    if (evidence) {
+      const { probability, verdict } = judge(evidence, targets, confidence);
+      row.target = money(evidence.target);
+      row.direction = evidence.direction;
+      if (probability !== undefined) row.probability = probability;
+      row.verdict = verdict;
+      // Conversion, CAC and ROMI are judged on mature cohorts: leads still maturing will join them.
+      if (verdict === "insufficient_data") row.decision = decide(evidence, targets, confidence, paceOf(figure.totals === mature));
     }
     rows.push(row);
   };
@@ -100,7 +111,7 @@ export function evaluateKpis(input: EvaluateInput): KpiReport {
   const rateKpi = (kpi: KpiName, successes: number, t: Totals, targetMin: number | undefined) => {
     const posterior = t.leads > 0 ? betaPosterior(successes, t.leads) : null;
     const figure = { kpi, totals: t, observed: ratio(successes, t.leads), estimate: posterior?.mean ?? null, interval: posterior?.interval ?? null };
-    add(figure, targetMin === undefined ? undefined : { target: targetMin, direction: "min", probability: posterior?.probabilityAtLeast(targetMin) });
+    add(figure, targetMin === undefined ? undefined : rateEvidence(successes, t.leads, t.won, targetMin));
   };
   rateKpi("qualifiedRate", all.qualified, all, targets.qualifiedRateMin);
   rateKpi("conversion", mature.won, mature, targets.conversionMin);
@@ -108,7 +119,7 @@ export function evaluateKpis(input: EvaluateInput): KpiReport {
   const costKpi = (kpi: KpiName, count: number, t: Totals, targetMax: number | undefined) => {
     const posterior = costPosterior(count, t.spend);
     const figure = { kpi, totals: t, observed: ratio(t.spend, count), estimate: posterior?.estimate ?? null, interval: posterior?.interval ?? null, money: true };
-    add(figure, targetMax === undefined ? undefined : { target: targetMax, direction: "max", probability: posterior?.probabilityAtMost(targetMax) });
+    add(figure, targetMax === undefined ? undefined : costEvidence(count, t.spend, t.leads, t.won, targetMax));
   };
   costKpi("cpl", all.leads, all, targets.cplMax);
   costKpi("cac", mature.won, mature, targets.cacMax);
@@ -117,7 +128,7 @@ export function evaluateKpis(input: EvaluateInput): KpiReport {
   const romi = romiPosterior(mature.won, mature.spend, averageDeal);
   add(
     { kpi: "romi", totals: mature, observed: ratio(mature.revenue - mature.spend, mature.spend), estimate: romi?.estimate ?? null, interval: romi?.interval ?? null },
-    targets.romiMin === undefined ? undefined : { target: targets.romiMin, direction: "min", probability: romi?.probabilityAtLeast(targets.romiMin) },
+    targets.romiMin === undefined ? undefined : romiEvidence(mature, averageDeal, targets.romiMin),
   );
 
   add({ kpi: "averageDeal", totals: all, observed: ratio(all.revenue, all.won), estimate: ratio(all.revenue, all.won), interval: averageDealInterval(input.days), money: true });
@@ -131,14 +142,31 @@ export function evaluateKpis(input: EvaluateInput): KpiReport {
   return { kpis: rows, maturing: { leads: all.leads - mature.leads }, asOf, confidence };
 }
 
-function judge(figure: Figure, goal: Goal, targets: Targets, confidence: number): Verdict {
-  const t = figure.totals;
-  if (targets.minLeads !== undefined && t.leads < targets.minLeads) return "insufficient_data";
-  if (targets.minClients !== undefined && t.won < targets.minClients) return "insufficient_data";
-  const result = verdictFor(goal.probability, confidence);
-  const observedMeets =
-    figure.observed !== null && (goal.direction === "min" ? figure.observed >= goal.target : figure.observed <= goal.target);
-  return result === "met" && !observedMeets ? "insufficient_data" : result;
+/**
+ * ROMI = revenue / spend - 1 with revenue as won deals times the average deal, so a ROMI target is
+ * met exactly when the CAC of averageDeal / (1 + romiMin) would be (stats/cost.ts). The row keeps
+ * the ROMI target; only the evidence is a CAC's. Without a deal won its figure is undefined.
+ */
+function romiEvidence(t: Totals, averageDeal: number | null, romiMin: number): Evidence {
+  const evidence = costEvidence(t.won, t.spend, t.leads, t.won, romiMin <= -1 ? Infinity : (averageDeal ?? 0) / (1 + romiMin));
+  const romi = ratio(t.revenue - t.spend, t.spend);
+  return {
+    ...evidence,
+    target: romiMin,
+    direction: "min",
+    observedMeets: romi === null || averageDeal === null ? null : romi >= romiMin,
+    probabilityAfter: (more) => (averageDeal === null || !(averageDeal > 0) ? undefined : romiMin <= -1 ? 1 : evidence.probabilityAfter(more)),
+  };
+}
+
+/** The pace of a KPI's sample: leads a day since the first lead, and for mature samples the leads still maturing. */
+function paces(input: EvaluateInput, maturingLeads: number): (mature: boolean) => Pace {
+  const withLeads = input.days.filter((row) => row.leads > 0).map((row) => row.day);
+  const first = withLeads.length > 0 ? withLeads.reduce((a, b) => (a < b ? a : b)) : null;
+  const leads = input.days.reduce((sum, row) => sum + row.leads, 0);
+  const leadsPerDay = first === null ? null : leads / (daysBetween(first, input.asOf) + 1);
+  const probeDaysLeft = input.probeEnd === undefined ? null : Math.max(0, daysBetween(input.asOf, input.probeEnd));
+  return (mature) => ({ leadsPerDay, maturingLeads: mature ? maturingLeads : 0, probeDaysLeft });
 }
 
 export type GateVerdict = { passed: boolean; confidence: number; kpis: KpiRow[]; maturing: { leads: number }; asOf: string };

@@ -32,6 +32,7 @@ export function judgeCounters(ctx: Ctx, hypothesis: Hypothesis, { days, wins }: 
     maturityDays: hypothesis.maturityDays,
     confidence: hypothesis.confidence,
     asOf: dayIn(ctx.now(), ctx.timeZone),
+    probeEnd: hypothesis.probe.end,
   });
 }
 

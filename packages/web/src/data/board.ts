@@ -2,9 +2,8 @@ import { Campaigns, type Campaign } from "../../../core/src/campaign/campaign.js
 import type { Ctx } from "../../../core/src/context.js";
 import { readDays, type DayCounters } from "../../../core/src/counters/cohort-counters.js";
 import { Hypotheses, type Hypothesis } from "../../../core/src/hypothesis/hypothesis.js";
-import { evaluateKpis, gateVerdict, type GateVerdict } from "../../../core/src/kpi/evaluate.js";
-import { loadCounters } from "../../../core/src/kpi/load.js";
-import { dayIn } from "../../../core/src/time.js";
+import { gateVerdict, type GateVerdict } from "../../../core/src/kpi/evaluate.js";
+import { judgeCounters, loadCounters } from "../../../core/src/kpi/load.js";
 
 /** Leads and spend (kopecks) summed over day counters: exact integers, never floats. */
 export type Totals = { leads: number; spend: number };
@@ -21,13 +20,11 @@ export type BoardCard = { hypothesis: Hypothesis; totals: Totals; gate: GateVerd
  */
 export async function boardCards(ctx: Ctx): Promise<BoardCard[]> {
   const [hypotheses, campaigns] = await Promise.all([Hypotheses.list(ctx), Campaigns.list(ctx)]);
-  const asOf = dayIn(ctx.now(), ctx.timeZone);
   return Promise.all(
     hypotheses.map(async (hypothesis) => {
-      const { days, wins } = await loadCounters(ctx, campaigns.filter((c) => c.hypothesisId === hypothesis.id));
-      const { targets, maturityDays, confidence } = hypothesis;
-      const gate = hypothesis.stage === "closed" ? null : gateVerdict(evaluateKpis({ days, wins, targets, maturityDays, confidence, asOf }));
-      return { hypothesis, totals: sumDays(days), gate };
+      const counters = await loadCounters(ctx, campaigns.filter((c) => c.hypothesisId === hypothesis.id));
+      const gate = hypothesis.stage === "closed" ? null : gateVerdict(judgeCounters(ctx, hypothesis, counters));
+      return { hypothesis, totals: sumDays(counters.days), gate };
     }),
   );
 }

@@ -50,9 +50,15 @@ export const decisionsEn = {
     needLeads: (min: string, have: string) => `needs at least ${min} leads, has ${have}`,
     needClients: (min: string, have: string) => `needs at least ${min} clients, has ${have}`,
     noEvidence: "no data to judge by yet",
-    unsure: (p: string, confidence: string) => `not certain yet: P(meets) ${p}, ${confidence} required`,
+    unsure: (p: string, confidence: string) => `not certain yet: the chance the target is met is ${p}, ${confidence} is required`,
     observedMisses: (observed: string, target: string) => `the observed ${observed} still misses ${target}`,
-    notMet: (p: string) => `missed: P(meets) only ${p}`,
+    notMet: (p: string) => `missed: the chance the target is met is only ${p}`,
+    /** How far a verdict is, if leads keep coming as they have (kpi/judgement.ts, Decision). */
+    heading: (likely: "met" | "not_met", leads: number, days: number | null) =>
+      `at the figures so far, ${likely === "met" ? "it will show as met" : "it will show as missed"} after about ${leads.toLocaleString("en")} more leads` +
+      (days === null ? "" : ` (about ${days} day${days === 1 ? "" : "s"})`),
+    beyondProbe: "more than the probe window will bring",
+    outOfSight: "no verdict in sight: the figure sits on the target",
     maturingNote: (leads: string) => `${leads} leads are still maturing and will move the figures.`,
   },
   approval: {

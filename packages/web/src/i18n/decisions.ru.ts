@@ -1,4 +1,5 @@
 import type { DecisionMessages } from "./decisions.en.js";
+import { dayWord, leadWord } from "./plural.js";
 
 /** Русские тексты страниц решений; форма задана decisions.en.ts. */
 export const decisionsRu: DecisionMessages = {
@@ -45,9 +46,14 @@ export const decisionsRu: DecisionMessages = {
     needLeads: (min, have) => `нужно не меньше ${min} лидов, есть ${have}`,
     needClients: (min, have) => `нужно не меньше ${min} клиентов, есть ${have}`,
     noEvidence: "пока нет данных, чтобы судить",
-    unsure: (p, confidence) => `пока нет уверенности: P(цель) ${p}, нужно ${confidence}`,
+    unsure: (p, confidence) => `пока нет уверенности: вероятность, что цель достигнута, ${p}, нужно ${confidence}`,
     observedMisses: (observed, target) => `наблюдаемое ${observed} пока не достигает ${target}`,
-    notMet: (p) => `не достигнуто: P(цель) всего ${p}`,
+    notMet: (p) => `не достигнуто: вероятность, что цель достигнута, всего ${p}`,
+    heading: (likely, leads, days) =>
+      `при нынешних цифрах ${likely === "met" ? "цель подтвердится" : "станет ясно, что цель не достигнута,"} примерно через ${leads.toLocaleString("ru-RU")} ${leadWord(leads)}` +
+      (days === null ? "" : ` (около ${days} ${dayWord(days)})`),
+    beyondProbe: "до конца пробы столько лидов не наберётся",
+    outOfSight: "вердикта не видно: показатель держится у самой цели",
     maturingNote: (leads) => `Лидов ещё созревает: ${leads}; значения ещё сдвинутся.`,
   },
   approval: {

@@ -47,7 +47,10 @@ export const en = {
     leads: "Leads",
     gate: "Gate",
     gatePassed: "passed",
-    gateNotYet: (met: number, total: number) => `not yet: ${met} of ${total} targets met`,
+    gateFailing: (failing: number, total: number) => `failing: ${failing} of ${total} targets not met`,
+    gateTooEarly: "too early to judge",
+    gateInDays: (days: number) => `about ${days} more day${days === 1 ? "" : "s"}`,
+    gateBeyondProbe: "not within the probe window",
     gateNoTargets: "no targets",
   },
   hypothesis: {

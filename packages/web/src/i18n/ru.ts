@@ -1,5 +1,6 @@
 import type { Messages } from "./en.js";
 import { decisionsRu } from "./decisions.ru.js";
+import { dayWord } from "./plural.js";
 
 /** Русские тексты; их форма задана en.ts, так что пропущенный ключ не пройдёт typecheck. */
 export const ru: Messages = {
@@ -42,7 +43,10 @@ export const ru: Messages = {
     leads: "Лиды",
     gate: "Ворота",
     gatePassed: "пройдены",
-    gateNotYet: (met, total) => `пока нет: выполнено ${met} из ${total} целей`,
+    gateFailing: (failing, total) => `не проходит: не достигнуто целей ${failing} из ${total}`,
+    gateTooEarly: "рано судить",
+    gateInDays: (days) => `ещё около ${days} ${dayWord(days)}`,
+    gateBeyondProbe: "в окне пробы данных не хватит",
     gateNoTargets: "целей нет",
   },
   hypothesis: {

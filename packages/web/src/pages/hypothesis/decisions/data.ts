@@ -1,9 +1,9 @@
 import type { Ctx } from "../../../../../core/src/context.js";
 import { readAllCounters, type DayCounters, type LostReasonCounters, type WinCounters } from "../../../../../core/src/counters/cohort-counters.js";
 import type { Approval } from "../../../../../core/src/kpi/approvals.js";
-import { evaluateKpis, gateVerdict, type GateVerdict, type KpiReport } from "../../../../../core/src/kpi/evaluate.js";
+import { gateVerdict, type GateVerdict, type KpiReport } from "../../../../../core/src/kpi/evaluate.js";
+import { judgeCounters } from "../../../../../core/src/kpi/load.js";
 import type { Optimization } from "../../../../../core/src/optimization/optimization.js";
-import { dayIn } from "../../../../../core/src/time.js";
 import type { HypothesisPageData } from "../data.js";
 
 /** What the decision sections of the hypothesis page show, read once per page. */
@@ -39,8 +39,6 @@ async function load(ctx: Ctx, { hypothesis, campaigns, optimizations, approvals 
   const perCampaign = await Promise.all(campaigns.map((c) => readAllCounters(ctx, c.id)));
   const days = perCampaign.flatMap((c) => c.days);
   const wins = perCampaign.flatMap((c) => c.wins);
-  const asOf = dayIn(ctx.now(), ctx.timeZone);
-  const { targets, maturityDays, confidence } = hypothesis;
-  const report = evaluateKpis({ days, wins, targets, maturityDays, confidence, asOf });
-  return { days, wins, lostReasons: perCampaign.flatMap((c) => c.lostReasons), asOf, report, gate: gateVerdict(report), optimizations, approvals };
+  const report = judgeCounters(ctx, hypothesis, { days, wins });
+  return { days, wins, lostReasons: perCampaign.flatMap((c) => c.lostReasons), asOf: report.asOf, report, gate: gateVerdict(report), optimizations, approvals };
 }

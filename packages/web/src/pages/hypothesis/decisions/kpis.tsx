@@ -67,6 +67,16 @@ export function missingReason(v: View, row: KpiRow, targets: Targets, confidence
   return t.unsure(v.fmt.percent(p), v.fmt.percent(confidence));
 }
 
+/** How far an undecided target is from its verdict, in words; null when there is nothing to say. */
+export function decisionText(v: View, row: KpiRow): string | null {
+  const t = v.t.decisions.gate;
+  const d = row.decision;
+  if (!d) return null;
+  if (d.likely === null || d.moreLeads === null) return t.outOfSight;
+  const heading = t.heading(d.likely, d.moreLeads, d.days);
+  return d.withinProbe === false ? `${heading}; ${t.beyondProbe}` : heading;
+}
+
 /** The scale-out gate: passed or not in words, and for each target not met what is missing. */
 export const GateSection: Section = async ({ v, ctx, data }) => {
   const h = data.hypothesis;
@@ -90,6 +100,7 @@ export const GateSection: Section = async ({ v, ctx, data }) => {
               <li>
                 <strong>{v.t.decisions.kpi.names[row.kpi]}</strong> ({verdictSign[row.verdict!]} {v.t.decisions.verdict[row.verdict!]}):{" "}
                 {missingReason(v, row, h.targets, gate.confidence, h.currency)}
+                {decisionText(v, row) && `; ${decisionText(v, row)}`}
               </li>
             ))}
           </ul>
