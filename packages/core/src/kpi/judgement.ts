@@ -21,15 +21,15 @@ export type Evidence = {
   probabilityAfter(more: number): number | undefined;
 };
 
+const sampleSize = (leads: number, won: number) => ({ leads, won, wonPerLead: leads > 0 ? won / leads : 0 });
+
 /** A rate (qualified rate, conversion): `successes` of `leads` against a minimum. */
 export function rateEvidence(successes: number, leads: number, won: number, targetMin: number): Evidence {
   const rate = leads > 0 ? successes / leads : null;
   return {
     target: targetMin,
     direction: "min",
-    leads,
-    won,
-    wonPerLead: leads > 0 ? won / leads : 0,
+    ...sampleSize(leads, won),
     observedMeets: rate === null ? null : rate >= targetMin,
     probabilityAfter: (more) => (rate === null ? undefined : rateMeetsProbability(successes + rate * more, leads + more, targetMin)),
   };
@@ -44,9 +44,7 @@ export function costEvidence(events: number, spend: number, leads: number, won: 
   return {
     target: costMax,
     direction: "max",
-    leads,
-    won,
-    wonPerLead: leads > 0 ? won / leads : 0,
+    ...sampleSize(leads, won),
     observedMeets: events > 0 && spend > 0 ? spend / events <= costMax : spend > 0 ? false : null,
     probabilityAfter: (more) =>
       spend > 0 && perLead ? costMeetsProbability(events + perLead.events * more, spend + perLead.spend * more, costMax) : undefined,
