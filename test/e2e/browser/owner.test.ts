@@ -120,9 +120,9 @@ describe("the owner in the browser", () => {
     expect(await mainText(page)).toMatch(/Imported: 1 rows .*Replaced an earlier figure: 0 .*Rejected: 0/);
     await tab.screenshot("spend");
 
-    // The board: spend against budget and leads; the young cohort keeps the gate shut.
+    // The board: spend against budget and leads; 40,000 for three leads is far over the CPL target, so the card says failing.
     await page.getByRole("link", { name: "Board" }).click();
-    expect(await cardText(tab, title)).toContain("Spend RUB 40,000 of RUB 500,000 Leads 3 Gate … too early to judge");
+    expect(await cardText(tab, title)).toContain("Spend RUB 40,000 of RUB 500,000 Leads 3 Gate ✗ failing: 1 of 2 targets not met");
 
     // Seven weeks later the CRM's history of the first probe day is loaded (6 of 40 leads won by
     // 11 March); that cohort has matured and the gate passes.
