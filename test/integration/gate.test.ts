@@ -114,9 +114,47 @@ describe("analysis -> rules", () => {
     expect((await h.call("GET", `/api/hypotheses/${id}`)).body).toMatchObject({ stage: "analysis", version: 2 });
   });
 
-  it("goes ahead while targets are met or still short of data", async () => {
-    const id = await seeded({ conversionMin: 0.05, qualifiedRateMin: 0.3 });
+  it("is refused while a target is not met even with a reason, and the refusal names the target", async () => {
+    const id = await seeded({ conversionMin: 0.2, cplMax: "1500" });
+    expect((await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "analysis" })).status).toBe(200);
+
+    const res = await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "rules", reason: "We believe in it anyway" });
+
+    expect(res.status).toBe(409);
+    expect(res.body.unmet).toEqual([expect.stringMatching(/^Targets not met .*conversion 10% against at least 20%/)]);
+    expect((await h.call("GET", `/api/hypotheses/${id}`)).body).toMatchObject({ stage: "analysis", version: 2 });
+  });
+
+  it("goes ahead without a reason once every target is met", async () => {
+    const id = await seeded({ conversionMin: 0.05, cplMax: "1500" });
     expect((await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "analysis" })).status).toBe(200);
     expect((await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "rules" })).status).toBe(200);
+  });
+
+  it("asks for a written reason while targets are still short of data, naming them, and keeps the reason in the history", async () => {
+    // 120 mature leads against minLeads 1000: neither target can be decided yet.
+    const id = await seeded({ conversionMin: 0.05, cplMax: "1500", minLeads: 1000 });
+    expect((await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "analysis" })).status).toBe(200);
+
+    const refused = await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "rules" });
+
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ error: "transition_refused", undecided: ["conversion", "cpl"] });
+    expect(refused.body.unmet).toEqual([
+      "Targets still undecided for lack of data (as of 2026-04-20): conversion, cpl. " +
+        "Leaving analysis before they are decided needs a reason: say why in `reason`; it is kept in the history.",
+    ]);
+    expect(refused.body.message).toContain("conversion, cpl");
+    expect((await h.call("GET", `/api/hypotheses/${id}`)).body).toMatchObject({ stage: "analysis", version: 2 });
+    // A blank reason is no reason.
+    expect((await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "rules", reason: "   " })).status).toBe(400);
+
+    const reason = "Contract with the agency ends in May; we write the rules while the leads come in";
+    const moved = await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "rules", reason });
+
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ stage: "rules", version: 3 });
+    const history = (await h.call("GET", `/api/hypotheses/${id}/history`)).body.items;
+    expect(history.at(-1)).toMatchObject({ version: 3, type: "transition", from: "analysis", to: "rules", reason });
   });
 });

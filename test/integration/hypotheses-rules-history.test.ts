@@ -95,7 +95,7 @@ describe("history", () => {
     await transact(h.ctx, [addToDay(h.ctx, campaign.body.id, "2026-03-02", { leads: 1 })]);
 
     await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "analysis", reason: "first leads in" }, { key: marketer.key });
-    await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "rules" });
+    await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "rules", reason: "one lead so far; rules first" });
     await h.call("PUT", `/api/hypotheses/${id}/rules`, rules(), { key: marketer.key });
     await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "optimization" });
     await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "scale" }); // refused: leaves no trace
@@ -108,7 +108,7 @@ describe("history", () => {
     expect(res.body.items.map(({ at: _, ...rest }: any) => rest)).toEqual([
       { version: 1, actor: owner, type: "created", to: "probe" },
       { version: 2, actor: { keyId: marketer.id, role: "marketer" }, type: "transition", from: "probe", to: "analysis", reason: "first leads in" },
-      { version: 3, actor: owner, type: "transition", from: "analysis", to: "rules" },
+      { version: 3, actor: owner, type: "transition", from: "analysis", to: "rules", reason: "one lead so far; rules first" },
       { version: 4, actor: { keyId: marketer.id, role: "marketer" }, type: "rules", rulesVersion: 1 },
       { version: 5, actor: owner, type: "transition", from: "rules", to: "optimization" },
       { version: 6, actor: owner, type: "transition", from: "optimization", to: "closed", reason: "seasonal demand over" },

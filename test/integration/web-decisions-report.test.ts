@@ -59,6 +59,31 @@ describe("the contractor report page", () => {
     expect(page.html).not.toContain('href="/hypotheses/');
   });
 
+  it("says beside the month whether the targets are met since the campaign started, in English and in Russian", async () => {
+    // From 100 leads on: March's 40 leads alone are too few, January to March's 140 are not.
+    const hypothesis = await newHypothesis(h, { cplMax: "1500", minLeads: 100 });
+    const id = (await h.call("POST", "/api/contractors", { name: `Agency Steady ${newId()}` })).body.id as string;
+    const key = (await h.call("POST", "/api/keys", { role: "contractor", contractorId: id })).body.key as string;
+    const campaign = await newCampaign(h, hypothesis, id);
+    await importCohorts(h, campaign.utm, [
+      { day: "2026-01-12", leads: 100 },
+      { day: "2026-03-10", leads: 40 },
+    ]);
+    await importSpend(h, campaign.utm, { "2026-01-12": 50_000, "2026-03-10": 20_000 });
+
+    const english = textOf((await (await signedIn(key)).get(`/contractors/${id}/report?${march}`)).html);
+    const russianBrowser = h.browser({ acceptLanguage: "ru-RU,ru;q=0.9" });
+    await russianBrowser.signIn(key);
+    const russian = textOf((await russianBrowser.get(`/contractors/${id}/report?${march}`)).html);
+
+    expect(english).toContain("Since the campaign started (12 Jan 2026 – 31 Mar 2026): ✓ meets all its targets");
+    expect(english).toContain("This period: ? too early to tell");
+    expect(english).toContain("Cost per lead RUB 500.00 — — ≤ RUB 1,500.00 ? insufficient data RUB 500.00 ✓ target met");
+    expect(russian).toContain("С начала кампании (12 янв. 2026 г. – 31 мар. 2026 г.): ✓ выполняет все цели Кампания выполняет все целевые показатели: CPL.");
+    expect(russian).toContain("За период: ? пока рано судить");
+    expect(russian).toMatch(/Стоимость лида 500,00 ₽ .*недостаточно данных 500,00 ₽ ✓ цель достигнута/);
+  });
+
   it("opens on the last complete week and offers last week and last month", async () => {
     const browser = await signedIn(agency.key);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GateVerdict, KpiRow } from "../../packages/core/src/kpi/evaluate.js";
-import { evaluate, factsNeeded, type Facts } from "../../packages/core/src/hypothesis/lifecycle.js";
+import { evaluate, factsNeeded, refusals, type Facts } from "../../packages/core/src/hypothesis/lifecycle.js";
 
 const sample = { leads: 400, qualified: 120, won: 4, spend: "600000.00", revenue: "200000.00" };
 const row = (over: Partial<KpiRow>): KpiRow => ({ kpi: "conversion", observed: 0.01, estimate: 0.012, interval: [0.004, 0.025], sample, ...over });
@@ -37,9 +37,28 @@ describe("analysis -> rules", () => {
     ]);
   });
 
-  it("goes ahead while targets are only short of data, since analysis is where data is gathered", () => {
-    const g = gate([row({ target: 0.02, direction: "min", probability: 0.5, verdict: "insufficient_data" }), row({ kpi: "qualifiedRate", target: 0.2, direction: "min", probability: 0.95, verdict: "met" })]);
-    expect(evaluate(toRules, facts(g))).toEqual([]);
+  it("asks for a reason while targets are only short of data, naming them, and goes ahead with one", () => {
+    const g = gate([
+      row({ target: 0.02, direction: "min", probability: 0.5, verdict: "insufficient_data" }),
+      row({ kpi: "qualifiedRate", target: 0.2, direction: "min", probability: 0.95, verdict: "met" }),
+      row({ kpi: "cpl", target: 1800, direction: "max", probability: 0.6, verdict: "insufficient_data" }),
+    ]);
+    expect(refusals(toRules, facts(g))).toEqual([
+      {
+        code: "targets_undecided",
+        kpis: ["conversion", "cpl"],
+        sentence:
+          "Targets still undecided for lack of data (as of 2026-04-20): conversion, cpl. " +
+          "Leaving analysis before they are decided needs a reason: say why in `reason`; it is kept in the history.",
+      },
+    ]);
+    expect(evaluate(toRules, { ...facts(g), reason: "The contract ends in May" })).toEqual([]);
+  });
+
+  it("does not let a reason override a target that is not met", () => {
+    const g = gate([row({ target: 0.02, direction: "min", probability: 0.01, verdict: "not_met" }), row({ kpi: "cpl", target: 1800, direction: "max", verdict: "insufficient_data" })]);
+    const refused = refusals(toRules, { ...facts(g), reason: "We believe in it" });
+    expect(refused.map((r) => [r.code, r.kpis])).toEqual([["targets_not_met", ["conversion"]]]);
   });
 
   it("refuses rather than assume when the gate was not gathered", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CampaignReport, ContractorReport, ReportFigures } from "../../packages/core/src/report/build.js";
 import { reportCsv } from "../../packages/core/src/report/csv.js";
 import { reportHtml } from "../../packages/core/src/report/html.js";
+import { reportMail } from "../../packages/core/src/report/mail.js";
 import { summarize } from "../../packages/core/src/report/summary.js";
 import { parseCsv } from "../support/reports.js";
 
@@ -31,6 +32,16 @@ function campaign(over: Partial<CampaignReport> = {}): CampaignReport {
     summary: "Кампания выполняет все целевые показатели: CPL, конверсия.",
     previous: { from: "2026-03-02", to: "2026-03-08", ...figures, spend: "20000.00", leads: 10 },
     change: { ...figures, spend: "4000.50", leads: 20, cpl: "-1199.98", qualifiedRate: 0.1333, matureLeads: 20, won: 2, conversion: 0, cac: "-11999.83", romi: 5.4998 },
+    cumulative: {
+      from: "2026-01-12",
+      to: "2026-03-15",
+      ...figures,
+      leads: 300,
+      cpl: "700.00",
+      verdicts: { cpl: "met", conversion: "met" },
+      meetsTargets: true,
+      summary: "Кампания выполняет все целевые показатели: CPL, конверсия.",
+    },
     ...over,
   };
 }
@@ -67,6 +78,55 @@ describe("the report as CSV for Excel", () => {
     const [header, row] = parseCsv(csv.slice(1));
     expect(row![header!.indexOf("utm_campaign")]).toBe('sale; "spring"');
     expect(row![header!.indexOf("Гипотеза")]).toBe("'=HYPERLINK(\"http://x\")");
+  });
+});
+
+describe("the verdict since the campaign started, beside the period's", () => {
+  // A week too short to judge, a campaign that since January misses its CPL target.
+  const early = campaign({
+    verdicts: { cpl: "insufficient_data", conversion: "insufficient_data" },
+    meetsTargets: null,
+    summary: "Пока недостаточно данных, чтобы судить о показателях: CPL, конверсия.",
+    cumulative: {
+      from: "2026-01-12",
+      to: "2026-03-15",
+      ...figures,
+      leads: 300,
+      cpl: "2100.00",
+      verdicts: { cpl: "not_met", conversion: "insufficient_data" },
+      meetsTargets: false,
+      summary: "Кампания не выполняет целевые показатели: CPL 2\u00a0100,00\u00a0₽ при цели не выше 1\u00a0500,00\u00a0₽.",
+    },
+  });
+
+  it("gives each target a 'since the start' column in words, and the figures since the start, in the CSV", () => {
+    const [header, row] = parseCsv(reportCsv(report([early])).slice(1));
+    const cell = (name: string) => row![header!.indexOf(name)];
+    expect([cell("Вердикт: CPL"), cell("С начала: CPL"), cell("С начала: конверсия"), cell("С начала: CAC")]).toEqual([
+      "недостаточно данных",
+      "цель не достигнута",
+      "пока рано судить",
+      "",
+    ]);
+    expect([cell("Выполняет цели"), cell("Выполняет цели с начала"), cell("С начала кампании с"), cell("CPL, ₽ (с начала кампании)")]).toEqual([
+      "пока неясно",
+      "нет",
+      "2026-01-12",
+      "2100,00",
+    ]);
+  });
+
+  it("leads the page and the mail with the verdict since the start", () => {
+    const html = reportHtml(report([early]));
+    expect(html).toContain("С начала кампании (с 12.01.2026 по 15.03.2026) выполняет цели: нет. Кампания не выполняет целевые показатели: CPL 2\u00a0100,00");
+    expect(html).toContain("<td>800,02\u00a0₽</td><td>1\u00a0500,00\u00a0₽</td><td>недостаточно данных</td><td>2\u00a0100,00\u00a0₽</td><td>цель не достигнута</td>");
+    const { text } = reportMail(report([early]), "weekly");
+    const lines = text.split("\n");
+    const at = (start: string) => lines.findIndex((line) => line.startsWith(start));
+    expect(at("  С начала кампании (с 12.01.2026 по 15.03.2026) выполняет цели: нет.")).toBeGreaterThan(0);
+    expect(at("  С начала кампании")).toBeLessThan(at("  За период выполняет цели: пока неясно."));
+    expect(text).toContain("    CPL: за период 800,02\u00a0₽, с начала 2\u00a0100,00\u00a0₽ — цель не достигнута");
+    expect(text).toContain("    конверсия: за период 10,00\u00a0%, с начала 10,00\u00a0% — пока рано судить");
   });
 });
 

@@ -41,7 +41,9 @@ const docs = {
     description: "Guards refuse a move whose conditions are unmet and name them; scale-out goes through the owner's approval instead.",
     body: TransitionInput,
     response: { description: "`{stage, version}`" },
-    errors: { 409: "Refused (`transition_refused` with `unmet`), or the hypothesis changed meanwhile (`version_conflict`)." },
+    errors: {
+      409: "Refused (`transition_refused` with `unmet`; leaving analysis without a `reason` while targets are short of data also names them in `undecided`), or the hypothesis changed meanwhile (`version_conflict`).",
+    },
   }),
   history: describeRoute({ summary: "A hypothesis' history: creation, stage moves, rules and optimizations", response: { description: "`{items}` oldest first" } }),
   writeRules: describeRoute({

@@ -23,7 +23,7 @@ const asFormat = ["application/json", "text/csv", "text/html"];
 const docs = {
   contractorReport: describeRoute({
     summary: "A contractor's KPI report for a period (a contractor key: its own)",
-    description: "Without `from`/`to`, the last complete Monday-Sunday week.",
+    description: "Without `from`/`to`, the last complete Monday-Sunday week. Each campaign also carries `cumulative`: its figures and verdicts from its first counted day to `to`.",
     query: ReportQuery,
     response: { description: "The report as JSON, as a CSV download or as the HTML page that is mailed.", mediaTypes: asFormat },
   }),

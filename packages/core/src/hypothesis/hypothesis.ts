@@ -10,7 +10,7 @@ import { gatherFacts } from "./facts.js";
 import { appendHistory, readHistory, type Actor, type HistoryEntry } from "./history.js";
 import type { CreateHypothesisInput, TransitionInput } from "./input.js";
 import { hypothesisKeys } from "./keys.js";
-import { evaluate, type Stage } from "./lifecycle.js";
+import { refusals, type Move, type Refusal, type Stage } from "./lifecycle.js";
 import type { Targets } from "./targets.js";
 
 /** A channel hypothesis as stored. Money (budget, money targets) is integer kopecks. */
@@ -41,6 +41,21 @@ export type Hypothesis = {
 export class VersionConflictError extends ConflictError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super("version_conflict", message, details);
+  }
+}
+
+/**
+ * A move the guards refused. The body names every unmet guard (`unmet`) and, when only a reason
+ * is missing, the targets still undecided (`undecided`); `refusals` keeps the codes for pages that translate.
+ */
+export class TransitionRefusedError extends ConflictError {
+  constructor(
+    move: Move,
+    readonly refusals: Refusal[],
+  ) {
+    const unmet = refusals.map((refusal) => refusal.sentence);
+    const undecided = refusals.find((refusal) => refusal.code === "targets_undecided")?.kpis;
+    super("transition_refused", `${move.from} -> ${move.to} refused: ${unmet.join(" ")}`, { unmet, ...(undecided ? { undecided } : {}) });
   }
 }
 
@@ -162,10 +177,8 @@ export const Hypotheses = {
     }
     const move = { from: hypothesis.stage, to: input.to };
     const reason = input.reason ?? null;
-    const unmet = evaluate(move, await gatherFacts(ctx, hypothesis, move, reason));
-    if (unmet.length > 0) {
-      throw new ConflictError("transition_refused", `${move.from} -> ${move.to} refused: ${unmet.join(" ")}`, { unmet });
-    }
+    const refused = refusals(move, await gatherFacts(ctx, hypothesis, move, reason));
+    if (refused.length > 0) throw new TransitionRefusedError(move, refused);
     const version = await commitChange(ctx, hypothesis, {
       set: { stage: move.to, ...(move.to === "closed" ? { closedReason: reason } : {}) },
       unchanged: { stage: move.from },

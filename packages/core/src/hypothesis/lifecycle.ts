@@ -1,4 +1,4 @@
-import type { GateVerdict, KpiRow } from "../kpi/evaluate.js";
+import type { GateVerdict, KpiName, KpiRow } from "../kpi/evaluate.js";
 
 /**
  * The ПАРОМ state machine, pure: no I/O, no clock. The caller gathers the facts a move needs
@@ -36,13 +36,19 @@ export type Facts = {
   reason: string | null;
 } & Partial<CostlyFacts>;
 
+/**
+ * A refusal a page translates: a stable code and the KPIs it names, beside the API's sentence.
+ * Guards whose refusals are not translated yet answer with the sentence alone.
+ */
+export type Refusal = { sentence: string; code?: "targets_not_met" | "targets_undecided"; kpis?: KpiName[] };
+
 export type Guard = {
   /** The moves it watches: a stage, or "*" for any. */
   from: Stage | "*";
   to: Stage | "*";
   needs?: (keyof CostlyFacts)[];
-  /** null when satisfied, else a sentence saying what is missing. */
-  check: (facts: Facts, move: Move) => string | null;
+  /** null when satisfied, else a sentence (or a coded refusal) saying what is missing. */
+  check: (facts: Facts, move: Move) => string | Refusal | null;
 };
 
 const position = (stage: Stage) => (pipeline as readonly Stage[]).indexOf(stage);
@@ -104,7 +110,30 @@ export const guards: Guard[] = [
       if (!gate) return "The KPI gate was not gathered, so the targets cannot be checked.";
       const missed = gate.kpis.filter((row) => row.verdict === "not_met");
       if (missed.length === 0) return null;
-      return `Targets not met (confidence ${gate.confidence}, as of ${gate.asOf}): ${missed.map(describeMiss).join("; ")}.`;
+      return {
+        code: "targets_not_met",
+        kpis: missed.map((row) => row.kpi),
+        sentence: `Targets not met (confidence ${gate.confidence}, as of ${gate.asOf}): ${missed.map(describeMiss).join("; ")}.`,
+      };
+    },
+  },
+  {
+    // Analysis is where the data is gathered: leaving it on targets that are still undecided is a
+    // judgement call, allowed only when someone writes down why (the reason stays in the history).
+    from: "analysis",
+    to: "rules",
+    needs: ["gate"],
+    check: ({ gate, reason }) => {
+      const undecided = gate?.kpis.filter((row) => row.verdict === "insufficient_data") ?? [];
+      if (undecided.length === 0 || reason) return null;
+      const names = undecided.map((row) => row.kpi);
+      return {
+        code: "targets_undecided",
+        kpis: names,
+        sentence:
+          `Targets still undecided for lack of data (as of ${gate!.asOf}): ${names.join(", ")}. ` +
+          "Leaving analysis before they are decided needs a reason: say why in `reason`; it is kept in the history.",
+      };
     },
   },
 ];
@@ -132,12 +161,18 @@ export function factsNeeded(move: Move, all: readonly Guard[] = guards): (keyof 
   return [...new Set(guardsFor(move, all).flatMap((guard) => guard.needs ?? []))];
 }
 
+/** Every unmet guard of `move`, in guard order, each with its code where it has one; empty when the move may happen. */
+export function refusals(move: Move, facts: Facts, all: readonly Guard[] = guards): Refusal[] {
+  return guardsFor(move, all)
+    .map((guard) => guard.check(facts, move))
+    .filter((answer) => answer !== null)
+    .map((answer) => (typeof answer === "string" ? { sentence: answer } : answer));
+}
+
 /**
  * Every unmet guard of `move`, as sentences, in guard order; an empty list means the move may happen.
  * @example evaluate({ from: "probe", to: "rules" }, facts) // ["Stages cannot be skipped: ..."]
  */
 export function evaluate(move: Move, facts: Facts, all: readonly Guard[] = guards): string[] {
-  return guardsFor(move, all)
-    .map((guard) => guard.check(facts, move))
-    .filter((sentence): sentence is string => sentence !== null);
+  return refusals(move, facts, all).map((refusal) => refusal.sentence);
 }

@@ -51,7 +51,16 @@ export type CampaignReport = {
     summary: string;
     previous: DayRange & ReportFigures;
     change: FigureChange;
+    /**
+     * Everything since the campaign's first cohort day to the end of the period, judged by the same
+     * targets: a week or a month alone is mostly too early to judge, the campaign so far usually is not.
+     */
+    cumulative: CumulativeReport;
   };
+
+/** A campaign from its first counted day (`from`, null before any) to the period's end, with its verdicts. */
+export type CumulativeReport = { from: string | null; to: string } & ReportFigures &
+  Pick<CampaignReport, "verdicts" | "meetsTargets" | "summary">;
 
 export type ContractorReport = {
   contractorId: string;
@@ -116,17 +125,22 @@ function judged(report: KpiReport) {
 
 async function campaignReport(ctx: Ctx, hypothesis: Hypothesis, campaign: Campaign, range: DayRange): Promise<CampaignReport> {
   const before = rangeBefore(range);
-  // One query for both periods: the one before ends the day before this one starts.
-  const counters = await loadCounters(ctx, [campaign], { from: before.from, to: range.to });
+  // One query for the period, the one before it and the campaign so far: everything up to the
+  // period's end, split here in memory.
+  const counters = await loadCounters(ctx, [campaign], { to: range.to });
   const within = ({ from, to }: DayRange) => ({
     days: counters.days.filter((row) => row.day >= from && row.day <= to),
     wins: counters.wins.filter((row) => row.cohortDay >= from && row.cohortDay <= to),
   });
   const current = judgeCounters(ctx, hypothesis, within(range));
   const earlier = judgeCounters(ctx, hypothesis, within(before));
+  const sinceStart = judgeCounters(ctx, hypothesis, counters);
   const figures = figuresOf(current);
   const previous = figuresOf(earlier);
   const verdict = judged(current);
+  const total = figuresOf(sinceStart);
+  const { verdicts, meetsTargets } = judged(sinceStart);
+  const firstDay = counters.days.reduce<string | null>((first, row) => (first === null || row.day < first ? row.day : first), null);
   return {
     campaignId: campaign.id,
     hypothesisId: hypothesis.id,
@@ -138,12 +152,14 @@ async function campaignReport(ctx: Ctx, hypothesis: Hypothesis, campaign: Campai
     summary: summarize(figures, verdict),
     previous: { ...before, ...previous },
     change: changeOf(figures, previous),
+    cumulative: { from: firstDay, to: range.to, ...total, verdicts, meetsTargets, summary: summarize(total, { targets: verdict.targets, verdicts, meetsTargets }) },
   };
 }
 
 /**
  * A contractor's KPI report over lead-arrival days [from, to]: each of its campaigns judged by
- * its own hypothesis, against the equal-length period before. Reads counters only, never leads,
+ * its own hypothesis, against the equal-length period before, and beside it the campaign's whole
+ * run up to `to` with its verdicts. Reads counters only, never leads,
  * so no contact detail can reach it. Throws NotFoundError for an unknown contractor.
  */
 export async function buildContractorReport(ctx: Ctx, contractorId: string, range: DayRange): Promise<ContractorReport> {

@@ -1,10 +1,12 @@
 import { targetKpis, type CampaignReport, type ContractorReport, type ReportFigures } from "./build.js";
-import { decimalComma, kpiLabels, meetsLabel, percent, verdictLabels } from "./format.js";
+import { decimalComma, kpiLabels, meetsLabel, percent, sinceStartLabels, verdictLabels } from "./format.js";
 
 /**
  * The report as a CSV that Russian Excel opens as is: UTF-8 with a BOM, `;` between fields, a
  * decimal comma, Russian headers, one row per campaign. The figures are the JSON's: money in
  * roubles, rates and ROMI in percent (the JSON's fraction x 100), empty where the JSON has null.
+ * Each target has the period's verdict and, beside it, the verdict on the campaign so far
+ * ("С начала: ..."), whose figures follow in the " (с начала кампании)" columns.
  */
 type Column = { header: string; cell: (c: CampaignReport, r: ContractorReport) => string | number | null };
 
@@ -48,9 +50,15 @@ const columns: Column[] = [
       },
     },
     { header: `Вердикт: ${kpiLabels[kpi]}`, cell: (c) => (c.verdicts[kpi] ? verdictLabels[c.verdicts[kpi]!] : null) },
+    { header: `С начала: ${kpiLabels[kpi]}`, cell: (c) => (c.cumulative.verdicts[kpi] ? sinceStartLabels[c.cumulative.verdicts[kpi]!] : null) },
   ]),
   { header: "Выполняет цели", cell: (c) => meetsLabel(c.meetsTargets) },
   { header: "Итог", cell: (c) => c.summary },
+  { header: "Выполняет цели с начала", cell: (c) => meetsLabel(c.cumulative.meetsTargets) },
+  { header: "Итог с начала", cell: (c) => c.cumulative.summary },
+  { header: "С начала кампании с", cell: (c) => c.cumulative.from },
+  { header: "С начала кампании по", cell: (c) => c.cumulative.to },
+  ...figureColumns(" (с начала кампании)", (c) => c.cumulative),
   { header: "Прошлый период с", cell: (c) => c.previous.from },
   { header: "Прошлый период по", cell: (c) => c.previous.to },
   ...figureColumns(" (прошлый период)", (c) => c.previous),

@@ -1,5 +1,5 @@
 import type { Verdict } from "../stats/verdict.js";
-import type { TargetKpi } from "./build.js";
+import type { CumulativeReport, TargetKpi } from "./build.js";
 
 /** Russian presentation of report figures, shared by the CSV, the HTML page, the mail text and the summary line. */
 
@@ -15,6 +15,13 @@ export const verdictLabels: Record<Verdict, string> = {
   met: "выполнено",
   not_met: "не выполнено",
   insufficient_data: "недостаточно данных",
+};
+
+/** A verdict on the campaign so far, in the words of a contract's reader. */
+export const sinceStartLabels: Record<Verdict, string> = {
+  met: "цель достигнута",
+  not_met: "цель не достигнута",
+  insufficient_data: "пока рано судить",
 };
 
 export function meetsLabel(meets: boolean | null): string {
@@ -64,4 +71,9 @@ export function dayRu(day: string): string {
 export function figureRu(kpi: TargetKpi, value: string | number | null): string {
   if (kpi === "cpl" || kpi === "cac") return moneyRu(value as string | null);
   return percentRu(value as number | null);
+}
+
+/** "с 01.02.2026 по 31.03.2026", or only the end when the campaign has nothing counted yet. */
+export function sinceStartRu({ from, to }: Pick<CumulativeReport, "from" | "to">): string {
+  return from ? `с ${dayRu(from)} по ${dayRu(to)}` : `по ${dayRu(to)}`;
 }

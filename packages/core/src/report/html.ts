@@ -1,51 +1,63 @@
 import { type CampaignReport, type ContractorReport, type TargetKpi } from "./build.js";
-import { changeRu, dayRu, figureRu, meetsLabel, moneyRu, percentRu, verdictLabels } from "./format.js";
+import { changeRu, dayRu, figureRu, meetsLabel, moneyRu, percentRu, sinceStartLabels, sinceStartRu, verdictLabels } from "./format.js";
 
 /** Every piece of text that reaches the page goes through here: names and UTM values are anyone's input. */
 export function escapeHtml(value: string | number): string {
   return String(value).replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 }
 
-type Line = { label: string; value: string; previous: string; change: string; target?: string; verdict?: string };
+type Line = { label: string; value: string; sinceStart: string; previous: string; change: string; target?: string; verdict?: string; sinceStartVerdict?: string };
 
 function lines(c: CampaignReport): Line[] {
-  const p = c.previous;
+  const [p, s] = [c.previous, c.cumulative];
   const judged = (kpi: TargetKpi) =>
-    c.verdicts[kpi] ? { target: figureRu(kpi, c.targets[kpi]!), verdict: verdictLabels[c.verdicts[kpi]!] } : {};
+    c.verdicts[kpi]
+      ? {
+          target: figureRu(kpi, c.targets[kpi]!),
+          verdict: verdictLabels[c.verdicts[kpi]!],
+          ...(s.verdicts[kpi] ? { sinceStartVerdict: sinceStartLabels[s.verdicts[kpi]!] } : {}),
+        }
+      : {};
+  const count = (field: "leads" | "matureLeads" | "won") => ({ value: String(c[field]), sinceStart: String(s[field]), previous: String(p[field]), change: changeRu(c.change[field], "count") });
+  const money = (field: "spend" | "cpl" | "cac") => ({ value: moneyRu(c[field]), sinceStart: moneyRu(s[field]), previous: moneyRu(p[field]), change: changeRu(c.change[field], "money") });
+  const rate = (field: "qualifiedRate" | "conversion" | "romi") => ({
+    value: percentRu(c[field]),
+    sinceStart: percentRu(s[field]),
+    previous: percentRu(p[field]),
+    change: changeRu(c.change[field], "rate"),
+  });
   return [
-    { label: "Расход", value: moneyRu(c.spend), previous: moneyRu(p.spend), change: changeRu(c.change.spend, "money") },
-    { label: "Лиды", value: String(c.leads), previous: String(p.leads), change: changeRu(c.change.leads, "count") },
-    { label: "CPL", value: moneyRu(c.cpl), previous: moneyRu(p.cpl), change: changeRu(c.change.cpl, "money"), ...judged("cpl") },
-    {
-      label: "Доля квалифицированных",
-      value: percentRu(c.qualifiedRate),
-      previous: percentRu(p.qualifiedRate),
-      change: changeRu(c.change.qualifiedRate, "rate"),
-      ...judged("qualifiedRate"),
-    },
-    { label: "Лиды созревших когорт", value: String(c.matureLeads), previous: String(p.matureLeads), change: changeRu(c.change.matureLeads, "count") },
-    { label: "Сделки (созревшие когорты)", value: String(c.won), previous: String(p.won), change: changeRu(c.change.won, "count") },
-    { label: "Конверсия в сделку", value: percentRu(c.conversion), previous: percentRu(p.conversion), change: changeRu(c.change.conversion, "rate"), ...judged("conversion") },
-    { label: "CAC", value: moneyRu(c.cac), previous: moneyRu(p.cac), change: changeRu(c.change.cac, "money"), ...judged("cac") },
-    { label: "ROMI", value: percentRu(c.romi), previous: percentRu(p.romi), change: changeRu(c.change.romi, "rate"), ...judged("romi") },
+    { label: "Расход", ...money("spend") },
+    { label: "Лиды", ...count("leads") },
+    { label: "CPL", ...money("cpl"), ...judged("cpl") },
+    { label: "Доля квалифицированных", ...rate("qualifiedRate"), ...judged("qualifiedRate") },
+    { label: "Лиды созревших когорт", ...count("matureLeads") },
+    { label: "Сделки (созревшие когорты)", ...count("won") },
+    { label: "Конверсия в сделку", ...rate("conversion"), ...judged("conversion") },
+    { label: "CAC", ...money("cac"), ...judged("cac") },
+    { label: "ROMI", ...rate("romi"), ...judged("romi") },
   ];
 }
 
+const verdictClass = (meets: boolean | null) => (meets === true ? "ok" : meets === false ? "bad" : "open");
+
 function campaignSection(c: CampaignReport): string {
-  const verdictClass = c.meetsTargets === true ? "ok" : c.meetsTargets === false ? "bad" : "open";
   const rows = lines(c)
     .map(
       (l) =>
         `<tr><th scope="row">${escapeHtml(l.label)}</th><td>${escapeHtml(l.value)}</td><td>${escapeHtml(l.target ?? "")}</td>` +
-        `<td>${escapeHtml(l.verdict ?? "")}</td><td>${escapeHtml(l.previous)}</td><td>${escapeHtml(l.change)}</td></tr>`,
+        `<td>${escapeHtml(l.verdict ?? "")}</td><td>${escapeHtml(l.sinceStart)}</td><td>${escapeHtml(l.sinceStartVerdict ?? "")}</td>` +
+        `<td>${escapeHtml(l.previous)}</td><td>${escapeHtml(l.change)}</td></tr>`,
     )
     .join("\n");
+  const s = c.cumulative;
   return `<section>
 <h2>${escapeHtml(c.utmSource)} / ${escapeHtml(c.utmCampaign)}</h2>
 <p class="meta">Гипотеза: ${escapeHtml(c.hypothesisTitle)}. Прошлый период: ${escapeHtml(dayRu(c.previous.from))} – ${escapeHtml(dayRu(c.previous.to))}.</p>
-<p class="summary ${verdictClass}">Выполняет цели: ${escapeHtml(meetsLabel(c.meetsTargets))}. ${escapeHtml(c.summary)}</p>
+<p class="summary ${verdictClass(s.meetsTargets)}">С начала кампании (${escapeHtml(sinceStartRu(s))}) выполняет цели: ${escapeHtml(meetsLabel(s.meetsTargets))}. ${escapeHtml(s.summary)}</p>
+<p class="summary ${verdictClass(c.meetsTargets)}">За период выполняет цели: ${escapeHtml(meetsLabel(c.meetsTargets))}. ${escapeHtml(c.summary)}</p>
 <table>
-<thead><tr><th>Показатель</th><th>Значение</th><th>Цель</th><th>Вердикт</th><th>Прошлый период</th><th>Изменение</th></tr></thead>
+<thead><tr><th>Показатель</th><th>За период</th><th>Цель</th><th>Вердикт за период</th><th>С начала кампании</th><th>Вердикт с начала</th><th>Прошлый период</th><th>Изменение</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
@@ -76,7 +88,7 @@ section { page-break-inside: avoid; }
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<p class="meta">Лиды учитываются по дню поступления. Сделки, конверсия, CAC и ROMI — только по созревшим когортам (на ${escapeHtml(dayRu(report.asOf))}); вердикты — по целям гипотезы кампании.</p>
+<p class="meta">Лиды учитываются по дню поступления. Сделки, конверсия, CAC и ROMI — только по созревшим когортам (на ${escapeHtml(dayRu(report.asOf))}); вердикты — по целям гипотезы кампании, за период и за всё время с начала кампании до конца периода.</p>
 ${body}
 <footer>Сформирован ${escapeHtml(report.generatedAt)}.</footer>
 </body>

@@ -1,6 +1,6 @@
-import type { ContractorReport } from "./build.js";
+import { targetKpis, type ContractorReport } from "./build.js";
 import { reportCsv } from "./csv.js";
-import { dayRu, meetsLabel, moneyRu, percentRu } from "./format.js";
+import { dayRu, figureRu, kpiLabels, meetsLabel, moneyRu, percentRu, sinceStartLabels, sinceStartRu } from "./format.js";
 import { reportHtml } from "./html.js";
 import type { Mail } from "./mailer.js";
 import type { ReportPeriod } from "./period.js";
@@ -13,7 +13,11 @@ export function reportMail(report: ContractorReport, period: ReportPeriod): Omit
   const campaigns = report.campaigns.map((c) =>
     [
       `${c.utmSource} / ${c.utmCampaign}`,
-      `  Выполняет цели: ${meetsLabel(c.meetsTargets)}. ${c.summary}`,
+      `  С начала кампании (${sinceStartRu(c.cumulative)}) выполняет цели: ${meetsLabel(c.cumulative.meetsTargets)}. ${c.cumulative.summary}`,
+      ...targetKpis
+        .filter((kpi) => c.cumulative.verdicts[kpi])
+        .map((kpi) => `    ${kpiLabels[kpi]}: за период ${figureRu(kpi, c[kpi])}, с начала ${figureRu(kpi, c.cumulative[kpi])} — ${sinceStartLabels[c.cumulative.verdicts[kpi]!]}`),
+      `  За период выполняет цели: ${meetsLabel(c.meetsTargets)}. ${c.summary}`,
       `  Расход ${moneyRu(c.spend)}, лидов ${c.leads}, CPL ${moneyRu(c.cpl)}, доля квалифицированных ${percentRu(c.qualifiedRate)}`,
       `  Созревшие когорты: лидов ${c.matureLeads}, сделок ${c.won}, конверсия ${percentRu(c.conversion)}, CAC ${moneyRu(c.cac)}, ROMI ${percentRu(c.romi)}`,
     ].join("\n"),

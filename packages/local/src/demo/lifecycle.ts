@@ -36,7 +36,8 @@ export async function walkLifecycle(api: Api, id: string, plan: HypothesisPlan, 
 
 /** The stage reached, or the guards' refusal. */
 async function move(api: Api, id: string, plan: HypothesisPlan, to: string): Promise<string | { refusal: string }> {
-  const response = await api("POST", `/api/hypotheses/${id}/transitions`, { to });
+  const reason = to === "rules" ? plan.analysisReason : undefined;
+  const response = await api("POST", `/api/hypotheses/${id}/transitions`, { to, ...(reason ? { reason } : {}) });
   if (response.status === 409 && response.body?.error === "transition_refused") return { refusal: response.body.message };
   return (await ok(`move «${plan.title}» to ${to}`, Promise.resolve(response))).stage;
 }

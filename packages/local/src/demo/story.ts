@@ -46,6 +46,8 @@ export type HypothesisPlan = {
   /** Recorded with its start day; leads from then on follow `improved`. */
   optimization?: { area: "audience" | "channel" | "placement" | "process"; change: string; since: number; improved: Partial<Funnel> };
   closeReason?: string;
+  /** Why it leaves analysis while a target may still be short of data (the guard asks for one then). */
+  analysisReason?: string;
 };
 
 export const contractors = [
@@ -207,6 +209,7 @@ export const hypotheses: HypothesisPlan[] = [
     maturityDays: 15,
     targets: { conversionMin: 0.04, cacMax: "30000", minClients: 5 },
     stage: "rules",
+    analysisReason: "Регламент пишем, пока идёт обзвон: цену клиента и конверсию проверим на оптимизации, когда сделок станет не меньше пяти.",
     campaigns: [
       {
         utmSource: "cold_calls",

@@ -44,9 +44,16 @@ function change(v: View, kind: Kind, value: string | number | null): string {
 const fieldName = (v: View, field: keyof ReportFigures) =>
   field === "matureLeads" ? v.t.decisions.report.matureLeads : field === "won" ? v.t.decisions.cohorts.won : v.t.decisions.kpi.names[field];
 
+/** Whether a campaign meets its targets, as a badge. */
+const Meets: FC<{ v: View; meets: boolean | null }> = ({ v, meets }) => {
+  const t = v.t.decisions.report.meets;
+  return <span class={meets === true ? "badge good" : "badge pending"}>{meets === true ? t.yes : meets === false ? t.no : t.open}</span>;
+};
+
 const CampaignCard: FC<{ v: View; campaign: CampaignReport }> = ({ v, campaign: c }) => {
   const t = v.t.decisions.report;
   const team = v.principal?.role !== "contractor";
+  const s = c.cumulative;
   return (
     <article class="card" id={`campaign-${c.campaignId}`}>
       <h2 class="small">
@@ -55,10 +62,12 @@ const CampaignCard: FC<{ v: View; campaign: CampaignReport }> = ({ v, campaign: 
       <p class="muted">
         {t.hypothesis}: {team ? <a href={`/hypotheses/${c.hypothesisId}`}>{c.hypothesisTitle}</a> : c.hypothesisTitle}
       </p>
+      {/* The campaign so far decides; the period alone is mostly too early to judge. The core writes the summaries in Russian, for the mailed report. */}
       <p>
-        <span class={c.meetsTargets === true ? "badge good" : "badge pending"}>{c.meetsTargets === true ? t.meets.yes : c.meetsTargets === false ? t.meets.no : t.meets.open}</span>{" "}
-        {/* The core writes the one-sentence summary in Russian, for the mailed report. */}
-        {v.lang === "ru" && c.summary}
+        <strong>{t.sinceStartLine(s.from ? v.fmt.day(s.from) : "—", v.fmt.day(s.to))}</strong> <Meets v={v} meets={s.meetsTargets} /> {v.lang === "ru" && s.summary}
+      </p>
+      <p>
+        <strong>{t.periodLine}</strong> <Meets v={v} meets={c.meetsTargets} /> {v.lang === "ru" && c.summary}
       </p>
       <table>
         <thead>
@@ -69,12 +78,15 @@ const CampaignCard: FC<{ v: View; campaign: CampaignReport }> = ({ v, campaign: 
             <th scope="col" class="num">{t.changeColumn}</th>
             <th scope="col">{t.targetColumn}</th>
             <th scope="col">{t.verdictColumn}</th>
+            <th scope="col" class="num">{t.sinceStart}</th>
+            <th scope="col">{t.sinceStartVerdict}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map(({ field, kind }) => {
             const kpi = (targetKpis as readonly string[]).includes(field) ? (field as TargetKpi) : null;
             const verdict = kpi ? c.verdicts[kpi] : undefined;
+            const sinceStart = kpi ? s.verdicts[kpi] : undefined;
             const target = kpi ? c.targets[kpi] : undefined;
             const bound = kpi === "cpl" || kpi === "cac" ? v.t.decisions.kpi.atMost : v.t.decisions.kpi.atLeast;
             return (
@@ -85,6 +97,8 @@ const CampaignCard: FC<{ v: View; campaign: CampaignReport }> = ({ v, campaign: 
                 <td class="num">{change(v, kind, c.change[field])}</td>
                 <td>{target === undefined ? "—" : bound(figure(v, kind, target))}</td>
                 <td>{verdict ? `${verdictSign[verdict]} ${v.t.decisions.verdict[verdict]}` : "—"}</td>
+                <td class="num">{figure(v, kind, s[field])}</td>
+                <td>{sinceStart ? `${verdictSign[sinceStart]} ${t.sinceStartVerdicts[sinceStart]}` : "—"}</td>
               </tr>
             );
           })}

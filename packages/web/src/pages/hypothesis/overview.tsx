@@ -84,10 +84,12 @@ export const StageSection: Section = ({ v, data: { hypothesis: h }, forms }) => 
         {moves
           .filter((to) => to !== "closed")
           .map((to) => (
-            <form method="post" action={`/hypotheses/${h.id}/transitions`} class="inline">
+            <form method="post" action={`/hypotheses/${h.id}/transitions`} class={to === "rules" ? "close-form" : "inline"}>
               <Csrf v={v} />
               <input type="hidden" name="to" value={to} />
               <input type="hidden" name="expectedVersion" value={String(h.version)} />
+              {/* Its own name: the close form's `reason` field sits on the same page. */}
+              {to === "rules" && <Field state={state} name="moveReason" label={v.t.hypothesis.moveReason} hint={v.t.hypothesis.moveReasonHint} />}
               <button type="submit">{v.t.hypothesis.moveTo(v.t.stage[to])} →</button>
             </form>
           ))}

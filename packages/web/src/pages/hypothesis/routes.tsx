@@ -1,9 +1,12 @@
 import { Hono, type Context } from "hono";
 import { Campaigns, CreateCampaignInput } from "../../../../core/src/campaign/campaign.js";
-import { Hypotheses } from "../../../../core/src/hypothesis/hypothesis.js";
+import { ConflictError } from "../../../../core/src/errors.js";
+import { Hypotheses, TransitionRefusedError } from "../../../../core/src/hypothesis/hypothesis.js";
 import { RulesInput, TransitionInput } from "../../../../core/src/hypothesis/input.js";
 import { Rules } from "../../../../core/src/hypothesis/rules.js";
+import type { KpiName } from "../../../../core/src/kpi/evaluate.js";
 import type { WebEnv } from "../../env.js";
+import type { Messages } from "../../i18n/index.js";
 import { attempt, formStatus, formValues, optionalNumber, optionalText, parseForm } from "../../forms.js";
 import { formPost, team } from "../../guards.js";
 import { Page } from "../../layout.js";
@@ -25,6 +28,20 @@ export async function hypothesisPage(c: Context<WebEnv>, forms: HypothesisForms 
     </Page>,
     status,
   );
+}
+
+/** A refused move in the page's language: the gate's refusals by their codes, with the KPIs' names; others as the API says them. */
+function refusalInWords(error: TransitionRefusedError, t: Messages): string {
+  const names = (kpis: KpiName[] = []) => kpis.map((kpi) => t.decisions.kpi.names[kpi]).join(", ");
+  return error.refusals
+    .map((refusal) =>
+      refusal.code === "targets_undecided"
+        ? t.hypothesis.refusedUndecided(names(refusal.kpis))
+        : refusal.code === "targets_not_met"
+          ? t.hypothesis.refusedNotMet(names(refusal.kpis))
+          : refusal.sentence,
+    )
+    .join(" ");
 }
 
 const lines = (text: string | undefined) => (text ?? "").split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
@@ -51,9 +68,12 @@ export const hypothesisRoutes = new Hono<WebEnv>()
     "/hypotheses/:id/transitions",
     ...team,
     ...formPost,
-    pageForm("transition", "moved", (c, f) => {
-      const input = parseForm(TransitionInput, { to: f.to, reason: optionalText(f.reason), expectedVersion: optionalNumber(f.expectedVersion) });
-      return Hypotheses.transition(c.var.ctx, c.req.param("id")!, input, actorOf(c));
+    pageForm("transition", "moved", async (c, f) => {
+      const input = parseForm(TransitionInput, { to: f.to, reason: optionalText(f.reason ?? f.moveReason), expectedVersion: optionalNumber(f.expectedVersion) });
+      const t = (await viewOf(c)).t;
+      return Hypotheses.transition(c.var.ctx, c.req.param("id")!, input, actorOf(c)).catch((error) => {
+        throw error instanceof TransitionRefusedError ? new ConflictError(error.code, refusalInWords(error, t)) : error;
+      });
     }),
   )
   .post(
