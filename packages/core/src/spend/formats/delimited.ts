@@ -15,6 +15,9 @@ export function parseDelimited(text: string, separator: string): DelimitedRecord
   const records: DelimitedRecord[] = [];
   let fields: string[] = [];
   let field = "";
+  // Whether the field so far is only white space: kept as a flag, since trimming the field at every
+  // quote made a long run of spaces followed by quotes quadratic.
+  let blankSoFar = true;
   let inQuotes = false;
   let line = 1;
   let recordLine = 1;
@@ -23,6 +26,7 @@ export function parseDelimited(text: string, separator: string): DelimitedRecord
     if (fields.length > 1 || fields[0] !== "") records.push({ line: recordLine, fields });
     fields = [];
     field = "";
+    blankSoFar = true;
   };
 
   for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
@@ -37,13 +41,15 @@ export function parseDelimited(text: string, separator: string): DelimitedRecord
         if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line++;
         field += ch;
       }
-    } else if (ch === '"' && field.trim() === "") {
+    } else if (ch === '"' && blankSoFar) {
       // Spaces before an opening quote are a common hand-written slip; they are not part of the value.
       field = "";
+      blankSoFar = false;
       inQuotes = true;
     } else if (ch === separator) {
       fields.push(field);
       field = "";
+      blankSoFar = true;
     } else if (ch === "\r" || ch === "\n") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
       endRecord();
@@ -51,6 +57,7 @@ export function parseDelimited(text: string, separator: string): DelimitedRecord
       recordLine = line;
     } else {
       field += ch;
+      if (blankSoFar && ch.trim() !== "") blankSoFar = false;
     }
   }
   if (inQuotes) {

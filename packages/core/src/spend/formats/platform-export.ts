@@ -66,7 +66,8 @@ export function requireColumns(platform: Platform, header: string[], names: Colu
 }
 
 /** A cell an export leaves empty or marks as "no data". */
-export const isBlank = (cell: string | undefined) => cell === undefined || /^\s*(--|-|—)?\s*$/.test(cell);
+// Trimmed first: /^\s*(--|-|—)?\s*$/ backtracked quadratically over a long run of spaces.
+export const isBlank = (cell: string | undefined) => cell === undefined || /^(--|-|—)?$/.test(cell.trim());
 
 /**
  * Kopecks from a decimal amount as an export writes it, rounded half-up when it has more than two
