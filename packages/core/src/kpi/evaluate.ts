@@ -5,6 +5,7 @@ import { costPosterior, romiPosterior } from "../stats/cost.js";
 import { betaPosterior, type Interval } from "../stats/rate.js";
 import { verdict as verdictFor, type Verdict } from "../stats/verdict.js";
 import { averageDealInterval, isMature, medianDaysToWin, totals, type Totals } from "./samples.js";
+import { markMissingSpend } from "./spend-coverage.js";
 
 /**
  * KPIs of a hypothesis, campaign or contractor, from cohort counters only (pure: no I/O).
@@ -23,7 +24,8 @@ import { averageDealInterval, isMature, medianDaysToWin, totals, type Totals } f
  * (stats/verdict.ts), then `insufficient_data` when the KPI's sample has fewer leads than
  * `minLeads` or fewer won than `minClients`, or holds no evidence at all; and never `met` while
  * the observed figure itself misses the target, so that a flat prior cannot carry a verdict on a
- * handful of leads.
+ * handful of leads. A cost KPI with days of leads but no recorded spend is `insufficient_data`
+ * and names those days (`spendMissing`, see spend-coverage.ts): missing spend is not free leads.
  */
 export type KpiName = "leads" | "qualifiedRate" | "conversion" | "cpl" | "cac" | "romi" | "averageDeal" | "medianDaysToWin" | "spend";
 
@@ -39,6 +41,8 @@ export type KpiRow = {
   probability?: number;
   verdict?: Verdict;
   sample: KpiSample;
+  /** Cost KPIs (cpl, cac, romi): days of the sample with leads of a paid campaign and no recorded spend (spend-coverage.ts). */
+  spendMissing?: { days: string[] };
 };
 
 export type KpiReport = { kpis: KpiRow[]; maturing: { leads: number }; asOf: string; confidence: number };
@@ -52,6 +56,8 @@ export type EvaluateInput = {
   /** ISO day the answer is computed for: cohort days at least maturityDays before it are mature. */
   asOf: string;
   confidence?: number;
+  /** Campaigns marked unpaid: their days need no recorded spend (spend-coverage.ts). */
+  unpaidCampaignIds?: string[];
 };
 
 const roubles = (kopecks: number) => Math.round(kopecks) / 100;
@@ -127,6 +133,7 @@ export function evaluateKpis(input: EvaluateInput): KpiReport {
   add({ kpi: "medianDaysToWin", totals: mature, observed: days?.median ?? null, estimate: days?.median ?? null, interval: days?.interval ?? null });
 
   add({ kpi: "spend", totals: all, observed: all.spend, estimate: all.spend, interval: [all.spend, all.spend], money: true });
+  markMissingSpend(rows, input);
 
   return { kpis: rows, maturing: { leads: all.leads - mature.leads }, asOf, confidence };
 }

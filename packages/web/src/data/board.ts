@@ -4,6 +4,7 @@ import { readDays, type DayCounters } from "../../../core/src/counters/cohort-co
 import { Hypotheses, type Hypothesis } from "../../../core/src/hypothesis/hypothesis.js";
 import { evaluateKpis, gateVerdict, type GateVerdict } from "../../../core/src/kpi/evaluate.js";
 import { loadCounters } from "../../../core/src/kpi/load.js";
+import { missingSpendDays } from "../../../core/src/kpi/spend-coverage.js";
 import { dayIn } from "../../../core/src/time.js";
 
 /** Leads and spend (kopecks) summed over day counters: exact integers, never floats. */
@@ -13,7 +14,13 @@ const sumDays = (days: DayCounters[]): Totals =>
   days.reduce((sum, day) => ({ leads: sum.leads + day.leads, spend: sum.spend + day.spend }), { leads: 0, spend: 0 });
 
 /** A hypothesis on the board: its totals so far and, unless closed, its scale-out gate as of today. */
-export type BoardCard = { hypothesis: Hypothesis; totals: Totals; gate: GateVerdict | null };
+export type BoardCard = {
+  hypothesis: Hypothesis;
+  totals: Totals;
+  gate: GateVerdict | null;
+  /** Days with leads of a paid campaign and no recorded spend: the spend total leaves them out. */
+  spendMissing: string[];
+};
 
 /**
  * Every hypothesis with its counters: the hypotheses and all campaigns (two queries), then one
@@ -24,10 +31,10 @@ export async function boardCards(ctx: Ctx): Promise<BoardCard[]> {
   const asOf = dayIn(ctx.now(), ctx.timeZone);
   return Promise.all(
     hypotheses.map(async (hypothesis) => {
-      const { days, wins } = await loadCounters(ctx, campaigns.filter((c) => c.hypothesisId === hypothesis.id));
+      const { days, wins, unpaidCampaignIds } = await loadCounters(ctx, campaigns.filter((c) => c.hypothesisId === hypothesis.id));
       const { targets, maturityDays, confidence } = hypothesis;
-      const gate = hypothesis.stage === "closed" ? null : gateVerdict(evaluateKpis({ days, wins, targets, maturityDays, confidence, asOf }));
-      return { hypothesis, totals: sumDays(days), gate };
+      const gate = hypothesis.stage === "closed" ? null : gateVerdict(evaluateKpis({ days, wins, unpaidCampaignIds, targets, maturityDays, confidence, asOf }));
+      return { hypothesis, totals: sumDays(days), gate, spendMissing: missingSpendDays(days, unpaidCampaignIds) };
     }),
   );
 }

@@ -2,6 +2,7 @@ import type { Ctx } from "../../../../../core/src/context.js";
 import { readAllCounters, type DayCounters, type LostReasonCounters, type WinCounters } from "../../../../../core/src/counters/cohort-counters.js";
 import type { Approval } from "../../../../../core/src/kpi/approvals.js";
 import { evaluateKpis, gateVerdict, type GateVerdict, type KpiReport } from "../../../../../core/src/kpi/evaluate.js";
+import { unpaidCampaignIds } from "../../../../../core/src/kpi/load.js";
 import type { Optimization } from "../../../../../core/src/optimization/optimization.js";
 import { dayIn } from "../../../../../core/src/time.js";
 import type { HypothesisPageData } from "../data.js";
@@ -41,6 +42,6 @@ async function load(ctx: Ctx, { hypothesis, campaigns, optimizations, approvals 
   const wins = perCampaign.flatMap((c) => c.wins);
   const asOf = dayIn(ctx.now(), ctx.timeZone);
   const { targets, maturityDays, confidence } = hypothesis;
-  const report = evaluateKpis({ days, wins, targets, maturityDays, confidence, asOf });
+  const report = evaluateKpis({ days, wins, unpaidCampaignIds: unpaidCampaignIds(campaigns), targets, maturityDays, confidence, asOf });
   return { days, wins, lostReasons: perCampaign.flatMap((c) => c.lostReasons), asOf, report, gate: gateVerdict(report), optimizations, approvals };
 }
