@@ -4,7 +4,7 @@ import { contractorKeys } from "../contractor/contractor.js";
 import type { Ctx } from "../context.js";
 import { queryAll } from "../db/query-all.js";
 import { transact, TransactionCancelledError } from "../db/transact.js";
-import { ConflictError, NotFoundError } from "../errors.js";
+import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
 import { hypothesisKeys } from "../hypothesis/keys.js";
 import { newId } from "../ids.js";
 
@@ -46,6 +46,14 @@ export const CreateCampaignInput = z.strictObject({
 export const UpdateCampaignInput = z.strictObject({ paid: z.boolean() });
 
 export const PlatformIdsInput = z.strictObject({ ids: PlatformCampaignIds });
+
+/** Campaign ids are ULIDs (26 characters): a longer one names no campaign and is refused before it reaches a key. */
+export const MAX_CAMPAIGN_ID = 64;
+
+/** Refuses an id no campaign can have, naming the field it came in. */
+export function assertCampaignId(id: string, field = "id"): void {
+  if (id.length > MAX_CAMPAIGN_ID) throw new InvalidInputError(`${field} is longer than ${MAX_CAMPAIGN_ID} characters`, [{ path: field, message: `at most ${MAX_CAMPAIGN_ID} characters` }]);
+}
 
 /** UTM values are matched trimmed and lower-cased: "VK " and "vk" are one source. */
 export function utmMatchValue(value: string): string {
@@ -191,6 +199,7 @@ export const Campaigns = {
 
   /** Marks the campaign paid or unpaid (see Campaign.paid). */
   async update(ctx: Ctx, id: string, input: z.infer<typeof UpdateCampaignInput>): Promise<Campaign> {
+    assertCampaignId(id);
     try {
       const { Attributes } = await ctx.doc.send(
         new UpdateCommand({

@@ -1,6 +1,7 @@
 import type { KpiName } from "../../../core/src/kpi/evaluate.js";
 import type { MatchedBy } from "../../../core/src/reconciliation/match.js";
 import type { Verdict } from "../../../core/src/stats/verdict.js";
+import { enDays } from "./plural.js";
 
 /**
  * English texts of the decision pages (KPIs, gate, approvals, cohorts, funnel, forecast,
@@ -39,6 +40,8 @@ export const decisionsEn = {
     probabilityColumn: "P(meets)",
     days: (days: string) => `${days} d`,
     noTargets: "No targets are set, so nothing is judged; the figures are below.",
+    spendMissing: (count: number, days: string) =>
+      `Spend missing for ${enDays(count)} with leads (${days}). Cost per lead, cost per client and ROMI are not judged until the spend of those days is imported (0 counts), or the campaign is marked unpaid.`,
     maturing: (leads: string, day: string) => `As of ${day}. Leads of cohorts younger than the maturity period: ${leads} (they count for leads, CPL and qualified rate, not yet for conversion, CAC and ROMI).`,
   },
   gate: {
@@ -53,6 +56,7 @@ export const decisionsEn = {
     unsure: (p: string, confidence: string) => `not certain yet: P(meets) ${p}, ${confidence} required`,
     observedMisses: (observed: string, target: string) => `the observed ${observed} still misses ${target}`,
     notMet: (p: string) => `missed: P(meets) only ${p}`,
+    spendMissing: (count: number) => `spend missing for ${enDays(count)}: leads without their cost are not free leads`,
     maturingNote: (leads: string) => `${leads} leads are still maturing and will move the figures.`,
   },
   approval: {

@@ -1,4 +1,5 @@
 import type { DecisionMessages } from "./decisions.en.js";
+import { ruDays } from "./plural.js";
 
 /** Русские тексты страниц решений; форма задана decisions.en.ts. */
 export const decisionsRu: DecisionMessages = {
@@ -33,6 +34,8 @@ export const decisionsRu: DecisionMessages = {
     probabilityColumn: "P(цель)",
     days: (days) => `${days} дн.`,
     noTargets: "Цели не заданы, судить не о чем; значения ниже.",
+    spendMissing: (count, days) =>
+      `Нет расходов за ${ruDays(count)} с лидами (${days}). Стоимость лида, стоимость клиента и ROMI не оцениваются, пока расходы этих дней не загружены (0 тоже считается) или кампания не отмечена как бесплатная.`,
     maturing: (leads, day) =>
       `На ${day}. Лидов из когорт моложе срока созревания: ${leads} (они входят в лиды, CPL и долю квалифицированных, но ещё не в конверсию, CAC и ROMI).`,
   },
@@ -48,6 +51,7 @@ export const decisionsRu: DecisionMessages = {
     unsure: (p, confidence) => `пока нет уверенности: P(цель) ${p}, нужно ${confidence}`,
     observedMisses: (observed, target) => `наблюдаемое ${observed} пока не достигает ${target}`,
     notMet: (p) => `не достигнуто: P(цель) всего ${p}`,
+    spendMissing: (count) => `нет расходов за ${ruDays(count)}: лиды без их стоимости — не бесплатные лиды`,
     maturingNote: (leads) => `Лидов ещё созревает: ${leads}; значения ещё сдвинутся.`,
   },
   approval: {

@@ -1,0 +1,17 @@
+const ruRules = new Intl.PluralRules("ru-RU");
+
+/**
+ * The Russian noun form for a count: one (1, 21, 101), few (2-4, 22-24) or many (0, 5-20, 25).
+ * Fractions take the "few" form, as Russian does ("1,5 дня").
+ * @example ruPlural(22, ["день", "дня", "дней"]) // "дня"
+ */
+export function ruPlural(count: number, [one, few, many]: readonly [string, string, string]): string {
+  const form = ruRules.select(count);
+  return form === "one" ? one : form === "many" ? many : few;
+}
+
+/** "1 день", "3 дня", "5 дней". */
+export const ruDays = (count: number) => `${count} ${ruPlural(count, ["день", "дня", "дней"])}`;
+
+/** "1 day", "3 days". */
+export const enDays = (count: number) => `${count} ${count === 1 ? "day" : "days"}`;
