@@ -162,3 +162,22 @@ describe("a hypothesis with two campaigns", () => {
     expect(kpiOf(after, "cpl")).toMatchObject({ verdict: "met", sample: { leads: 350, spend: "340000.00" } });
   });
 });
+
+describe("answers built on cost", () => {
+  it("gives no forecast and no compared CAC while mature days miss their spend", async () => {
+    const id = await newHypothesis(h, { conversionMin: 0.05 });
+    const campaign = await newCampaign(h, id);
+    await importCohorts(h, campaign.utm, threeDays);
+    await importSpend(h, campaign.utm, { "2026-03-02": 100_000, "2026-03-04": 100_000 });
+
+    const forecast = (await h.call("GET", `/api/hypotheses/${id}/forecast?budget=100000`)).body;
+    expect(forecast).toMatchObject({ status: "insufficient_data", spendMissing: { days: ["2026-03-03"] } });
+    expect(forecast.reason).toContain("spend missing on 1 of the mature cohort days with leads (2026-03-03)");
+    const compared = (await h.call("GET", `/api/hypotheses/compare?ids=${id}`)).body.items[0].ages[0];
+    expect(compared).toMatchObject({ age: 30, cac: { value: null, status: "insufficient_data" }, spendMissing: { days: ["2026-03-03"] } });
+
+    await importSpend(h, campaign.utm, { "2026-03-03": 100_000 });
+    expect((await h.call("GET", `/api/hypotheses/${id}/forecast?budget=100000`)).body.status).toBe("ok");
+    expect((await h.call("GET", `/api/hypotheses/compare?ids=${id}`)).body.items[0].ages[0]).toMatchObject({ cac: { value: 10_000, status: "ok" } });
+  });
+});

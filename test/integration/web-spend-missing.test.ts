@@ -52,6 +52,14 @@ describe("spend missing on the pages", () => {
     expect(await pageText(en, `/hypotheses/${id}`)).toContain("Spend missing for 2 days with leads (2 Mar 2026, 4 Mar 2026).");
   });
 
+  it("gives no forecast while mature days miss their spend, and says so in Russian", async () => {
+    const id = await newHypothesis(h, { conversionMin: 0.05 }, { title: "Прогноз без расходов" });
+    const campaign = await newCampaign(h, id);
+    await importCohorts(h, campaign.utm, ["2026-03-02", "2026-03-03", "2026-03-04"].map((day) => ({ day, leads: 20, won: 2, wonAfter: 5 })));
+    await importSpend(h, campaign.utm, { "2026-03-03": 20_000 });
+    expect(await pageText(ru, `/hypotheses/${id}`)).toContain("Прогноза нет: нет расходов за 2 дня созревших когорт с лидами, стоимость лида неизвестна.");
+  });
+
   it("marks a campaign unpaid from the campaigns list, after which its recorded cost stands", async () => {
     const { id, campaign } = await hypothesisWith(["2026-03-02", "2026-03-03"], ["2026-03-02"], "Холодная база");
     const before = await pageText(ru, `/hypotheses/${id}`);

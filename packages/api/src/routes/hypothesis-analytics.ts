@@ -62,6 +62,6 @@ export const hypothesisAnalyticsRoutes = new Hono<AppEnv>()
   })
   .get("/:id/forecast", docs.forecast, read, async (c) => {
     const { budget } = queryParams(c, ForecastQuery);
-    const { hypothesis, days, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
-    return c.json({ hypothesisId: hypothesis.id, ...forecast({ days, budget, asOf, maturityDays: hypothesis.maturityDays }) });
+    const { hypothesis, days, unpaidCampaignIds, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
+    return c.json({ hypothesisId: hypothesis.id, ...forecast({ days, budget, asOf, maturityDays: hypothesis.maturityDays, unpaidCampaignIds }) });
   });

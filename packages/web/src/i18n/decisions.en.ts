@@ -130,6 +130,7 @@ export const decisionsEn = {
     noLeads: "No forecast: no leads yet.",
     noMature: (days: string) => `No forecast: no mature leads yet (a cohort day counts once it is ${days} days old).`,
     noSpend: "No forecast: no spend on the mature cohort days, so the cost of a lead is unknown.",
+    spendMissing: (count: number) => `No forecast: spend missing for ${enDays(count)} of mature cohorts with leads, so the cost of a lead is unknown.`,
     noWins: "No forecast: no deal won among the mature leads yet.",
     badBudget: "Type a positive amount, e.g. 100000 or 100000.50.",
   },

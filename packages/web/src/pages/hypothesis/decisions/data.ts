@@ -11,6 +11,8 @@ import type { HypothesisPageData } from "../data.js";
 export type DecisionData = {
   days: DayCounters[];
   wins: WinCounters[];
+  /** Campaigns marked unpaid: their days need no recorded spend. */
+  unpaidCampaignIds: string[];
   lostReasons: LostReasonCounters[];
   /** Today in the workspace time zone: what maturity is judged against. */
   asOf: string;
@@ -42,6 +44,7 @@ async function load(ctx: Ctx, { hypothesis, campaigns, optimizations, approvals 
   const wins = perCampaign.flatMap((c) => c.wins);
   const asOf = dayIn(ctx.now(), ctx.timeZone);
   const { targets, maturityDays, confidence } = hypothesis;
-  const report = evaluateKpis({ days, wins, unpaidCampaignIds: unpaidCampaignIds(campaigns), targets, maturityDays, confidence, asOf });
-  return { days, wins, lostReasons: perCampaign.flatMap((c) => c.lostReasons), asOf, report, gate: gateVerdict(report), optimizations, approvals };
+  const unpaid = unpaidCampaignIds(campaigns);
+  const report = evaluateKpis({ days, wins, unpaidCampaignIds: unpaid, targets, maturityDays, confidence, asOf });
+  return { days, wins, unpaidCampaignIds: unpaid, lostReasons: perCampaign.flatMap((c) => c.lostReasons), asOf, report, gate: gateVerdict(report), optimizations, approvals };
 }
