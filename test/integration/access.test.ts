@@ -73,6 +73,7 @@ const table: Record<string, Row> = {
   "GET /api/campaigns": { req: () => ({}), expect: everyone(200) },
   "GET /api/campaigns/:id": { req: (s) => id(s.subject.campaignId), expect: everyone(200, 404) },
   "GET /api/campaigns/:id/kpis": { req: (s) => id(s.subject.campaignId), expect: everyone(200, 404) },
+  "PATCH /api/campaigns/:id": { req: (s) => ({ ...id(s.subject.campaignId), body: { paid: true } }), expect: staff(200) },
   "PUT /api/campaigns/:id/platform-ids": { req: (s) => ({ ...id(s.subject.campaignId), body: { ids: ["70001"] } }), expect: staff(200) },
 
   "GET /api/alerts": { req: () => ({}), expect: staff(200) },

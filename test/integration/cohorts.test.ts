@@ -26,7 +26,8 @@ async function threeMonths(): Promise<{ channel: Channel; aprilLeads: string[] }
     ...times(2, { createdAt: "2026-02-10T11:00:00+03:00" }),
     ...times(2, { createdAt: "2026-04-14T10:00:00+03:00" }),
   ]);
-  await bookSpend(h, channel, { "2026-01-12": 6000, "2026-01-28": 4000, "2026-02-10": 3000, "2026-04-14": 1000 });
+  // Feb 1 cost nothing: booked as an explicit 0, since a day of leads without spend leaves CAC and ROMI unknown.
+  await bookSpend(h, channel, { "2026-01-12": 6000, "2026-01-28": 4000, "2026-02-01": 0, "2026-02-10": 3000, "2026-04-14": 1000 });
   return { channel, aprilLeads: ids.slice(-2) };
 }
 

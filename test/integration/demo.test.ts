@@ -69,6 +69,10 @@ describe("npm run demo's case", () => {
     const calls = byRole(first, "calls");
     expect(calls.stage).toBe("rules");
     expect((await h.call("GET", `/api/hypotheses/${calls.id}/rules`)).body.versions).toHaveLength(2);
+    // Its cost is the base and the callers' hours entered by hand: an unpaid campaign, no spend missing.
+    const [base] = (await h.call("GET", `/api/hypotheses/${calls.id}/campaigns`)).body.items;
+    expect(base).toMatchObject({ utmCampaign: "baza_galantereya_2026", paid: false });
+    expect((await h.call("GET", `/api/hypotheses/${calls.id}/kpis`)).body.kpis.filter((row: any) => row.spendMissing)).toEqual([]);
     expect(byRole(first, "closed").stage).toBe("closed");
   });
 

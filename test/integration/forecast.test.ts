@@ -87,6 +87,7 @@ describe("the waterfall forecast", () => {
 
     const more = await importPastLeads(h, channel, [{ createdAt: "2026-02-20T10:00:00+03:00" }]);
     expect(more).toHaveLength(1);
+    await bookSpend(h, channel, { "2026-02-20": 500 }); // a day of leads without its spend would leave the cost of a lead unknown
     const changed = await forecast(channel.hypothesisId, "1000000");
     expect(changed.body.basis.leads).toBe(61);
     expect(changed.body.simulation.seed).not.toBe(first.body.simulation.seed);

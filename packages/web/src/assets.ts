@@ -39,6 +39,7 @@ meter { display: block; width: 100%; height: .6rem; }
 .badge.good { color: var(--good); background: var(--good-bg); } .badge.pending { color: var(--warn); background: var(--warn-bg); }
 .badge.neutral { color: var(--muted); background: var(--tint); } .badge.bad { color: var(--bad); background: var(--bad-bg); }
 .notice { color: var(--good); background: var(--good-bg); border: 1px solid var(--good); padding: .5rem 1rem; border-radius: 6px; }
+.caution { color: var(--warn); background: var(--warn-bg); border: 1px solid var(--warn); padding: .5rem 1rem; border-radius: 6px; }
 .problems { color: var(--bad); background: var(--bad-bg); border: 1px solid var(--bad); padding: .5rem 1rem; border-radius: 6px; }
 .problems ul { margin: .25rem 0; } .error { color: var(--bad); display: block; }
 .field { display: flex; flex-direction: column; gap: .2rem; margin-bottom: .75rem; flex: 1 1 12rem; }

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { assertVisible, contractorScope } from "../../../core/src/access/visibility.js";
-import { Campaigns, PlatformIdsInput } from "../../../core/src/campaign/campaign.js";
+import { Campaigns, PlatformIdsInput, UpdateCampaignInput } from "../../../core/src/campaign/campaign.js";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";
@@ -8,10 +8,17 @@ import { jsonBody } from "../validate.js";
 
 // Campaigns are created under their hypothesis (POST /api/hypotheses/{id}/campaigns); here they are read.
 // A contractor key lists and reads only its own contractor's campaigns.
-const campaign = { description: "`{id, hypothesisId, contractorId, utmSource, utmCampaign, platformCampaignIds, createdAt}`" };
+const campaign = { description: "`{id, hypothesisId, contractorId, utmSource, utmCampaign, platformCampaignIds, paid, createdAt}`" };
 const docs = {
   list: describeRoute({ summary: "List campaigns (a contractor key: its own)", response: { description: "`{items: [campaign]}`" } }),
   get: describeRoute({ summary: "A campaign", response: campaign }),
+  update: describeRoute({
+    summary: "Mark a campaign paid or unpaid",
+    description:
+      "`{paid: false}` for a campaign with no ad cost to import (organic, a cold base whose cost is entered otherwise): its cost KPIs then use whatever spend was recorded. A paid campaign's CPL, CAC and ROMI stay `insufficient_data` until every day with leads has its spend recorded (0 included).",
+    body: UpdateCampaignInput,
+    response: campaign,
+  }),
   platformIds: describeRoute({ summary: "Replace the ad-platform campaign ids spend exports may know it by", body: PlatformIdsInput, response: campaign }),
 };
 
@@ -25,6 +32,10 @@ export const campaignRoutes = new Hono<AppEnv>()
     const campaign = await Campaigns.get(c.var.ctx, c.req.param("id"));
     assertVisible(c.var.principal, campaign.contractorId, "campaign", campaign.id);
     return c.json(campaign);
+  })
+  .patch("/:id", docs.update, allow("owner", "marketer"), async (c) => {
+    const input = await jsonBody(c, UpdateCampaignInput);
+    return c.json(await Campaigns.update(c.var.ctx, c.req.param("id"), input));
   })
   // `{ids}` replaces the ad-platform campaign ids spend exports may name this campaign by.
   .put("/:id/platform-ids", docs.platformIds, allow("owner", "marketer"), async (c) => {

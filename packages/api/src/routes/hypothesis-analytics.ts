@@ -52,8 +52,8 @@ const docs = {
 export const hypothesisAnalyticsRoutes = new Hono<AppEnv>()
   .get("/:id/cohorts", docs.cohorts, read, async (c) => {
     const { by } = queryParams(c, CohortsQuery);
-    const { hypothesis, days, wins, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
-    return c.json({ hypothesisId: hypothesis.id, ...cohortTable({ days, wins, by, asOf, maturityDays: hypothesis.maturityDays }) });
+    const { hypothesis, days, wins, unpaidCampaignIds, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
+    return c.json({ hypothesisId: hypothesis.id, ...cohortTable({ days, wins, by, asOf, maturityDays: hypothesis.maturityDays, unpaidCampaignIds }) });
   })
   .get("/:id/funnel", docs.funnel, read, async (c) => {
     queryParams(c, NoQuery);
@@ -62,6 +62,6 @@ export const hypothesisAnalyticsRoutes = new Hono<AppEnv>()
   })
   .get("/:id/forecast", docs.forecast, read, async (c) => {
     const { budget } = queryParams(c, ForecastQuery);
-    const { hypothesis, days, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
-    return c.json({ hypothesisId: hypothesis.id, ...forecast({ days, budget, asOf, maturityDays: hypothesis.maturityDays }) });
+    const { hypothesis, days, unpaidCampaignIds, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
+    return c.json({ hypothesisId: hypothesis.id, ...forecast({ days, budget, asOf, maturityDays: hypothesis.maturityDays, unpaidCampaignIds }) });
   });

@@ -15,7 +15,8 @@ const read = allow("owner", "marketer");
 const docs = {
   kpis: describeRoute({
     summary: "A hypothesis' KPIs against its targets, with intervals and verdicts",
-    description: "Across all its campaigns, from mature cohorts (leads younger than the maturity window are counted as maturing).",
+    description:
+      "Across all its campaigns, from mature cohorts (leads younger than the maturity window are counted as maturing). CPL, CAC and ROMI name the days with leads of a paid campaign and no recorded spend (`spendMissing: {days}`) and stay `insufficient_data` until those days have spend (0 included).",
     query: KpiRangeQuery,
     response: { description: "`{kpis, maturing: {leads}, asOf, confidence}`" },
   }),

@@ -39,10 +39,11 @@ async function check(ctx: Ctx, hypothesis: Hypothesis, today: string): Promise<A
   const scaledOn = dayIn(new Date(scaling.at), ctx.timeZone);
   const range = { from: addDays(scaledOn, 1), to: addDays(today, -hypothesis.maturityDays) };
   if (range.to < range.from) return null;
-  const { days, wins } = await loadCounters(ctx, campaigns, range);
+  const { days, wins, unpaidCampaignIds } = await loadCounters(ctx, campaigns, range);
   const result = checkPostScale({
     days,
     wins,
+    unpaidCampaignIds,
     targets: hypothesis.targets,
     maturityDays: hypothesis.maturityDays,
     confidence: hypothesis.confidence,

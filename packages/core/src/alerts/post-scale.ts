@@ -22,6 +22,8 @@ export type PostScaleInput = {
   /** Counters of the hypothesis' campaigns for cohort days after `scaledOn` (others are ignored). */
   days: DayCounters[];
   wins: WinCount[];
+  /** Campaigns marked unpaid (no missing-spend rule). */
+  unpaidCampaignIds?: string[];
   targets: Targets;
   maturityDays: number;
   confidence: number;
@@ -47,6 +49,7 @@ export function checkPostScale(input: PostScaleInput): PostScaleCheck {
     evaluateKpis({
       days: days.filter((d) => d.day <= upTo),
       wins: input.wins.filter((w) => w.cohortDay > input.scaledOn && w.cohortDay <= upTo),
+      unpaidCampaignIds: input.unpaidCampaignIds,
       targets: input.targets,
       maturityDays: input.maturityDays,
       confidence: input.confidence,

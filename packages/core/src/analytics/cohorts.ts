@@ -1,4 +1,5 @@
 import type { DayCounters, WinCounters } from "../counters/cohort-counters.js";
+import { missingSpendDays } from "../kpi/spend-coverage.js";
 import { formatKopecks } from "../money.js";
 import { addDays, daysBetween } from "../time.js";
 
@@ -28,17 +29,27 @@ export type CohortRow = {
   spend: string;
   won: number;
   revenue: string;
-  /** spend / won, null without a won deal. */
+  /** spend / won, null without a won deal or while spend is missing. */
   cac: string | null;
-  /** (revenue - spend) / spend as a fraction, null without spend. */
+  /** (revenue - spend) / spend as a fraction, null without spend or while spend is missing. */
   romi: number | null;
+  /** Days of the cohort with leads of a paid campaign and no recorded spend (kpi/spend-coverage.ts). */
+  spendMissing?: { days: string[] };
   immature: boolean;
   periods: CohortCell[];
 };
 
 export type CohortTable = { by: CohortUnit; maturityDays: number; asOf: string; cohorts: CohortRow[] };
 
-export type CohortInput = { days: DayCounters[]; wins: WinCounters[]; by: CohortUnit; asOf: string; maturityDays: number };
+export type CohortInput = {
+  days: DayCounters[];
+  wins: WinCounters[];
+  by: CohortUnit;
+  asOf: string;
+  maturityDays: number;
+  /** Campaigns marked unpaid: their days need no recorded spend. */
+  unpaidCampaignIds?: string[];
+};
 
 type Bucket = { start: string; end: string; days: DayCounters[]; wins: WinCounters[] };
 
@@ -61,7 +72,7 @@ export function cohortTable(input: CohortInput): CohortTable {
   return { by, maturityDays, asOf, cohorts };
 }
 
-function cohortRow(cohort: string, bucket: Bucket, { by, asOf, maturityDays }: CohortInput): CohortRow {
+function cohortRow(cohort: string, bucket: Bucket, { by, asOf, maturityDays, unpaidCampaignIds }: CohortInput): CohortRow {
   const sum = (field: "leads" | "spend" | "won" | "revenue") => bucket.days.reduce((total, row) => total + row[field], 0);
   const [leads, spend, won, revenue] = [sum("leads"), sum("spend"), sum("won"), sum("revenue")];
   const dayList = bucket.days.map((row) => row.day).sort();
@@ -69,6 +80,8 @@ function cohortRow(cohort: string, bucket: Bucket, { by, asOf, maturityDays }: C
   const stillOpen = bucket.start <= asOf && asOf <= bucket.end;
   const youngestDay = stillOpen ? asOf : dayList[dayList.length - 1]!;
   const youngestAge = periodsBetween(youngestDay, asOf, by);
+  const unpriced = missingSpendDays(bucket.days, unpaidCampaignIds);
+  const priced = unpriced.length === 0;
 
   const byPeriod = new Map<number, { won: number; revenue: number }>();
   for (const row of bucket.wins) {
@@ -94,8 +107,9 @@ function cohortRow(cohort: string, bucket: Bucket, { by, asOf, maturityDays }: C
     spend: formatKopecks(spend),
     won,
     revenue: formatKopecks(revenue),
-    cac: won > 0 ? formatKopecks(Math.round(spend / won)) : null,
-    romi: spend > 0 ? round4((revenue - spend) / spend) : null,
+    cac: priced && won > 0 ? formatKopecks(Math.round(spend / won)) : null,
+    romi: priced && spend > 0 ? round4((revenue - spend) / spend) : null,
+    ...(priced ? {} : { spendMissing: { days: unpriced } }),
     immature: daysBetween(youngestDay, asOf) < maturityDays,
     periods,
   };

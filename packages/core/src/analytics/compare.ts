@@ -3,6 +3,7 @@ import type { Ctx } from "../context.js";
 import type { DayCounters, WinCounters } from "../counters/cohort-counters.js";
 import { formatKopecks } from "../money.js";
 import { addDays, dayIn, daysBetween } from "../time.js";
+import { missingSpendDays } from "../kpi/spend-coverage.js";
 import { readHypothesisCounters } from "./hypothesis-counters.js";
 
 /** Cohort ages, in days since arrival, at which channels are compared. */
@@ -35,6 +36,8 @@ export type AgeFigures = {
   revenuePerLead: Figure;
   revenuePerClient: Figure;
   cac: Figure;
+  /** Days of those cohorts with leads of a paid campaign and no recorded spend: CAC is not given while there are any. */
+  spendMissing?: { days: string[] };
 };
 
 const roubles = (kopecks: number) => Math.round(kopecks) / 100;
@@ -44,7 +47,14 @@ const roubles = (kopecks: number) => Math.round(kopecks) / 100;
  * what they won within `age` days of arrival: every channel is measured after the same time to
  * close, whatever its age. Pure.
  */
-export function figuresAtAge(days: DayCounters[], wins: WinCounters[], asOf: string, age: number, thresholds: { minLeads: number; minClients: number }): AgeFigures {
+export function figuresAtAge(
+  days: DayCounters[],
+  wins: WinCounters[],
+  asOf: string,
+  age: number,
+  thresholds: { minLeads: number; minClients: number },
+  unpaidCampaignIds: string[] = [],
+): AgeFigures {
   const old = (day: string) => daysBetween(day, asOf) >= age;
   let leads = 0;
   let spend = 0;
@@ -63,6 +73,7 @@ export function figuresAtAge(days: DayCounters[], wins: WinCounters[], asOf: str
     revenue += row.revenue;
   }
   const sorted = [...cohortDays].sort();
+  const unpriced = missingSpendDays(days.filter((row) => old(row.day)), unpaidCampaignIds);
   const enoughLeads = leads >= thresholds.minLeads;
   const enoughClients = enoughLeads && won >= thresholds.minClients;
   const figure = (ok: boolean, numerator: number, denominator: number): Figure =>
@@ -73,7 +84,8 @@ export function figuresAtAge(days: DayCounters[], wins: WinCounters[], asOf: str
     sample: { leads, won, spend: formatKopecks(spend), revenue: formatKopecks(revenue) },
     revenuePerLead: figure(enoughLeads, revenue, leads),
     revenuePerClient: figure(enoughClients, revenue, won),
-    cac: figure(enoughClients, spend, won),
+    cac: figure(enoughClients && unpriced.length === 0, spend, won),
+    ...(unpriced.length > 0 ? { spendMissing: { days: unpriced } } : {}),
   };
 }
 
@@ -96,7 +108,7 @@ export async function compareHypotheses(ctx: Ctx, query: CompareQuery): Promise<
         title: hypothesis.title,
         channel: hypothesis.channel,
         stage: hypothesis.stage,
-        ages: COMPARE_AGES.map((age) => figuresAtAge(days, wins, asOf, age, query)),
+        ages: COMPARE_AGES.map((age) => figuresAtAge(days, wins, asOf, age, query, counters.unpaidCampaignIds)),
       };
     }),
   );

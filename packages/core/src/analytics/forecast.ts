@@ -1,5 +1,6 @@
 import type { DayCounters } from "../counters/cohort-counters.js";
-import { totals, type Totals } from "../kpi/samples.js";
+import { isMature, totals, type Totals } from "../kpi/samples.js";
+import { missingSpendDays } from "../kpi/spend-coverage.js";
 import { formatKopecks } from "../money.js";
 import { costPosterior } from "../stats/cost.js";
 import { beta, gamma, poisson, seededRandom, type Random } from "../stats/random.js";
@@ -56,9 +57,26 @@ export type Forecast =
       simulation: { runs: number; seed: string };
       asOf: string;
     }
-  | { status: "insufficient_data"; reason: string; budget: string; basis: ForecastBasis; maturing: { leads: number }; asOf: string };
+  | {
+      status: "insufficient_data";
+      reason: string;
+      /** Mature cohort days with leads of a paid campaign and no recorded spend: the cost of a lead is not known. */
+      spendMissing?: { days: string[] };
+      budget: string;
+      basis: ForecastBasis;
+      maturing: { leads: number };
+      asOf: string;
+    };
 
-export type ForecastInput = { days: DayCounters[]; budget: number; asOf: string; maturityDays: number; runs?: number };
+export type ForecastInput = {
+  days: DayCounters[];
+  budget: number;
+  asOf: string;
+  maturityDays: number;
+  runs?: number;
+  /** Campaigns marked unpaid: their days need no recorded spend. */
+  unpaidCampaignIds?: string[];
+};
 
 export function forecast(input: ForecastInput): Forecast {
   const { budget, asOf, maturityDays } = input;
@@ -66,6 +84,14 @@ export function forecast(input: ForecastInput): Forecast {
   const common = { budget: formatKopecks(budget), basis: basisOf(mature), maturing: { leads: all.leads - mature.leads }, asOf };
   const reason = missing(all, mature, maturityDays);
   if (reason) return { status: "insufficient_data", reason, ...common };
+  const unpriced = missingSpendDays(
+    input.days.filter((row) => isMature(row.day, asOf, maturityDays)),
+    input.unpaidCampaignIds,
+  );
+  if (unpriced.length > 0) {
+    const why = `spend missing on ${unpriced.length} of the mature cohort days with leads (${unpriced.join(", ")}), so the cost of a lead is unknown`;
+    return { status: "insufficient_data", reason: why, spendMissing: { days: unpriced }, ...common };
+  }
 
   const seed = `forecast:${budget}:${mature.leads}:${mature.qualified}:${mature.won}:${mature.spend}:${mature.revenue}`;
   const runs = simulate(mature, budget, input.runs ?? FORECAST_RUNS, seededRandom(seed));

@@ -2,6 +2,7 @@ import { Campaigns } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import { readAllCounters, type DayCounters, type LostReasonCounters, type WinCounters } from "../counters/cohort-counters.js";
 import { Hypotheses, type Hypothesis } from "../hypothesis/hypothesis.js";
+import { unpaidCampaignIds } from "../kpi/load.js";
 import { dayIn } from "../time.js";
 
 /** Everything the analytics of one hypothesis are computed from: its campaigns' counters, never its leads. */
@@ -10,6 +11,8 @@ export type HypothesisCounters = {
   days: DayCounters[];
   wins: WinCounters[];
   lostReasons: LostReasonCounters[];
+  /** Campaigns marked unpaid: their days need no recorded spend (kpi/spend-coverage.ts). */
+  unpaidCampaignIds: string[];
   /** Today in the workspace time zone. */
   asOf: string;
 };
@@ -23,6 +26,7 @@ export async function readHypothesisCounters(ctx: Ctx, hypothesisId: string): Pr
     days: perCampaign.flatMap((c) => c.days),
     wins: perCampaign.flatMap((c) => c.wins),
     lostReasons: perCampaign.flatMap((c) => c.lostReasons),
+    unpaidCampaignIds: unpaidCampaignIds(campaigns),
     asOf: dayIn(ctx.now(), ctx.timeZone),
   };
 }

@@ -4,7 +4,7 @@ import { contractorKeys } from "../contractor/contractor.js";
 import type { Ctx } from "../context.js";
 import { queryAll } from "../db/query-all.js";
 import { transact, TransactionCancelledError } from "../db/transact.js";
-import { ConflictError, NotFoundError } from "../errors.js";
+import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
 import { hypothesisKeys } from "../hypothesis/keys.js";
 import { newId } from "../ids.js";
 
@@ -20,6 +20,12 @@ export type Campaign = {
   utmCampaign: string;
   /** Further ids the ad platform knows this campaign by, beside its utm_campaign (spend exports name campaigns by id). */
   platformCampaignIds: string[];
+  /**
+   * False for a campaign with no ad cost to import (organic, a cold base whose cost is entered
+   * otherwise): its cost KPIs take whatever spend was recorded. A paid campaign's cost KPIs wait
+   * until every day with leads has its spend recorded.
+   */
+  paid: boolean;
   createdAt: string;
 };
 
@@ -33,9 +39,21 @@ export const CreateCampaignInput = z.strictObject({
   utmCampaign: z.string().trim().min(1).max(500),
   contractorId: z.string().min(1).optional(),
   platformCampaignIds: PlatformCampaignIds.optional(),
+  paid: z.boolean().optional(),
 });
 
+/** What PATCH /api/campaigns/{id} changes: for now whether the campaign is paid. */
+export const UpdateCampaignInput = z.strictObject({ paid: z.boolean() });
+
 export const PlatformIdsInput = z.strictObject({ ids: PlatformCampaignIds });
+
+/** Campaign ids are ULIDs (26 characters): a longer one names no campaign and is refused before it reaches a key. */
+export const MAX_CAMPAIGN_ID = 64;
+
+/** Refuses an id no campaign can have, naming the field it came in. */
+export function assertCampaignId(id: string, field = "id"): void {
+  if (id.length > MAX_CAMPAIGN_ID) throw new InvalidInputError(`${field} is longer than ${MAX_CAMPAIGN_ID} characters`, [{ path: field, message: `at most ${MAX_CAMPAIGN_ID} characters` }]);
+}
 
 /** UTM values are matched trimmed and lower-cased: "VK " and "vk" are one source. */
 export function utmMatchValue(value: string): string {
@@ -63,6 +81,7 @@ export const Campaigns = {
       utmSource: input.utmSource,
       utmCampaign: input.utmCampaign,
       platformCampaignIds: distinctIds(input.platformCampaignIds ?? []),
+      paid: input.paid ?? true,
       createdAt: ctx.now().toISOString(),
     };
     const attribution: Attribution = { campaignId: campaign.id, hypothesisId, contractorId: campaign.contractorId };
@@ -178,6 +197,27 @@ export const Campaigns = {
     }
   },
 
+  /** Marks the campaign paid or unpaid (see Campaign.paid). */
+  async update(ctx: Ctx, id: string, input: z.infer<typeof UpdateCampaignInput>): Promise<Campaign> {
+    assertCampaignId(id);
+    try {
+      const { Attributes } = await ctx.doc.send(
+        new UpdateCommand({
+          TableName: ctx.table,
+          Key: keys.item(id),
+          UpdateExpression: "SET paid = :paid",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: { ":paid": input.paid },
+          ReturnValues: "ALL_NEW",
+        }),
+      );
+      return toCampaign(Attributes!);
+    } catch (error) {
+      if ((error as Error).name === "ConditionalCheckFailedException") throw new NotFoundError("campaign", id);
+      throw error;
+    }
+  },
+
   /** The campaign a (utm_source, utm_campaign) pair belongs to, or null. One GetItem. */
   async attribute(ctx: Ctx, utmSource: string | null, utmCampaign: string | null): Promise<Attribution | null> {
     if (!utmSource || !utmCampaign || !utmMatchValue(utmSource) || !utmMatchValue(utmCampaign)) return null;
@@ -194,6 +234,8 @@ function toCampaign(item: Record<string, any>): Campaign {
     utmSource: item.utmSource,
     utmCampaign: item.utmCampaign,
     platformCampaignIds: item.platformCampaignIds ?? [],
+    // Campaigns stored before the flag existed were all treated as paid.
+    paid: item.paid !== false,
     createdAt: item.createdAt,
   };
 }

@@ -14,7 +14,16 @@ import { addDays, daysBetween } from "../time.js";
  */
 export const counterFields = ["leads", "contacted", "qualified", "proposal", "won", "lost", "revenue", "spend"] as const;
 export type CounterField = (typeof counterFields)[number];
-export type DayCounters = { campaignId: string | null; day: string } & Record<CounterField, number>;
+export type DayCounters = {
+  campaignId: string | null;
+  day: string;
+  /**
+   * True once a cost was recorded for the day, an explicit 0 included: a spend of 0 alone cannot
+   * tell "free" from "never imported". Read as `spend > 0` where absent (items written before the
+   * marker existed, counters built by hand).
+   */
+  spendRecorded?: boolean;
+} & Record<CounterField, number>;
 
 /**
  * Deals won, by cohort day and the day they were won (`WIN#<cohort day>#<win day>` items): the
@@ -55,6 +64,15 @@ export function addToDay(
   return { Update: addExpression(ctx, { pk: partition(campaignId), sk: `${prefix.day}${day}` }, { campaignId: campaignId ?? UNATTRIBUTED, day }, adds) };
 }
 
+/**
+ * A transaction item recording that a day's cost is known: marks the day counter item
+ * `spendRecorded` (always, so that an explicit 0 leaves its trace) and moves `spend` by `delta`.
+ */
+export function recordSpend(ctx: Ctx, campaignId: string, day: string, delta: number): TransactItem {
+  const update = addExpression(ctx, { pk: partition(campaignId), sk: `${prefix.day}${day}` }, { campaignId, day }, { spend: delta }, { spendRecorded: true });
+  return { Update: update };
+}
+
 /** A transaction item recording `won` deals (and their revenue) of a cohort day won on `winDay`. */
 export function addWin(ctx: Ctx, campaignId: string | null, cohortDay: string, winDay: string, delta: { won: number; revenue: number }): TransactItem {
   return {
@@ -62,13 +80,19 @@ export function addWin(ctx: Ctx, campaignId: string | null, cohortDay: string, w
   };
 }
 
-function addExpression(ctx: Ctx, key: { pk: string; sk: string }, identity: Record<string, string>, delta: Record<string, number | undefined>) {
+function addExpression(
+  ctx: Ctx,
+  key: { pk: string; sk: string },
+  identity: Record<string, string>,
+  delta: Record<string, number | undefined>,
+  marks: Record<string, boolean> = {},
+) {
   const adds = Object.entries(delta).filter(([, v]) => v !== undefined && v !== 0) as [string, number][];
-  if (adds.length === 0) throw new Error("a counter update needs at least one non-zero delta");
+  if (adds.length === 0 && Object.keys(marks).length === 0) throw new Error("a counter update needs at least one non-zero delta");
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const sets: string[] = [];
-  for (const [name, value] of Object.entries(identity)) {
+  for (const [name, value] of Object.entries({ ...identity, ...marks })) {
     names[`#i_${name}`] = name;
     values[`:i_${name}`] = value;
     sets.push(`#i_${name} = :i_${name}`);
@@ -82,7 +106,7 @@ function addExpression(ctx: Ctx, key: { pk: string; sk: string }, identity: Reco
   return {
     TableName: ctx.table,
     Key: key,
-    UpdateExpression: `SET ${sets.join(", ")} ADD ${addParts.join(", ")}`,
+    UpdateExpression: `SET ${sets.join(", ")}${addParts.length > 0 ? ` ADD ${addParts.join(", ")}` : ""}`,
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
   };
@@ -119,6 +143,7 @@ export async function readAllCounters(ctx: Ctx, campaignId: string | null): Prom
 function toDay(campaignId: string | null, item: Record<string, any>): DayCounters {
   const row = { campaignId, day: item.day as string } as DayCounters;
   for (const field of counterFields) row[field] = Number(item[field] ?? 0);
+  row.spendRecorded = item.spendRecorded === true || row.spend > 0;
   return row;
 }
 

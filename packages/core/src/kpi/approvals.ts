@@ -60,7 +60,7 @@ export const Approvals = {
       const gate = await hypothesisGate(ctx, hypothesis);
       if (input.decision === "approve" && !gate.passed) {
         const unmet = gate.kpis.filter((row) => row.verdict !== "met");
-        const list = unmet.map((row) => `${row.kpi} ${row.verdict}`).join(", ") || "no target is set";
+        const list = unmet.map((row) => `${row.kpi} ${row.verdict}${row.spendMissing ? ` (spend missing for ${row.spendMissing.days.length} days)` : ""}`).join(", ") || "no target is set";
         throw new ConflictError("gate_not_passed", `the KPI gate does not pass (${list}); scale-out cannot be approved`, { gate, unmet });
       }
       try {

@@ -7,6 +7,7 @@ import type { Verdict } from "../stats/verdict.js";
 import { daysBetween } from "../time.js";
 import { costEvidence, decide, judge, rateEvidence, type Decision, type Evidence, type Pace } from "./judgement.js";
 import { averageDealInterval, isMature, medianDaysToWin, totals, type Totals } from "./samples.js";
+import { markMissingSpend } from "./spend-coverage.js";
 
 /**
  * KPIs of a hypothesis, campaign or contractor, from cohort counters only (pure: no I/O).
@@ -28,6 +29,8 @@ import { averageDealInterval, isMature, medianDaysToWin, totals, type Totals } f
  * 1 - confidence; `insufficient_data` otherwise, below `minLeads` / `minClients`, with no evidence
  * at all, or while the observed figure itself misses the target. An undecided target carries a
  * `decision`: the verdict it is heading for and about how many more leads and days it needs.
+ * A cost KPI with days of leads but no recorded spend is `insufficient_data` and names those days
+ * (`spendMissing`, see spend-coverage.ts): missing spend is not free leads.
  */
 export type KpiName = "leads" | "qualifiedRate" | "conversion" | "cpl" | "cac" | "romi" | "averageDeal" | "medianDaysToWin" | "spend";
 
@@ -45,6 +48,8 @@ export type KpiRow = {
   /** For a target still `insufficient_data`: how far a verdict is (kpi/judgement.ts). */
   decision?: Decision;
   sample: KpiSample;
+  /** Cost KPIs (cpl, cac, romi): days of the sample with leads of a paid campaign and no recorded spend (spend-coverage.ts). */
+  spendMissing?: { days: string[] };
 };
 
 export type KpiReport = { kpis: KpiRow[]; maturing: { leads: number }; asOf: string; confidence: number };
@@ -60,6 +65,8 @@ export type EvaluateInput = {
   confidence?: number;
   /** Last day of the probe window, to say whether a verdict can be reached within it. */
   probeEnd?: string;
+  /** Campaigns marked unpaid: their days need no recorded spend (spend-coverage.ts). */
+  unpaidCampaignIds?: string[];
 };
 
 const roubles = (kopecks: number) => Math.round(kopecks) / 100;
@@ -138,6 +145,7 @@ export function evaluateKpis(input: EvaluateInput): KpiReport {
   add({ kpi: "medianDaysToWin", totals: mature, observed: days?.median ?? null, estimate: days?.median ?? null, interval: days?.interval ?? null });
 
   add({ kpi: "spend", totals: all, observed: all.spend, estimate: all.spend, interval: [all.spend, all.spend], money: true });
+  markMissingSpend(rows, input);
 
   return { kpis: rows, maturing: { leads: all.leads - mature.leads }, asOf, confidence };
 }

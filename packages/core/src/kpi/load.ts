@@ -14,20 +14,27 @@ export const KpiRangeQuery = z
   .refine((r) => !r.from || !r.to || !isIsoDay(r.from) || !isIsoDay(r.to) || r.to >= r.from, { message: "must not be before from", path: ["to"] });
 export type KpiRange = z.output<typeof KpiRangeQuery>;
 
+/** Day counters with their wins, and which of their campaigns are unpaid (no missing-spend rule). */
+export type LoadedCounters = { days: DayCounters[]; wins: WinCount[]; unpaidCampaignIds: string[] };
+
+/** The ids of the campaigns marked unpaid, as EvaluateInput takes them. */
+export const unpaidCampaignIds = (campaigns: Campaign[]) => campaigns.filter((campaign) => !campaign.paid).map((campaign) => campaign.id);
+
 /**
  * The day counters (with their wins) of some campaigns for cohort days in the range: one query
  * per campaign, all in flight at once. Leads are never read.
  */
-export async function loadCounters(ctx: Ctx, campaigns: Campaign[], range: KpiRange = {}): Promise<{ days: DayCounters[]; wins: WinCount[] }> {
+export async function loadCounters(ctx: Ctx, campaigns: Campaign[], range: KpiRange = {}): Promise<LoadedCounters> {
   const perCampaign = await Promise.all(campaigns.map((campaign) => readCounters(ctx, campaign.id, range.from, range.to)));
-  return { days: perCampaign.flatMap((c) => c.days), wins: perCampaign.flatMap((c) => c.wins) };
+  return { days: perCampaign.flatMap((c) => c.days), wins: perCampaign.flatMap((c) => c.wins), unpaidCampaignIds: unpaidCampaignIds(campaigns) };
 }
 
 /** KPIs of some counters judged by one hypothesis' targets, maturity and confidence, as of today. */
-export function judgeCounters(ctx: Ctx, hypothesis: Hypothesis, { days, wins }: { days: DayCounters[]; wins: WinCount[] }): KpiReport {
+export function judgeCounters(ctx: Ctx, hypothesis: Hypothesis, { days, wins, unpaidCampaignIds }: Omit<LoadedCounters, "unpaidCampaignIds"> & Partial<LoadedCounters>): KpiReport {
   return evaluateKpis({
     days,
     wins,
+    unpaidCampaignIds,
     targets: hypothesis.targets,
     maturityDays: hypothesis.maturityDays,
     confidence: hypothesis.confidence,

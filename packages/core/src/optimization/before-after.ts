@@ -53,6 +53,8 @@ export type EffectInput = {
   /** The hypothesis' counters over (at least) both windows, all campaigns. */
   days: DayCounters[];
   wins: WinCount[];
+  /** Campaigns marked unpaid (no missing-spend rule). */
+  unpaidCampaignIds?: string[];
   targets: Targets;
   maturityDays: number;
   confidence: number;
@@ -76,6 +78,7 @@ export function optimizationEffect(input: EffectInput): Effect {
     const report = evaluateKpis({
       days: input.days.filter((d) => inWindow(d.day, w)),
       wins: input.wins.filter((x) => inWindow(x.cohortDay, w)),
+      unpaidCampaignIds: input.unpaidCampaignIds,
       targets: input.targets,
       maturityDays: input.maturityDays,
       asOf: today,

@@ -27,7 +27,7 @@ export async function optimizationReport(ctx: Ctx, hypothesisId: string): Promis
   // No window reaches further back than the earliest start minus its longest possible after window.
   const earliest = optimizations[0]!.startedOn;
   const from = addDays(earliest, -Math.max(1, daysBetween(earliest, today) + 1));
-  const { days, wins } = await loadCounters(ctx, campaigns, { from, to: today });
+  const { days, wins, unpaidCampaignIds } = await loadCounters(ctx, campaigns, { from, to: today });
   const starts = optimizations.map((o) => o.startedOn);
   const items = optimizations.map((optimization) => ({
     ...optimization,
@@ -36,6 +36,7 @@ export async function optimizationReport(ctx: Ctx, hypothesisId: string): Promis
       startedOn: optimization.startedOn,
       days,
       wins,
+      unpaidCampaignIds,
       targets: hypothesis.targets,
       maturityDays: hypothesis.maturityDays,
       confidence: hypothesis.confidence,

@@ -131,6 +131,7 @@ async function campaignReport(ctx: Ctx, hypothesis: Hypothesis, campaign: Campai
   const within = ({ from, to }: DayRange) => ({
     days: counters.days.filter((row) => row.day >= from && row.day <= to),
     wins: counters.wins.filter((row) => row.cohortDay >= from && row.cohortDay <= to),
+    unpaidCampaignIds: counters.unpaidCampaignIds,
   });
   const current = judgeCounters(ctx, hypothesis, within(range));
   const earlier = judgeCounters(ctx, hypothesis, within(before));

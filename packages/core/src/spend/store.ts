@@ -1,6 +1,6 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Ctx } from "../context.js";
-import { addToDay } from "../counters/cohort-counters.js";
+import { recordSpend } from "../counters/cohort-counters.js";
 import { queryAll } from "../db/query-all.js";
 import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
 import { ConflictError } from "../errors.js";
@@ -22,8 +22,8 @@ export const spendKeys = {
 const MAX_ATTEMPTS = 10;
 
 /**
- * Stores a day's cost in place of whatever was there and moves the day's `spend` counter by the
- * difference, in one transaction. The put is conditional on the cost read just before, so a
+ * Stores a day's cost in place of whatever was there, moves the day's `spend` counter by the
+ * difference and marks the day's spend as recorded (an explicit 0 too), in one transaction. The put is conditional on the cost read just before, so a
  * concurrent import of the same day makes this one re-read and retry, and the counter always
  * equals the stored cost. Returns the cost replaced, or null when the day had none.
  */
@@ -43,7 +43,8 @@ export async function replaceDaySpend(ctx: Ctx, day: Omit<StoredDaySpend, "updat
     };
     const delta = day.costKopecks - (previous ?? 0);
     try {
-      await transact(ctx, delta === 0 ? [put] : [put, addToDay(ctx, day.campaignId, day.date, { spend: delta })]);
+      // The counter is written even when the cost is unchanged: it marks the day's spend as recorded.
+      await transact(ctx, [put, recordSpend(ctx, day.campaignId, day.date, delta)]);
       return previous;
     } catch (error) {
       if (!(error instanceof TransactionCancelledError && error.failedCondition(0))) throw error;

@@ -95,15 +95,23 @@ function dealAmount(random: Random, [min, max]: [number, number]): number {
   return Math.round(Math.exp(uniform(random, Math.log(min), Math.log(max))) / 100) * 100;
 }
 
-/** Daily cost of a campaign until the day before the demo's: ad budgets with noise, or a base and callers' hours. */
+/**
+ * Daily cost of a campaign until the day before the demo's: ad budgets with noise, or a base and
+ * callers' hours. An ad campaign also has the demo's day so far (about one lead's worth, the lead
+ * its form sends today), as ad platforms report today's spend: without it today's lead would be a
+ * day of missing spend.
+ */
 export function pastSpend(plan: CampaignPlan, asOf: string): SpendDay[] {
   const random = seededRandom(`demo/spend/${plan.utmSource}/${plan.utmCampaign}`);
   const days: SpendDay[] = [];
-  for (let ago = plan.since; ago >= 1; ago--) {
+  for (let ago = plan.since; ago >= 0; ago--) {
+    if (ago === 0 && !("costPerLead" in plan.spend)) break;
     const date = addDays(asOf, -ago);
     const weekend = isWeekend(date);
     let cost: number;
-    if ("costPerLead" in plan.spend) {
+    if (ago === 0 && "costPerLead" in plan.spend) {
+      cost = plan.spend.costPerLead * Math.exp(0.12 * normal(random));
+    } else if ("costPerLead" in plan.spend) {
       cost = plan.leadsPerWeekday * (weekend ? plan.weekend : 1) * plan.spend.costPerLead * Math.exp(0.12 * normal(random));
     } else {
       const { basePurchase, callersHourly, callers, hoursPerDay } = plan.spend;

@@ -80,6 +80,7 @@ export async function ensureCampaigns(api: Api, hypothesisId: string, plan: Hypo
       utmCampaign: campaign.utmCampaign,
       ...(campaign.contractor ? { contractorId: contractorIds.get(campaign.contractor) } : {}),
       ...(campaign.platformCampaignIds ? { platformCampaignIds: campaign.platformCampaignIds } : {}),
+      ...(campaign.paid === false ? { paid: false } : {}),
     };
     ids.push((await ok(`create campaign ${campaign.utmSource}/${campaign.utmCampaign}`, api("POST", `/api/hypotheses/${hypothesisId}/campaigns`, body))).id);
   }

@@ -14,6 +14,8 @@ export type CampaignPlan = {
   /** Contractor name, or null for the company's own callers. */
   contractor: string | null;
   platformCampaignIds?: string[];
+  /** False for a campaign whose cost is entered by hand rather than imported from an ad platform. */
+  paid?: false;
   /** The first lead arrives this many days before the demo's day. */
   since: number;
   leadsPerWeekday: number;
@@ -216,6 +218,8 @@ export const hypotheses: HypothesisPlan[] = [
         utmMedium: "phone",
         utmCampaign: "baza_galantereya_2026",
         contractor: null,
+        // Its cost is the base and the callers' hours, entered by hand: no ad platform reports it daily.
+        paid: false,
         since: 75,
         leadsPerWeekday: 2.5,
         weekend: 0,

@@ -4,6 +4,7 @@ import { readDays, type DayCounters } from "../../../core/src/counters/cohort-co
 import { Hypotheses, type Hypothesis } from "../../../core/src/hypothesis/hypothesis.js";
 import { gateVerdict, type GateVerdict } from "../../../core/src/kpi/evaluate.js";
 import { judgeCounters, loadCounters } from "../../../core/src/kpi/load.js";
+import { missingSpendDays } from "../../../core/src/kpi/spend-coverage.js";
 
 /** Leads and spend (kopecks) summed over day counters: exact integers, never floats. */
 export type Totals = { leads: number; spend: number };
@@ -12,7 +13,13 @@ const sumDays = (days: DayCounters[]): Totals =>
   days.reduce((sum, day) => ({ leads: sum.leads + day.leads, spend: sum.spend + day.spend }), { leads: 0, spend: 0 });
 
 /** A hypothesis on the board: its totals so far and, unless closed, its scale-out gate as of today. */
-export type BoardCard = { hypothesis: Hypothesis; totals: Totals; gate: GateVerdict | null };
+export type BoardCard = {
+  hypothesis: Hypothesis;
+  totals: Totals;
+  gate: GateVerdict | null;
+  /** Days with leads of a paid campaign and no recorded spend: the spend total leaves them out. */
+  spendMissing: string[];
+};
 
 /**
  * Every hypothesis with its counters: the hypotheses and all campaigns (two queries), then one
@@ -24,7 +31,7 @@ export async function boardCards(ctx: Ctx): Promise<BoardCard[]> {
     hypotheses.map(async (hypothesis) => {
       const counters = await loadCounters(ctx, campaigns.filter((c) => c.hypothesisId === hypothesis.id));
       const gate = hypothesis.stage === "closed" ? null : gateVerdict(judgeCounters(ctx, hypothesis, counters));
-      return { hypothesis, totals: sumDays(counters.days), gate };
+      return { hypothesis, totals: sumDays(counters.days), gate, spendMissing: missingSpendDays(counters.days, counters.unpaidCampaignIds) };
     }),
   );
 }

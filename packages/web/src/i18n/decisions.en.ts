@@ -1,6 +1,7 @@
 import type { KpiName } from "../../../core/src/kpi/evaluate.js";
 import type { MatchedBy } from "../../../core/src/reconciliation/match.js";
 import type { Verdict } from "../../../core/src/stats/verdict.js";
+import { enDays } from "./plural.js";
 
 /**
  * English texts of the decision pages (KPIs, gate, approvals, cohorts, funnel, forecast,
@@ -39,6 +40,8 @@ export const decisionsEn = {
     probabilityColumn: "P(meets)",
     days: (days: string) => `${days} d`,
     noTargets: "No targets are set, so nothing is judged; the figures are below.",
+    spendMissing: (count: number, days: string) =>
+      `Spend missing for ${enDays(count)} with leads (${days}). Cost per lead, cost per client and ROMI are not judged until the spend of those days is imported (0 counts), or the campaign is marked unpaid.`,
     maturing: (leads: string, day: string) => `As of ${day}. Leads of cohorts younger than the maturity period: ${leads} (they count for leads, CPL and qualified rate, not yet for conversion, CAC and ROMI).`,
   },
   gate: {
@@ -59,6 +62,7 @@ export const decisionsEn = {
       (days === null ? "" : ` (about ${days} day${days === 1 ? "" : "s"})`),
     beyondProbe: "more than the probe window will bring",
     outOfSight: "no verdict in sight: the figure sits on the target",
+    spendMissing: (count: number) => `spend missing for ${enDays(count)}: leads without their cost are not free leads`,
     maturingNote: (leads: string) => `${leads} leads are still maturing and will move the figures.`,
   },
   approval: {
@@ -132,6 +136,7 @@ export const decisionsEn = {
     noLeads: "No forecast: no leads yet.",
     noMature: (days: string) => `No forecast: no mature leads yet (a cohort day counts once it is ${days} days old).`,
     noSpend: "No forecast: no spend on the mature cohort days, so the cost of a lead is unknown.",
+    spendMissing: (count: number) => `No forecast: spend missing for ${enDays(count)} of mature cohorts with leads, so the cost of a lead is unknown.`,
     noWins: "No forecast: no deal won among the mature leads yet.",
     badBudget: "Type a positive amount, e.g. 100000 or 100000.50.",
   },

@@ -1,5 +1,5 @@
 import type { DecisionMessages } from "./decisions.en.js";
-import { dayWord, leadWord } from "./plural.js";
+import { dayWord, leadWord, ruDays } from "./plural.js";
 
 /** Русские тексты страниц решений; форма задана decisions.en.ts. */
 export const decisionsRu: DecisionMessages = {
@@ -34,6 +34,8 @@ export const decisionsRu: DecisionMessages = {
     probabilityColumn: "P(цель)",
     days: (days) => `${days} дн.`,
     noTargets: "Цели не заданы, судить не о чем; значения ниже.",
+    spendMissing: (count, days) =>
+      `Нет расходов за ${ruDays(count)} с лидами (${days}). Стоимость лида, стоимость клиента и ROMI не оцениваются, пока расходы этих дней не загружены (0 тоже считается) или кампания не отмечена как бесплатная.`,
     maturing: (leads, day) =>
       `На ${day}. Лидов из когорт моложе срока созревания: ${leads} (они входят в лиды, CPL и долю квалифицированных, но ещё не в конверсию, CAC и ROMI).`,
   },
@@ -54,6 +56,7 @@ export const decisionsRu: DecisionMessages = {
       (days === null ? "" : ` (около ${days} ${dayWord(days)})`),
     beyondProbe: "до конца пробы столько лидов не наберётся",
     outOfSight: "вердикта не видно: показатель держится у самой цели",
+    spendMissing: (count) => `нет расходов за ${ruDays(count)}: лиды без их стоимости — не бесплатные лиды`,
     maturingNote: (leads) => `Лидов ещё созревает: ${leads}; значения ещё сдвинутся.`,
   },
   approval: {
@@ -126,6 +129,7 @@ export const decisionsRu: DecisionMessages = {
     noLeads: "Прогноза нет: лидов пока нет.",
     noMature: (days) => `Прогноза нет: созревших лидов пока нет (день когорты созревает через ${days} дн.).`,
     noSpend: "Прогноза нет: на созревшие дни когорт нет расхода, стоимость лида неизвестна.",
+    spendMissing: (count) => `Прогноза нет: нет расходов за ${ruDays(count)} созревших когорт с лидами, стоимость лида неизвестна.`,
     noWins: "Прогноза нет: среди созревших лидов пока нет сделок.",
     badBudget: "Введите положительную сумму, например 100000 или 100000.50.",
   },

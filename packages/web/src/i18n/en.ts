@@ -2,6 +2,7 @@ import type { Stage } from "../../../core/src/hypothesis/lifecycle.js";
 import type { ContactChannel, ContactResult, TimeOfDay } from "../../../core/src/lead/contact-attempts.js";
 import type { LeadStage } from "../../../core/src/lead/stages.js";
 import { decisionsEn } from "./decisions.en.js";
+import { enDays } from "./plural.js";
 
 /**
  * The English texts, and through `Messages` the shape every language must fill: a key missing
@@ -44,6 +45,7 @@ export const en = {
     closed: (count: number) => `Closed (${count})`,
     spend: "Spend",
     spendOf: (spent: string, budget: string) => `${spent} of ${budget}`,
+    spendMissing: (days: number) => `spend missing for ${enDays(days)}`,
     leads: "Leads",
     gate: "Gate",
     gatePassed: "passed",
@@ -90,6 +92,12 @@ export const en = {
     noContractor: "none (own campaign)",
     platformIds: "Ad-platform campaign ids",
     platformIdsHint: "Optional, separated by commas: the ids spend exports name this campaign by.",
+    paid: "Cost",
+    paidYes: "paid: needs spend for every day with leads",
+    paidNo: "unpaid: cost is whatever spend was recorded",
+    paidHint: "Unpaid is for organic traffic or a cold base whose cost is entered otherwise; a paid campaign's cost KPIs wait for every day's spend.",
+    markUnpaid: "Mark unpaid",
+    markPaid: "Mark paid",
     transitions: "Move",
     moveTo: (stage: string) => `Move to ${stage}`,
     close: "Close",
@@ -224,6 +232,7 @@ export const en = {
   notice: {
     created: "Created.",
     campaignAdded: "Campaign added.",
+    campaignUpdated: "Campaign updated.",
     moved: "Stage changed.",
     rulesSaved: "Rules saved.",
     replayed: "Replayed: the call went through.",

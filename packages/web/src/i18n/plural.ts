@@ -1,15 +1,20 @@
+const ruRules = new Intl.PluralRules("ru-RU");
+
 /**
- * The Russian form of a word after a whole number: 1 день, 2 дня, 5 дней, 11 дней, 21 день.
- * @example ruPlural(22, ["лид", "лида", "лидов"]) // "лида"
+ * The Russian noun form for a count: one (1, 21, 101), few (2-4, 22-24) or many (0, 5-20, 25).
+ * Fractions take the "few" form, as Russian does ("1,5 дня").
+ * @example ruPlural(22, ["день", "дня", "дней"]) // "дня"
  */
-export function ruPlural(n: number, [one, few, many]: readonly [string, string, string]): string {
-  const tens = Math.abs(n) % 100;
-  const units = tens % 10;
-  if (tens >= 11 && tens <= 14) return many;
-  if (units === 1) return one;
-  if (units >= 2 && units <= 4) return few;
-  return many;
+export function ruPlural(count: number, [one, few, many]: readonly [string, string, string]): string {
+  const form = ruRules.select(count);
+  return form === "one" ? one : form === "many" ? many : few;
 }
 
-export const dayWord = (n: number) => ruPlural(n, ["день", "дня", "дней"]);
-export const leadWord = (n: number) => ruPlural(n, ["лид", "лида", "лидов"]);
+/** "1 день", "3 дня", "5 дней". */
+export const ruDays = (count: number) => `${count} ${dayWord(count)}`;
+
+/** "1 day", "3 days". */
+export const enDays = (count: number) => `${count} ${count === 1 ? "day" : "days"}`;
+
+export const dayWord = (count: number) => ruPlural(count, ["день", "дня", "дней"]);
+export const leadWord = (count: number) => ruPlural(count, ["лид", "лида", "лидов"]);

@@ -1,6 +1,6 @@
 import type { Messages } from "./en.js";
 import { decisionsRu } from "./decisions.ru.js";
-import { dayWord } from "./plural.js";
+import { dayWord, ruDays } from "./plural.js";
 
 /** Русские тексты; их форма задана en.ts, так что пропущенный ключ не пройдёт typecheck. */
 export const ru: Messages = {
@@ -40,6 +40,7 @@ export const ru: Messages = {
     closed: (count) => `Закрытые (${count})`,
     spend: "Расход",
     spendOf: (spent, budget) => `${spent} из ${budget}`,
+    spendMissing: (days) => `нет расходов за ${ruDays(days)}`,
     leads: "Лиды",
     gate: "Ворота",
     gatePassed: "пройдены",
@@ -86,6 +87,12 @@ export const ru: Messages = {
     noContractor: "нет (своя кампания)",
     platformIds: "Id кампаний в рекламной системе",
     platformIdsHint: "Необязательно, через запятую: по этим id выгрузки расходов называют кампанию.",
+    paid: "Расходы",
+    paidYes: "платная: нужны расходы за каждый день с лидами",
+    paidNo: "бесплатная: стоимость — сколько расходов записано",
+    paidHint: "Бесплатная — для органики или холодной базы, расходы на которую учтены иначе; у платной стоимость лида и клиента ждёт расходов за каждый день.",
+    markUnpaid: "Отметить бесплатной",
+    markPaid: "Отметить платной",
     transitions: "Перевести",
     moveTo: (stage) => `Перевести в «${stage}»`,
     close: "Закрыть",
@@ -219,6 +226,7 @@ export const ru: Messages = {
   notice: {
     created: "Создано.",
     campaignAdded: "Кампания добавлена.",
+    campaignUpdated: "Кампания изменена.",
     moved: "Этап изменён.",
     rulesSaved: "Регламент сохранён.",
     replayed: "Повторено: вызов прошёл.",

@@ -7,7 +7,7 @@ import type { WebEnv } from "../env.js";
 import { Page } from "../layout.js";
 import { viewOf, type View } from "../view.js";
 
-const Card: FC<{ v: View; card: BoardCard }> = ({ v, card: { hypothesis: h, totals, gate } }) => (
+const Card: FC<{ v: View; card: BoardCard }> = ({ v, card: { hypothesis: h, totals, gate, spendMissing } }) => (
   <li class="card">
     <h3>
       <a href={`/hypotheses/${h.id}`}>{h.title}</a>
@@ -19,6 +19,11 @@ const Card: FC<{ v: View; card: BoardCard }> = ({ v, card: { hypothesis: h, tota
       <dd>
         {v.t.board.spendOf(v.fmt.wholeMoney(totals.spend, h.currency), v.fmt.wholeMoney(h.budget, h.currency))}
         {h.budget > 0 && <meter min={0} max={h.budget} high={h.budget * 0.9} value={Math.min(totals.spend, h.budget)} />}
+        {gate && spendMissing.length > 0 && (
+          <span class="badge pending" title={spendMissing.join(", ")}>
+            ⚠ {v.t.board.spendMissing(spendMissing.length)}
+          </span>
+        )}
       </dd>
       <dt>{v.t.board.leads}</dt>
       <dd>{v.fmt.number(totals.leads)}</dd>

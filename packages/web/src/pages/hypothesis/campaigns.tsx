@@ -18,6 +18,7 @@ export const CampaignsSection: Section = ({ v, data: { hypothesis: h, campaigns,
               <th scope="col">{t.utmCampaign}</th>
               <th scope="col">{t.contractor}</th>
               <th scope="col">{t.platformIds}</th>
+              <th scope="col">{t.paid}</th>
             </tr>
           </thead>
           <tbody>
@@ -29,6 +30,16 @@ export const CampaignsSection: Section = ({ v, data: { hypothesis: h, campaigns,
                 </td>
                 <td>{campaign.contractorId ? (contractorName.get(campaign.contractorId) ?? campaign.contractorId) : "—"}</td>
                 <td>{campaign.platformCampaignIds.join(", ") || "—"}</td>
+                <td>
+                  {campaign.paid ? t.paidYes : t.paidNo}
+                  <form method="post" action={`/hypotheses/${h.id}/campaigns/${campaign.id}/paid`} class="inline">
+                    <Csrf v={v} />
+                    <input type="hidden" name="paid" value={campaign.paid ? "false" : "true"} />
+                    <button type="submit" class="secondary">
+                      {campaign.paid ? t.markUnpaid : t.markPaid}
+                    </button>
+                  </form>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -51,6 +62,16 @@ export const CampaignsSection: Section = ({ v, data: { hypothesis: h, campaigns,
               options={[{ value: "", label: t.noContractor }, ...contractors.map((c) => ({ value: c.id, label: c.name }))]}
             />
             <Field state={state} name="platformCampaignIds" label={t.platformIds} hint={t.platformIdsHint} />
+            <Select
+              state={state}
+              name="paid"
+              label={t.paid}
+              options={[
+                { value: "true", label: t.paidYes },
+                { value: "false", label: t.paidNo },
+              ]}
+            />
+            <p class="muted">{t.paidHint}</p>
             <button type="submit">{t.addCampaign}</button>
           </form>
         </details>

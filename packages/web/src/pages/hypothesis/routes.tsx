@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
-import { Campaigns, CreateCampaignInput } from "../../../../core/src/campaign/campaign.js";
-import { ConflictError } from "../../../../core/src/errors.js";
+import { assertCampaignId, Campaigns, CreateCampaignInput, UpdateCampaignInput } from "../../../../core/src/campaign/campaign.js";
+import { ConflictError, NotFoundError } from "../../../../core/src/errors.js";
 import { Hypotheses, TransitionRefusedError } from "../../../../core/src/hypothesis/hypothesis.js";
 import { RulesInput, TransitionInput } from "../../../../core/src/hypothesis/input.js";
 import { Rules } from "../../../../core/src/hypothesis/rules.js";
@@ -86,8 +86,22 @@ export const hypothesisRoutes = new Hono<WebEnv>()
         utmCampaign: f.utmCampaign ?? "",
         contractorId: optionalText(f.contractorId),
         platformCampaignIds: (f.platformCampaignIds ?? "").split(",").map((id) => id.trim()).filter(Boolean),
+        paid: f.paid !== "false",
       });
       return Campaigns.create(c.var.ctx, c.req.param("id")!, input);
+    }),
+  )
+  .post(
+    "/hypotheses/:id/campaigns/:campaignId/paid",
+    ...team,
+    ...formPost,
+    pageForm("campaign", "campaignUpdated", async (c, f) => {
+      const campaignId = c.req.param("campaignId")!;
+      assertCampaignId(campaignId, "campaignId");
+      const campaign = await Campaigns.get(c.var.ctx, campaignId);
+      // Only a campaign of this page's hypothesis: the form names both.
+      if (campaign.hypothesisId !== c.req.param("id")) throw new NotFoundError("campaign", campaignId);
+      return Campaigns.update(c.var.ctx, campaignId, parseForm(UpdateCampaignInput, { paid: f.paid === "true" }));
     }),
   )
   .post(

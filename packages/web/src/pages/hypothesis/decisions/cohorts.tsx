@@ -7,10 +7,10 @@ import { pageQuery, withQuery } from "./format.js";
 
 /** The cohort heat map by month (or `?by=week`), and the cohorts' money figures as a table. */
 export const CohortsSection: Section = async ({ v, ctx, data }) => {
-  const { days, wins, asOf } = await decisionData(ctx, data);
+  const { days, wins, unpaidCampaignIds, asOf } = await decisionData(ctx, data);
   const h = data.hypothesis;
   const by: CohortUnit = pageQuery(v).get("by") === "week" ? "week" : "month";
-  const table = cohortTable({ days, wins, by, asOf, maturityDays: h.maturityDays });
+  const table = cohortTable({ days, wins, by, asOf, maturityDays: h.maturityDays, unpaidCampaignIds });
   const t = v.t.decisions.cohorts;
   const money = (decimal: string | null) => (decimal === null ? "—" : v.fmt.kopecks(toKopecks(decimal)!, h.currency));
   return (
@@ -43,7 +43,10 @@ export const CohortsSection: Section = async ({ v, ctx, data }) => {
                 <tr>
                   <th scope="row">{row.cohort}</th>
                   <td class="num">{v.fmt.number(row.leads)}</td>
-                  <td class="num">{money(row.spend)}</td>
+                  <td class="num">
+                    {money(row.spend)}
+                    {row.spendMissing && <small class="error"> ⚠ {v.t.board.spendMissing(row.spendMissing.days.length)}</small>}
+                  </td>
                   <td class="num">{v.fmt.number(row.won)}</td>
                   <td class="num">{money(row.revenue)}</td>
                   <td class="num">{money(row.cac)}</td>

@@ -2,7 +2,7 @@ import type { Ctx } from "../../../../../core/src/context.js";
 import { readAllCounters, type DayCounters, type LostReasonCounters, type WinCounters } from "../../../../../core/src/counters/cohort-counters.js";
 import type { Approval } from "../../../../../core/src/kpi/approvals.js";
 import { gateVerdict, type GateVerdict, type KpiReport } from "../../../../../core/src/kpi/evaluate.js";
-import { judgeCounters } from "../../../../../core/src/kpi/load.js";
+import { judgeCounters, unpaidCampaignIds } from "../../../../../core/src/kpi/load.js";
 import type { Optimization } from "../../../../../core/src/optimization/optimization.js";
 import type { HypothesisPageData } from "../data.js";
 
@@ -10,6 +10,8 @@ import type { HypothesisPageData } from "../data.js";
 export type DecisionData = {
   days: DayCounters[];
   wins: WinCounters[];
+  /** Campaigns marked unpaid: their days need no recorded spend. */
+  unpaidCampaignIds: string[];
   lostReasons: LostReasonCounters[];
   /** Today in the workspace time zone: what maturity is judged against. */
   asOf: string;
@@ -39,6 +41,7 @@ async function load(ctx: Ctx, { hypothesis, campaigns, optimizations, approvals 
   const perCampaign = await Promise.all(campaigns.map((c) => readAllCounters(ctx, c.id)));
   const days = perCampaign.flatMap((c) => c.days);
   const wins = perCampaign.flatMap((c) => c.wins);
-  const report = judgeCounters(ctx, hypothesis, { days, wins });
-  return { days, wins, lostReasons: perCampaign.flatMap((c) => c.lostReasons), asOf: report.asOf, report, gate: gateVerdict(report), optimizations, approvals };
+  const unpaid = unpaidCampaignIds(campaigns);
+  const report = judgeCounters(ctx, hypothesis, { days, wins, unpaidCampaignIds: unpaid });
+  return { days, wins, unpaidCampaignIds: unpaid, lostReasons: perCampaign.flatMap((c) => c.lostReasons), asOf: report.asOf, report, gate: gateVerdict(report), optimizations, approvals };
 }

@@ -10,6 +10,7 @@ import { pageQuery } from "./format.js";
 function whyNot(v: View, result: Extract<Forecast, { status: "insufficient_data" }>, maturityDays: number): string {
   const t = v.t.decisions.forecast;
   if (result.basis.leads === 0) return result.maturing.leads === 0 ? t.noLeads : t.noMature(v.fmt.number(maturityDays));
+  if (result.spendMissing) return t.spendMissing(result.spendMissing.days.length);
   return result.basis.spend === "0.00" ? t.noSpend : t.noWins;
 }
 
@@ -19,13 +20,13 @@ function whyNot(v: View, result: Extract<Forecast, { status: "insufficient_data"
  */
 export const ForecastSection: Section = async ({ v, ctx, data }) => {
   const h = data.hypothesis;
-  const { days, asOf } = await decisionData(ctx, data);
+  const { days, unpaidCampaignIds, asOf } = await decisionData(ctx, data);
   const t = v.t.decisions.forecast;
   const query = pageQuery(v);
   const typed = query.get("budget");
   const budget = typed === null ? h.budget : toKopecks(typed);
   const valid = budget !== null && budget > 0;
-  const result = valid ? forecast({ days, budget, asOf, maturityDays: h.maturityDays }) : null;
+  const result = valid ? forecast({ days, budget, asOf, maturityDays: h.maturityDays, unpaidCampaignIds }) : null;
   const by = query.get("by");
   return (
     <section aria-labelledby="forecast">

@@ -13,6 +13,8 @@ export const KpiSection: Section = async ({ v, ctx, data }) => {
   const t = v.t.decisions.kpi;
   const currency = data.hypothesis.currency;
   const judged = report.kpis.map((row) => targetRow(v, row, currency)).filter((row): row is TargetRow => row !== null);
+  // CPL's sample covers every cohort day, so its missing days include those of CAC and ROMI.
+  const spendMissing = report.kpis.find((row) => row.kpi === "cpl")?.spendMissing;
   return (
     <section aria-labelledby="kpis">
       <h2 id="kpis">{t.title}</h2>
@@ -45,6 +47,11 @@ export const KpiSection: Section = async ({ v, ctx, data }) => {
           })}
         </tbody>
       </table>
+      {spendMissing && (
+        <p class="caution" role="note">
+          ⚠ {t.spendMissing(spendMissing.days.length, spendMissing.days.map(v.fmt.day).join(", "))}
+        </p>
+      )}
       <p class="muted">{t.maturing(v.fmt.number(report.maturing.leads), v.fmt.day(report.asOf))}</p>
     </section>
   );
@@ -54,6 +61,7 @@ export const KpiSection: Section = async ({ v, ctx, data }) => {
 export function missingReason(v: View, row: KpiRow, targets: Targets, confidence: number, currency: string): string {
   const t = v.t.decisions.gate;
   const n = v.fmt.number;
+  if (row.spendMissing) return t.spendMissing(row.spendMissing.days.length);
   if (targets.minLeads !== undefined && row.sample.leads < targets.minLeads) return t.needLeads(n(targets.minLeads), n(row.sample.leads));
   if (targets.minClients !== undefined && row.sample.won < targets.minClients) return t.needClients(n(targets.minClients), n(row.sample.won));
   const p = row.probability;
