@@ -62,6 +62,20 @@ describe("judge", () => {
   });
 });
 
+describe("cost targets at the edges", () => {
+  const cpl = (leads: number, spend: number) =>
+    kpi(evaluateKpis({ days: cohorts(1, leads, 0, spend), wins: [], targets: { cplMax: 100_000 }, maturityDays: 15, asOf: ASOF }), "cpl");
+
+  it("finds spend that brought no lead at all failing, once it is well past a few leads' worth", () => {
+    // 5 000 spent, no lead, CPL target 1 000: P = P(Poisson((4 000 + 5 000) / 1 000) <= 3) = 0.021.
+    expect(cpl(0, 500_000)).toMatchObject({ observed: null, verdict: "not_met" });
+  });
+
+  it("takes leads recorded at no cost as free: an explicit 0 is a cost", () => {
+    expect(cpl(30, 0)).toMatchObject({ observed: 0, probability: 1, verdict: "met" });
+  });
+});
+
 describe("time to a decision", () => {
   it("says how many more mature leads a promising conversion needs, and that many more really decide it", () => {
     // 30 days of 10 leads, 6% won; conversion target 5%.

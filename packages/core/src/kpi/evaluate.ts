@@ -163,7 +163,8 @@ function romiEvidence(t: Totals, averageDeal: number | null, romiMin: number): E
     target: romiMin,
     direction: "min",
     observedMeets: romi === null || averageDeal === null ? null : romi >= romiMin,
-    probabilityAfter: (more) => (averageDeal === null || !(averageDeal > 0) ? undefined : romiMin <= -1 ? 1 : evidence.probabilityAfter(more)),
+    // Undefined without spend (ROMI has no denominator) or without a deal's size.
+    probabilityAfter: (more) => (averageDeal === null || !(averageDeal > 0) || t.spend === 0 ? undefined : romiMin <= -1 ? 1 : evidence.probabilityAfter(more)),
   };
 }
 

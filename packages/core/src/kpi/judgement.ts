@@ -45,9 +45,14 @@ export function costEvidence(events: number, spend: number, leads: number, won: 
     target: costMax,
     direction: "max",
     ...sampleSize(leads, won),
-    observedMeets: events > 0 && spend > 0 ? spend / events <= costMax : spend > 0 ? false : null,
-    probabilityAfter: (more) =>
-      spend > 0 && perLead ? costMeetsProbability(events + perLead.events * more, spend + perLead.spend * more, costMax) : undefined,
+    observedMeets: events > 0 ? spend / events <= costMax : spend > 0 ? false : null,
+    probabilityAfter: (more) => {
+      // A cost recorded as nothing (organic leads, an explicit 0): the events were free.
+      if (spend === 0) return events > 0 ? 1 : undefined;
+      if (more > 0 && !perLead) return undefined;
+      const per = perLead ?? { events: 0, spend: 0 };
+      return costMeetsProbability(events + per.events * more, spend + per.spend * more, costMax);
+    },
   };
 }
 
