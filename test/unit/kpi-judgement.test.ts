@@ -12,7 +12,7 @@ const kpi = (report: KpiReport, name: KpiName) => report.kpis.find((row) => row.
 function cohorts(days: number, leadsPerDay: number, wonPerDay: number, spendPerDay = 0, endsDaysBefore = 20): DayCounters[] {
   return Array.from({ length: days }, (_, i) => {
     const day = new Date(Date.parse(`${ASOF}T00:00:00Z`) - (endsDaysBefore + i) * 86_400_000).toISOString().slice(0, 10);
-    return { campaignId: "c", day, leads: leadsPerDay, contacted: 0, qualified: 0, proposal: 0, won: wonPerDay, lost: 0, revenue: 0, spend: spendPerDay };
+    return { campaignId: "c", day, leads: leadsPerDay, contacted: 0, qualified: 0, proposal: 0, won: wonPerDay, lost: 0, revenue: 0, spend: spendPerDay, spendRecorded: true };
   });
 }
 
