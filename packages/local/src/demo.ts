@@ -14,10 +14,12 @@ import type { ContractorKey } from "./demo/setup.js";
 import { demoSummary } from "./demo/summary.js";
 import { JavaMissingError, startDynamoLocal, type RunningDynamo } from "./dynamo-local.js";
 import { localOwnerKey } from "./owner-key.js";
+import { keepPrivate } from "./private-data.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const config = configFromEnv();
 const dataDir = process.env.PAROM_DATA_DIR || ".data";
+keepPrivate(dataDir); // the demo's leads and contractor keys land here too
 const ownerKey = config.ownerApiKey ?? localOwnerKey(`${dataDir}/owner.key`);
 const port = Number(process.env.PORT || 3000);
 const serverUrl = `http://localhost:${port}`;
