@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { chmodSync, lstatSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
@@ -20,6 +21,8 @@ async function reachableOnlyFromThisMachine(port: number) {
   expect(listening.filter((address) => !isLoopbackAddress(address)), `listening on ${listening.join(", ")}`).toEqual([]);
   for (const address of others) expect(await accepts(address, port), `${address}:${port} accepted a connection`).toBe(false);
 }
+
+const javaProcessesFor = (dir: string) => spawnSync("pgrep", ["-f", `${dir}/dynamodb`]).stdout.toString().trim();
 
 const mode = (path: string) => (lstatSync(path).mode & 0o777).toString(8);
 
@@ -122,5 +125,23 @@ describe("npm start's exposure", () => {
     } finally {
       await stopNpmStart(run.child);
     }
+  }, 120_000);
+
+  it("leaves no database open when npm start itself is killed without a chance to stop it", async () => {
+    const data = join(dataDir, ".data");
+    const run = npmStart({ PORT: String(await freePort()), PAROM_DATA_DIR: data });
+    await run.up;
+    const dynamoPort = Number(/DynamoDB Local at http:\/\/127\.0\.0\.1:(\d+)/.exec(run.output())?.[1]);
+    expect(await accepts("127.0.0.1", dynamoPort)).toBe(true);
+    // tsx runs the app in a child Node process: that process is the one a crash would take down.
+    const app = Number(spawnSync("pgrep", ["-P", String(run.child.pid), "-f", "start.ts"]).stdout.toString().trim().split("\n")[0]);
+    expect(app).toBeGreaterThan(0);
+    const exited = new Promise((resolve) => run.child.once("exit", resolve));
+    process.kill(app, "SIGKILL");
+    await exited;
+    const deadline = Date.now() + 20_000;
+    while (javaProcessesFor(data) !== "" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(javaProcessesFor(data)).toBe("");
+    expect(await accepts("127.0.0.1", dynamoPort)).toBe(false);
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listenHost } from "../../packages/local/src/listen-host.js";
+import { hostForUrl, listenHost } from "../../packages/local/src/listen-host.js";
 
 describe("npm start's listening address", () => {
   it("is 127.0.0.1 when HOST is unset or empty, with nothing to warn about", () => {
@@ -20,5 +20,11 @@ describe("npm start's listening address", () => {
       expect(warning).toMatch(/unencrypted/);
       expect(warning).toMatch(/DynamoDB Local, which has no authentication, still listens on 127\.0\.0\.1 only/);
     }
+  });
+
+  it("is named in printed URLs as localhost by default, IPv6 addresses in brackets", () => {
+    expect(hostForUrl("127.0.0.1")).toBe("localhost");
+    expect(hostForUrl("::1")).toBe("[::1]");
+    expect(hostForUrl("192.0.2.2")).toBe("192.0.2.2");
   });
 });

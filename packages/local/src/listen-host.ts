@@ -29,3 +29,6 @@ export function listenHost(env: NodeJS.ProcessEnv = process.env): ListenHost {
       "127.0.0.1 only. Put HTTPS and a firewall in front, or unset HOST to keep Parom on this machine.",
   };
 }
+
+/** How a URL names `host`: localhost for the default, IPv6 addresses in brackets. */
+export const hostForUrl = (host: string): string => (host === "127.0.0.1" ? "localhost" : host.includes(":") ? `[${host}]` : host);

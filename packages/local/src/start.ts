@@ -9,7 +9,7 @@ import { createDocumentClient, ensureTable } from "../../core/src/db/client.js";
 import { localCookieSecret } from "./cookie-secret.js";
 import { localOwnerKey } from "./owner-key.js";
 import { JavaMissingError, startDynamoLocal, type RunningDynamo } from "./dynamo-local.js";
-import { listenHost } from "./listen-host.js";
+import { hostForUrl, listenHost } from "./listen-host.js";
 import { keepPrivate } from "./private-data.js";
 import { startReportScheduler } from "./scheduler.js";
 
@@ -43,8 +43,7 @@ const app = createApp(ctx, { ownerApiKey: config.ownerApiKey, cookieSecret });
 
 const server = serve({ fetch: app.fetch, port, hostname: listen.host }, () => {
   if (listen.warning) console.warn(listen.warning);
-  const shown = listen.host === "127.0.0.1" ? "localhost" : listen.host.includes(":") ? `[${listen.host}]` : listen.host;
-  console.log(`Parom is up on http://${shown}:${port}${listen.loopback ? " (this machine only; HOST changes it)" : ""}`);
+  console.log(`Parom is up on http://${hostForUrl(listen.host)}:${port}${listen.loopback ? " (this machine only; HOST changes it)" : ""}`);
   console.log(`  DynamoDB: ${dynamo ? `DynamoDB Local at ${config.endpoint}, data in ${dataDir}/dynamodb` : config.endpoint} (table ${config.tableName}, ${table})`);
   console.log(`  Owner API key: ${process.env.OWNER_API_KEY ? "the value of OWNER_API_KEY" : `${config.ownerApiKey} (kept in ${dataDir}/owner.key)`}`);
 });
