@@ -88,6 +88,6 @@ describe("npm start", () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    expect(result.stderr).toMatch(/Java 17.*openjdk-17-jre-headless/);
+    expect(result.stderr).toMatch(/Java 17.*openjdk-17-jdk-headless/);
   }, 60_000);
 });

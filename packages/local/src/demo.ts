@@ -13,14 +13,18 @@ import { dynamoLocalServing } from "./demo/running-dynamo.js";
 import type { ContractorKey } from "./demo/setup.js";
 import { demoSummary } from "./demo/summary.js";
 import { JavaMissingError, startDynamoLocal, type RunningDynamo } from "./dynamo-local.js";
+import { hostForUrl, listenHost } from "./listen-host.js";
 import { localOwnerKey } from "./owner-key.js";
+import { keepPrivate } from "./private-data.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const config = configFromEnv();
 const dataDir = process.env.PAROM_DATA_DIR || ".data";
+keepPrivate(dataDir); // the demo's leads and contractor keys land here too
 const ownerKey = config.ownerApiKey ?? localOwnerKey(`${dataDir}/owner.key`);
 const port = Number(process.env.PORT || 3000);
-const serverUrl = `http://localhost:${port}`;
+// The same HOST and PORT npm start listens on.
+const serverUrl = `http://${hostForUrl(listenHost().host)}:${port}`;
 // Only a key's hash is stored, so the demo keeps the contractor keys it printed to print them again.
 const keysFile = `${dataDir}/demo-contractor-keys.json`;
 

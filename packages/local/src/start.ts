@@ -9,6 +9,8 @@ import { createDocumentClient, ensureTable } from "../../core/src/db/client.js";
 import { localCookieSecret } from "./cookie-secret.js";
 import { localOwnerKey } from "./owner-key.js";
 import { JavaMissingError, startDynamoLocal, type RunningDynamo } from "./dynamo-local.js";
+import { hostForUrl, listenHost } from "./listen-host.js";
+import { keepPrivate } from "./private-data.js";
 import { startReportScheduler } from "./scheduler.js";
 
 // Node 20 is supported by the SDK until 2027; its reminder at every start is noise here.
@@ -16,8 +18,11 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const config = configFromEnv();
 // A newcomer needs a way in: without OWNER_API_KEY, a local owner key is made once and kept in .data/.
 const dataDir = process.env.PAROM_DATA_DIR || ".data";
+// Every lead, the owner key and the cookie secret live here: owner-only, existing files tightened too.
+keepPrivate(dataDir);
 config.ownerApiKey ??= localOwnerKey(`${dataDir}/owner.key`);
 const port = Number(process.env.PORT || 3000);
+const listen = listenHost();
 
 let dynamo: RunningDynamo | undefined;
 if (!config.endpoint) {
@@ -36,8 +41,9 @@ const ctx = { doc, table: config.tableName, timeZone: config.timeZone, now: () =
 const cookieSecret = process.env.COOKIE_SECRET || localCookieSecret(`${dataDir}/cookie.secret`);
 const app = createApp(ctx, { ownerApiKey: config.ownerApiKey, cookieSecret });
 
-const server = serve({ fetch: app.fetch, port }, () => {
-  console.log(`Parom is up on http://localhost:${port}`);
+const server = serve({ fetch: app.fetch, port, hostname: listen.host }, () => {
+  if (listen.warning) console.warn(listen.warning);
+  console.log(`Parom is up on http://${hostForUrl(listen.host)}:${port}${listen.loopback ? " (this machine only; HOST changes it)" : ""}`);
   console.log(`  DynamoDB: ${dynamo ? `DynamoDB Local at ${config.endpoint}, data in ${dataDir}/dynamodb` : config.endpoint} (table ${config.tableName}, ${table})`);
   console.log(`  Owner API key: ${process.env.OWNER_API_KEY ? "the value of OWNER_API_KEY" : `${config.ownerApiKey} (kept in ${dataDir}/owner.key)`}`);
 });

