@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { connect } from "node:net";
-import { networkInterfaces } from "node:os";
 
 /** IPv4 in /proc/net/tcp is one little-endian word: 0100007F is 127.0.0.1. */
 const ipv4 = (hex: string) => [6, 4, 2, 0].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(".");
@@ -43,15 +42,7 @@ export function listeningAddresses(port: number): string[] {
 
 export const isLoopbackAddress = (address: string) => address.startsWith("127.") || address === "::1" || address.startsWith("::ffff:127.");
 
-/** This machine's own addresses other than loopback (what another machine on its networks would dial). */
-export function otherAddressesOfThisMachine(): string[] {
-  return Object.values(networkInterfaces())
-    .flat()
-    .filter((a) => a && !a.internal && !(a.family === "IPv6" && a.address.startsWith("fe80:")))
-    .map((a) => a!.address);
-}
-
-/** Whether a TCP connection to host:port is accepted (only ever called with this machine's own addresses). */
+/** Whether a TCP connection to host:port is accepted (only ever called with loopback addresses). */
 export function accepts(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host, port, timeout: 2_000 });
