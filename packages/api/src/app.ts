@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { ownerKeyProblem } from "../../core/src/config.js";
 import type { Ctx } from "../../core/src/context.js";
 import { DomainError } from "../../core/src/errors.js";
 import { createWebApp } from "../../web/src/app.js";
@@ -43,6 +44,9 @@ const tooLarge = (limit: string) => () => {
 
 /** The whole HTTP surface. The Lambda handler and the local server both serve this app. */
 export function createApp(ctx: Ctx, options: AppOptions = {}) {
+  // Refused here, so every entry point (Lambda cold start, npm start, the demo) stops on a short owner key.
+  const keyProblem = ownerKeyProblem(options.ownerApiKey);
+  if (keyProblem) throw new Error(keyProblem);
   const app = new Hono<AppEnv>();
   app.onError(handleError);
   app.notFound((c) => c.json({ error: "not_found", message: `no route ${c.req.method} ${c.req.path}` }, 404));

@@ -4,7 +4,7 @@
  */
 import { serve } from "@hono/node-server";
 import { createApp } from "../../api/src/app.js";
-import { configFromEnv } from "../../core/src/config.js";
+import { configFromEnv, ownerKeyProblem } from "../../core/src/config.js";
 import { createDocumentClient, ensureTable } from "../../core/src/db/client.js";
 import { localCookieSecret } from "./cookie-secret.js";
 import { localOwnerKey } from "./owner-key.js";
@@ -17,6 +17,11 @@ const config = configFromEnv();
 // A newcomer needs a way in: without OWNER_API_KEY, a local owner key is made once and kept in .data/.
 const dataDir = process.env.PAROM_DATA_DIR || ".data";
 config.ownerApiKey ??= localOwnerKey(`${dataDir}/owner.key`);
+const ownerKeyRefused = ownerKeyProblem(config.ownerApiKey);
+if (ownerKeyRefused) {
+  console.error(ownerKeyRefused);
+  process.exit(1);
+}
 const port = Number(process.env.PORT || 3000);
 
 let dynamo: RunningDynamo | undefined;

@@ -4,12 +4,11 @@ import { getCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
-import { ApiKeys } from "../../core/src/access/api-keys.js";
 import type { Role } from "../../core/src/access/principal.js";
 import { ForbiddenError } from "../../core/src/errors.js";
 import type { WebEnv, WebOptions } from "./env.js";
 import { pickLang } from "./i18n/index.js";
-import { csrfTokenValid, endSession, langCookieName, sessionKey } from "./session.js";
+import { csrfTokenValid, endSession, langCookieName, sessionPrincipal } from "./session.js";
 
 /**
  * Mounted for every path: the web's options, the reader's language and, on HTML answers, the
@@ -34,13 +33,8 @@ export function localPath(value: string | undefined): string {
   return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
 }
 
-/** The signed-in principal of this browser, re-authenticated now; null when signed out or revoked. */
-export async function currentPrincipal(c: Context<WebEnv>) {
-  const key = await sessionKey(c);
-  if (!key) return { principal: null, revoked: false };
-  const principal = await ApiKeys.authenticate(c.var.ctx, key, c.var.web.ownerApiKey);
-  return { principal, revoked: principal === null };
-}
+/** The signed-in principal of this browser, its session and key re-checked now; null when signed out, expired or revoked. */
+export const currentPrincipal = (c: Context<WebEnv>) => sessionPrincipal(c);
 
 /** Lets a signed-in browser through with `principal` set; others go to the sign-in form and come back. */
 export const signedIn = createMiddleware<WebEnv>(async (c, next) => {

@@ -1,6 +1,6 @@
 import type { Messages } from "./en.js";
 import { decisionsRu } from "./decisions.ru.js";
-import { dayWord } from "./plural.js";
+import { dayWord, ruPlural } from "./plural.js";
 
 /** Русские тексты; их форма задана en.ts, так что пропущенный ключ не пройдёт typecheck. */
 export const ru: Messages = {
@@ -23,12 +23,13 @@ export const ru: Messages = {
   role: { owner: "владелец", marketer: "маркетолог", contractor: "подрядчик" },
   signIn: {
     title: "Вход",
-    intro: "Вставьте выданный вам API-ключ. Он хранится в этом браузере в защищённой cookie, пока вы не выйдете.",
+    intro: "Вставьте выданный вам API-ключ. Браузер хранит не ключ, а сеанс: он длится до 7 дней, заканчивается после 12 часов без действий и при выходе.",
     key: "API-ключ",
     keyHint: "Ключ владельца печатает npm start; владелец выдаёт ключи маркетологам и подрядчикам.",
     submit: "Войти",
     badKey: "Такой API-ключ неизвестен или отозван.",
-    ended: "Сеанс завершён: ключ отозван. Войдите с другим ключом.",
+    ended: "Сеанс завершён: истёк срок, вы вышли или ключ отозван. Войдите снова.",
+    tooMany: (minutes: number) => `Слишком много неверных попыток входа. Попробуйте снова через ${minutes} ${ruPlural(minutes, ["минуту", "минуты", "минут"])}.`,
     notConfigured: "Вход в веб-интерфейс выключен: задайте COOKIE_SECRET для этого развёртывания.",
   },
   stage: { probe: "Проба", analysis: "Анализ", rules: "Регламент", optimization: "Оптимизация", scale: "Масштаб", closed: "Закрыты" },
