@@ -28,10 +28,7 @@ export function webContext(options: WebOptions) {
   });
 }
 
-/** A local path to come back to after signing in; anything else (another site, `//host`) becomes "/". */
-export function localPath(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
-}
+export { localPath } from "./redirect-target.js";
 
 /** The signed-in principal of this browser, its session and key re-checked now; null when signed out, expired or revoked. */
 export const currentPrincipal = (c: Context<WebEnv>) => sessionPrincipal(c);

@@ -36,6 +36,7 @@ export const renderError: ErrorHandler<WebEnv> = async (error, c) => {
   if (error instanceof DomainError) {
     if (error.status === 404) return errorPage(c, 404, t.error.notFound);
     if (error.status === 403) return errorPage(c, 403, t.error.forbidden);
+    if (error.code === "invalid_redirect") return errorPage(c, 400, t.error.badRedirect);
     return errorPage(c, error.status, error.message);
   }
   const requestId = newId();

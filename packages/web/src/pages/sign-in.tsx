@@ -55,12 +55,12 @@ export const signInRoutes = new Hono<WebEnv>()
     if (revoked) await endSession(c);
     const { t } = await viewOf(c);
     const ended = revoked || c.req.query("ended") === "1";
-    return signInPage(c, { next: localPath(c.req.query("next")), error: ended ? t.signIn.ended : undefined });
+    return signInPage(c, { next: localPath(c.req.query("next"), "next"), error: ended ? t.signIn.ended : undefined });
   })
   .post("/sign-in", ...formPost, async (c) => {
     const body = await c.req.parseBody();
     const key = typeof body.key === "string" ? body.key.trim() : "";
-    const next = localPath(typeof body.next === "string" ? body.next : undefined);
+    const next = localPath(typeof body.next === "string" ? body.next : undefined, "next");
     const attempt = { client: clientAddress(c), key };
     const wait = await SignInThrottle.retryAfter(c.var.ctx, attempt);
     if (wait > 0) {
@@ -84,5 +84,5 @@ export const signInRoutes = new Hono<WebEnv>()
   .get("/lang/:lang", (c) => {
     const lang = c.req.param("lang");
     if (isLang(lang)) rememberLang(c, lang);
-    return c.redirect(localPath(c.req.query("back")), 303);
+    return c.redirect(localPath(c.req.query("back"), "back"), 303);
   });
