@@ -11,20 +11,14 @@ import { pickLang } from "./i18n/index.js";
 import { csrfTokenValid, endSession, langCookieName, sessionPrincipal } from "./session.js";
 
 /**
- * Mounted for every path: the web's options, the reader's language and, on HTML answers, the
- * security headers. API requests reach it only when no API route matched, and it changes nothing for them.
+ * Mounted for every path: the web's options and the reader's language (the security headers are the
+ * main app's, packages/api/src/middleware/security-headers.ts). API requests reach it only when no API route matched.
  */
 export function webContext(options: WebOptions) {
   return createMiddleware<WebEnv>(async (c, next) => {
     c.set("web", options);
     c.set("lang", pickLang(c.req.header("accept-language"), getCookie(c, langCookieName)));
     await next();
-    if (c.res.headers.get("content-type")?.startsWith("text/html")) {
-      c.res.headers.set("content-security-policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
-      c.res.headers.set("x-content-type-options", "nosniff");
-      c.res.headers.set("referrer-policy", "same-origin");
-      c.res.headers.set("cache-control", "no-store");
-    }
   });
 }
 

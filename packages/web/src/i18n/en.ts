@@ -240,6 +240,7 @@ export const en = {
     title: "Something went wrong",
     notFound: "Not found: this page or record does not exist.",
     forbidden: "Your role may not open this page.",
+    badCursor: "This page link is damaged or from another list (its cursor is not one we gave). Open the list from its first page.",
     badRedirect: "The link's return address holds a control character; it was refused. Open the page from the menu.",
     csrf: "The form was refused: it did not come from this site's page. Reload the page and try again.",
     internal: (requestId: string) => `Unexpected error. Quote ${requestId} when reporting it.`,
