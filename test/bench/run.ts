@@ -30,7 +30,7 @@ const BATCH = 1000;
 const WARM_UP = 10;
 const SAMPLES = 30;
 const timing = { samples: SAMPLES, warmUp: WARM_UP };
-const OWNER_KEY = "bench-owner-key";
+const OWNER_KEY = "bench-owner-key-0123456789abcdefghij";
 const NOW = new Date("2026-06-01T09:00:00Z");
 /** Leads arrive over the 92 days before today (Moscow). */
 const FIRST_DAY = "2026-03-01";

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { formatKopecks } from "../../packages/core/src/money.js";
 import type { WonLead } from "../../packages/core/src/reconciliation/match.js";
 import { reconciliationKeys } from "../../packages/core/src/reconciliation/store.js";
-import { createHarness, type Harness } from "../support/harness.js";
+import { createHarness, OWNER_KEY, type Harness } from "../support/harness.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/accounting/${name}`, import.meta.url));
 /** The month from the issue: 75 clients closed in accounting, 70 won deals in the CRM. */
@@ -89,7 +89,7 @@ describe("reconciliation with accounting", () => {
 
     const form = new FormData();
     form.append("file", new Blob([fixture("closed-clients-utf8.csv")], { type: "text/csv" }), "март.csv");
-    const uploaded = await h.app.request("/api/reconciliations", { method: "POST", headers: { authorization: "Bearer test-owner-key" }, body: form });
+    const uploaded = await h.app.request("/api/reconciliations", { method: "POST", headers: { authorization: `Bearer ${OWNER_KEY}` }, body: form });
     expect(uploaded.status).toBe(201);
     expect(pairs(await uploaded.json())).toEqual(pairs(cp1251));
   });

@@ -3,7 +3,7 @@ import type { Mail } from "../../packages/core/src/report/mailer.js";
 import { previousPeriod } from "../../packages/core/src/report/period.js";
 import { runReports, SEND_LEASE_MS } from "../../packages/core/src/report/run.js";
 import { ReportSends } from "../../packages/core/src/report/store.js";
-import { createHarness, type Harness } from "../support/harness.js";
+import { createHarness, OWNER_KEY, type Harness } from "../support/harness.js";
 import { token } from "../support/intake.js";
 import { contractorKey, importArrivals, importSpend, newCampaign, newContractor, newHypothesis, outboxTo, parseCsv } from "../support/reports.js";
 
@@ -95,7 +95,7 @@ describe("sending the scheduled reports", () => {
     expect(json.body.report).toMatchObject({ contractorId, from: "2026-03-02", to: "2026-03-08" });
     expect(json.body.report.campaigns[0]).toMatchObject({ campaignId, spend: "3000.00", leads: 4 });
     expect((await h.call("GET", `/api/reports/${reportId}?format=html`)).text).toBe(mail!.html);
-    const csv = await h.app.request(`/api/reports/${reportId}?format=csv`, { headers: { authorization: "Bearer test-owner-key" } });
+    const csv = await h.app.request(`/api/reports/${reportId}?format=csv`, { headers: { authorization: `Bearer ${OWNER_KEY}` } });
     expect(Buffer.from(await csv.arrayBuffer()).toString("utf8")).toBe(mail!.attachments![0]!.content);
     expect((await h.call("GET", "/api/reports/01NOSUCHREPORT")).status).toBe(404);
   });

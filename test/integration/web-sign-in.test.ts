@@ -36,7 +36,7 @@ describe("signing in", () => {
     expect(page.html).not.toContain('href="/leads"');
   });
 
-  it("keeps the key in a signed HttpOnly SameSite cookie and shows the board", async () => {
+  it("keeps a session id (not the key) in a signed HttpOnly SameSite cookie and shows the board", async () => {
     const browser = h.browser({ acceptLanguage: "en" });
 
     const signIn = await browser.signIn(OWNER_KEY);
@@ -49,6 +49,7 @@ describe("signing in", () => {
     expect(session).toMatch(/SameSite=Lax/);
     expect(session).toMatch(/Path=\//);
     expect(session).not.toMatch(/Secure/);
+    expect(session).not.toContain(OWNER_KEY);
     expect(board.status).toBe(200);
     expect(textOf(board.html)).toContain("Probe Yandex for wholesale bags Channel yandex_direct");
     expect(textOf(board.html)).toContain("Analysis Nothing here Rules");

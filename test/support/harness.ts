@@ -4,7 +4,8 @@ import type { Ctx } from "../../packages/core/src/context.js";
 import { createDocumentClient, ensureTable } from "../../packages/core/src/db/client.js";
 import { newId } from "../../packages/core/src/ids.js";
 
-export const OWNER_KEY = "test-owner-key";
+// At least 32 characters, like any owner key the app accepts.
+export const OWNER_KEY = "test-owner-key-0123456789abcdefghij";
 
 export type ApiResponse = { status: number; body: any; text: string; headers: Headers };
 

@@ -11,8 +11,9 @@ export async function createWebHarness(options: { now?: string } = {}) {
 }
 export type WebHarness = Awaited<ReturnType<typeof createWebHarness>>;
 
-type BrowserOptions = { acceptLanguage?: string; origin?: string };
-export type Page = { status: number; html: string; location: string | null; setCookies: string[] };
+/** `clientIp`: the peer address the app sees, as the Node server would pass it. */
+type BrowserOptions = { acceptLanguage?: string; origin?: string; clientIp?: string };
+export type Page = { status: number; html: string; location: string | null; setCookies: string[]; headers: Headers };
 
 /**
  * A browser without the rendering: it keeps cookies, sends the Origin a browser sends with a
@@ -54,7 +55,8 @@ export class Browser {
     if (this.defaults.acceptLanguage) headers["accept-language"] = this.defaults.acceptLanguage;
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
     const url = path.startsWith("http") ? path : `http://localhost${path}`;
-    const response = await this.app.request(url, { method: init.method, headers, body: init.body });
+    const env = this.defaults.clientIp ? { incoming: { socket: { remoteAddress: this.defaults.clientIp } } } : undefined;
+    const response = await this.app.request(url, { method: init.method, headers, body: init.body }, env);
     const setCookies = response.headers.getSetCookie();
     for (const line of setCookies) {
       const [pair = ""] = line.split(";");
@@ -65,7 +67,7 @@ export class Browser {
     const html = await response.text();
     const token = /name="_csrf" value="([^"]*)"/.exec(html)?.[1];
     if (token) this.csrf = token;
-    return { status: response.status, html, location: response.headers.get("location"), setCookies };
+    return { status: response.status, html, location: response.headers.get("location"), setCookies, headers: response.headers };
   }
 }
 

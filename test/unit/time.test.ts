@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, dayIn, daysBetween, isIsoDay, zonedInstant } from "../../packages/core/src/time.js";
+import { addDays, dayIn, daysBetween, isIsoDay, isSaneInstant, zonedInstant } from "../../packages/core/src/time.js";
 
 describe("calendar days", () => {
   it("steps across month ends, leap days and years, both ways", () => {
@@ -32,6 +32,13 @@ describe("calendar days", () => {
     expect(dayIn(new Date("2025-12-31T22:30:00Z"), "UTC")).toBe("2025-12-31");
     expect(isIsoDay("2026-02-29")).toBe(false);
     expect(isIsoDay("2024-02-29")).toBe(true);
+  });
+
+  it("takes only days and instants in the years 2000-2100 as sane", () => {
+    expect(["0000-01-01", "0099-06-01", "1999-12-31", "2101-01-01"].map(isIsoDay)).toEqual([false, false, false, false]);
+    expect(["2000-01-01", "2100-12-31"].map((day) => isIsoDay(day))).toEqual([true, true]);
+    expect(isSaneInstant("0099-06-01T00:00:00Z")).toBe(false);
+    expect(isSaneInstant("2026-01-01T02:00:00+03:00")).toBe(true);
   });
 });
 

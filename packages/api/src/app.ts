@@ -1,12 +1,15 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { ownerKeyProblem } from "../../core/src/config.js";
 import type { Ctx } from "../../core/src/context.js";
 import { DomainError } from "../../core/src/errors.js";
 import { createWebApp } from "../../web/src/app.js";
 import type { Mailer } from "../../core/src/report/mailer.js";
 import { outboxMailer } from "../../core/src/report/outbox.js";
 import type { AppEnv } from "./env.js";
+import { databaseProblem } from "../../core/src/db/health.js";
 import { authenticate } from "./middleware/auth.js";
+import { securityHeaders } from "./middleware/security-headers.js";
 import { handleError } from "./middleware/errors.js";
 import { describeRoute } from "./openapi/describe.js";
 import { openApiRoutes } from "./openapi/routes.js";
@@ -43,16 +46,30 @@ const tooLarge = (limit: string) => () => {
 
 /** The whole HTTP surface. The Lambda handler and the local server both serve this app. */
 export function createApp(ctx: Ctx, options: AppOptions = {}) {
+  // Refused here, so every entry point (Lambda cold start, npm start, the demo) stops on a short owner key.
+  const keyProblem = ownerKeyProblem(options.ownerApiKey);
+  if (keyProblem) throw new Error(keyProblem);
   const app = new Hono<AppEnv>();
   app.onError(handleError);
+  app.use(securityHeaders);
   app.notFound((c) => c.json({ error: "not_found", message: `no route ${c.req.method} ${c.req.path}` }, 404));
   app.use(async (c, next) => {
     c.set("ctx", ctx);
     await next();
   });
 
-  app.get("/health", describeRoute({ summary: "Is the service up", response: { description: "Up.", example: { status: "ok" } } }), (c) =>
-    c.json({ status: "ok" }),
+  app.get(
+    "/health",
+    describeRoute({
+      summary: "Is the service up, database included",
+      response: { description: "Up: the table answers.", example: { status: "ok" } },
+      errors: { 503: "Something is down: `{status: \"down\", down: [\"database\"], message}`." },
+    }),
+    async (c) => {
+      const problem = await databaseProblem(ctx);
+      if (problem) return c.json({ status: "down", down: ["database"], message: `the database does not answer: ${problem}` }, 503);
+      return c.json({ status: "ok" });
+    },
   );
   // Public: /openapi.json and /docs, built from the routes registered here (each documented beside it).
   app.route("/", openApiRoutes(() => app.routes));

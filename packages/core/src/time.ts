@@ -70,9 +70,25 @@ function offsetMinutes(at: Date, timeZone: string): number {
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
 }
 
-/** True for a real calendar date written as YYYY-MM-DD. */
+/**
+ * The years a date may fall in unless its field says otherwise. Outside them a date is a typo
+ * (year 99) or a placeholder (0000-01-01), and stored it would break every cohort it lands in.
+ */
+export const SANE_YEARS = { from: 2000, to: 2100 } as const;
+export const SANE_DAY_RULE = `must be a real date written YYYY-MM-DD, in the years ${SANE_YEARS.from}-${SANE_YEARS.to}`;
+export const SANE_TIME_RULE = `must be in the years ${SANE_YEARS.from}-${SANE_YEARS.to}`;
+
+const saneYear = (year: number) => year >= SANE_YEARS.from && year <= SANE_YEARS.to;
+
+/** True for a real calendar date written as YYYY-MM-DD, in the years 2000-2100. */
 export function isIsoDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !saneYear(Number(value.slice(0, 4)))) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** True for an instant (an ISO time, already checked for form) in the years 2000-2100, in UTC. */
+export function isSaneInstant(value: string | Date): boolean {
+  const at = typeof value === "string" ? new Date(value) : value;
+  return !Number.isNaN(at.getTime()) && saneYear(at.getUTCFullYear());
 }

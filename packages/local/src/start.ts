@@ -4,7 +4,7 @@
  */
 import { serve } from "@hono/node-server";
 import { createApp } from "../../api/src/app.js";
-import { configFromEnv } from "../../core/src/config.js";
+import { configFromEnv, ownerKeyProblem } from "../../core/src/config.js";
 import { createDocumentClient, ensureTable } from "../../core/src/db/client.js";
 import { localCookieSecret } from "./cookie-secret.js";
 import { localOwnerKey } from "./owner-key.js";
@@ -21,6 +21,11 @@ const dataDir = process.env.PAROM_DATA_DIR || ".data";
 // Every lead, the owner key and the cookie secret live here: owner-only, existing files tightened too.
 keepPrivate(dataDir);
 config.ownerApiKey ??= localOwnerKey(`${dataDir}/owner.key`);
+const ownerKeyRefused = ownerKeyProblem(config.ownerApiKey);
+if (ownerKeyRefused) {
+  console.error(ownerKeyRefused);
+  process.exit(1);
+}
 const port = Number(process.env.PORT || 3000);
 const listen = listenHost();
 

@@ -48,6 +48,8 @@ export async function attempt<T>(action: () => Promise<T>): Promise<Attempt<T>> 
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const issues = (error.details.issues as FieldIssue[] | undefined) ?? [];
+    // A bad cursor is a damaged link, not a field the reader typed: the error page says so (pages/errors.tsx).
+    if (issues.some((issue) => issue.path === "cursor")) throw error;
     return { ok: false, status: error.status, problem: { message: error instanceof FormInvalidError ? undefined : error.message, issues } };
   }
 }

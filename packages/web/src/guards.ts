@@ -4,43 +4,28 @@ import { getCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
-import { ApiKeys } from "../../core/src/access/api-keys.js";
 import type { Role } from "../../core/src/access/principal.js";
 import { ForbiddenError } from "../../core/src/errors.js";
 import type { WebEnv, WebOptions } from "./env.js";
 import { pickLang } from "./i18n/index.js";
-import { csrfTokenValid, endSession, langCookieName, sessionKey } from "./session.js";
+import { csrfTokenValid, endSession, langCookieName, sessionPrincipal } from "./session.js";
 
 /**
- * Mounted for every path: the web's options, the reader's language and, on HTML answers, the
- * security headers. API requests reach it only when no API route matched, and it changes nothing for them.
+ * Mounted for every path: the web's options and the reader's language (the security headers are the
+ * main app's, packages/api/src/middleware/security-headers.ts). API requests reach it only when no API route matched.
  */
 export function webContext(options: WebOptions) {
   return createMiddleware<WebEnv>(async (c, next) => {
     c.set("web", options);
     c.set("lang", pickLang(c.req.header("accept-language"), getCookie(c, langCookieName)));
     await next();
-    if (c.res.headers.get("content-type")?.startsWith("text/html")) {
-      c.res.headers.set("content-security-policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
-      c.res.headers.set("x-content-type-options", "nosniff");
-      c.res.headers.set("referrer-policy", "same-origin");
-      c.res.headers.set("cache-control", "no-store");
-    }
   });
 }
 
-/** A local path to come back to after signing in; anything else (another site, `//host`) becomes "/". */
-export function localPath(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
-}
+export { localPath } from "./redirect-target.js";
 
-/** The signed-in principal of this browser, re-authenticated now; null when signed out or revoked. */
-export async function currentPrincipal(c: Context<WebEnv>) {
-  const key = await sessionKey(c);
-  if (!key) return { principal: null, revoked: false };
-  const principal = await ApiKeys.authenticate(c.var.ctx, key, c.var.web.ownerApiKey);
-  return { principal, revoked: principal === null };
-}
+/** The signed-in principal of this browser, its session and key re-checked now; null when signed out, expired or revoked. */
+export const currentPrincipal = (c: Context<WebEnv>) => sessionPrincipal(c);
 
 /** Lets a signed-in browser through with `principal` set; others go to the sign-in form and come back. */
 export const signedIn = createMiddleware<WebEnv>(async (c, next) => {

@@ -2,13 +2,16 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context } from "hono";
 import { deleteCookie, getSignedCookie, setCookie, setSignedCookie } from "hono/cookie";
 import type { CookieOptions } from "hono/utils/cookie";
+import type { Principal } from "../../core/src/access/principal.js";
+import { SESSION_MAX_SECONDS, Sessions } from "../../core/src/access/sessions.js";
 import type { WebEnv } from "./env.js";
 import type { Lang } from "./i18n/index.js";
 
 /**
  * The browser's state, all in cookies signed with the cookie secret:
- * - `parom_session` holds the API key itself, so every request re-authenticates it and a revoked
- *   key locks the browser out at once. HttpOnly: page scripts never see it.
+ * - `parom_session` holds a random session id, never the key: the session lives in the table
+ *   (core/access/sessions.ts) with its expiry and idle timeout, ends at sign-out and when its key
+ *   is revoked, and re-checks the key at every request. HttpOnly: page scripts never see it.
  * - `parom_csrf` holds a random nonce; forms carry HMAC(secret, nonce) as `_csrf` (a double submit
  *   that a cross-site page cannot forge, since it can neither read the cookie nor compute the HMAC).
  *   A new nonce is drawn at sign-in and sign-out, binding the token to the session.
@@ -16,26 +19,39 @@ import type { Lang } from "./i18n/index.js";
 const SESSION = "parom_session";
 const CSRF = "parom_csrf";
 const LANG = "lang";
-const SESSION_SECONDS = 7 * 24 * 3600;
 
 type C = Context<WebEnv>;
 
 const isHttps = (c: C) => new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
 const cookieOptions = (c: C): CookieOptions => ({ path: "/", httpOnly: true, sameSite: "Lax", secure: isHttps(c) });
 
-/** The API key this browser signed in with, or null (no cookie, a tampered one, or no secret configured). */
-export async function sessionKey(c: C): Promise<string | null> {
+/** The session id this browser holds, or null (no cookie, a tampered one, or no secret configured). */
+async function sessionId(c: C): Promise<string | null> {
   const secret = c.var.web.cookieSecret;
   if (!secret) return null;
   return (await getSignedCookie(c, secret, SESSION)) || null;
 }
 
-export async function startSession(c: C, apiKey: string): Promise<void> {
-  await setSignedCookie(c, SESSION, apiKey, c.var.web.cookieSecret!, { ...cookieOptions(c), maxAge: SESSION_SECONDS });
+/** Who this browser is signed in as: `revoked` when it holds a session that is no longer live. */
+export async function sessionPrincipal(c: C): Promise<{ principal: Principal | null; revoked: boolean }> {
+  const id = await sessionId(c);
+  if (!id) return { principal: null, revoked: false };
+  const principal = await Sessions.resume(c.var.ctx, id, c.var.web.ownerApiKey);
+  return { principal, revoked: principal === null };
+}
+
+/** Opens a server-side session for the key that just signed in, ending the one this browser had. */
+export async function startSession(c: C, apiKey: string, principal: Principal): Promise<void> {
+  const previous = await sessionId(c);
+  if (previous) await Sessions.end(c.var.ctx, previous);
+  const id = await Sessions.start(c.var.ctx, apiKey, principal);
+  await setSignedCookie(c, SESSION, id, c.var.web.cookieSecret!, { ...cookieOptions(c), maxAge: SESSION_MAX_SECONDS });
   await newCsrfNonce(c);
 }
 
 export async function endSession(c: C): Promise<void> {
+  const id = await sessionId(c);
+  if (id) await Sessions.end(c.var.ctx, id);
   deleteCookie(c, SESSION, cookieOptions(c));
   if (c.var.web.cookieSecret) await newCsrfNonce(c);
 }

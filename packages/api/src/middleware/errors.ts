@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { DomainError } from "../../../core/src/errors.js";
 import { newId } from "../../../core/src/ids.js";
+import { loggablePath } from "../log-path.js";
 
 /** The one place errors become HTTP: `{error, message, issues?, ...}`. */
 export const handleError: ErrorHandler = (error, c) => {
@@ -15,6 +16,6 @@ export const handleError: ErrorHandler = (error, c) => {
     return c.json({ error: code, message: error.message || "request refused" }, status as ContentfulStatusCode);
   }
   const requestId = newId();
-  console.error(`[${requestId}] ${c.req.method} ${c.req.path}`, error);
+  console.error(`[${requestId}] ${c.req.method} ${loggablePath(c.req.path)}`, error);
   return c.json({ error: "internal", message: "unexpected error; quote the requestId when reporting it", requestId }, 500);
 };

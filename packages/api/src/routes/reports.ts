@@ -11,11 +11,12 @@ import { runReports } from "../../../core/src/report/run.js";
 import { ReportSends, withoutContent } from "../../../core/src/report/store.js";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
+import { REPORT_CSP } from "../middleware/security-headers.js";
 import { describeRoute } from "../openapi/describe.js";
 import { jsonBody, queryParams } from "../validate.js";
 
 function rendered(c: Context<AppEnv>, format: Exclude<ReportFormat, "json">, body: string, filename: string) {
-  if (format === "html") return c.html(body);
+  if (format === "html") return c.html(body, 200, { "content-security-policy": REPORT_CSP });
   return c.body(body, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"` });
 }
 

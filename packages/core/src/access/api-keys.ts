@@ -1,11 +1,15 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { randomBytes } from "node:crypto";
+import { PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
 import { queryAll } from "../db/query-all.js";
+import { hashOfKey, keyItemKey, principalByKeyHash } from "./key-lookup.js";
 import { roles, type Principal } from "./principal.js";
+import { Sessions } from "./sessions.js";
+
+export { OWNER_KEY_ID } from "./key-lookup.js";
 
 export const CreateKeyInput = z
   .strictObject({ role: z.enum(roles), contractorId: z.string().min(1).optional() })
@@ -17,13 +21,9 @@ export type CreateKeyInput = z.infer<typeof CreateKeyInput>;
 
 export type ApiKeyInfo = { id: string; role: Principal["role"]; contractorId?: string; createdAt: string; revokedAt?: string };
 
-/** The key id of the owner key from the environment (`OWNER_API_KEY`), which has no stored item. */
-export const OWNER_KEY_ID = "env:OWNER_API_KEY";
-
-// Only the SHA-256 of a key is stored; the key itself is shown once, at creation.
-const hashOf = (secret: string) => createHash("sha256").update(secret).digest("hex");
+const hashOf = hashOfKey;
 const keys = {
-  secret: (hash: string) => ({ pk: `APIKEY#${hash}`, sk: "APIKEY" }),
+  secret: keyItemKey,
   listing: (id: string) => ({ gsi1pk: "APIKEYS", gsi1sk: id }),
 };
 
@@ -44,10 +44,7 @@ export const ApiKeys = {
 
   /** The principal behind a presented key, or null when it is unknown or revoked. */
   async authenticate(ctx: Ctx, secret: string, ownerKey?: string): Promise<Principal | null> {
-    if (ownerKey && sameSecret(secret, ownerKey)) return { keyId: OWNER_KEY_ID, role: "owner" };
-    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: keys.secret(hashOf(secret)) }));
-    if (!Item || Item.revokedAt) return null;
-    return { keyId: Item.id, role: Item.role, contractorId: Item.contractorId };
+    return principalByKeyHash(ctx, hashOf(secret), ownerKey);
   },
 
   async list(ctx: Ctx): Promise<ApiKeyInfo[]> {
@@ -80,15 +77,12 @@ export const ApiKeys = {
         ReturnValues: "ALL_NEW",
       }),
     );
+    // The browsers signed in with it are signed out too (each use re-checks the key as well).
+    await Sessions.endForKey(ctx, id);
     return toInfo(Attributes!);
   },
 };
 
 function toInfo(item: Record<string, any>): ApiKeyInfo {
   return { id: item.id, role: item.role, contractorId: item.contractorId, createdAt: item.createdAt, revokedAt: item.revokedAt };
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const [ha, hb] = [Buffer.from(hashOf(a)), Buffer.from(hashOf(b))];
-  return timingSafeEqual(ha, hb);
 }

@@ -1,6 +1,6 @@
 import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import type { Ctx } from "../context.js";
-import { decodeCursor, encodeCursor } from "./cursor.js";
+import { decodeCursor, encodeCursor, invalidCursor, type CursorShape } from "./cursor.js";
 
 type Query = Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey" | "Limit">;
 
@@ -22,8 +22,20 @@ export async function queryPage(
   query: Query,
   page: { cursor?: string; limit: number },
 ): Promise<{ items: Record<string, any>[]; nextCursor: string | null }> {
-  const result = await ctx.doc.send(
-    new QueryCommand({ ...query, TableName: ctx.table, Limit: page.limit, ExclusiveStartKey: decodeCursor(page.cursor) }),
-  );
-  return { items: result.Items ?? [], nextCursor: encodeCursor(result.LastEvaluatedKey) };
+  const ExclusiveStartKey = decodeCursor(page.cursor, shapeOf(query));
+  try {
+    const result = await ctx.doc.send(new QueryCommand({ ...query, TableName: ctx.table, Limit: page.limit, ExclusiveStartKey }));
+    return { items: result.Items ?? [], nextCursor: encodeCursor(result.LastEvaluatedKey) };
+  } catch (error) {
+    // A well-formed key outside the query's sort-key range: DynamoDB refuses it, and so do we, as a 400.
+    if (ExclusiveStartKey && (error as Error).name === "ValidationException") throw invalidCursor("it is outside this listing");
+    throw error;
+  }
+}
+
+/** The index and partition a query reads, from its key condition's leading `attr = :value`. */
+function shapeOf(query: Query): CursorShape {
+  const match = /^\s*(\w+)\s*=\s*(:\w+)/.exec(query.KeyConditionExpression ?? "");
+  const partition = match ? { attribute: match[1]!, value: query.ExpressionAttributeValues?.[match[2]!] } : undefined;
+  return { index: query.IndexName, partition };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDaySchema } from "../dates.js";
 import { toKopecks } from "../money.js";
 import { isIsoDay } from "../time.js";
 import { stages } from "./lifecycle.js";
@@ -6,7 +7,7 @@ import { TargetsInput } from "./targets.js";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 
-const isoDay = z.string().refine(isIsoDay, "must be a real date written YYYY-MM-DD");
+const isoDay = isoDaySchema;
 
 /** A budget: number or decimal string, kept as kopecks. Zero is allowed (a free call base). */
 const budget = z.union([z.number(), z.string()]).transform((value, ctx) => {

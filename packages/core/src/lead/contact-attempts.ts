@@ -1,5 +1,6 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
+import { isoInstantSchema } from "../dates.js";
 import type { Ctx } from "../context.js";
 import { queryAll } from "../db/query-all.js";
 import { transact } from "../db/transact.js";
@@ -34,7 +35,7 @@ export const MIN_TIMES_OF_DAY = 2;
 
 /** `POST /api/leads/{id}/contact-attempts`: when (ISO time with offset, not in the future), how, and whether anyone answered. */
 export const ContactAttemptInput = z.strictObject({
-  at: z.iso.datetime({ offset: true }),
+  at: isoInstantSchema("must be an ISO time with its offset"),
   channel: z.enum(contactChannels),
   result: z.enum(contactResults),
 });

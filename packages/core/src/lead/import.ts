@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { isoInstantSchema } from "../dates.js";
 import type { Ctx } from "../context.js";
 import { DomainError, type FieldIssue } from "../errors.js";
 import { JsonLead, parseJsonLead } from "../intake/json-lead.js";
@@ -22,7 +23,7 @@ export const ImportRequest = z.strictObject({
 });
 export type ImportRequest = z.infer<typeof ImportRequest>;
 
-const isoTime = z.iso.datetime({ offset: true, message: "must be an ISO time with its offset, like 2026-01-15T10:30:00+03:00" });
+const isoTime = isoInstantSchema();
 
 /** A past lead: the `json` source's shape plus when it arrived and how its deal ended. */
 const PastLead = z.strictObject({

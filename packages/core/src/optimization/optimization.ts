@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDaySchema } from "../dates.js";
 import type { Ctx } from "../context.js";
 import { queryAll } from "../db/query-all.js";
 import { ConflictError } from "../errors.js";
@@ -6,7 +7,6 @@ import type { Actor } from "../hypothesis/history.js";
 import { commitChange, Hypotheses, VersionConflictError } from "../hypothesis/hypothesis.js";
 import { hypothesisKeys } from "../hypothesis/keys.js";
 import { newId } from "../ids.js";
-import { isIsoDay } from "../time.js";
 
 export const optimizationAreas = ["audience", "channel", "placement", "process"] as const;
 
@@ -14,7 +14,7 @@ export const OptimizationInput = z.strictObject({
   area: z.enum(optimizationAreas),
   change: z.string().trim().min(1, "must not be empty").max(2000),
   /** The first cohort day the change applies to (workspace time zone). */
-  startedOn: z.string().refine(isIsoDay, "must be a real date written YYYY-MM-DD"),
+  startedOn: isoDaySchema,
 });
 export type OptimizationInput = z.output<typeof OptimizationInput>;
 

@@ -1,17 +1,18 @@
 import { z } from "zod";
+import { isoDaySchema } from "../dates.js";
 import type { Ctx } from "../context.js";
 import { InvalidInputError } from "../errors.js";
 import { newId } from "../ids.js";
 import { toLead } from "../lead/query.js";
 import { WonLeads } from "../lead/won-leads.js";
 import { toKopecks } from "../money.js";
-import { addDays, daysBetween, isIsoDay } from "../time.js";
+import { addDays, daysBetween } from "../time.js";
 import { parseAccountingFile, type AccountingRow, type FileNote } from "./accounting-file.js";
 import { readInn } from "./accounting-values.js";
 import { reconcile, type Reconciliation, type WonLead } from "./match.js";
 import { ReconciliationStore, type ReconciliationSummary } from "./store.js";
 
-const isoDay = z.string().refine(isIsoDay, "must be a real date written YYYY-MM-DD");
+const isoDay = isoDaySchema;
 
 /** `POST /api/reconciliations?from=&to=`: the days on which the compared leads were won. */
 export const ReconcileQuery = z

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { isoDaySchema } from "../dates.js";
 import type { Ctx } from "../context.js";
 import { daysBetween, isIsoDay } from "../time.js";
 import { previousPeriod, reportPeriods, type DayRange } from "./period.js";
 
-const isoDay = z.string().refine(isIsoDay, "must be a real date written YYYY-MM-DD");
+const isoDay = isoDaySchema;
 export const reportFormats = ["json", "csv", "html"] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 

@@ -1,11 +1,11 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
+import { isoDaySchema } from "../dates.js";
 import { Campaigns, utmMatchValue } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import { DomainError } from "../errors.js";
 import { hypothesisKeys } from "../hypothesis/keys.js";
 import { formatKopecks } from "../money.js";
-import { isIsoDay } from "../time.js";
 import { platformCampaignFinder, platformCampaignOf, type PlatformCampaignRef } from "./platform-campaigns.js";
 import type { ParsedRow, PlatformSpendRow, SpendRow } from "./spend-row.js";
 import { readDaySpend, replaceDaySpend } from "./store.js";
@@ -24,8 +24,8 @@ export type SpendDay = { campaignId: string; hypothesisId: string; date: string;
 
 export const SpendQuery = z.strictObject({
   campaignId: z.string().min(1),
-  from: z.string().refine(isIsoDay, "must be a day written as YYYY-MM-DD").optional(),
-  to: z.string().refine(isIsoDay, "must be a day written as YYYY-MM-DD").optional(),
+  from: isoDaySchema.optional(),
+  to: isoDaySchema.optional(),
 });
 
 /** A request path may run for about 30 s; larger files are split by the sender. */

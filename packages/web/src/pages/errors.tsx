@@ -1,7 +1,7 @@
 import type { Context, ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { DomainError } from "../../../core/src/errors.js";
+import { DomainError, InvalidInputError } from "../../../core/src/errors.js";
 import { newId } from "../../../core/src/ids.js";
 import type { WebEnv } from "../env.js";
 import { Page } from "../layout.js";
@@ -36,6 +36,8 @@ export const renderError: ErrorHandler<WebEnv> = async (error, c) => {
   if (error instanceof DomainError) {
     if (error.status === 404) return errorPage(c, 404, t.error.notFound);
     if (error.status === 403) return errorPage(c, 403, t.error.forbidden);
+    if (error.code === "invalid_redirect") return errorPage(c, 400, t.error.badRedirect);
+    if (error instanceof InvalidInputError && error.issues.some((issue) => issue.path === "cursor")) return errorPage(c, 400, t.error.badCursor);
     return errorPage(c, error.status, error.message);
   }
   const requestId = newId();

@@ -1,5 +1,7 @@
 import { Hono, type Context } from "hono";
 import { ApiKeys } from "../../../core/src/access/api-keys.js";
+import { SignInThrottle } from "../../../core/src/access/sign-in-throttle.js";
+import { clientAddress } from "../client-address.js";
 import { Csrf } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { formPost, localPath, currentPrincipal } from "../guards.js";
@@ -10,7 +12,7 @@ import { viewOf } from "../view.js";
 import { boardPage } from "./board.js";
 import { contractorHomePage } from "./contractor-home.js";
 
-async function signInPage(c: Context<WebEnv>, options: { next: string; error?: string }, status: 200 | 401 = 200) {
+async function signInPage(c: Context<WebEnv>, options: { next: string; error?: string }, status: 200 | 401 | 429 = 200) {
   const v = await viewOf(c);
   const configured = Boolean(c.var.web.cookieSecret);
   const message = !configured ? v.t.signIn.notConfigured : options.error;
@@ -53,15 +55,25 @@ export const signInRoutes = new Hono<WebEnv>()
     if (revoked) await endSession(c);
     const { t } = await viewOf(c);
     const ended = revoked || c.req.query("ended") === "1";
-    return signInPage(c, { next: localPath(c.req.query("next")), error: ended ? t.signIn.ended : undefined });
+    return signInPage(c, { next: localPath(c.req.query("next"), "next"), error: ended ? t.signIn.ended : undefined });
   })
   .post("/sign-in", ...formPost, async (c) => {
     const body = await c.req.parseBody();
     const key = typeof body.key === "string" ? body.key.trim() : "";
-    const next = localPath(typeof body.next === "string" ? body.next : undefined);
+    const next = localPath(typeof body.next === "string" ? body.next : undefined, "next");
+    const attempt = { client: clientAddress(c), key };
+    const wait = await SignInThrottle.retryAfter(c.var.ctx, attempt);
+    if (wait > 0) {
+      c.header("retry-after", String(wait));
+      const { t } = await viewOf(c);
+      return signInPage(c, { next, error: t.signIn.tooMany(Math.ceil(wait / 60)) }, 429);
+    }
     const principal = key ? await ApiKeys.authenticate(c.var.ctx, key, c.var.web.ownerApiKey) : null;
-    if (!principal) return signInPage(c, { next, error: (await viewOf(c)).t.signIn.badKey }, 401);
-    await startSession(c, key);
+    if (!principal) {
+      await SignInThrottle.failed(c.var.ctx, attempt);
+      return signInPage(c, { next, error: (await viewOf(c)).t.signIn.badKey }, 401);
+    }
+    await startSession(c, key, principal);
     return c.redirect(next, 303);
   })
   .post("/sign-out", ...formPost, async (c) => {
@@ -72,5 +84,5 @@ export const signInRoutes = new Hono<WebEnv>()
   .get("/lang/:lang", (c) => {
     const lang = c.req.param("lang");
     if (isLang(lang)) rememberLang(c, lang);
-    return c.redirect(localPath(c.req.query("back")), 303);
+    return c.redirect(localPath(c.req.query("back"), "back"), 303);
   });
