@@ -86,6 +86,8 @@ function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Awaited<Re
     clickIds: fields.clickIds,
     landingUrl: fields.landingUrl,
     referrer: fields.referrer,
+    responsibleUserId: fields.crm?.responsibleUserId ?? null,
+    pipelineId: fields.crm?.pipelineId ?? null,
     campaignId,
     hypothesisId: attribution?.hypothesisId ?? null,
     contractorId: attribution?.contractorId ?? null,

@@ -23,6 +23,12 @@ export type Lead = {
   furthestStage: PathStage;
   amount: string | null;
   lostReason: string | null;
+  /** The CRM's loss reason id of a lost lead (amoCRM `loss_reason_id`), named or not by its source's map. */
+  lossReasonId: string | null;
+  /** The CRM user handling the deal (amoCRM `responsible_user_id`); null for leads no CRM has assigned. */
+  responsibleUserId: string | null;
+  /** The CRM pipeline the deal was created in (amoCRM `pipeline_id`). */
+  pipelineId: string | null;
   /** Lead-handling discipline: contact attempts, the client's tags, a quality review of the loss. */
   contactAttempts: ContactAttemptSummary;
   tags: LeadTags;

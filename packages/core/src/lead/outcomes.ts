@@ -64,11 +64,15 @@ export const Outcomes = {
   /**
    * Moves a lead to a stage in one transaction: the lead (guarded by its version), the history
    * entry and the counter deltas of its campaign and cohort day. A lost race re-reads and re-plans.
+   * `alongIfChanged` is written in the same transaction when the change does something.
    */
-  async apply(ctx: Ctx, leadId: string, change: StageChange, actor: string): Promise<StageChangeResult> {
+  async apply(ctx: Ctx, leadId: string, change: StageChange, actor: string, alongIfChanged?: AlongWith): Promise<StageChangeResult> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await Outcomes.applyTo(ctx, await readLead(ctx, leadId), change, actor);
+        const item = await readLead(ctx, leadId);
+        // What is written along (a CRM's unmapped loss reason count) belongs to a change that happens, not to a repeat.
+        const along = alongIfChanged && planStageChange(outcomeState(item), change) !== null ? alongIfChanged : undefined;
+        return await Outcomes.applyTo(ctx, item, change, actor, along);
       } catch (error) {
         if (!isLeadRace(error)) throw error;
         if (attempt >= MAX_ATTEMPTS) throw new ConflictError("version_conflict", "the lead kept changing while this change was applied; try again");
