@@ -68,6 +68,7 @@ describe("lead listing", () => {
       touches: [
         {
           sourceId: source.id,
+          sourceName: expect.any(String),
           externalId: expect.any(String),
           utm: { source: "google", medium: null, campaign: utmCampaign, content: null, term: null },
           campaignId,

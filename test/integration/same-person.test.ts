@@ -94,8 +94,8 @@ describe("one person, one lead", () => {
       responsibleUserId: "8123456",
     });
     expect(lead.touches).toEqual([
-      { sourceId: tilda.id, externalId: expect.stringMatching(/^6190123:/), utm: expect.objectContaining({ source: "yandex", campaign: utmCampaign }), campaignId, at: "2026-03-02T09:00:00.000Z" },
-      { sourceId: amo.id, externalId: dealId, utm: expect.objectContaining({ source: "yandex", campaign: utmCampaign }), campaignId, at: "2026-03-02T09:01:00.000Z" },
+      { sourceId: tilda.id, sourceName: expect.any(String), externalId: expect.stringMatching(/^6190123:/), utm: expect.objectContaining({ source: "yandex", campaign: utmCampaign }), campaignId, at: "2026-03-02T09:00:00.000Z" },
+      { sourceId: amo.id, sourceName: expect.any(String), externalId: dealId, utm: expect.objectContaining({ source: "yandex", campaign: utmCampaign }), campaignId, at: "2026-03-02T09:01:00.000Z" },
     ]);
     // The deal's own id answers with the one lead.
     expect((await leadOf(dealLeadId)).id).toBe(formLeadId);

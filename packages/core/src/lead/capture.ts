@@ -28,6 +28,8 @@ export type PastOutcome = {
 
 export type CaptureRequest = {
   sourceId: string;
+  /** The source's name when it delivered, kept on the touch so a lead page names its sources without reading them. */
+  sourceName?: string;
   fields: LeadFields;
   /** The sender's `Idempotency-Key`, already made specific to this lead of the call. */
   idempotencyKey?: string | null;
@@ -83,7 +85,7 @@ function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Attributio
   const leadId = newId();
   const now = ctx.now();
   const createdAt = past?.createdAt ?? now;
-  const touch: Touch = { sourceId, externalId: fields.externalId, utm: fields.utm, campaignId: attribution?.campaignId ?? null, at: createdAt.toISOString() };
+  const touch: Touch = { sourceId, ...(request.sourceName ? { sourceName: request.sourceName } : {}), externalId: fields.externalId, utm: fields.utm, campaignId: attribution?.campaignId ?? null, at: createdAt.toISOString() };
   const cohortDay = dayIn(createdAt, ctx.timeZone);
   const stage: LeadStage = past?.stage ?? "new";
   // A lead lost before it was loaded reached no stage we know of.
@@ -166,7 +168,7 @@ function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Attributio
 /** The writes that join a delivery to the lead of the same person another source delivered. */
 function joinItems(ctx: Ctx, request: CaptureRequest, attribution: Attribution | null, lead: Record<string, any>, claims: Claim[]) {
   const leadId: string = lead.id;
-  const items: TransactItem[] = linkItems(ctx, lead, { sourceId: request.sourceId, fields: request.fields, attribution, at: ctx.now().toISOString() });
+  const items: TransactItem[] = linkItems(ctx, lead, { sourceId: request.sourceId, sourceName: request.sourceName, fields: request.fields, attribution, at: ctx.now().toISOString() });
   const references = addReferences(ctx, request, leadId, items);
   items.push(...claims.filter((claim) => claim.leadId !== leadId).map((claim) => ContactClaims.write(ctx, claim, leadId)));
   return { leadId, items, references };

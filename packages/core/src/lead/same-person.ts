@@ -16,7 +16,7 @@ import { findLeadItem } from "./read-lead.js";
  */
 
 /** One delivery of a lead: which source sent it, its id there, its UTM labels and the campaign they matched. */
-export type Touch = { sourceId: string; externalId: string | null; utm: Utm; campaignId: string | null; at: string };
+export type Touch = { sourceId: string; sourceName?: string; externalId: string | null; utm: Utm; campaignId: string | null; at: string };
 
 /** A lead's touches, oldest first; a lead stored before touches were kept has its own arrival as the one touch. */
 export function touchesOf(item: Record<string, any>): Touch[] {
@@ -63,9 +63,9 @@ export const countedAs = (item: Record<string, any>): CountedLead => item as Cou
  * contact fields, and, when the lead had no campaign and this touch has one, the attribution, its
  * listings and its counters moved from the unattributed to the campaign's.
  */
-export function linkItems(ctx: Ctx, lead: Record<string, any>, arrival: { sourceId: string; fields: LeadFields; attribution: Attribution | null; at: string }): TransactItem[] {
+export function linkItems(ctx: Ctx, lead: Record<string, any>, arrival: { sourceId: string; sourceName?: string; fields: LeadFields; attribution: Attribution | null; at: string }): TransactItem[] {
   const { fields, attribution } = arrival;
-  const touch: Touch = { sourceId: arrival.sourceId, externalId: fields.externalId, utm: fields.utm, campaignId: attribution?.campaignId ?? null, at: arrival.at };
+  const touch: Touch = { sourceId: arrival.sourceId, ...(arrival.sourceName ? { sourceName: arrival.sourceName } : {}), externalId: fields.externalId, utm: fields.utm, campaignId: attribution?.campaignId ?? null, at: arrival.at };
   const takesAttribution = !lead.campaignId && attribution !== null;
   const set: Record<string, unknown> = {
     touches: [...touchesOf(lead), touch],
