@@ -104,6 +104,34 @@ describe("one person, one lead", () => {
     h.setNow("2026-03-02T09:00:00Z");
   });
 
+  it("merges a deal won before its contact arrived into the earlier form's lead: won once, on the earlier lead's campaign", async () => {
+    const tilda = await createSource(h, "tilda");
+    const amo = await createSource(h, "amocrm");
+    const formCampaign = await createCampaign(h, "yandex", `bags_${token()}`);
+    const dealCampaign = await createCampaign(h, "yandex", `bags_${token()}`);
+    const ivan = person();
+    const dealId = amoId();
+
+    const form = await ok(postHook(h, tilda.key, tildaForm(ivan, formCampaign.utm.utm_campaign)));
+    const formLeadId: string = form.leads[0].id;
+    await h.call("PATCH", `/api/leads/${formLeadId}`, { stage: "qualified" });
+    const deal = await ok(postHook(h, amo.key, amoDealAdded(dealId, dealCampaign.utm.utm_campaign)));
+    await ok(postHook(h, amo.key, amoWon(dealId)));
+    expect(await countersOn(h, dealCampaign.campaignId, DAY)).toMatchObject({ leads: 1, won: 1 });
+
+    const contact = await ok(postHook(h, amo.key, amoContact(ivan, dealId)));
+    expect(contact.contacts[0]).toMatchObject({ leadId: formLeadId, mergedLeadId: deal.leads[0].id });
+
+    // The form came first with a campaign: the lead stays there, with the deal's win.
+    expect(await countersOn(h, formCampaign.campaignId, DAY)).toMatchObject({ leads: 1, contacted: 1, qualified: 1, proposal: 1, won: 1, revenue: 15_000_00 });
+    expect(await countersOn(h, dealCampaign.campaignId, DAY)).toMatchObject({ leads: 0, contacted: 0, proposal: 0, won: 0, revenue: 0 });
+    expect((await readAllCounters(h.ctx, dealCampaign.campaignId)).wins.filter((w) => w.won !== 0)).toEqual([]);
+    expect(await leadOf(formLeadId)).toMatchObject({ stage: "won", furthestStage: "won", amount: "15000.00", campaignId: formCampaign.campaignId });
+    expect(await leadsOfCampaign(dealCampaign.campaignId)).toEqual([]);
+    const history = (await h.call("GET", `/api/leads/${formLeadId}/history`)).body.items;
+    expect(history.at(-1)).toMatchObject({ from: "qualified", to: "won", amount: "15000.00", actor: `crm:${amo.id}` });
+  });
+
   it("links a Tilda form to the amoCRM deal that came first, and the CRM's win moves that one lead", async () => {
     const tilda = await createSource(h, "tilda");
     const amo = await createSource(h, "amocrm");

@@ -26,7 +26,8 @@ export async function mergeSamePerson(ctx: Ctx, leadId: string, actor: string): 
     const lead = await readLeadItem(ctx, leadId);
     const claims = await ContactClaims.read(ctx, contactKeys(lead.contact));
     const other = await samePersonLead(ctx, claims, { sourceIds: sourcesOf(lead), at: lead.createdAt, except: lead.id });
-    const [earlier, later] = !other || lead.createdAt.localeCompare(other.createdAt) <= 0 ? [lead, other] : [other, lead];
+    // Ids are ULIDs: they order leads that arrived within the same clock reading.
+    const [earlier, later] = !other || (lead.createdAt.localeCompare(other.createdAt) || lead.id.localeCompare(other.id)) <= 0 ? [lead, other] : [other, lead];
     const claimed = claims.filter((claim) => claim.leadId === null || (later !== null && claim.leadId === later.id));
     const items = [...(later ? mergeItems(ctx, earlier, later, actor) : []), ...claimed.map((claim) => ContactClaims.write(ctx, claim, earlier.id))];
     if (items.length === 0) return { leadId: lead.id, merged: null };
