@@ -73,7 +73,7 @@ export async function captureLead(ctx: Ctx, request: CaptureRequest): Promise<Ca
       if (existing) return { id: await existing.read(), duplicate: true };
       // Anything else failed its condition (a claim taken or a joined lead changed meanwhile) or raced: read again.
       if (attempt >= MAX_ATTEMPTS) throw error;
-      await sleep(5 * Math.min(attempt, 8) + Math.random() * 20 * Math.min(attempt, 8));
+      await sleep(5 * Math.min(attempt, 4) + Math.random() * 20 * Math.min(attempt, 4));
     }
   }
 }
