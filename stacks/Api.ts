@@ -14,6 +14,7 @@ import { reportsFrom, sendMailOnlyFrom } from "./ses.js";
  * Deploy-time environment:
  * - REPORTS_FROM (required): on-demand report runs (POST /api/reports/run) mail through SES from it.
  * - TIME_ZONE (optional, default Europe/Moscow): the workspace time zone for ISO days.
+ * - DEDUP_WINDOW_DAYS (optional, default 30): days within which one person from two sources is one lead.
  */
 export function Api({ stack }: StackContext) {
   const { table } = use(Database);
@@ -31,6 +32,7 @@ export function Api({ stack }: StackContext) {
       TABLE_NAME: table.tableName,
       TIME_ZONE: process.env.TIME_ZONE || "Europe/Moscow",
       REPORTS_FROM: from,
+      ...(process.env.DEDUP_WINDOW_DAYS ? { DEDUP_WINDOW_DAYS: process.env.DEDUP_WINDOW_DAYS } : {}),
     },
     // A secret's binding is its SSM placeholder and ssm:GetParameters on its two parameters, nothing more.
     bind: [secrets.OWNER_API_KEY, secrets.COOKIE_SECRET],

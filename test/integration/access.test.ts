@@ -83,6 +83,9 @@ const table: Record<string, Row> = {
   "GET /api/sources/:id": { req: (s) => id(s.f.source.id), expect: staff(200) },
   "PATCH /api/sources/:id": { req: (s) => ({ ...id(s.f.source.id), body: { format: "json" } }), expect: staff(200) },
   "PUT /api/sources/:id/status-map": { req: (s) => ({ ...id(s.f.source.id), body: { Успешно: "won" } }), expect: staff(200) },
+  "PUT /api/sources/:id/loss-reasons": { req: (s) => ({ ...id(s.f.source.id), body: { "7656397": "Дорого" } }), expect: staff(200) },
+  "PUT /api/sources/:id/pipelines": { req: (s) => ({ ...id(s.f.source.id), body: ["7654321"] }), expect: staff(200) },
+  "GET /api/sources/:id/unmapped-loss-reasons": { req: (s) => id(s.f.source.id), expect: staff(200) },
 
   // Leads carry contact details: contractors read none of them, only counts and KPIs.
   "GET /api/leads": { req: () => ({}), expect: staff(200) },

@@ -66,13 +66,13 @@ describe("amoCRM status webhooks", () => {
     expect(await countersOn(h, deal.campaignId, DAY)).toMatchObject({ won: 1, revenue: 15_000_00 });
   });
 
-  it("loses a deal on status 143 with the status as its reason, and restores it when the CRM reopens it", async () => {
+  it("loses a deal on status 143 without a reason as amoCRM names that status, and restores it when the CRM reopens it", async () => {
     const deal = await amoDeal({ "55512351": "proposal" });
     await postHook(h, deal.source.key, statusBody([{ id: deal.externalId, status: "55512351", price: "0" }]));
     const lost = await postHook(h, deal.source.key, fixtureWith("amocrm-status-lost.txt", { "31245702": deal.externalId }));
 
     expect(lost.body.statusChanges).toEqual([{ externalId: deal.externalId, leadId: deal.leadId, outcome: "applied" }]);
-    expect(await leadOf(deal.leadId)).toMatchObject({ stage: "lost", furthestStage: "proposal", lostReason: "crm_status_143" });
+    expect(await leadOf(deal.leadId)).toMatchObject({ stage: "lost", furthestStage: "proposal", lostReason: "Закрыто и не реализовано" });
     expect(await countersOn(h, deal.campaignId, DAY)).toMatchObject({ proposal: 1, lost: 1, won: 0 });
 
     const reopened = await postHook(h, deal.source.key, statusBody([{ id: deal.externalId, status: "55512351" }]));

@@ -16,7 +16,8 @@ export async function arrive(
   options: { utm?: { utm_source: string; utm_campaign: string }; stages?: Array<{ stage: string; lostReason?: string; amount?: string }> } = {},
 ): Promise<string> {
   h.setNow(at);
-  const body = { externalId: `crm-${newId()}`, name: "Клиент", phone: "+79161234567", ...options.utm };
+  // A phone of its own: the same phone from another source within 30 days would be one lead (lead/same-person.ts).
+  const body = { externalId: `crm-${newId()}`, name: "Клиент", phone: uniquePhone(), ...options.utm };
   const res = await postHook(h, source.key, { contentType: "application/json", text: JSON.stringify(body) });
   h.setNow(NOW);
   if (res.status !== 200) throw new Error(`lead not captured: ${res.text}`);
@@ -27,6 +28,10 @@ export async function arrive(
   }
   return id;
 }
+
+let phones = 0;
+/** A Russian mobile number no other lead of this test run has. */
+export const uniquePhone = () => `+7916${String((Date.now() * 7 + ++phones * 7_919) % 10_000_000).padStart(7, "0")}`;
 
 /** Records a contact attempt. */
 export function attempt(h: Harness, leadId: string, at: string, result: "no_answer" | "reached" = "no_answer", channel = "phone") {

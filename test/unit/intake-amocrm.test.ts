@@ -13,6 +13,7 @@ describe("amoCRM webhooks", () => {
     expect(delivery).toEqual({
       test: false,
       statusChanges: [],
+      contacts: [],
       leads: [
         {
           externalId: "31245678",
@@ -22,6 +23,7 @@ describe("amoCRM webhooks", () => {
           clickIds: { yclid: "7243189051234567890" },
           landingUrl: null,
           referrer: "https://yandex.ru/",
+          crm: { responsibleUserId: "8123456", pipelineId: "7654321" },
         },
         {
           externalId: "31245702",
@@ -30,20 +32,70 @@ describe("amoCRM webhooks", () => {
           clickIds: { gclid: "EAIaIQobChMI8rKx3Yb2hQMVh5BoCR0x2wZyEAAYASAAEgJk9fD_BwE" },
           landingUrl: null,
           referrer: null,
+          crm: { responsibleUserId: "8123456", pipelineId: "7654321" },
         },
       ],
     });
   });
 
-  it("turns leads[status] into status changes with the deal price", () => {
+  it("turns leads[status] into status changes with the deal price, pipeline and loss reason", () => {
     expect(parseDelivery("amocrm", webhookFixture("amocrm-status-won.txt"))).toEqual({
       test: false,
       leads: [],
-      statusChanges: [{ externalId: "31245678", statusId: "142", price: "15000" }],
+      contacts: [],
+      statusChanges: [{ externalId: "31245678", statusId: "142", price: "15000", lossReasonId: null, pipelineId: "7654321" }],
     });
     expect(parseDelivery("amocrm", webhookFixture("amocrm-status-lost.txt")).statusChanges).toEqual([
-      { externalId: "31245702", statusId: "143", price: "0" },
+      { externalId: "31245702", statusId: "143", price: "0", lossReasonId: null, pipelineId: "7654321" },
     ]);
+    expect(parseDelivery("amocrm", webhookFixture("amocrm-status-lost-reason.txt")).statusChanges).toEqual([
+      { externalId: "31245702", statusId: "143", price: "0", lossReasonId: "7656397", pipelineId: "7654321" },
+    ]);
+  });
+
+  it("reads loss_reason_id 0 as no reason, as amoCRM sends it for a loss without one", () => {
+    const [change] = amo([
+      ["leads[status][0][id]", "7"],
+      ["leads[status][0][status_id]", "143"],
+      ["leads[status][0][loss_reason_id]", "0"],
+    ]).statusChanges;
+    expect(change).toMatchObject({ statusId: "143", lossReasonId: null, pipelineId: null });
+  });
+
+  it("turns contacts[add] into the person of its linked deals: name, phone in E.164, e-mail", () => {
+    expect(parseDelivery("amocrm", webhookFixture("amocrm-contact-add.txt"))).toEqual({
+      test: false,
+      leads: [],
+      statusChanges: [],
+      contacts: [
+        {
+          contactId: "29876001",
+          contact: { name: "Анна Смирнова", phone: "+79161234567", email: "Anna.Smirnova@example.ru" },
+          linkedExternalIds: ["31245678"],
+        },
+      ],
+    });
+  });
+
+  it("reads linked deals as a list too, the first phone that is a number, and skips companies", () => {
+    const { contacts } = amo([
+      ["contacts[update][0][id]", "501"],
+      ["contacts[update][0][name]", "Пётр"],
+      ["contacts[update][0][custom_fields][0][code]", "PHONE"],
+      ["contacts[update][0][custom_fields][0][values][0][value]", "доб. 12"],
+      ["contacts[update][0][custom_fields][0][values][1][value]", "8 903 555 44 33"],
+      ["contacts[update][0][linked_leads_id][0]", "77"],
+      ["contacts[update][0][linked_leads_id][1]", "78"],
+      ["contacts[add][0][id]", "502"],
+      ["contacts[add][0][type]", "company"],
+      ["contacts[add][0][name]", "ООО Ромашка"],
+    ]);
+    expect(contacts).toEqual([{ contactId: "501", contact: { name: "Пётр", phone: "+79035554433", email: null }, linkedExternalIds: ["77", "78"] }]);
+  });
+
+  it("refuses a contact without its id and a deal id too long to be amoCRM's, with 422 naming each", () => {
+    expect(() => amo([["contacts[add][0][name]", "Без id"]])).toThrow(invalid(422, "contacts.add.0.id"));
+    expect(() => amo([["leads[add][0][id]", "9".repeat(65)]])).toThrow(invalid(422, "leads.add.0.id"));
   });
 
   it("counts leads[update] as a status change only when it carries status_id, once per lead and status", () => {
@@ -60,8 +112,8 @@ describe("amoCRM webhooks", () => {
       ["leads[update][2][price]", "1 500"],
     ]);
     expect(delivery.statusChanges).toEqual([
-      { externalId: "7", statusId: "142", price: null },
-      { externalId: "9", statusId: "55512346", price: "1 500" },
+      { externalId: "7", statusId: "142", price: null, lossReasonId: null, pipelineId: null },
+      { externalId: "9", statusId: "55512346", price: "1 500", lossReasonId: null, pipelineId: null },
     ]);
   });
 
@@ -88,14 +140,15 @@ describe("amoCRM webhooks", () => {
     });
     const delivery = parseDelivery("amocrm", { contentType: "application/json", text });
     expect(delivery.leads[0]).toMatchObject({ externalId: "11", utm: { source: "vk", term: "сумки" } });
-    expect(delivery.statusChanges).toEqual([{ externalId: "12", statusId: "142", price: "2500" }]);
+    expect(delivery.statusChanges).toEqual([{ externalId: "12", statusId: "142", price: "2500", lossReasonId: null, pipelineId: null }]);
   });
 
   it("ignores events about other entities", () => {
-    expect(amo([["contacts[update][0][id]", "5"], ["leads[delete][0][id]", "6"], ["account[subdomain]", "shop"]])).toEqual({
+    expect(amo([["tasks[add][0][id]", "5"], ["leads[delete][0][id]", "6"], ["account[subdomain]", "shop"]])).toEqual({
       test: false,
       leads: [],
       statusChanges: [],
+      contacts: [],
     });
   });
 

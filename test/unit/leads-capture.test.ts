@@ -1,5 +1,5 @@
 import { DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Ctx } from "../../packages/core/src/context.js";
@@ -23,7 +23,11 @@ const fields: LeadFields = {
 const cancelled = (...codes: string[]) =>
   new TransactionCanceledException({ message: "cancelled", $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
 
-beforeEach(() => dynamo.reset());
+beforeEach(() => {
+  dynamo.reset();
+  // Nobody has claimed the phone yet (lead/contact-claims.ts).
+  dynamo.on(BatchGetCommand).resolves({ Responses: { t: [] } });
+});
 
 describe("lead capture under contention", () => {
   it("retries a transaction cancelled by a conflicting one and captures the lead", async () => {

@@ -10,4 +10,6 @@ export type Ctx = {
   /** IANA zone in which cohort days and probe windows are counted. */
   timeZone: string;
   now: () => Date;
+  /** The workspace's de-duplication window in days (DEDUP_WINDOW_DAYS); 30 when absent. */
+  dedupWindowDays?: number;
 };

@@ -42,7 +42,7 @@ if (!config.endpoint) {
 
 const doc = createDocumentClient(config);
 const table = await ensureTable(doc, config.tableName);
-const ctx = { doc, table: config.tableName, timeZone: config.timeZone, now: () => new Date() };
+const ctx = { doc, table: config.tableName, timeZone: config.timeZone, now: () => new Date(), dedupWindowDays: config.dedupWindowDays };
 const cookieSecret = process.env.COOKIE_SECRET || localCookieSecret(`${dataDir}/cookie.secret`);
 const app = createApp(ctx, { ownerApiKey: config.ownerApiKey, cookieSecret });
 

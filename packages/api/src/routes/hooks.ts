@@ -11,7 +11,7 @@ import { describeRoute } from "../openapi/describe.js";
 /** The answer a sender gets: Tilda's connection test wants the text "ok". Shared with quarantine replay. */
 export function intakeResponse(c: Context, answer: IntakeAnswer) {
   if (answer.test) return c.text("ok");
-  return c.json({ leads: answer.leads, statusChanges: answer.statusChanges });
+  return c.json({ leads: answer.leads, ignored: answer.ignored, statusChanges: answer.statusChanges, contacts: answer.contacts });
 }
 
 const hookDoc = describeRoute({
@@ -19,7 +19,8 @@ const hookDoc = describeRoute({
   description:
     "The public webhook of one lead source; the unguessable key in the path is the credential. The call is archived first, " +
     "then read by the source's format: `tilda` (form fields; its connection test answers `ok`), `amocrm` (form-encoded " +
-    "`leads[add|status][0][...]`, status changes through the source's status map) or `json` (one lead in Parom's shape, as " +
+    "`leads[add|status][0][...]`, status changes through the source's status map, losses named by its loss reason map, " +
+    "deals of pipelines it does not count ignored, `contacts[add|update]` giving linked deals their person) or `json` (one lead in Parom's shape, as " +
     "JSON or as a form with the same flat names). A call the format cannot use stays in quarantine (GET /api/quarantine).",
   params: { key: "the source's webhook key (its webhookUrl ends with it)" },
   bodies: {
@@ -31,7 +32,8 @@ const hookDoc = describeRoute({
   },
   response: {
     description:
-      "`{leads: [{id, duplicate}], statusChanges: [...]}`: a redelivered lead answers with its id and `duplicate: true`. " +
+      "`{leads: [{id, duplicate}], ignored: [...], statusChanges: [...], contacts: [...]}`: a redelivered lead answers with its id and " +
+      "`duplicate: true`; `ignored` lists deals of pipelines the source does not count. " +
       "Tilda's test call gets the text `ok`.",
     mediaTypes: ["application/json", "text/plain"],
   },

@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
-import { CreateSourceInput, Sources, StatusMapInput, UpdateSourceInput, type Source } from "../../../core/src/source/source.js";
+import { CreateSourceInput, LossReasonsInput, PipelinesInput, Sources, StatusMapInput, UpdateSourceInput, type Source } from "../../../core/src/source/source.js";
+import { UnmappedLossReasons } from "../../../core/src/source/unmapped-loss-reasons.js";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";
@@ -14,6 +15,22 @@ const docs = {
   list: describeRoute({ summary: "List lead sources", response: { description: "`{items: [source]}`" } }),
   get: describeRoute({ summary: "A lead source", response: source }),
   update: describeRoute({ summary: "Rename a source or correct its format", body: UpdateSourceInput, response: source }),
+  lossReasons: describeRoute({
+    summary: "Name the CRM's loss reasons (amoCRM `loss_reason_id` -> reason)",
+    description: "A lost deal's reason is the name its `loss_reason_id` has here; an id not named is kept as `amoCRM reason #<id>` and listed by GET /api/sources/{id}/unmapped-loss-reasons.",
+    body: LossReasonsInput,
+    response: source,
+  }),
+  pipelines: describeRoute({
+    summary: "Choose the CRM pipelines whose deals count (empty: all)",
+    description: "Deals of other pipelines are archived with their webhook call and otherwise ignored: no lead, no stage move.",
+    body: PipelinesInput,
+    response: source,
+  }),
+  unmapped: describeRoute({
+    summary: "Loss reason ids the CRM sent that the source's map does not name",
+    response: { description: "`{items: [{lossReasonId, leads, lastSeenAt}]}`, most leads first." },
+  }),
   statusMap: describeRoute({ summary: "Map the CRM's statuses to lead stages (over amoCRM's 142 won / 143 lost)", body: StatusMapInput, response: source }),
 };
 
@@ -23,6 +40,15 @@ export const sourceRoutes = new Hono<AppEnv>()
   .get("/", docs.list, async (c) => c.json({ items: (await Sources.list(c.var.ctx)).map((s) => withWebhookUrl(c, s)) }))
   .get("/:id", docs.get, async (c) => c.json(withWebhookUrl(c, await Sources.get(c.var.ctx, c.req.param("id")))))
   .patch("/:id", docs.update, async (c) => c.json(withWebhookUrl(c, await Sources.update(c.var.ctx, c.req.param("id"), await jsonBody(c, UpdateSourceInput)))))
+  .put("/:id/loss-reasons", docs.lossReasons, async (c) =>
+    c.json(withWebhookUrl(c, await Sources.setLossReasons(c.var.ctx, c.req.param("id"), await jsonBody(c, LossReasonsInput)))),
+  )
+  .put("/:id/pipelines", docs.pipelines, async (c) =>
+    c.json(withWebhookUrl(c, await Sources.setPipelines(c.var.ctx, c.req.param("id"), await jsonBody(c, PipelinesInput)))),
+  )
+  .get("/:id/unmapped-loss-reasons", docs.unmapped, async (c) =>
+    c.json({ items: await UnmappedLossReasons.list(c.var.ctx, await Sources.get(c.var.ctx, c.req.param("id"))) }),
+  )
   .put("/:id/status-map", docs.statusMap, async (c) =>
     c.json(withWebhookUrl(c, await Sources.setStatusMap(c.var.ctx, c.req.param("id"), await jsonBody(c, StatusMapInput)))),
   );

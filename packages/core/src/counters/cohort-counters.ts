@@ -57,10 +57,14 @@ export function addToDay(
   campaignId: string | null,
   day: string,
   delta: Partial<Record<CounterField, number>>,
-  win?: { winDay: string; won: number },
+  win?: { winDay: string; won: number } | Array<{ winDay: string; won: number }>,
 ): TransactItem {
   const adds: Record<string, number | undefined> = { ...delta };
-  if (win) adds[`${WON_AFTER}${daysBetween(day, win.winDay)}`] = win.won;
+  // Several wins in one write when leads are merged (lead/same-person.ts): one update per counter item.
+  for (const w of win === undefined ? [] : Array.isArray(win) ? win : [win]) {
+    const name = `${WON_AFTER}${daysBetween(day, w.winDay)}`;
+    adds[name] = (adds[name] ?? 0) + w.won;
+  }
   return { Update: addExpression(ctx, { pk: partition(campaignId), sk: `${prefix.day}${day}` }, { campaignId: campaignId ?? UNATTRIBUTED, day }, adds) };
 }
 

@@ -30,6 +30,23 @@ export type LeadFields = {
   clickIds: { yclid?: string; gclid?: string };
   landingUrl: string | null;
   referrer: string | null;
+  /** What a CRM says about its deal: who handles it and in which pipeline (absent for forms). */
+  crm?: CrmDeal;
+};
+
+/** A CRM deal's owner and pipeline, as the CRM's ids (amoCRM `responsible_user_id`, `pipeline_id`). */
+export type CrmDeal = { responsibleUserId: string | null; pipelineId: string | null };
+
+/**
+ * A CRM contact (amoCRM `contacts[add|update]`) with the deals it is linked to: how a deal captured
+ * without a phone learns its person's name, phone and e-mail.
+ */
+export type ContactUpdate = {
+  /** The CRM's contact id. */
+  contactId: string;
+  contact: LeadFields["contact"];
+  /** The CRM ids of the deals linked to this contact (`linked_leads_id`). */
+  linkedExternalIds: string[];
 };
 
 /** An amoCRM-style pipeline status change for a lead already captured under `externalId`. */
@@ -38,6 +55,10 @@ export type StatusChange = {
   statusId: string;
   /** The deal amount the CRM sent (amoCRM `price`), as text; null when absent. */
   price: string | null;
+  /** amoCRM `loss_reason_id` of a lost deal (absent or "0" when no reason was picked): null when none. */
+  lossReasonId?: string | null;
+  /** amoCRM `pipeline_id` the deal is in now; null when not sent. */
+  pipelineId?: string | null;
 };
 
 export type Delivery = {
@@ -45,4 +66,6 @@ export type Delivery = {
   test: boolean;
   leads: LeadFields[];
   statusChanges: StatusChange[];
+  /** CRM contacts with their linked deals (amoCRM only). */
+  contacts?: ContactUpdate[];
 };

@@ -1,13 +1,19 @@
 import type { Ctx } from "../context.js";
 import { ConflictError, DomainError } from "../errors.js";
 import { captureLead, type CaptureResult } from "../lead/capture.js";
+import { applyCrmContacts, type CrmContactOutcome } from "../lead/crm-contacts.js";
 import { applyCrmStatusChanges, type CrmStatusOutcome } from "../lead/crm-status.js";
-import { Sources, type Source } from "../source/source.js";
+import { countsPipeline, Sources, type Source } from "../source/source.js";
 import { parseDelivery } from "./parse-delivery.js";
 import { bodyText, RawArchive, type QuarantineError, type RawDelivery } from "./raw-archive.js";
 
-/** What a webhook call (or its replay) answers: "ok" for a connection test, else each lead and status change. */
-export type IntakeAnswer = { test: true } | { test: false; leads: CaptureResult[]; statusChanges: CrmStatusOutcome[] };
+/** A deal the source does not count (another pipeline): archived with its call, captured nowhere. */
+export type IgnoredLead = { externalId: string | null; pipelineId: string | null; reason: "pipeline_not_counted" };
+
+/** What a webhook call (or its replay) answers: "ok" for a connection test, else each lead, status change and contact. */
+export type IntakeAnswer =
+  | { test: true }
+  | { test: false; leads: CaptureResult[]; ignored: IgnoredLead[]; statusChanges: CrmStatusOutcome[]; contacts: CrmContactOutcome[] };
 
 /**
  * Reads an archived call with its source's current format and captures what it holds.
@@ -28,14 +34,21 @@ export async function receiveDelivery(ctx: Ctx, source: Source, raw: RawDelivery
 
   const idempotencyKey = raw.headers["idempotency-key"]?.trim() || null;
   const leads: CaptureResult[] = [];
+  const ignored: IgnoredLead[] = [];
   // One by one: the leads of one call share the archive item and usually the counters.
   for (const [index, fields] of delivery.leads.entries()) {
+    if (!countsPipeline(source, fields.crm?.pipelineId)) {
+      ignored.push({ externalId: fields.externalId, pipelineId: fields.crm?.pipelineId ?? null, reason: "pipeline_not_counted" });
+      continue;
+    }
     const key = idempotencyKey && (index === 0 ? idempotencyKey : `${idempotencyKey}#${index}`);
-    leads.push(await captureLead(ctx, { sourceId: source.id, fields, idempotencyKey: key, raw: { deliveryId: raw.id, index } }));
+    leads.push(await captureLead(ctx, { sourceId: source.id, sourceName: source.name, fields, idempotencyKey: key, raw: { deliveryId: raw.id, index } }));
   }
+  // Contacts before moves: a deal's person is known before the deal is closed, as in the CRM.
+  const contacts = delivery.contacts?.length ? await applyCrmContacts(ctx, source.id, delivery.contacts) : [];
   const statusChanges = delivery.statusChanges.length > 0 ? await applyCrmStatusChanges(ctx, source, delivery.statusChanges) : [];
   if (!leads.some((lead) => !lead.duplicate)) await RawArchive.processed(ctx, raw.id);
-  return { test: false, leads, statusChanges };
+  return { test: false, leads, ignored, statusChanges, contacts };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import { Campaigns } from "../campaign/campaign.js";
+import { Campaigns, type Attribution } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import { addLostReason, addToDay, addWin, type CounterField } from "../counters/cohort-counters.js";
 import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
@@ -7,7 +7,10 @@ import type { LeadFields } from "../intake/delivery.js";
 import { RawArchive } from "../intake/raw-archive.js";
 import { newId } from "../ids.js";
 import { dayIn } from "../time.js";
+import { ContactClaims, contactKeys, type Claim } from "./contact-claims.js";
 import { leadKeys } from "./lead.js";
+import { findLeadItem } from "./read-lead.js";
+import { linkItems, samePersonLead, type Touch } from "./same-person.js";
 import { WonLeads } from "./won-leads.js";
 import { reachedDelta, type LeadStage, type PathStage } from "./stages.js";
 
@@ -25,6 +28,8 @@ export type PastOutcome = {
 
 export type CaptureRequest = {
   sourceId: string;
+  /** The source's name when it delivered, kept on the touch so a lead page names its sources without reading them. */
+  sourceName?: string;
   fields: LeadFields;
   /** The sender's `Idempotency-Key`, already made specific to this lead of the call. */
   idempotencyKey?: string | null;
@@ -33,12 +38,17 @@ export type CaptureRequest = {
   past?: PastOutcome;
 };
 
-/** The lead's id, and whether it had been captured before (nothing was written or counted then). */
-export type CaptureResult = { id: string; duplicate: boolean };
+/**
+ * The lead's id, and whether it had been captured before (nothing was written or counted then).
+ * `linked`: the delivery is the same person as a lead another source delivered (lead/same-person.ts),
+ * so it joined that lead and counted nothing.
+ */
+export type CaptureResult = { id: string; duplicate: boolean; linked?: true };
 
 // Real DynamoDB cancels transactions that race on one item (the counters, a reference) with
-// TransactionConflict; a retry then either goes through or sees the winner's reference.
-const MAX_ATTEMPTS = 6;
+// TransactionConflict; a retry then either goes through or sees the winner's reference. Many
+// sources delivering one person at once take turns on that lead's version and its contact claims.
+const MAX_ATTEMPTS = 30;
 
 /**
  * Stores a lead exactly once. One transaction writes the lead, its references (sender's id,
@@ -47,28 +57,35 @@ const MAX_ATTEMPTS = 6;
  */
 export async function captureLead(ctx: Ctx, request: CaptureRequest): Promise<CaptureResult> {
   const attribution = await Campaigns.attribute(ctx, request.fields.utm.source, request.fields.utm.campaign);
+  // Past leads are the CRM's own history, one deal each: they are neither joined nor claimed.
+  const keys = request.past ? [] : contactKeys(request.fields.contact);
   for (let attempt = 1; ; attempt++) {
-    const { leadId, items, references } = captureItems(ctx, request, attribution);
+    const claims = await ContactClaims.read(ctx, keys);
+    const now = ctx.now().toISOString();
+    const joined = await samePersonLead(ctx, claims, { sourceIds: [request.sourceId], at: now });
+    const { leadId, items, references } = joined ? joinItems(ctx, request, attribution, joined, claims) : captureItems(ctx, request, attribution, claims);
     try {
       await transact(ctx, items);
-      return { id: leadId, duplicate: false };
+      return { id: leadId, duplicate: false, ...(joined ? { linked: true as const } : {}) };
     } catch (error) {
       if (!(error instanceof TransactionCancelledError)) throw error;
       const existing = references.find((ref) => error.failedCondition(ref.index));
       if (existing) return { id: await existing.read(), duplicate: true };
-      if (!error.reasons.includes("TransactionConflict") || attempt >= MAX_ATTEMPTS) throw error;
-      await sleep(10 * attempt + Math.random() * 40 * attempt);
+      // Anything else failed its condition (a claim taken or a joined lead changed meanwhile) or raced: read again.
+      if (attempt >= MAX_ATTEMPTS) throw error;
+      await sleep(5 * Math.min(attempt, 4) + Math.random() * 20 * Math.min(attempt, 4));
     }
   }
 }
 
 type Reference = { index: number; read: () => Promise<string> };
 
-function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Awaited<ReturnType<typeof Campaigns.attribute>>) {
+function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Attribution | null, claims: Claim[]) {
   const { fields, past, sourceId } = request;
   const leadId = newId();
   const now = ctx.now();
   const createdAt = past?.createdAt ?? now;
+  const touch: Touch = { sourceId, ...(request.sourceName ? { sourceName: request.sourceName } : {}), externalId: fields.externalId, utm: fields.utm, campaignId: attribution?.campaignId ?? null, at: createdAt.toISOString() };
   const cohortDay = dayIn(createdAt, ctx.timeZone);
   const stage: LeadStage = past?.stage ?? "new";
   // A lead lost before it was loaded reached no stage we know of.
@@ -86,6 +103,8 @@ function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Awaited<Re
     clickIds: fields.clickIds,
     landingUrl: fields.landingUrl,
     referrer: fields.referrer,
+    responsibleUserId: fields.crm?.responsibleUserId ?? null,
+    pipelineId: fields.crm?.pipelineId ?? null,
     campaignId,
     hypothesisId: attribution?.hypothesisId ?? null,
     contractorId: attribution?.contractorId ?? null,
@@ -98,6 +117,7 @@ function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Awaited<Re
     updatedAt: now.toISOString(),
     // Stage changes (lead/outcomes.ts) are guarded by this version.
     version: 1,
+    touches: [touch],
     ...(won ? { wonDay: won.day } : {}),
   };
 
@@ -110,24 +130,9 @@ function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Awaited<Re
       },
     },
   ];
-  const references: Reference[] = [];
-  const addReference = (key: { pk: string; sk: string }, what: Record<string, string>) => {
-    references.push({ index: items.length, read: () => readLeadReference(ctx, key) });
-    items.push({
-      Put: {
-        TableName: ctx.table,
-        Item: { ...key, type: "leadRef", leadId, sourceId, ...what, createdAt: now.toISOString() },
-        ConditionExpression: "attribute_not_exists(pk)",
-      },
-    });
-  };
-  if (fields.externalId) addReference(leadKeys.byExternalId(sourceId, fields.externalId), { externalId: fields.externalId });
-  if (request.idempotencyKey) addReference(leadKeys.byIdempotencyKey(sourceId, request.idempotencyKey), { idempotencyKey: request.idempotencyKey });
-  if (request.raw) {
-    const { deliveryId, index } = request.raw;
-    references.push({ index: items.length, read: () => RawArchive.get(ctx, deliveryId).then((raw) => raw.leads[String(index)]!) });
-    items.push(RawArchive.leadCaptured(ctx, deliveryId, index, leadId));
-  }
+  const references = addReferences(ctx, request, leadId, items);
+  // The person is this lead now (a claim of an older lead outside the window, or of one from this same source, moves here).
+  items.push(...claims.map((claim) => ContactClaims.write(ctx, claim, leadId)));
 
   const counters: Partial<Record<CounterField, number>> = reachedDelta(null, furthestStage);
   if (stage === "lost") counters.lost = 1;
@@ -160,9 +165,50 @@ function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Awaited<Re
   return { leadId, items, references };
 }
 
+/** The writes that join a delivery to the lead of the same person another source delivered. */
+function joinItems(ctx: Ctx, request: CaptureRequest, attribution: Attribution | null, lead: Record<string, any>, claims: Claim[]) {
+  const leadId: string = lead.id;
+  const items: TransactItem[] = linkItems(ctx, lead, { sourceId: request.sourceId, sourceName: request.sourceName, fields: request.fields, attribution, at: ctx.now().toISOString() });
+  const references = addReferences(ctx, request, leadId, items);
+  items.push(...claims.filter((claim) => claim.leadId !== leadId).map((claim) => ContactClaims.write(ctx, claim, leadId)));
+  return { leadId, items, references };
+}
+
+/**
+ * The delivery's references (sender's id, Idempotency-Key, archived call) pointing at `leadId`,
+ * appended to `items`: any of them existing already means the delivery was captured before.
+ */
+function addReferences(ctx: Ctx, request: CaptureRequest, leadId: string, items: TransactItem[]): Reference[] {
+  const { fields, sourceId } = request;
+  const references: Reference[] = [];
+  const addReference = (key: { pk: string; sk: string }, what: Record<string, string>) => {
+    references.push({ index: items.length, read: () => readLeadReference(ctx, key) });
+    items.push({
+      Put: {
+        TableName: ctx.table,
+        Item: { ...key, type: "leadRef", leadId, sourceId, ...what, createdAt: ctx.now().toISOString() },
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    });
+  };
+  if (fields.externalId) addReference(leadKeys.byExternalId(sourceId, fields.externalId), { externalId: fields.externalId });
+  if (request.idempotencyKey) addReference(leadKeys.byIdempotencyKey(sourceId, request.idempotencyKey), { idempotencyKey: request.idempotencyKey });
+  if (request.raw) {
+    const { deliveryId, index } = request.raw;
+    references.push({ index: items.length, read: () => RawArchive.get(ctx, deliveryId).then((raw) => survivingId(ctx, raw.leads[String(index)]!)) });
+    items.push(RawArchive.leadCaptured(ctx, deliveryId, index, leadId));
+  }
+  return references;
+}
+
+/** A merged lead's references answer with the lead that absorbed it. */
+async function survivingId(ctx: Ctx, leadId: string): Promise<string> {
+  return (await findLeadItem(ctx, leadId))?.id ?? leadId;
+}
+
 async function readLeadReference(ctx: Ctx, key: { pk: string; sk: string }): Promise<string> {
   const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: key, ConsistentRead: true }));
-  return Item!.leadId;
+  return survivingId(ctx, Item!.leadId);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

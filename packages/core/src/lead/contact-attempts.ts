@@ -1,12 +1,12 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { isoInstantSchema } from "../dates.js";
 import type { Ctx } from "../context.js";
 import { queryAll } from "../db/query-all.js";
 import { transact } from "../db/transact.js";
-import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
+import { ConflictError, InvalidInputError } from "../errors.js";
 import { newId } from "../ids.js";
 import { dayIn } from "../time.js";
+import { readLeadItem } from "./read-lead.js";
 import { leadKeys } from "./lead.js";
 import { isLeadRace, Outcomes } from "./outcomes.js";
 import type { LeadStage, StageChange } from "./stages.js";
@@ -222,11 +222,8 @@ export function toContactAttempt(item: Record<string, any>): ContactAttempt {
   };
 }
 
-async function readLead(ctx: Ctx, leadId: string): Promise<Record<string, any>> {
-  const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: leadKeys.item(leadId), ConsistentRead: true }));
-  if (!Item) throw new NotFoundError("lead", leadId);
-  return Item;
-}
+/** The lead, or the one it was merged into. */
+const readLead = (ctx: Ctx, leadId: string) => readLeadItem(ctx, leadId);
 
 /** The lead's side of an attempt that changes no stage; first in its transaction so a lost race is its failed condition. */
 function recordOnLead(ctx: Ctx, item: Record<string, any>, set: Record<string, unknown>, updatedAt: string) {

@@ -1,6 +1,7 @@
 import type { LeadCompany, LeadFields } from "../intake/delivery.js";
 import type { QualityReview } from "../quality/review.js";
 import type { ContactAttemptSummary } from "./contact-attempts.js";
+import type { Touch } from "./same-person.js";
 import type { LeadTags } from "./tags.js";
 import type { LeadStage, PathStage } from "./stages.js";
 
@@ -23,6 +24,16 @@ export type Lead = {
   furthestStage: PathStage;
   amount: string | null;
   lostReason: string | null;
+  /** The CRM's loss reason id of a lost lead (amoCRM `loss_reason_id`), named or not by its source's map. */
+  lossReasonId: string | null;
+  /** The CRM user handling the deal (amoCRM `responsible_user_id`); null for leads no CRM has assigned. */
+  responsibleUserId: string | null;
+  /** The CRM pipeline the deal was created in (amoCRM `pipeline_id`). */
+  pipelineId: string | null;
+  /** Every source that delivered this person, first arrival first (lead/same-person.ts). */
+  sources: string[];
+  /** Each delivery: its source, its id there, its UTM labels, the campaign they matched and when it arrived. */
+  touches: Touch[];
   /** Lead-handling discipline: contact attempts, the client's tags, a quality review of the loss. */
   contactAttempts: ContactAttemptSummary;
   tags: LeadTags;

@@ -1,14 +1,14 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { addToDay, addWin, moveLostReason } from "../counters/cohort-counters.js";
 import { queryAll } from "../db/query-all.js";
 import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
-import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
+import { ConflictError, InvalidInputError } from "../errors.js";
 import { newId } from "../ids.js";
 import { formatKopecks, toKopecks } from "../money.js";
 import { countedLostReason } from "../quality/review.js";
 import { dayIn } from "../time.js";
+import { readLeadItem } from "./read-lead.js";
 import { leadKeys } from "./lead.js";
 import { WonLeads } from "./won-leads.js";
 import { leadStages, planStageChange, type LeadStage, type OutcomeState, type StageChange, type StagePlan } from "./stages.js";
@@ -64,11 +64,15 @@ export const Outcomes = {
   /**
    * Moves a lead to a stage in one transaction: the lead (guarded by its version), the history
    * entry and the counter deltas of its campaign and cohort day. A lost race re-reads and re-plans.
+   * `alongIfChanged` is written in the same transaction when the change does something.
    */
-  async apply(ctx: Ctx, leadId: string, change: StageChange, actor: string): Promise<StageChangeResult> {
+  async apply(ctx: Ctx, leadId: string, change: StageChange, actor: string, alongIfChanged?: AlongWith): Promise<StageChangeResult> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await Outcomes.applyTo(ctx, await readLead(ctx, leadId), change, actor);
+        const item = await readLead(ctx, leadId);
+        // What is written along (a CRM's unmapped loss reason count) belongs to a change that happens, not to a repeat.
+        const along = alongIfChanged && planStageChange(outcomeState(item), change) !== null ? alongIfChanged : undefined;
+        return await Outcomes.applyTo(ctx, item, change, actor, along);
       } catch (error) {
         if (!isLeadRace(error)) throw error;
         if (attempt >= MAX_ATTEMPTS) throw new ConflictError("version_conflict", "the lead kept changing while this change was applied; try again");
@@ -100,10 +104,10 @@ export const Outcomes = {
 
   /** Every stage change of a lead, oldest first. */
   async history(ctx: Ctx, leadId: string): Promise<StageHistoryEntry[]> {
-    await readLead(ctx, leadId);
+    const lead = await readLead(ctx, leadId);
     const items = await queryAll(ctx, {
       KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": leadKeys.item(leadId).pk, ":prefix": HISTORY_PREFIX },
+      ExpressionAttributeValues: { ":pk": leadKeys.item(lead.id).pk, ":prefix": HISTORY_PREFIX },
     });
     return items.map(toStageHistoryEntry);
   },
@@ -121,11 +125,8 @@ export function toStageHistoryEntry(item: Record<string, any>): StageHistoryEntr
   };
 }
 
-async function readLead(ctx: Ctx, leadId: string): Promise<Record<string, any>> {
-  const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: leadKeys.item(leadId), ConsistentRead: true }));
-  if (!Item) throw new NotFoundError("lead", leadId);
-  return Item;
-}
+/** The lead, or the one it was merged into (a CRM's later moves of a merged deal move the surviving lead). */
+const readLead = (ctx: Ctx, leadId: string) => readLeadItem(ctx, leadId);
 
 function outcomeState(item: Record<string, any>): OutcomeState {
   return {

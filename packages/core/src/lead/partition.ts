@@ -28,6 +28,8 @@ export async function readLeadPartition(ctx: Ctx, id: string): Promise<LeadParti
   // Sort keys come back in order (`ATTEMPT#<at>`, `STAGE#<at>`), so each list is in the order of its own query.
   for (const item of items) {
     const key: string = item.sk;
+    // A merged lead shows the lead that absorbed it (lead/lead-merge.ts).
+    if (key === sk && item.mergedInto) return readLeadPartition(ctx, item.mergedInto);
     if (key === sk) read.lead = toLead(item);
     else if (key.startsWith(HISTORY_PREFIX)) read.history.push(toStageHistoryEntry(item));
     else if (key.startsWith(attemptKeys.prefix)) read.attempts.push(toContactAttempt(item));

@@ -1,13 +1,14 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { Campaigns } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import { queryPage } from "../db/query-all.js";
-import { InvalidInputError, NotFoundError } from "../errors.js";
+import { InvalidInputError } from "../errors.js";
 import { formatKopecks } from "../money.js";
 import { qualityReviewOf } from "../quality/review.js";
 import { contactAttemptSummary } from "./contact-attempts.js";
-import { leadKeys, leadListings, type Lead } from "./lead.js";
+import { readLeadItem } from "./read-lead.js";
+import { sourcesOf, touchesOf } from "./same-person.js";
+import { leadListings, type Lead } from "./lead.js";
 import { leadTags } from "./tags.js";
 
 /** `GET /api/leads` filters: one of hypothesis, campaign or unattributed (or none for all leads). */
@@ -24,9 +25,7 @@ export type ListLeadsQuery = z.infer<typeof ListLeadsQuery>;
 
 export const Leads = {
   async get(ctx: Ctx, id: string): Promise<Lead> {
-    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: leadKeys.item(id), ConsistentRead: true }));
-    if (!Item) throw new NotFoundError("lead", id);
-    return toLead(Item);
+    return toLead(await readLeadItem(ctx, id));
   },
 
   /** Newest first, one index query per page (never a scan). */
@@ -78,6 +77,11 @@ export function toLead(item: Record<string, any>): Lead {
     furthestStage: item.furthestStage,
     amount: typeof item.amountKopecks === "number" ? formatKopecks(item.amountKopecks) : null,
     lostReason: item.lostReason ?? null,
+    lossReasonId: item.stage === "lost" ? (item.lossReasonId ?? null) : null,
+    responsibleUserId: item.responsibleUserId ?? null,
+    pipelineId: item.pipelineId ?? null,
+    sources: sourcesOf(item),
+    touches: touchesOf(item),
     contactAttempts: contactAttemptSummary(item),
     tags: leadTags(item),
     qualityReview: qualityReviewOf(item),

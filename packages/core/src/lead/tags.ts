@@ -5,6 +5,7 @@ import { queryAll } from "../db/query-all.js";
 import { NotFoundError } from "../errors.js";
 import { Hypotheses } from "../hypothesis/hypothesis.js";
 import { Sources } from "../source/source.js";
+import { findLeadItem } from "./read-lead.js";
 import { leadKeys } from "./lead.js";
 import { leadStages, rank, type PathStage } from "./stages.js";
 
@@ -70,7 +71,7 @@ export const LeadTagging = {
       const { Attributes } = await ctx.doc.send(
         new UpdateCommand({
           TableName: ctx.table,
-          Key: leadKeys.item(leadId),
+          Key: leadKeys.item((await findLeadItem(ctx, leadId))?.id ?? leadId),
           UpdateExpression: "SET tags = :tags, updatedAt = :at",
           ConditionExpression: "attribute_exists(pk)",
           ExpressionAttributeValues: { ":tags": input, ":at": ctx.now().toISOString() },

@@ -1,9 +1,9 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { moveLostReason } from "../counters/cohort-counters.js";
 import { transact, TransactionCancelledError } from "../db/transact.js";
 import { ConflictError, NotFoundError } from "../errors.js";
+import { findLeadItem } from "../lead/read-lead.js";
 import { leadKeys } from "../lead/lead.js";
 
 /**
@@ -45,7 +45,7 @@ export const QualityReviews = {
    */
   async review(ctx: Ctx, leadId: string, input: QualityReviewInput, actor: string): Promise<Record<string, any>> {
     for (let attempt = 1; ; attempt++) {
-      const { Item: item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: leadKeys.item(leadId), ConsistentRead: true }));
+      const item = await findLeadItem(ctx, leadId);
       if (!item) throw new NotFoundError("lead", leadId);
       if (item.stage !== "lost") {
         throw new ConflictError("lead_not_lost", `only a lost lead can be reviewed for why it was lost; lead ${leadId} is ${item.stage}`, { stage: item.stage });
@@ -57,7 +57,7 @@ export const QualityReviews = {
           {
             Update: {
               TableName: ctx.table,
-              Key: leadKeys.item(leadId),
+              Key: leadKeys.item(item.id),
               UpdateExpression: "SET lostReasonCategory = :category, qualityReview = :review, updatedAt = :at, #version = :next",
               ConditionExpression: "#version = :version AND #stage = :lost",
               ExpressionAttributeNames: { "#version": "version", "#stage": "stage" },

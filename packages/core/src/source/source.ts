@@ -18,6 +18,11 @@ export type StatusMap = Record<string, LeadStage>;
 /** amoCRM's fixed pipeline statuses: 142 "Успешно реализовано", 143 "Закрыто и не реализовано". */
 export const defaultStatusMap: StatusMap = { "142": "won", "143": "lost" };
 
+/** Whether a deal in `pipelineId` counts for this source (a deal whose pipeline was not sent does). */
+export function countsPipeline(source: Pick<Source, "pipelines">, pipelineId: string | null | undefined): boolean {
+  return source.pipelines.length === 0 || !pipelineId || source.pipelines.includes(pipelineId);
+}
+
 /** A sender of leads (a Tilda site, an amoCRM account, a custom form) with its own webhook key. */
 export type Source = {
   id: string;
@@ -27,8 +32,25 @@ export type Source = {
   format: SourceFormat;
   /** The effective mapping: amoCRM's defaults with this source's own entries over them. */
   statusMap: StatusMap;
+  /** amoCRM `loss_reason_id` -> the reason's name, as the account's loss reasons are called. */
+  lossReasons: LossReasonMap;
+  /** amoCRM pipeline ids whose deals count; empty: every pipeline's. */
+  pipelines: string[];
   createdAt: string;
 };
+
+/** amoCRM loss reason id -> reason name. */
+export type LossReasonMap = Record<string, string>;
+
+/** amoCRM's ids are digits; the limit keeps them fit for item keys. */
+const AmoId = z.string().regex(/^\d{1,20}$/, "an amoCRM id: digits only, at most 20");
+
+export const LossReasonsInput = z
+  .record(AmoId, z.string().trim().min(1).max(100))
+  .refine((map) => Object.keys(map).length <= 500, { message: "at most 500 loss reasons" });
+
+/** The pipelines whose deals count; an empty list counts every pipeline's. */
+export const PipelinesInput = z.array(AmoId).max(100);
 
 export const StatusMapInput = z
   .record(z.string().min(1).max(64), z.enum(leadStages))
@@ -38,6 +60,8 @@ export const CreateSourceInput = z.strictObject({
   name: z.string().trim().min(1).max(200),
   format: z.enum(sourceFormats),
   statusMap: StatusMapInput.optional(),
+  lossReasons: LossReasonsInput.optional(),
+  pipelines: PipelinesInput.optional(),
 });
 
 /** Renaming, or correcting the format a sender was registered with (then replay its quarantined calls). */
@@ -45,7 +69,7 @@ export const UpdateSourceInput = z
   .strictObject({ name: z.string().trim().min(1).max(200).optional(), format: z.enum(sourceFormats).optional() })
   .refine((v) => v.name !== undefined || v.format !== undefined, { message: "give name or format" });
 
-const keys = {
+export const sourceKeys = {
   item: (id: string) => ({ pk: `SOURCE#${id}`, sk: "SOURCE" }),
   listing: (id: string) => ({ gsi1pk: "SOURCES", gsi1sk: id }),
   /** Finds a source by its webhook key in one consistent read. */
@@ -57,31 +81,33 @@ export const Sources = {
     const id = newId();
     const key = randomBytes(24).toString("base64url");
     const own = input.statusMap ?? {};
+    const lossReasons = input.lossReasons ?? {};
+    const pipelines = [...new Set(input.pipelines ?? [])];
     const createdAt = ctx.now().toISOString();
     await transact(ctx, [
       {
         Put: {
           TableName: ctx.table,
-          Item: { ...keys.item(id), ...keys.listing(id), type: "source", id, key, name: input.name, format: input.format, statusMap: own, createdAt },
+          Item: { ...sourceKeys.item(id), ...sourceKeys.listing(id), type: "source", id, key, name: input.name, format: input.format, statusMap: own, lossReasons, pipelines, createdAt },
           ConditionExpression: "attribute_not_exists(pk)",
         },
       },
       {
-        Put: { TableName: ctx.table, Item: { ...keys.byKey(key), type: "sourceKey", sourceId: id }, ConditionExpression: "attribute_not_exists(pk)" },
+        Put: { TableName: ctx.table, Item: { ...sourceKeys.byKey(key), type: "sourceKey", sourceId: id }, ConditionExpression: "attribute_not_exists(pk)" },
       },
     ]);
-    return { id, key, name: input.name, format: input.format, statusMap: { ...defaultStatusMap, ...own }, createdAt };
+    return { id, key, name: input.name, format: input.format, statusMap: { ...defaultStatusMap, ...own }, lossReasons, pipelines, createdAt };
   },
 
   async get(ctx: Ctx, id: string): Promise<Source> {
-    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: keys.item(id), ConsistentRead: true }));
+    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: sourceKeys.item(id), ConsistentRead: true }));
     if (!Item) throw new NotFoundError("source", id);
     return toSource(Item);
   },
 
   /** The source a webhook key belongs to, or null for a key nobody was given. */
   async byKey(ctx: Ctx, key: string): Promise<Source | null> {
-    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: keys.byKey(key), ConsistentRead: true }));
+    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: sourceKeys.byKey(key), ConsistentRead: true }));
     return Item ? Sources.get(ctx, Item.sourceId) : null;
   },
 
@@ -99,18 +125,28 @@ export const Sources = {
     return update(ctx, id, { statusMap });
   },
 
+  /** Replaces the source's map of amoCRM loss reason ids to names. */
+  async setLossReasons(ctx: Ctx, id: string, lossReasons: LossReasonMap): Promise<Source> {
+    return update(ctx, id, { lossReasons });
+  },
+
+  /** Replaces the list of pipelines whose deals count (empty: all). */
+  async setPipelines(ctx: Ctx, id: string, pipelines: string[]): Promise<Source> {
+    return update(ctx, id, { pipelines: [...new Set(pipelines)] });
+  },
+
   async update(ctx: Ctx, id: string, input: z.infer<typeof UpdateSourceInput>): Promise<Source> {
     return update(ctx, id, input);
   },
 };
 
-async function update(ctx: Ctx, id: string, changes: Partial<Pick<Source, "name" | "format" | "statusMap">>): Promise<Source> {
+async function update(ctx: Ctx, id: string, changes: Partial<Pick<Source, "name" | "format" | "statusMap" | "lossReasons" | "pipelines">>): Promise<Source> {
   const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
   try {
     const { Attributes } = await ctx.doc.send(
       new UpdateCommand({
         TableName: ctx.table,
-        Key: keys.item(id),
+        Key: sourceKeys.item(id),
         UpdateExpression: `SET ${entries.map(([name]) => `#${name} = :${name}`).join(", ")}`,
         ConditionExpression: "attribute_exists(pk)",
         ExpressionAttributeNames: Object.fromEntries(entries.map(([name]) => [`#${name}`, name])),
@@ -132,6 +168,8 @@ function toSource(item: Record<string, any>): Source {
     name: item.name,
     format: item.format,
     statusMap: { ...defaultStatusMap, ...(item.statusMap ?? {}) },
+    lossReasons: item.lossReasons ?? {},
+    pipelines: item.pipelines ?? [],
     createdAt: item.createdAt,
   };
 }

@@ -143,6 +143,18 @@ export const en = {
     email: "E-mail",
     cohortDay: "Cohort day",
     lostReason: "Lost reason",
+    responsible: "Responsible in the CRM",
+    touches: "Sources and touches",
+    touchesIntro: (sources: number) =>
+      sources > 1
+        ? `This person came through ${sources} sources: one lead, counted once; the first touch with a campaign gives the attribution.`
+        : "One source delivered this lead.",
+    touchAt: "Arrived",
+    touchSource: "Source",
+    touchId: "Id at the source",
+    touchCampaign: "Campaign",
+    noCampaign: "no campaign",
+    otherCampaign: "another campaign (not counted here)",
     stageHistory: "Stage history",
     noHistory: "No stage changes yet.",
     change: (from: string, to: string) => `${from} → ${to}`,

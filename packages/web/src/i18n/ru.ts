@@ -138,6 +138,18 @@ export const ru: Messages = {
     email: "E-mail",
     cohortDay: "День когорты",
     lostReason: "Причина потери",
+    responsible: "Ответственный в CRM",
+    touches: "Источники и касания",
+    touchesIntro: (sources: number) =>
+      sources > 1
+        ? `Этот человек пришёл из ${sources} источников: один лид, посчитан один раз; атрибуцию даёт первое касание с кампанией.`
+        : "Лид пришёл из одного источника.",
+    touchAt: "Пришёл",
+    touchSource: "Источник",
+    touchId: "Номер в источнике",
+    touchCampaign: "Кампания",
+    noCampaign: "без кампании",
+    otherCampaign: "другая кампания (здесь не считается)",
     stageHistory: "История этапов",
     noHistory: "Этап ещё не менялся.",
     change: (from, to) => `${from} → ${to}`,

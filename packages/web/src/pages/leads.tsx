@@ -15,6 +15,7 @@ import type { Messages } from "../i18n/index.js";
 import { noticeOf, type NoticeKey } from "../notice.js";
 import { viewOf } from "../view.js";
 import { attemptFields, ContactAttemptsSection } from "./lead-attempts.js";
+import { LeadTouchesSection } from "./lead-touches.js";
 
 /** Leads per page unless `?limit=` (1..200, as the API) asks for another size. */
 const PAGE_SIZE = 50;
@@ -139,7 +140,14 @@ async function leadPage(c: Context<WebEnv>, attemptForm: FormState = emptyForm, 
             <dd>{lead.lostReason}</dd>
           </>
         )}
+        {lead.responsibleUserId && (
+          <>
+            <dt>{t.responsible}</dt>
+            <dd>{lead.responsibleUserId}</dd>
+          </>
+        )}
       </dl>
+      <LeadTouchesSection v={v} lead={lead} campaignLabel={(campaignId) => (campaignId === lead.campaignId && hypothesis ? hypothesis.title : t.otherCampaign)} />
       <h2>{t.stageHistory}</h2>
       {history.length === 0 ? (
         <p class="muted">{t.noHistory}</p>

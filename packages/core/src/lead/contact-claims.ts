@@ -1,0 +1,62 @@
+import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
+import type { Ctx } from "../context.js";
+import type { TransactItem } from "../db/transact.js";
+
+/** What identifies a person across sources: an E.164 phone or a lower-cased e-mail. */
+export type ContactKey = { kind: "phone" | "email"; value: string };
+
+/** The longest e-mail address SMTP allows; a longer "address" is never a key. */
+const EMAIL_MAX = 254;
+const E164 = /^\+\d{8,15}$/;
+// One `@` with something on both sides and no spaces: linear, and enough to tell an address from a note.
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/**
+ * The keys a lead's contact is known by. A phone that did not normalize to E.164 (the sender's text
+ * is kept then) identifies nobody, so it is not a key.
+ * @example contactKeys({ phone: "+79161234567", email: "Anna@Example.ru" }) // [{kind: "phone", ...}, {kind: "email", value: "anna@example.ru"}]
+ */
+export function contactKeys(contact: { phone: string | null; email: string | null }): ContactKey[] {
+  const keys: ContactKey[] = [];
+  if (contact.phone && E164.test(contact.phone)) keys.push({ kind: "phone", value: contact.phone });
+  const email = contact.email?.trim().toLowerCase();
+  if (email && email.length <= EMAIL_MAX && EMAIL.test(email)) keys.push({ kind: "email", value: email });
+  return keys;
+}
+
+/**
+ * A contact claim: one item per phone and per e-mail naming the lead that person is. Written with a
+ * condition in the transaction that creates, links or merges the lead, so two sources delivering
+ * the same person at once cannot both create a lead: the second transaction fails its condition,
+ * re-reads the claim and links to the first.
+ */
+export type Claim = { key: ContactKey; leadId: string | null };
+
+const claimKey = (key: ContactKey) => ({ pk: `CONTACT#${key.kind}#${key.value}`, sk: "CLAIM" });
+
+export const ContactClaims = {
+  /** The current claim of each key (leadId null where unclaimed), in one strongly consistent batch. */
+  async read(ctx: Ctx, keys: ContactKey[]): Promise<Claim[]> {
+    if (keys.length === 0) return [];
+    const { Responses } = await ctx.doc.send(
+      new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: keys.map(claimKey), ConsistentRead: true } } }),
+    );
+    const found = new Map((Responses?.[ctx.table] ?? []).map((item) => [item.pk as string, item.leadId as string]));
+    return keys.map((key) => ({ key, leadId: found.get(claimKey(key).pk) ?? null }));
+  },
+
+  /**
+   * Points `claim.key` at `leadId`, provided the claim still names what was read (nobody, or
+   * `claim.leadId`): a claim changed meanwhile cancels the transaction, and the caller starts over.
+   */
+  write(ctx: Ctx, claim: Claim, leadId: string): TransactItem {
+    return {
+      Put: {
+        TableName: ctx.table,
+        Item: { ...claimKey(claim.key), type: "contactClaim", kind: claim.key.kind, value: claim.key.value, leadId, at: ctx.now().toISOString() },
+        ConditionExpression: claim.leadId === null ? "attribute_not_exists(pk)" : "leadId = :was",
+        ...(claim.leadId === null ? {} : { ExpressionAttributeValues: { ":was": claim.leadId } }),
+      },
+    };
+  },
+};

@@ -1,0 +1,64 @@
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { Ctx } from "../context.js";
+import type { ContactUpdate } from "../intake/delivery.js";
+import { leadKeys } from "./lead.js";
+import { mergeSamePerson } from "./lead-merge.js";
+import { findLeadItem } from "./read-lead.js";
+
+/** What became of one CRM contact for one deal linked to it; reported in the webhook's answer, never thrown. */
+export type CrmContactOutcome = {
+  contactId: string;
+  externalId: string | null;
+  leadId: string | null;
+  outcome: "applied" | "unknown_lead" | "no_linked_deal";
+  /** The deal turned out to be the same person as another source's lead: this one was merged into `leadId`. */
+  mergedLeadId?: string;
+  message?: string;
+};
+
+/**
+ * Gives the leads captured from this source for the contact's linked deals the contact's name,
+ * phone and e-mail. The CRM's contact is the person's record, so what it sends replaces what the
+ * lead had; a field it leaves empty keeps the lead's. A deal that thereby turns out to be the same
+ * person as another source's lead within the window becomes one lead with it (lead/lead-merge.ts).
+ */
+export async function applyCrmContacts(ctx: Ctx, sourceId: string, contacts: ContactUpdate[]): Promise<CrmContactOutcome[]> {
+  const outcomes: CrmContactOutcome[] = [];
+  for (const update of contacts) {
+    if (update.linkedExternalIds.length === 0) {
+      outcomes.push({ contactId: update.contactId, externalId: null, leadId: null, outcome: "no_linked_deal", message: "the contact is linked to no deal" });
+    }
+    for (const externalId of update.linkedExternalIds) outcomes.push(await applyToDeal(ctx, sourceId, update, externalId));
+  }
+  return outcomes;
+}
+
+async function applyToDeal(ctx: Ctx, sourceId: string, update: ContactUpdate, externalId: string): Promise<CrmContactOutcome> {
+  const base = { contactId: update.contactId, externalId };
+  const { Item: ref } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: leadKeys.byExternalId(sourceId, externalId), ConsistentRead: true }));
+  if (!ref) return { ...base, leadId: null, outcome: "unknown_lead", message: `no lead from this source has CRM id ${externalId}` };
+  const fields = Object.entries(update.contact).filter(([, value]) => value !== null);
+  for (let attempt = 1; fields.length > 0; attempt++) {
+    // The deal may have been merged into another source's lead: the person's record is that lead.
+    const lead = await findLeadItem(ctx, ref.leadId);
+    if (!lead) return { ...base, leadId: null, outcome: "unknown_lead", message: `the lead of CRM id ${externalId} no longer exists` };
+    try {
+      await ctx.doc.send(
+        new UpdateCommand({
+          TableName: ctx.table,
+          Key: leadKeys.item(lead.id),
+          UpdateExpression: `SET ${fields.map(([name]) => `contact.#${name} = :${name}`).join(", ")}, updatedAt = :at`,
+          ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(mergedInto)",
+          ExpressionAttributeNames: Object.fromEntries(fields.map(([name]) => [`#${name}`, name])),
+          ExpressionAttributeValues: { ...Object.fromEntries(fields.map(([name, value]) => [`:${name}`, value])), ":at": ctx.now().toISOString() },
+        }),
+      );
+      break;
+    } catch (error) {
+      // Merged between the read and the write: read the surviving lead again.
+      if ((error as Error).name !== "ConditionalCheckFailedException" || attempt >= 5) throw error;
+    }
+  }
+  const { leadId, merged } = await mergeSamePerson(ctx, ref.leadId, `crm:${sourceId}`);
+  return { ...base, leadId, outcome: "applied", ...(merged ? { mergedLeadId: merged } : {}) };
+}
