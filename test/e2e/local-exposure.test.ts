@@ -129,7 +129,10 @@ describe("npm start's exposure", () => {
     const data = join(dataDir, ".data");
     const run = npmStart({ PORT: String(await freePort()), PAROM_DATA_DIR: data });
     await run.up;
-    const dynamoPort = Number(/DynamoDB Local at http:\/\/127\.0\.0\.1:(\d+)/.exec(run.output())?.[1]);
+    // The line naming DynamoDB Local follows "Parom is up", possibly in a later chunk of output.
+    const dynamoLine = /DynamoDB Local at http:\/\/127\.0\.0\.1:(\d+)/;
+    for (let waited = 0; !dynamoLine.test(run.output()) && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    const dynamoPort = Number(dynamoLine.exec(run.output())?.[1]);
     expect(await accepts("127.0.0.1", dynamoPort)).toBe(true);
     // tsx runs the app in a child Node process: that process is the one a crash would take down.
     const app = Number(spawnSync("pgrep", ["-P", String(run.child.pid), "-f", "start.ts"]).stdout.toString().trim().split("\n")[0]);

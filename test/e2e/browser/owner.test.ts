@@ -131,7 +131,10 @@ describe("the owner in the browser", () => {
     const won = { stage: "won", amount: "50000", closedAt: "2026-03-11T12:00:00+03:00" };
     const history = [...Array.from({ length: 6 }, () => past(won)), ...Array.from({ length: 10 }, () => past({ stage: "qualified" })), ...Array.from({ length: 24 }, () => past({}))];
     expect((await send("/api/leads/import", { leads: history }, OWNER_KEY)).rejected).toEqual([]);
+    // Seven weeks are past the session's 7 days: the board asks to sign in again first.
     await page.reload();
+    expect(await mainText(page)).toContain("Your session ended");
+    await tab.signIn(OWNER_KEY);
     expect(await cardText(tab, title)).toContain("Leads 43");
     expect(await cardText(tab, title)).toContain("Gate ✓ passed");
     await tab.screenshot("board");
