@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 
-const tsxCli = join(process.cwd(), "node_modules/tsx/dist/cli.mjs");
+/** tsx's CLI, run by Node directly: what `npm start` runs, without npm in between. */
+export const tsxCli = join(process.cwd(), "node_modules/tsx/dist/cli.mjs");
 
 export type NpmStart = { child: ChildProcess; output: () => string; up: Promise<void> };
 
