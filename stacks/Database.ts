@@ -10,6 +10,9 @@ export function Database({ stack, app }: StackContext) {
   const table = new Table(stack, "Table", {
     fields: Object.fromEntries(keyAttributes().map((name) => [name, "string" as const])),
     primaryIndex: { partitionKey, sortKey },
+    // Web sessions and sign-in throttle windows carry `ttl` (epoch seconds): DynamoDB clears them once
+    // past; their expiry is enforced in code regardless. No other item has the attribute.
+    timeToLiveAttribute: "ttl",
     globalIndexes: Object.fromEntries(
       Object.entries(globalIndexes).map(([name, index]): [string, TableGlobalIndexProps] => [
         name,

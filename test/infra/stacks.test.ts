@@ -97,6 +97,10 @@ describe("the table", () => {
     });
   });
 
+  it("lets DynamoDB clear expired sessions and sign-in windows by their ttl", () => {
+    database.hasResourceProperties("AWS::DynamoDB::Table", { TimeToLiveSpecification: { AttributeName: "ttl", Enabled: true } });
+  });
+
   it("can be removed outside prod", () => {
     const table = onlyResource(database, "AWS::DynamoDB::Table");
     expect(table.DeletionPolicy).toBe("Delete");
