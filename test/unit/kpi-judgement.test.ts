@@ -71,6 +71,12 @@ describe("cost targets at the edges", () => {
     expect(cpl(0, 500_000)).toMatchObject({ observed: null, verdict: "not_met" });
   });
 
+  it("finds a ROMI target of -100% or lower met as soon as a deal and its spend are known", () => {
+    const days = cohorts(1, 10, 1, 100_000).map((row) => ({ ...row, revenue: 10_000 }));
+    const romi = kpi(evaluateKpis({ days, wins: [], targets: { romiMin: -1 }, maturityDays: 15, asOf: ASOF }), "romi");
+    expect(romi).toMatchObject({ probability: 1, verdict: "met" });
+  });
+
   it("takes leads recorded at no cost as free: an explicit 0 is a cost", () => {
     expect(cpl(30, 0)).toMatchObject({ observed: 0, probability: 1, verdict: "met" });
   });

@@ -1,5 +1,5 @@
 import type { Interval } from "./rate.js";
-import { gammaIncInv, gammaIncUpper } from "./special.js";
+import { gammaIncInv } from "./special.js";
 
 /**
  * Cost-per KPIs (CPL = spend / leads, CAC = spend / won) and ROMI.
@@ -10,7 +10,7 @@ import { gammaIncInv, gammaIncUpper } from "./special.js";
  * Gamma(1 + count, spend) is proper as soon as anything was spent, and its mean cost
  * E[1/λ] = spend / count equals the observed cost.
  * The cost is 1/λ, so its quantiles are the reciprocals of λ's: the 95% interval is
- * [1/λ_97.5%, 1/λ_2.5%], and P(cost <= costMax) = P(λ >= 1/costMax).
+ * [1/λ_97.5%, 1/λ_2.5%]. Targets are judged under a skeptical prior instead (skeptical.ts).
  * Money may be in any unit (kopecks here); costs come back in the same unit.
  */
 export const COST_PRIOR = { shape: 1, rate: 0 };
@@ -26,15 +26,14 @@ export type CostPosterior = {
   estimate: number;
   estimateKind: "mean" | "median";
   interval: Interval;
-  /** P(true cost <= costMax). */
-  probabilityAtMost(costMax: number): number;
 };
 
 /**
  * Posterior of the cost of one event after `count` events for `spend`.
  * Null when there is nothing to learn from (no spend and no event). With no spend but some
  * events the cost is exactly zero (organic leads).
- * @example costPosterior(40, 2_000_000).probabilityAtMost(60_000) // P(CPL <= 600.00) after 40 leads for 20 000.00
+ * Targets are judged under a skeptical prior instead (skeptical.ts); this one describes the data.
+ * @example costPosterior(40, 2_000_000).interval // the 95% interval of a CPL after 40 leads for 20 000.00
  */
 export function costPosterior(count: number, spend: number, prior = COST_PRIOR): CostPosterior | null {
   if (!(count >= 0 && spend >= 0)) throw new RangeError(`need count >= 0 and spend >= 0, got ${count} and ${spend}`);
@@ -42,7 +41,7 @@ export function costPosterior(count: number, spend: number, prior = COST_PRIOR):
   const rate = prior.rate + spend;
   if (rate === 0) {
     if (count === 0) return null;
-    return { shape, rate, estimate: 0, estimateKind: "mean", interval: [0, 0], probabilityAtMost: (costMax) => (costMax >= 0 ? 1 : 0) };
+    return { shape, rate, estimate: 0, estimateKind: "mean", interval: [0, 0] };
   }
   const hasMean = shape > 1;
   return {
@@ -51,7 +50,6 @@ export function costPosterior(count: number, spend: number, prior = COST_PRIOR):
     estimate: hasMean ? rate / (shape - 1) : rate / gammaIncInv(0.5, shape),
     estimateKind: hasMean ? "mean" : "median",
     interval: [rate / gammaIncInv(0.975, shape), rate / gammaIncInv(0.025, shape)],
-    probabilityAtMost: (costMax) => (costMax > 0 ? gammaIncUpper(shape, rate / costMax) : 0),
   };
 }
 
@@ -59,16 +57,14 @@ export type RomiPosterior = {
   /** Posterior mean of ROMI. */
   estimate: number;
   interval: Interval;
-  /** P(true ROMI >= romiMin). */
-  probabilityAtLeast(romiMin: number): number;
 };
 
 /**
  * Posterior of ROMI = (revenue - spend) / spend. Revenue is taken as won deals times the observed
  * average deal, so ROMI = λ_won · averageDeal - 1 with λ_won the won-per-money-unit rate under the
  * same Gamma model as CAC; its uncertainty is the uncertainty in how many deals the spend buys,
- * not in deal size. Hence P(ROMI >= romiMin) = P(λ_won >= (1 + romiMin) / averageDeal), and a ROMI
- * target is met exactly when the CAC of averageDeal / (1 + romiMin) would be.
+ * not in deal size. Hence ROMI >= romiMin exactly when λ_won >= (1 + romiMin) / averageDeal: a ROMI
+ * target is judged as the CAC of averageDeal / (1 + romiMin) (kpi/evaluate.ts, romiEvidence).
  * Null when ROMI is undefined (no spend) or the deal size is unknown (no deal won yet).
  */
 export function romiPosterior(won: number, spend: number, averageDeal: number | null, prior = COST_PRIOR): RomiPosterior | null {
@@ -80,7 +76,6 @@ export function romiPosterior(won: number, spend: number, averageDeal: number | 
   return {
     estimate: romiAt(shape / rate),
     interval: [romiAt(gammaIncInv(0.025, shape) / rate), romiAt(gammaIncInv(0.975, shape) / rate)],
-    probabilityAtLeast: (romiMin) => (romiMin <= -1 ? 1 : gammaIncUpper(shape, (rate * (1 + romiMin)) / averageDeal)),
   };
 }
 

@@ -1,4 +1,4 @@
-import { betaInc, betaIncInv, betaIncUpper } from "./special.js";
+import { betaIncInv } from "./special.js";
 
 /** A 95% equal-tailed credible interval. */
 export type Interval = [lo: number, hi: number];
@@ -10,16 +10,13 @@ export type RatePosterior = {
   b: number;
   mean: number;
   interval: Interval;
-  /** P(true rate >= x). */
-  probabilityAtLeast(x: number): number;
-  /** P(true rate <= x). */
-  probabilityAtMost(x: number): number;
 };
 
 /**
  * Beta-binomial posterior of a rate. The default Beta(1, 1) prior is flat: every rate is equally
  * plausible before the first lead, so the data speak as soon as there are a few dozen trials.
- * @example betaPosterior(3, 60).probabilityAtLeast(0.05) // P(conversion >= 5%) after 3 won of 60
+ * Targets are judged under a skeptical prior instead (skeptical.ts); this one describes the data.
+ * @example betaPosterior(3, 60).interval // the 95% interval of a conversion after 3 won of 60
  */
 export function betaPosterior(successes: number, trials: number, prior = { a: 1, b: 1 }): RatePosterior {
   if (!(successes >= 0 && trials >= successes)) throw new RangeError(`need 0 <= successes <= trials, got ${successes} of ${trials}`);
@@ -30,7 +27,5 @@ export function betaPosterior(successes: number, trials: number, prior = { a: 1,
     b,
     mean: a / (a + b),
     interval: [betaIncInv(0.025, a, b), betaIncInv(0.975, a, b)],
-    probabilityAtLeast: (x) => betaIncUpper(x, a, b),
-    probabilityAtMost: (x) => betaInc(x, a, b),
   };
 }
