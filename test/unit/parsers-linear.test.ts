@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeBracketFields } from "../../packages/core/src/intake/bracket-fields.js";
 import { parseFormPairs } from "../../packages/core/src/intake/form-encoding.js";
+import { decodeText } from "../../packages/core/src/text/charset.js";
 import { normalizePhone } from "../../packages/core/src/intake/phone.js";
 import { trackingFromTildaCookies, trackingFromUrl } from "../../packages/core/src/intake/utm.js";
 import { parseAccountingFile } from "../../packages/core/src/reconciliation/accounting-file.js";
@@ -36,6 +37,10 @@ const format = (name: string) => spendFormats.find((f) => f.name === name)!;
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const accountingFile = (cell: string) => utf8(`Клиент;ИНН;Сумма;Дата;E-mail\nООО Ромашка;7707083893;1000,00;01.03.2026;${cell}\n`);
 
+const cyrillic = utf8(fill("Иван "));
+/** Valid UTF-8 but for its last bytes: the refusal looks for the invalid byte. */
+const brokenAtEnd = cyrillic.map((byte, index) => (index === cyrillic.length - 2 ? 0xff : byte));
+
 type Case = { parser: string; normal: () => unknown; pathological: () => unknown };
 const cases: Case[] = [
   { parser: "reconciliation e-mail", normal: () => readEmail(fill("ivanov ")), pathological: () => readEmail(`x@${fill(".")}@`) },
@@ -51,6 +56,8 @@ const cases: Case[] = [
   { parser: "URL and UTM", normal: () => trackingFromUrl(`https://a.ru/?${fill("utm_source=vk&")}`), pathological: () => trackingFromUrl(`https://a.ru/?${fill("%E&=")}`) },
   { parser: "Tilda UTM cookie", normal: () => trackingFromTildaCookies(`TILDAUTM=${fill("utm_source%3Dvk%7C%7C%7C")}`), pathological: () => trackingFromTildaCookies(`TILDAUTM=${fill("%|||=%2")}`) },
   { parser: "form encoding", normal: () => parseFormPairs(fill("name=ivan&")), pathological: () => parseFormPairs(fill("%%4&=")) },
+  { parser: "windows-1251 form", normal: () => parseFormPairs(fill("name=ivan&"), "windows-1251"), pathological: () => parseFormPairs(fill("%C8%%4&="), "windows-1251") },
+  { parser: "charset decoding", normal: () => decodeText(cyrillic, null), pathological: () => decodeText(brokenAtEnd, null) },
   { parser: "amoCRM bracket fields", normal: () => decodeBracketFields(Array.from({ length: SIZE / 32 }, (_, i) => [`leads[add][${i}][name]`, "Иван Петров"] as const)), pathological: () => decodeBracketFields([[`a${fill("[b]")}x`, "v"], [fill("[["), "v"]]) },
 ];
 

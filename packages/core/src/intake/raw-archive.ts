@@ -4,6 +4,7 @@ import { queryPage } from "../db/query-all.js";
 import type { TransactItem } from "../db/transact.js";
 import { NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
+import { declaredCharset, displayText } from "../text/charset.js";
 
 /**
  * Every webhook call exactly as it arrived, stored before anything tries to understand it, so that
@@ -130,9 +131,13 @@ export const RawArchive = {
   },
 };
 
-/** The body as the parsers read it: UTF-8, with any invalid byte shown as U+FFFD. */
-export function bodyText(delivery: Pick<RawDelivery, "body">): string {
-  return new TextDecoder("utf-8").decode(delivery.body);
+/**
+ * The body for people to read on the quarantine list, in its declared charset. Lossy on purpose (an
+ * invalid byte shows as U+FFFD, an unknown charset as UTF-8): the parsers never read this, they
+ * decode strictly (receive.ts), so a body shown with U+FFFD is one that was refused.
+ */
+export function bodyText(delivery: Pick<RawDelivery, "body" | "contentType">): string {
+  return displayText(delivery.body, declaredCharset(delivery.contentType));
 }
 
 function toRawDelivery(item: Record<string, any>): RawDelivery {

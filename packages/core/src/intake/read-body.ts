@@ -1,7 +1,8 @@
 import { InvalidInputError } from "../errors.js";
+import { declaredCharset } from "../text/charset.js";
 import { parseFormPairs } from "./form-encoding.js";
 
-/** A webhook body as it arrived: its Content-Type header and its text. */
+/** A webhook body as it arrived: its Content-Type header and its text (decoded by the header's charset: text/charset.ts). */
 export type WebhookBody = { contentType: string | undefined; text: string };
 
 /** A body decoded into either form pairs (in order, duplicates kept) or a JSON object. */
@@ -22,7 +23,8 @@ export function readBody(body: WebhookBody): ReadBody {
     return { kind: "json", value: parseJsonObject(text) };
   }
   if (mediaType === "application/x-www-form-urlencoded" || mediaType === "") {
-    return { kind: "form", pairs: parseFormPairs(text) };
+    // The text was decoded in the declared charset already; the escapes in it are that charset's bytes too.
+    return { kind: "form", pairs: parseFormPairs(text, declaredCharset(body.contentType) ?? undefined) };
   }
   const message = `${mediaType} is not supported: send application/json or application/x-www-form-urlencoded`;
   throw new InvalidInputError(message, [{ path: "(content-type)", message }], 400);

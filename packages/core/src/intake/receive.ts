@@ -5,7 +5,8 @@ import { applyCrmContacts, type CrmContactOutcome } from "../lead/crm-contacts.j
 import { applyCrmStatusChanges, type CrmStatusOutcome } from "../lead/crm-status.js";
 import { countsPipeline, Sources, type Source } from "../source/source.js";
 import { parseDelivery } from "./parse-delivery.js";
-import { bodyText, RawArchive, type QuarantineError, type RawDelivery } from "./raw-archive.js";
+import { decodeText, declaredCharset } from "../text/charset.js";
+import { RawArchive, type QuarantineError, type RawDelivery } from "./raw-archive.js";
 
 /** A deal the source does not count (another pipeline): archived with its call, captured nowhere. */
 export type IgnoredLead = { externalId: string | null; pipelineId: string | null; reason: "pipeline_not_counted" };
@@ -22,7 +23,8 @@ export type IntakeAnswer =
 export async function receiveDelivery(ctx: Ctx, source: Source, raw: RawDelivery): Promise<IntakeAnswer> {
   let delivery;
   try {
-    delivery = parseDelivery(source.format, { contentType: raw.contentType ?? undefined, text: bodyText(raw) });
+    // Decoding is part of reading: a body not valid in its charset is quarantined like any refused body.
+    delivery = parseDelivery(source.format, { contentType: raw.contentType ?? undefined, text: decodeText(raw.body, declaredCharset(raw.contentType)) });
   } catch (error) {
     await RawArchive.quarantine(ctx, raw, quarantineError(error));
     throw error;
