@@ -4,12 +4,12 @@ import { decodePercent, parseFormPairs } from "../../packages/core/src/intake/fo
 import { parseDelivery } from "../../packages/core/src/intake/parse-delivery.js";
 import {
   declaredCharset,
-  decodeGuessing,
+  decodeFile,
   decodeText,
   displayText,
   InvalidEncodingError,
   UnknownCharsetError,
-  webhookBody,
+  requestBody,
 } from "../../packages/core/src/text/charset.js";
 
 // Bytes written out: Node's TextDecoder reads these charsets but cannot write them.
@@ -72,21 +72,27 @@ describe("decodeText", () => {
     const subject = { what: "the file", charsetPath: "encoding", bytesPath: "file" };
     expect(catchError(() => decodeText(IVAN_1251, "utf-8", subject))).toMatchObject({ message: expect.stringMatching(/^the file is not valid utf-8/), issues: [{ path: "file" }] });
     expect(catchError(() => decodeText(IVAN_1251, "nope", subject))).toMatchObject({ issues: [{ path: "encoding" }] });
-    expect(webhookBody.bytesPath).toBe("(body)");
+    expect(requestBody.bytesPath).toBe("(body)");
   });
 });
 
-describe("decodeGuessing and displayText", () => {
+describe("decodeFile and displayText", () => {
   const file = { what: "the file", charsetPath: "encoding", bytesPath: "file" };
 
-  it("takes valid UTF-8 as UTF-8, anything else as windows-1251, and a BOM's word first", () => {
-    expect(decodeGuessing(IVAN_UTF8, file)).toEqual({ text: "Иван", encoding: "utf-8" });
-    expect(decodeGuessing(IVAN_1251, file)).toEqual({ text: "Иван", encoding: "windows-1251" });
-    expect(decodeGuessing(Uint8Array.of(0xff, 0xfe, 0x18, 0x04), file)).toEqual({ text: "И", encoding: "utf-16le" });
+  it("reads a file in its declared charset, answering the encoding's name", () => {
+    expect(decodeFile(IVAN_KOI8, "KOI8-R", file)).toEqual({ text: "Иван", encoding: "koi8-r" });
+    expect(decodeFile(IVAN_1251, "cp1251", file)).toEqual({ text: "Иван", encoding: "windows-1251" });
+    expect(() => decodeFile(IVAN_1251, "utf-8", file)).toThrow(InvalidEncodingError);
+  });
+
+  it("without a declared charset takes valid UTF-8 as UTF-8, anything else as windows-1251, and a BOM's word first", () => {
+    expect(decodeFile(IVAN_UTF8, null, file)).toEqual({ text: "Иван", encoding: "utf-8" });
+    expect(decodeFile(IVAN_1251, null, file)).toEqual({ text: "Иван", encoding: "windows-1251" });
+    expect(decodeFile(Uint8Array.of(0xff, 0xfe, 0x18, 0x04), null, file)).toEqual({ text: "И", encoding: "utf-16le" });
   });
 
   it("still refuses a file whose BOM says UTF-8 but whose bytes are not", () => {
-    expect(() => decodeGuessing(join(Uint8Array.of(0xef, 0xbb, 0xbf), IVAN_1251), file)).toThrow(InvalidEncodingError);
+    expect(() => decodeFile(join(Uint8Array.of(0xef, 0xbb, 0xbf), IVAN_1251), null, file)).toThrow(InvalidEncodingError);
   });
 
   it("shows bytes for people in their declared charset, lossily, never throwing", () => {

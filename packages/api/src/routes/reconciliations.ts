@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import { InvalidInputError } from "../../../core/src/errors.js";
+import { declaredCharset } from "../../../core/src/text/charset.js";
 import { ListReconciliationsQuery, ReconcileQuery, Reconciliations } from "../../../core/src/reconciliation/reconciliations.js";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
@@ -10,8 +11,10 @@ const docs = {
   run: describeRoute({
     summary: "Reconcile an accounting system's closed clients with the leads won",
     description:
-      "A 1C export of closed clients (windows-1251, UTF-8 or UTF-16; `;`, tab or `,`) matched one to one to won leads by INN, " +
-      "phone, e-mail, then company name. Without `from`/`to`, the period is the whole months the file's dates fall in.",
+      "A 1C export of closed clients (`;`, tab or `,`) matched one to one to won leads by INN, " +
+      "phone, e-mail, then company name. Without `from`/`to`, the period is the whole months the file's dates fall in. " +
+      "The file is read in the `charset` its Content-Type declares (windows-1251, koi8-r, utf-8...); without one, UTF-8 or UTF-16 " +
+      "with a BOM, UTF-8, else windows-1251. Bytes not valid in a declared charset, or an unknown charset, are a 400.",
     query: ReconcileQuery,
     bodies: {
       "text/csv": { description: "The file's bytes as exported." },
@@ -33,21 +36,26 @@ export const reconciliationRoutes = new Hono<AppEnv>()
   .use(allow("owner", "marketer"))
   .post("/", docs.run, async (c) => {
     const query = queryParams(c, ReconcileQuery);
-    const result = await Reconciliations.run(c.var.ctx, await fileBytes(c), query, `key:${c.var.principal.keyId}`);
+    const file = await fileBytes(c);
+    const result = await Reconciliations.run(c.var.ctx, file.bytes, query, `key:${c.var.principal.keyId}`, declaredCharset(file.contentType));
     return c.json(result, 201);
   })
   .get("/", docs.list, async (c) => c.json(await Reconciliations.list(c.var.ctx, queryParams(c, ListReconciliationsQuery))))
   .get("/:id", docs.get, async (c) => c.json(await Reconciliations.get(c.var.ctx, c.req.param("id"))));
 
-/** The file's bytes as sent: never decoded here, so a windows-1251 export reaches the reader intact. */
-async function fileBytes(c: Context<AppEnv>): Promise<Uint8Array> {
-  if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
-    return new Uint8Array(await c.req.arrayBuffer());
+/**
+ * The file's bytes as sent, never decoded here so a windows-1251 export reaches the reader intact,
+ * with the Content-Type whose charset (if any) it is read in: the body's, or the multipart file's.
+ */
+async function fileBytes(c: Context<AppEnv>): Promise<{ bytes: Uint8Array; contentType: string }> {
+  const contentType = c.req.header("content-type") ?? "";
+  if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
+    return { bytes: new Uint8Array(await c.req.arrayBuffer()), contentType };
   }
   const file = (await c.req.formData()).get("file");
   if (file === null || typeof file === "string") {
     const message = "the form has no file field: upload the accounting file as a field named file";
     throw new InvalidInputError(message, [{ path: "file", message }]);
   }
-  return new Uint8Array(await file.arrayBuffer());
+  return { bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type };
 }

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { chooseSpendFormat, SpendImportQuery } from "../../../core/src/spend/formats/index.js";
 import { Spend, SpendQuery } from "../../../core/src/spend/spend.js";
+import { declaredCharset, decodeText } from "../../../core/src/text/charset.js";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";
@@ -11,7 +12,9 @@ const spendImportDoc = describeRoute({
   description:
     "A CSV or JSON file of `date, utm_source, utm_campaign, cost, currency?` rows, or an ad platform's export (Yandex.Direct " +
     "report TSV, Google Ads campaign report, VK Ads statistics) matched to campaigns by utm_campaign or platform campaign id. " +
-    "The format is detected from Content-Type and content unless `?format=` names it. A day already imported is replaced.",
+    "The format is detected from Content-Type and content unless `?format=` names it. A day already imported is replaced. " +
+    "The body is read in the `charset` its Content-Type declares (e.g. `text/csv; charset=windows-1251` for Excel's Russian CSV), " +
+    "UTF-8 without one; bytes not valid in it, or an unknown charset, are a 400.",
   query: SpendImportQuery,
   bodies: {
     "text/csv": { description: "A header row, then a row per campaign and day.", example: "date,utm_source,utm_campaign,cost\n2026-03-01,vk,spring,1500.50" },
@@ -32,7 +35,8 @@ export const spendRoutes = new Hono<AppEnv>()
   .use(allow("owner", "marketer"))
   .post("/", spendImportDoc, async (c) => {
     const query = queryParams(c, SpendImportQuery);
-    const text = await c.req.text();
+    // Read strictly in the declared charset (UTF-8 without one): a campaign named in U+FFFD matches nothing.
+    const text = decodeText(new Uint8Array(await c.req.arrayBuffer()), declaredCharset(c.req.header("content-type")));
     const format = chooseSpendFormat({ contentType: c.req.header("content-type") ?? "", text }, query.format);
     return c.json(await Spend.import(c.var.ctx, format.parse(text, { moneyInMicros: query.moneyInMicros })));
   })

@@ -1,4 +1,5 @@
 import { InvalidInputError } from "../errors.js";
+import { decodeFile, requestBody } from "../text/charset.js";
 import { parseDelimited, type DelimitedRecord } from "../spend/formats/delimited.js";
 import { readAmount, readDay, readEmail, readInn, readPhone } from "./accounting-values.js";
 
@@ -28,7 +29,8 @@ export type AccountingFile = {
   rejected: FileNote[];
   /** Rows that were read, but with an INN, phone or e-mail that could not be used for matching. */
   warnings: FileNote[];
-  encoding: "utf-8" | "utf-16le" | "windows-1251";
+  /** The encoding the file was read in (WHATWG name): declared, else detected. */
+  encoding: string;
 };
 
 type ColumnKind = "client" | "inn" | "phone" | "email" | "amount" | "date";
@@ -50,17 +52,18 @@ const HEADER_SEARCH_LINES = 10;
 const TOTALS = /^(итого|всего|total)\s*:?$/iu;
 
 /**
- * Reads an accounting export (1C-style CSV) of closed clients. The encoding is detected (UTF-8
- * with or without BOM, UTF-16LE with BOM as Excel's "Unicode text", else windows-1251), and so are
- * the separator (`;`, tab or `,`) and the header line, which may follow a few title lines.
+ * Reads an accounting export (1C-style CSV) of closed clients. The encoding is `charset` when the
+ * upload declares one, else detected (UTF-8 with or without BOM, UTF-16LE with BOM as Excel's
+ * "Unicode text", else windows-1251); bytes invalid in it are refused (text/charset.ts). The
+ * separator (`;`, tab or `,`) and the header line, which may follow a few title lines, are detected.
  * Columns are found by their Russian or English names; client name and amount are required.
  *
  * Every line under the header ends up in `rows` or `rejected`. An unreadable INN, phone or e-mail
  * does not drop a paying client: the row keeps the other identifiers and a warning says so.
  * Throws InvalidInputError when no header names a client and an amount column.
  */
-export function parseAccountingFile(bytes: Uint8Array): AccountingFile {
-  const { text, encoding } = decodeAccountingText(bytes);
+export function parseAccountingFile(bytes: Uint8Array, charset: string | null = null): AccountingFile {
+  const { text, encoding } = decodeFile(bytes, charset, { ...requestBody, what: "the accounting file" });
   const header = findHeader(text);
   const result: AccountingFile = { rows: [], rejected: [], warnings: [], encoding };
   for (const record of parseDelimited(text, header.separator)) {
@@ -115,19 +118,6 @@ function readRecord(record: DelimitedRecord, { separator, columns, names }: Head
     date,
     amountKopecks,
   };
-}
-
-/**
- * Text from the file's bytes. Valid UTF-8 (which includes plain ASCII) is read as UTF-8; anything
- * else as windows-1251, where every byte is a character, so Cyrillic from 1C never fails to decode.
- */
-export function decodeAccountingText(bytes: Uint8Array): { text: string; encoding: AccountingFile["encoding"] } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes), encoding: "utf-16le" };
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
-  } catch {
-    return { text: new TextDecoder("windows-1251").decode(bytes), encoding: "windows-1251" };
-  }
 }
 
 type Header = { separator: string; headerLine: number; columns: Partial<Record<ColumnKind, number>>; names: string[] };

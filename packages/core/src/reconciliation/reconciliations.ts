@@ -34,17 +34,17 @@ export type ReconciliationResult = ReconciliationSummary &
 
 export const Reconciliations = {
   /**
-   * Compares the accounting system's closed clients (the file's bytes, any encoding the reader
-   * knows) with the leads won in the period, and keeps the result. Without `from`/`to`, the period
+   * Compares the accounting system's closed clients (the file's bytes, in `charset` when the upload
+   * declares one, else in the encoding the reader detects) with the leads won in the period, and keeps the result. Without `from`/`to`, the period
    * is the whole calendar months the file's dates fall in: an export "for March" whose documents run
    * from the 2nd to the 30th still compares with every deal won in March.
    */
-  async run(ctx: Ctx, bytes: Uint8Array, query: ReconcileQuery, actor: string): Promise<ReconciliationResult> {
+  async run(ctx: Ctx, bytes: Uint8Array, query: ReconcileQuery, actor: string, charset: string | null = null): Promise<ReconciliationResult> {
     if (bytes.length === 0) {
       const message = "the body is empty: send the accounting file itself (text/csv, application/octet-stream or a multipart field named file)";
       throw new InvalidInputError(message, [{ path: "(body)", message }]);
     }
-    const file = parseAccountingFile(bytes);
+    const file = parseAccountingFile(bytes, charset);
     const period = choosePeriod(file.rows, query);
     const wonLeads = (await WonLeads.between(ctx, period.from, period.to)).map(toWonLead);
     const { totals, ...arrays } = reconcile(file.rows, wonLeads);

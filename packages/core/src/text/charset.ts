@@ -9,8 +9,8 @@ import { InvalidInputError } from "../errors.js";
 /** How a refusal names what was decoded: the issue paths of the charset's declaration and of the bytes. */
 export type DecodeSubject = { what: string; charsetPath: string; bytesPath: string };
 
-/** A webhook's body, whose charset comes from its Content-Type. */
-export const webhookBody: DecodeSubject = { what: "the body", charsetPath: "(content-type)", bytesPath: "(body)" };
+/** A request's body (a webhook, an API upload), whose charset comes from its Content-Type. */
+export const requestBody: DecodeSubject = { what: "the body", charsetPath: "(content-type)", bytesPath: "(body)" };
 
 /** A charset label no decoder here knows (`charset=utf-32`, a typo). */
 export class UnknownCharsetError extends InvalidInputError {
@@ -73,7 +73,7 @@ export function encodingName(label: string): string | null {
  * Throws UnknownCharsetError or InvalidEncodingError, both 400s naming the declaration or the bytes.
  * @example decodeText(Uint8Array.of(0xc8, 0xe2, 0xe0, 0xed), "windows-1251") // "Иван"
  */
-export function decodeText(bytes: Uint8Array, charset: string | null, subject: DecodeSubject = webhookBody): string {
+export function decodeText(bytes: Uint8Array, charset: string | null, subject: DecodeSubject = requestBody): string {
   const encoding = charset === null ? "utf-8" : encodingName(charset);
   if (encoding === null) throw new UnknownCharsetError(charset ?? "", subject);
   const bom = byteOrderMark(bytes);
@@ -87,12 +87,17 @@ export function decodeText(bytes: Uint8Array, charset: string | null, subject: D
 }
 
 /**
- * Text of a file whose charset was not declared: its BOM's, else UTF-8 when it is valid UTF-8, else
- * windows-1251 (what Excel and 1C save in Russia, and in which every byte is a letter, so it never fails).
+ * Text of an uploaded file in its declared charset; when none is declared: its BOM's, else UTF-8 when
+ * it is valid UTF-8, else windows-1251 (what Excel and 1C save in Russia; every byte is a letter there,
+ * so the guess never fails, and the encoding read is answered for a person to check).
+ * @example decodeFile(Uint8Array.of(0xc8, 0xe2, 0xe0, 0xed), null, requestBody) // { text: "Иван", encoding: "windows-1251" }
  */
-export function decodeGuessing(bytes: Uint8Array, subject: DecodeSubject): { text: string; encoding: string } {
+export function decodeFile(bytes: Uint8Array, charset: string | null, subject: DecodeSubject): { text: string; encoding: string } {
   const bom = byteOrderMark(bytes);
-  if (bom) return { text: decodeText(bytes, bom.encoding, subject), encoding: bom.encoding };
+  if (charset !== null || bom !== null) {
+    const text = decodeText(bytes, charset, subject);
+    return { text, encoding: bom?.encoding ?? encodingName(charset!)! };
+  }
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {

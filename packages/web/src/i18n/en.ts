@@ -261,6 +261,14 @@ export const en = {
     required: "required",
     optional: "optional",
   },
+  upload: {
+    encoding: "File encoding",
+    detect: "detect: UTF-8, else Windows-1251",
+    windows1251: "Windows-1251 (Excel, 1C)",
+    readAs: (encoding: string) => `The file was read as ${encoding}.`,
+    invalid: (encoding: string, position: number) => `The file cannot be read as ${encoding}: byte #${position} is not possible there. Choose the encoding the file was saved in.`,
+    unknown: (label: string) => `The encoding "${label}" is not supported. Choose UTF-8, Windows-1251 or KOI8-R.`,
+  },
   error: {
     title: "Something went wrong",
     notFound: "Not found: this page or record does not exist.",

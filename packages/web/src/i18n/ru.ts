@@ -255,6 +255,14 @@ export const ru: Messages = {
     required: "обязательно",
     optional: "необязательно",
   },
+  upload: {
+    encoding: "Кодировка файла",
+    detect: "определить: UTF-8, иначе Windows-1251",
+    windows1251: "Windows-1251 (Excel, 1С)",
+    readAs: (encoding) => `Файл прочитан в кодировке ${encoding}.`,
+    invalid: (encoding, position) => `Файл не читается в кодировке ${encoding}: байт № ${position} в ней невозможен. Выберите кодировку, в которой файл сохранён.`,
+    unknown: (label) => `Кодировка «${label}» не поддерживается. Выберите UTF-8, Windows-1251 или KOI8-R.`,
+  },
   error: {
     title: "Что-то пошло не так",
     notFound: "Не найдено: такой страницы или записи нет.",

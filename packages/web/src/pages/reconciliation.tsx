@@ -2,6 +2,7 @@ import { Hono, type Context } from "hono";
 import type { FC } from "hono/jsx";
 import { ListReconciliationsQuery, ReconcileQuery, Reconciliations, type ReconciliationResult } from "../../../core/src/reconciliation/reconciliations.js";
 import { HorizontalBars } from "../charts/bars.js";
+import { EncodingSelect, uploadText } from "../components/encoding.js";
 import { Csrf, emptyForm, Field, Problems, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, formValues, optionalText, parseForm } from "../forms.js";
@@ -159,6 +160,7 @@ async function reconciliationPage(c: Context<WebEnv>, options: { state?: FormSta
           <label for="f-file">{t.file}</label>
           <input id="f-file" type="file" name="file" required accept=".csv,.txt,text/csv" />
         </div>
+        <EncodingSelect v={v} state={state} />
         <div class="row">
           <Field state={state} name="from" label={t.from} type="date" hint={t.periodHint} />
           <Field state={state} name="to" label={t.to} type="date" />
@@ -214,9 +216,13 @@ export const reconciliationRoutes = new Hono<WebEnv>()
       const { t } = await viewOf(c);
       return reconciliationPage(c, { state: { values, problem: { issues: [{ path: "file", message: t.decisions.reconciliation.noFile }] } }, status: 400 });
     }
+    // Checked here first so that a file not valid in the chosen encoding is refused in the page's words; the reader then takes the encoding found.
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const read = uploadText(await viewOf(c), { bytes, type: file.type }, optionalText(values.encoding));
+    if (!read.ok) return reconciliationPage(c, { state: { values, problem: read.problem }, status: 400 });
     const result = await attempt(async () => {
       const query = parseForm(ReconcileQuery, { from: optionalText(values.from), to: optionalText(values.to) });
-      return Reconciliations.run(c.var.ctx, new Uint8Array(await file.arrayBuffer()), query, `key:${c.var.principal.keyId}`);
+      return Reconciliations.run(c.var.ctx, bytes, query, `key:${c.var.principal.keyId}`, read.encoding);
     });
     if (!result.ok) return reconciliationPage(c, { state: { values, problem: result.problem }, status: result.status === 413 ? 413 : formStatus(result.status) });
     // To the kept result, so reloading the page does not upload the file again.

@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import { chooseSpendFormat, SpendImportQuery, spendFormats } from "../../../core/src/spend/formats/index.js";
 import { Spend, type SpendImportResult } from "../../../core/src/spend/spend.js";
+import { EncodingSelect, uploadText } from "../components/encoding.js";
 import { Csrf, emptyForm, Problems, Select, TextArea, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, formValues, optionalText, parseForm } from "../forms.js";
@@ -8,7 +9,8 @@ import { formPost, team } from "../guards.js";
 import { Page } from "../layout.js";
 import { viewOf } from "../view.js";
 
-async function spendPage(c: Context<WebEnv>, state: FormState = emptyForm, result?: SpendImportResult, status: 200 | 400 | 409 | 413 | 422 = 200) {
+/** `encoding` is the one an uploaded file was read in, said beside the result so a wrong guess shows. */
+async function spendPage(c: Context<WebEnv>, state: FormState = emptyForm, result?: SpendImportResult, status: 200 | 400 | 409 | 413 | 422 = 200, encoding?: string) {
   const v = await viewOf(c);
   const t = v.t.spend;
   return c.html(
@@ -18,6 +20,7 @@ async function spendPage(c: Context<WebEnv>, state: FormState = emptyForm, resul
         <section aria-labelledby="result" class="card">
           <h2 id="result">{t.result}</h2>
           <ul class="plain">
+            {encoding && <li>{v.t.upload.readAs(encoding)}</li>}
             <li>✓ {t.imported(result.imported)}</li>
             <li>↻ {t.replaced(result.replaced)}</li>
             <li>{result.rejected.length > 0 ? "⚠" : "✓"} {t.rejected(result.rejected.length)}</li>
@@ -51,6 +54,7 @@ async function spendPage(c: Context<WebEnv>, state: FormState = emptyForm, resul
           <label for="f-file">{t.file}</label>
           <input id="f-file" type="file" name="file" accept=".csv,.tsv,.txt,.json,text/csv,text/tab-separated-values" />
         </div>
+        <EncodingSelect v={v} state={state} />
         <TextArea state={state} name="text" label={t.text} rows={8} />
         <div class="row">
           <Select state={state} name="format" label={t.format} options={[{ value: "", label: t.detect }, ...spendFormats.map((f) => ({ value: f.name, label: f.name }))]} />
@@ -79,7 +83,13 @@ export const spendRoutes = new Hono<WebEnv>()
     const values = await formValues(c);
     const file = (await c.req.parseBody()).file;
     const upload = file instanceof File && file.size > 0 ? file : null;
-    const text = upload ? await upload.text() : (values.text ?? "");
+    let text = values.text ?? "";
+    let encoding: string | undefined;
+    if (upload) {
+      const read = uploadText(await viewOf(c), { bytes: new Uint8Array(await upload.arrayBuffer()), type: upload.type }, optionalText(values.encoding));
+      if (!read.ok) return spendPage(c, { values, problem: read.problem }, undefined, 400);
+      ({ text, encoding } = read);
+    }
     if (!text.trim()) return spendPage(c, { values, problem: { message: (await viewOf(c)).t.spend.nothing, issues: [] } }, undefined, 400);
     const result = await attempt(async () => {
       const query = parseForm(SpendImportQuery, { format: optionalText(values.format), moneyInMicros: optionalText(values.moneyInMicros) });
@@ -88,5 +98,5 @@ export const spendRoutes = new Hono<WebEnv>()
       return Spend.import(c.var.ctx, format.parse(text, { moneyInMicros: query.moneyInMicros }));
     });
     if (!result.ok) return spendPage(c, { values, problem: result.problem }, undefined, result.status === 413 ? 413 : formStatus(result.status));
-    return spendPage(c, { values: {} }, result.value);
+    return spendPage(c, { values: {} }, result.value, 200, encoding);
   });
