@@ -4,8 +4,8 @@ import { captureLead, type CaptureResult } from "../lead/capture.js";
 import { applyCrmContacts, type CrmContactOutcome } from "../lead/crm-contacts.js";
 import { applyCrmStatusChanges, type CrmStatusOutcome } from "../lead/crm-status.js";
 import { countsPipeline, Sources, type Source } from "../source/source.js";
-import { parseDelivery } from "./parse-delivery.js";
 import { decodeText, declaredCharset } from "../text/charset.js";
+import { parseDelivery } from "./parse-delivery.js";
 import { RawArchive, type QuarantineError, type RawDelivery } from "./raw-archive.js";
 
 /** A deal the source does not count (another pipeline): archived with its call, captured nowhere. */
