@@ -2,6 +2,7 @@ import { TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { STUCK_AFTER_MS } from "../../packages/core/src/intake/raw-archive.js";
 import { replayStuck } from "../../packages/core/src/intake/replay.js";
+import { startStuckSweeper } from "../../packages/local/src/stuck-sweeper.js";
 import { amoDeals, deliveriesOf, outage, postHookOn, tableItems } from "../support/archive.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { OWNER_KEY } from "../support/harness.js";
@@ -153,6 +154,26 @@ describe("the sweep of stuck calls", () => {
     expect(await replayStuck(sweep.ctx, { olderThanMs: STUCK_AFTER_MS })).toEqual({ replayed: 0, quarantined: 0, stillStuck: 0 });
     expect(await replayStuck(sweep.ctx, { olderThanMs: 0 })).toEqual({ replayed: 1, quarantined: 0, stillStuck: 0 });
     expect(await leadsOf(sweep, source.id)).toHaveLength(1);
+  });
+});
+
+describe("npm start's sweep timer", () => {
+  it("replays stuck calls on its interval and says what it did", async () => {
+    const local = await createHarness({ now: T0 });
+    const source = await createSource(local, "json");
+    const lead = { contentType: "application/json", text: JSON.stringify({ externalId: token(), name: "Ирина" }) };
+    expect((await postHookOn(outage(local, (command) => command instanceof TransactWriteCommand), source.key, lead)).status).toBe(500);
+    local.setNow(minutesAfter(5));
+
+    const lines: string[] = [];
+    const sweeper = startStuckSweeper(local.ctx, (line) => lines.push(line), 20);
+    try {
+      await vi.waitFor(() => expect(lines).toEqual([expect.stringContaining('"replayed":1')]), { timeout: 10_000 });
+    } finally {
+      sweeper.stop();
+    }
+    expect(await stuck(local)).toEqual([]);
+    expect(await leadsOf(local, source.id)).toHaveLength(1);
   });
 });
 
