@@ -195,6 +195,8 @@ describe("the quarantine page", () => {
     const russian = textOf((await ru.get("/quarantine")).html);
     const replayed = await owner.post(`/quarantine/${died!.id}/replay`, {});
     const after = await owner.get(replayed.location!);
+    await ru.get("/quarantine");
+    const again = await ru.post(`/quarantine/${died!.id}/replay`, {});
 
     expect(textOf(page.html)).toContain(`Call id: ${refused!.id}`);
     expect(textOf(page.html)).toContain(`Stuck calls`);
@@ -205,6 +207,8 @@ describe("the quarantine page", () => {
     expect(replayed.status).toBe(303);
     expect(after.html).not.toContain(`action="/quarantine/${died!.id}/replay"`);
     expect(textOf(after.html)).toContain("No stuck calls.");
+    expect(again.status).toBe(409);
+    expect(textOf(again.html)).toContain("Этот вызов уже обработан");
     expect(await leadsOf(web, json.id)).toHaveLength(1);
   });
 });

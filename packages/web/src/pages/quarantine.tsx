@@ -88,6 +88,10 @@ export const quarantineRoutes = new Hono<WebEnv>()
   .get("/quarantine", ...team, (c) => quarantinePage(c))
   .post("/quarantine/:id/replay", ...team, ...formPost, async (c) => {
     const result = await attempt(() => replayDelivery(c.var.ctx, c.req.param("id")));
-    if (!result.ok) return quarantinePage(c, { state: { values: {}, problem: result.problem } }, formStatus(result.status));
+    if (!result.ok) {
+      // A 409 is a call processed meanwhile, or too fresh to call stuck: said in the reader's language.
+      const problem = result.status === 409 ? { message: (await viewOf(c)).t.quarantine.notReplayable, issues: [] } : result.problem;
+      return quarantinePage(c, { state: { values: {}, problem } }, formStatus(result.status));
+    }
     return c.redirect("/quarantine?notice=replayed", 303);
   });
