@@ -168,11 +168,6 @@ export const RawArchive = {
     return { items: await withBodies(ctx, result.items), nextCursor: result.nextCursor };
   },
 
-  /** True while the call waits in quarantine. */
-  isQuarantined(delivery: RawDelivery): boolean {
-    return delivery.state === "quarantined";
-  },
-
   /** True when the call is pending and was received at least `olderThanMs` ago. */
   isStuck(ctx: Ctx, delivery: RawDelivery, olderThanMs = STUCK_AFTER_MS): boolean {
     return delivery.state === "pending" && Date.parse(delivery.receivedAt) <= ctx.now().getTime() - olderThanMs;
