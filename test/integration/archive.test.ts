@@ -110,6 +110,15 @@ describe("the archive of webhook calls", () => {
     const quarantined = (await h.call("GET", "/api/quarantine?limit=200")).body.items.filter((item: any) => item.sourceId === source.id);
     expect(quarantined.map((item: any) => item.body)).toEqual([refused.text, refused.text]);
   });
+  it("archives an empty body too, and shows it in the quarantine", async () => {
+    const source = await createSource(h, "json");
+    const res = await postHook(h, source.key, { contentType: "application/json", text: "" });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    const quarantined = (await h.call("GET", "/api/quarantine?limit=200")).body.items.filter((item: any) => item.sourceId === source.id);
+    expect(quarantined).toEqual([expect.objectContaining({ body: "" })]);
+    expect((await deliveriesOf(h, source.id))[0]).toMatchObject({ bodySize: 0 });
+  });
 });
 
 describe("the sweep of stuck calls", () => {
