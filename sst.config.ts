@@ -1,5 +1,6 @@
 import type { SSTConfig } from "sst";
 import { Api } from "./stacks/Api.js";
+import { Archive } from "./stacks/Archive.js";
 import { Database } from "./stacks/Database.js";
 import { Reports } from "./stacks/Reports.js";
 
@@ -8,6 +9,6 @@ export default {
     return { name: "parom", region: "eu-central-1" };
   },
   stacks(app) {
-    app.stack(Database).stack(Api).stack(Reports);
+    app.stack(Database).stack(Api).stack(Reports).stack(Archive);
   },
 } satisfies SSTConfig;

@@ -12,6 +12,7 @@ import { JavaMissingError, startDynamoLocal, type RunningDynamo } from "./dynamo
 import { hostForUrl, listenHost } from "./listen-host.js";
 import { keepPrivate } from "./private-data.js";
 import { startReportScheduler } from "./scheduler.js";
+import { startStuckSweeper } from "./stuck-sweeper.js";
 
 // Node 20 is supported by the SDK until 2027; its reminder at every start is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -53,12 +54,14 @@ const server = serve({ fetch: app.fetch, port, hostname: listen.host }, () => {
   console.log(`  Owner API key: ${process.env.OWNER_API_KEY ? "the value of OWNER_API_KEY" : `${config.ownerApiKey} (kept in ${dataDir}/owner.key)`}`);
 });
 const reportScheduler = startReportScheduler(ctx);
+const stuckSweeper = startStuckSweeper(ctx);
 
 let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;
   reportScheduler.stop();
+  stuckSweeper.stop();
   server.close();
   await dynamo?.stop();
   process.exit(0);

@@ -1,9 +1,9 @@
 import type { Ctx } from "../context.js";
-import { ConflictError, DomainError } from "../errors.js";
+import { DomainError } from "../errors.js";
 import { captureLead, type CaptureResult } from "../lead/capture.js";
 import { applyCrmContacts, type CrmContactOutcome } from "../lead/crm-contacts.js";
 import { applyCrmStatusChanges, type CrmStatusOutcome } from "../lead/crm-status.js";
-import { countsPipeline, Sources, type Source } from "../source/source.js";
+import { countsPipeline, type Source } from "../source/source.js";
 import { decodeText, declaredCharset } from "../text/charset.js";
 import { parseDelivery } from "./parse-delivery.js";
 import { RawArchive, type QuarantineError, type RawDelivery } from "./raw-archive.js";
@@ -37,7 +37,7 @@ export async function receiveDelivery(ctx: Ctx, source: Source, raw: RawDelivery
   const idempotencyKey = raw.headers["idempotency-key"]?.trim() || null;
   const leads: CaptureResult[] = [];
   const ignored: IgnoredLead[] = [];
-  // One by one: the leads of one call share the archive item and usually the counters.
+  // One by one: the leads of one call usually share the counters.
   for (const [index, fields] of delivery.leads.entries()) {
     if (!countsPipeline(source, fields.crm?.pipelineId)) {
       ignored.push({ externalId: fields.externalId, pipelineId: fields.crm?.pipelineId ?? null, reason: "pipeline_not_counted" });
@@ -49,24 +49,9 @@ export async function receiveDelivery(ctx: Ctx, source: Source, raw: RawDelivery
   // Contacts before moves: a deal's person is known before the deal is closed, as in the CRM.
   const contacts = delivery.contacts?.length ? await applyCrmContacts(ctx, source.id, delivery.contacts) : [];
   const statusChanges = delivery.statusChanges.length > 0 ? await applyCrmStatusChanges(ctx, source, delivery.statusChanges) : [];
-  if (!leads.some((lead) => !lead.duplicate)) await RawArchive.processed(ctx, raw.id);
+  // Only now, all of it handled: a call that dies before this stays pending and is replayed when stuck.
+  await RawArchive.processed(ctx, raw.id);
   return { test: false, leads, ignored, statusChanges, contacts };
-}
-
-/**
- * Runs a quarantined call again through its source's current format and parser. Success takes it out
- * of quarantine; a body still refused stays there with the new error, thrown as a 422.
- */
-export async function replayQuarantined(ctx: Ctx, id: string): Promise<IntakeAnswer> {
-  const raw = await RawArchive.get(ctx, id);
-  if (!RawArchive.isQuarantined(raw)) throw new ConflictError("not_quarantined", `delivery ${id} is not in quarantine: it was processed at ${raw.processedAt}`);
-  const source = await Sources.get(ctx, raw.sourceId);
-  try {
-    return await receiveDelivery(ctx, source, raw);
-  } catch (error) {
-    if (error instanceof DomainError) throw new DomainError(error.code, `still refused: ${error.message}`, 422, error.details);
-    throw error;
-  }
 }
 
 function quarantineError(error: unknown): QuarantineError {

@@ -195,7 +195,7 @@ function addReferences(ctx: Ctx, request: CaptureRequest, leadId: string, items:
   if (request.idempotencyKey) addReference(leadKeys.byIdempotencyKey(sourceId, request.idempotencyKey), { idempotencyKey: request.idempotencyKey });
   if (request.raw) {
     const { deliveryId, index } = request.raw;
-    references.push({ index: items.length, read: () => RawArchive.get(ctx, deliveryId).then((raw) => survivingId(ctx, raw.leads[String(index)]!)) });
+    references.push({ index: items.length, read: () => RawArchive.capturedLead(ctx, deliveryId, index).then((id) => survivingId(ctx, id)) });
     items.push(RawArchive.leadCaptured(ctx, deliveryId, index, leadId));
   }
   return references;

@@ -192,6 +192,11 @@ export const en = {
     body: "Body",
     replay: "Replay",
     more: "Older calls",
+    deliveryId: "Call id",
+    stuckTitle: "Stuck calls",
+    stuckIntro: "Calls accepted but not finished 5 minutes later (an error or a database outage interrupted them). They are replayed automatically every 5 minutes; a replay never captures a lead twice.",
+    stuckEmpty: "No stuck calls.",
+    notReplayable: "This call was processed already, or arrived less than 5 minutes ago and may still be processing.",
   },
   spend: {
     title: "Spend",

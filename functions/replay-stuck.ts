@@ -1,0 +1,15 @@
+import { configFromEnv } from "../packages/core/src/config.js";
+import { createDocumentClient } from "../packages/core/src/db/client.js";
+import { STUCK_AFTER_MS } from "../packages/core/src/intake/raw-archive.js";
+import { replayStuck } from "../packages/core/src/intake/replay.js";
+
+// TABLE_NAME and TIME_ZONE come from stacks/Archive.ts; its Cron starts this every 5 minutes.
+const config = configFromEnv();
+const ctx = { doc: createDocumentClient(config), table: config.tableName, timeZone: config.timeZone, now: () => new Date(), dedupWindowDays: config.dedupWindowDays };
+
+export async function handler() {
+  const result = await replayStuck(ctx, { olderThanMs: STUCK_AFTER_MS });
+  // Calls still stuck are tried again by the next run; the log line is what an alarm would watch.
+  console.log(JSON.stringify(result));
+  return result;
+}
