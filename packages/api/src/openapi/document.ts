@@ -32,7 +32,7 @@ export function inputSchema(schema: z.ZodType): JsonSchema {
 }
 
 /** Does a middleware registered under `pattern` run for a route registered under `path`? (Hono: `/x/*` covers `/x` too.) */
-function covers(pattern: string, path: string): boolean {
+export function covers(pattern: string, path: string): boolean {
   const source = pattern
     .split(/(\/\*$|\*|:\w+(?:\{[^}]*\})?)/)
     .map((part) => (part === "/*" ? "(?:/.*)?" : part === "*" ? ".*" : part.startsWith(":") ? "[^/]+" : part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")))

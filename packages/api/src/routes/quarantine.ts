@@ -28,7 +28,7 @@ const docs = {
 
 /** Webhook calls the parser refused, newest first, and their replay after a fix. */
 export const quarantineRoutes = new Hono<AppEnv>()
-  .use(allow("owner", "marketer"))
+  .use(allow("quarantine.manage"))
   .get("/", docs.list, async (c) => {
     const page = await RawArchive.listQuarantine(c.var.ctx, queryParams(c, ListQuery));
     return c.json({

@@ -29,7 +29,7 @@ const spendImportDoc = describeRoute({
  * a campaign's stored daily spend.
  */
 export const spendRoutes = new Hono<AppEnv>()
-  .use(allow("owner", "marketer"))
+  .use(allow("spend.manage"))
   .post("/", spendImportDoc, async (c) => {
     const query = queryParams(c, SpendImportQuery);
     const text = await c.req.text();
