@@ -34,6 +34,19 @@ describe("the role table", () => {
     expect(unguarded, "API routes without allow(permission)").toEqual([]);
   });
 
+  it("names a permission for every page but the public ones (health, sign-in, language, documentation, assets)", () => {
+    const publicPages = new Set(["GET /health", "GET /", "POST /sign-in", "POST /sign-out", "GET /lang/:lang", "GET /*", "GET /openapi.json", "GET /favicon.svg", "GET /favicon.ico"]);
+    const pages = [...new Set(routes.filter((r) => r.method !== "ALL" && !/^\/(api|hooks)\//.test(r.path)).map((r) => `${r.method} ${r.path}`))];
+    const unguarded = pages.filter((page) => {
+      const [method, path] = page.split(" ") as [string, string];
+      const isPublic = publicPages.has(page) || path.startsWith("/docs") || path.startsWith("/assets/");
+      return !isPublic && guardsOf(method, path).length === 0;
+    });
+
+    expect(pages.length).toBeGreaterThan(30);
+    expect(unguarded, "pages without needs(permission)").toEqual([]);
+  });
+
   it("guards a page and the API route behind it with the same permission", () => {
     const pairs: Array<[page: string, api: string]> = [
       ["GET /leads", "GET /api/leads"],
