@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../packages/api/src/app.js";
-import { covers } from "../../packages/api/src/openapi/document.js";
+import { covers, type Operation } from "../../packages/api/src/openapi/document.js";
 import { can, permissionOf, permissions, type Permission } from "../../packages/core/src/access/permissions.js";
 import type { Ctx } from "../../packages/core/src/context.js";
 
@@ -64,6 +64,14 @@ describe("the role table", () => {
       expect(pageGuards, page).toHaveLength(1);
       expect(pageGuards, `${page} vs ${api}`).toEqual(guardsOf(apiMethod, apiPath));
     }
+  });
+
+  it("shows each API route's permission in the OpenAPI document", async () => {
+    const doc = (await (await app.request("/openapi.json")).json()) as { paths: Record<string, Record<string, Operation>> };
+
+    expect(doc.paths["/api/hypotheses/{id}/approvals"]!.post!["x-permissions"]).toEqual(["scale.approve"]);
+    expect(doc.paths["/api/leads"]!.get!["x-permissions"]).toEqual(["leads.manage"]);
+    expect(doc.paths["/hooks/{key}"]!.post!["x-permissions"]).toBeUndefined();
   });
 
   it("lets only the owner approve a scale-out and lets a contractor read reports but not leads", () => {
