@@ -84,4 +84,8 @@ describe("wall-clock times in a time zone", () => {
     expect(zonedInstant("2026-13-02T10:00", "Europe/Moscow")).toBeNull();
     expect(zonedInstant("вчера", "Europe/Moscow")).toBeNull();
   });
+
+  it("refuses a time zone that does not exist instead of answering an invalid date", () => {
+    expect(() => zonedInstant("2026-03-02T10:00", "Nowhere/Atlantis")).toThrow(RangeError);
+  });
 });

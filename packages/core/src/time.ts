@@ -62,6 +62,8 @@ export function zonedInstant(wallClock: string, timeZone: string): Date | null {
   const zoned = new TZDateMini(
     wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), timeZone,
   );
+  // The library answers an unknown zone with an invalid date; Intl (and so dayIn) throws, and so do we.
+  if (Number.isNaN(zoned.getTime())) throw new RangeError(`unknown time zone: ${timeZone}`);
   return new Date(zoned.getTime());
 }
 

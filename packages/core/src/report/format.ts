@@ -1,8 +1,11 @@
+import { numbersIn, type Decimal } from "../format/numbers.js";
 import type { Verdict } from "../stats/verdict.js";
 import type { CumulativeReport, TargetKpi } from "./build.js";
-import { numbersIn, type Decimal } from "../format/numbers.js";
 
 /** Russian presentation of report figures, shared by the CSV, the HTML page, the mail text and the summary line. */
+
+const ru = numbersIn("ru");
+const hundredths = { exactly: 2 } as const;
 
 export const kpiLabels: Record<TargetKpi, string> = {
   cpl: "CPL",
@@ -28,9 +31,6 @@ export const sinceStartLabels: Record<Verdict, string> = {
 export function meetsLabel(meets: boolean | null): string {
   return meets === true ? "да" : meets === false ? "нет" : "пока неясно";
 }
-
-const ru = numbersIn("ru");
-const hundredths = { exactly: 2 } as const;
 
 /** A fraction as a spreadsheet's percentage figure, two decimals, no sign: 0.1234 -> "12,34". */
 export function percentCell(fraction: number): string {
