@@ -52,9 +52,40 @@ describe("wall-clock times in a time zone", () => {
     expect(zonedInstant("2026-07-01T09:00", "America/New_York")?.toISOString()).toBe("2026-07-01T13:00:00.000Z");
   });
 
+  it("moves a time skipped by spring-forward past the change, east and west of Greenwich alike", () => {
+    // Berlin skips 02:00-03:00 on 2026-03-29 and New York on 2026-03-08: 02:30 is read as 03:30 summer time in both
+    // (the hand-made offset search read New York's as 01:30 winter time, an hour before the change).
+    expect(zonedInstant("2026-03-29T02:30", "Europe/Berlin")?.toISOString()).toBe("2026-03-29T01:30:00.000Z");
+    expect(zonedInstant("2026-03-08T02:30", "America/New_York")?.toISOString()).toBe("2026-03-08T07:30:00.000Z");
+  });
+
+  it("keeps the calendar day and the hour right on both sides of Berlin's March and October switches", () => {
+    const berlin = (wall: string) => zonedInstant(wall, "Europe/Berlin")!;
+    for (const [wall, utc] of [
+      ["2026-03-29T00:30", "2026-03-28T23:30:00.000Z"],
+      ["2026-03-29T01:59", "2026-03-29T00:59:00.000Z"],
+      ["2026-03-29T03:00", "2026-03-29T01:00:00.000Z"],
+      ["2026-03-29T23:59", "2026-03-29T21:59:00.000Z"],
+      ["2026-10-25T00:30", "2026-10-24T22:30:00.000Z"],
+      ["2026-10-25T03:00", "2026-10-25T02:00:00.000Z"],
+      ["2026-10-25T23:59", "2026-10-25T22:59:00.000Z"],
+    ] as const) {
+      expect(berlin(wall).toISOString(), wall).toBe(utc);
+      expect(dayIn(berlin(wall), "Europe/Berlin"), wall).toBe(wall.slice(0, 10));
+    }
+    // The switch days are 23 and 25 hours long, and still one calendar day each.
+    expect(berlin("2026-03-30T00:00").getTime() - berlin("2026-03-29T00:00").getTime()).toBe(23 * 3_600_000);
+    expect(berlin("2026-10-26T00:00").getTime() - berlin("2026-10-25T00:00").getTime()).toBe(25 * 3_600_000);
+    expect(daysBetween("2026-03-28", "2026-10-26")).toBe(212);
+  });
+
   it("says null for text that is no wall-clock time", () => {
     expect(zonedInstant("2026-03-02", "Europe/Moscow")).toBeNull();
     expect(zonedInstant("2026-13-02T10:00", "Europe/Moscow")).toBeNull();
     expect(zonedInstant("вчера", "Europe/Moscow")).toBeNull();
+  });
+
+  it("refuses a time zone that does not exist instead of answering an invalid date", () => {
+    expect(() => zonedInstant("2026-03-02T10:00", "Nowhere/Atlantis")).toThrow(RangeError);
   });
 });

@@ -1,4 +1,5 @@
 /** Calendar days as ISO dates (YYYY-MM-DD) in the workspace time zone. */
+import { TZDateMini } from "@date-fns/tz";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -49,25 +50,21 @@ function dayOfNumber(n: number): string {
 }
 
 /**
- * The instant a wall-clock time ("2026-03-02T09:00", seconds optional) happens in `timeZone`;
- * in zones with DST, at the offset in force then. Null for text that is no such time.
+ * The instant a wall-clock time ("2026-03-02T09:00", seconds optional) happens in `timeZone`, at
+ * the offset in force then (the zone rules are @date-fns/tz's, read from Intl). A time skipped by a
+ * spring-forward change lands after the change, in every zone. Null for text that is no such time.
  */
 export function zonedInstant(wallClock: string, timeZone: string): Date | null {
   const match = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.exec(wallClock);
-  const wall = match ? Date.parse(`${wallClock}${match[1] ? "" : ":00"}Z`) : NaN;
-  if (Number.isNaN(wall)) return null;
-  const guess = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
-  // A second pass corrects a guess that fell on the other side of a DST change.
-  return new Date(wall - offsetMinutes(new Date(guess), timeZone) * 60_000);
-}
-
-/** The offset of `timeZone` from UTC at `at`, in minutes (Moscow: +180). */
-function offsetMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" })
-    .formatToParts(at)
-    .reduce<Record<string, number>>((acc, p) => (p.type === "literal" ? acc : { ...acc, [p.type]: Number(p.value) }), {});
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+  // Read as if UTC only to check the fields and split them; the zone places them below.
+  const wall = match ? new Date(`${wallClock}${match[1] ? "" : ":00"}Z`) : null;
+  if (!wall || Number.isNaN(wall.getTime())) return null;
+  const zoned = new TZDateMini(
+    wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), timeZone,
+  );
+  // The library answers an unknown zone with an invalid date; Intl (and so dayIn) throws, and so do we.
+  if (Number.isNaN(zoned.getTime())) throw new RangeError(`unknown time zone: ${timeZone}`);
+  return new Date(zoned.getTime());
 }
 
 /**

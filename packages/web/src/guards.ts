@@ -4,7 +4,7 @@ import { getCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
-import type { Role } from "../../core/src/access/principal.js";
+import { can, markGuard, type Permission } from "../../core/src/access/permissions.js";
 import { ForbiddenError } from "../../core/src/errors.js";
 import type { WebEnv, WebOptions } from "./env.js";
 import { pickLang } from "./i18n/index.js";
@@ -40,16 +40,17 @@ export const signedIn = createMiddleware<WebEnv>(async (c, next) => {
   await next();
 });
 
-/** The same role rule as the API's `allow`: anyone else gets 403. */
-export function roles(...allowed: Role[]) {
-  return createMiddleware<WebEnv>(async (c, next) => {
-    if (!allowed.includes(c.var.principal.role)) throw new ForbiddenError();
+/** Lets through only the roles holding `permission` in core's table (the API's `allow` reads the same); anyone else gets 403. */
+export function permit(permission: Permission) {
+  const middleware = createMiddleware<WebEnv>(async (c, next) => {
+    if (!can(c.var.principal, permission)) throw new ForbiddenError();
     await next();
   });
+  return markGuard(middleware, permission);
 }
 
-/** Owners and marketers: the team that runs hypotheses. */
-export const team = [signedIn, roles("owner", "marketer")] as const;
+/** A page's guards: signed in, then `permission`. */
+export const needs = (permission: Permission) => [signedIn, permit(permission)] as const;
 
 /** The refusal of a form without this site's origin or token; the web's error handler shows it as a page. */
 export class CsrfRefusedError extends HTTPException {

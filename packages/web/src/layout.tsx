@@ -1,7 +1,7 @@
 import type { Child, FC, PropsWithChildren } from "hono/jsx";
 import { raw } from "hono/html";
 import { langs } from "./i18n/index.js";
-import { isCurrent, navItems } from "./nav.js";
+import { isCurrent, navItems, shows } from "./nav.js";
 import type { View } from "./view.js";
 
 type PageProps = PropsWithChildren<{
@@ -38,7 +38,7 @@ export const Page: FC<PageProps> = ({ v, title, notice, actions, children }) => 
             <nav aria-label={v.t.nav.label}>
               <ul>
                 {navItems
-                  .filter((item) => item.roles.includes(v.principal!.role))
+                  .filter((item) => shows(item, v.principal!))
                   .map((item) => (
                     <li>
                       <a href={item.href} aria-current={isCurrent(item, v.here.split("?")[0]!) ? "page" : undefined}>

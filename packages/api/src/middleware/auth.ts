@@ -1,5 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import { ApiKeys } from "../../../core/src/access/api-keys.js";
+import { markGuard, rolesWith, type Permission } from "../../../core/src/access/permissions.js";
 import type { Role } from "../../../core/src/access/principal.js";
 import { DomainError, ForbiddenError } from "../../../core/src/errors.js";
 import type { AppEnv } from "../env.js";
@@ -29,13 +30,14 @@ export function authenticate(ownerApiKey: string | undefined) {
   return guard(middleware, {});
 }
 
-/** Lets only the named roles through; everyone else gets 403. */
-export function allow(...allowed: Role[]) {
+/** Lets through only the roles holding `permission` in core's table; everyone else gets 403. */
+export function allow(permission: Permission) {
+  const allowed = rolesWith(permission);
   const middleware = createMiddleware<AppEnv>(async (c, next) => {
     if (!allowed.includes(c.var.principal.role)) {
       throw new ForbiddenError(`this needs the ${allowed.join(" or ")} role; your key is ${c.var.principal.role}`);
     }
     await next();
   });
-  return guard(middleware, { roles: allowed });
+  return guard(markGuard(middleware, permission), { roles: allowed });
 }

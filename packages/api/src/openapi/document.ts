@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roles as allRoles, type Role } from "../../../core/src/access/principal.js";
+import { permissionOf, type Permission } from "../../../core/src/access/permissions.js";
 import { accessRuleOf } from "../middleware/auth.js";
 import { routeDocOf, type MediaDoc, type RouteDoc } from "./describe.js";
 import type { JsonSchema } from "./schema-text.js";
@@ -20,6 +21,8 @@ export type Operation = {
   responses: Record<string, Response>;
   security: Array<Record<string, string[]>>;
   "x-roles"?: readonly Role[];
+  /** The role table's permissions the route's guards check (core/access/permissions.ts). */
+  "x-permissions"?: Permission[];
 };
 
 /** The path in OpenAPI's spelling: `/api/leads/:id` -> `/api/leads/{id}` (a `{regex}` constraint is dropped). */
@@ -32,7 +35,7 @@ export function inputSchema(schema: z.ZodType): JsonSchema {
 }
 
 /** Does a middleware registered under `pattern` run for a route registered under `path`? (Hono: `/x/*` covers `/x` too.) */
-function covers(pattern: string, path: string): boolean {
+export function covers(pattern: string, path: string): boolean {
   const source = pattern
     .split(/(\/\*$|\*|:\w+(?:\{[^}]*\})?)/)
     .map((part) => (part === "/*" ? "(?:/.*)?" : part === "*" ? ".*" : part.startsWith(":") ? "[^/]+" : part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")))
@@ -44,13 +47,16 @@ function covers(pattern: string, path: string): boolean {
 function accessOf(routes: readonly RouteEntry[], handlerIndex: number, method: string, path: string) {
   let bearer = false;
   let roles: readonly Role[] = allRoles;
+  const permissions: Permission[] = [];
   for (const entry of routes.slice(0, handlerIndex)) {
     const rule = accessRuleOf(entry.handler);
     if (!rule || (entry.method !== "ALL" && entry.method !== method) || !covers(entry.path, path)) continue;
     bearer = true;
     if (rule.roles) roles = roles.filter((role) => rule.roles!.includes(role));
+    const permission = permissionOf(entry.handler);
+    if (permission) permissions.push(permission);
   }
-  return bearer ? { bearer, roles } : { bearer, roles: [] };
+  return bearer ? { bearer, roles, permissions } : { bearer, roles: [], permissions };
 }
 
 const errorResponse = (description: string): Response => ({
@@ -77,7 +83,7 @@ function queryParameters(schema: z.ZodType) {
   }));
 }
 
-function operation(doc: RouteDoc, method: string, path: string, access: { bearer: boolean; roles: readonly Role[] }): Operation {
+function operation(doc: RouteDoc, method: string, path: string, access: { bearer: boolean; roles: readonly Role[]; permissions: Permission[] }): Operation {
   const pathParams = [...path.matchAll(/:(\w+)/g)].map((match) => match[1]!);
   const parameters: Parameter[] = [
     ...pathParams.map((name): Parameter => {
@@ -119,6 +125,7 @@ function operation(doc: RouteDoc, method: string, path: string, access: { bearer
     responses,
     security: access.bearer ? [{ bearer: [] }] : [],
     ...(access.bearer ? { "x-roles": access.roles } : {}),
+    ...(access.permissions.length > 0 ? { "x-permissions": access.permissions } : {}),
   };
 }
 

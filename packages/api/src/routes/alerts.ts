@@ -13,6 +13,6 @@ export const alertRoutes = new Hono<AppEnv>().get(
       description: "`{items: [{hypothesisId, title, channel, scaledAt, scaledOn, cohorts, missed}], checked, asOf}`; `checked` counts those scaled out.",
     },
   }),
-  allow("owner", "marketer"),
+  allow("alerts.read"),
   async (c) => c.json(await listAlerts(c.var.ctx)),
 );

@@ -15,7 +15,7 @@ const kpisDoc = describeRoute({
   response: { description: "As a hypothesis' KPIs: `{kpis, maturing: {leads}, asOf, confidence}`." },
 });
 
-export const campaignKpiRoutes = new Hono<AppEnv>().get("/:id/kpis", kpisDoc, allow("owner", "marketer", "contractor"), async (c) => {
+export const campaignKpiRoutes = new Hono<AppEnv>().get("/:id/kpis", kpisDoc, allow("campaigns.read"), async (c) => {
   const range = queryParams(c, KpiRangeQuery);
   const { ctx, principal } = c.var;
   const campaign = await Campaigns.get(ctx, c.req.param("id"));

@@ -23,7 +23,7 @@ const docs = {
 };
 
 export const campaignRoutes = new Hono<AppEnv>()
-  .use(allow("owner", "marketer", "contractor"))
+  .use(allow("campaigns.read"))
   .get("/", docs.list, async (c) => {
     const scope = contractorScope(c.var.principal);
     return c.json({ items: scope ? await Campaigns.listByContractor(c.var.ctx, scope) : await Campaigns.list(c.var.ctx) });
@@ -33,12 +33,12 @@ export const campaignRoutes = new Hono<AppEnv>()
     assertVisible(c.var.principal, campaign.contractorId, "campaign", campaign.id);
     return c.json(campaign);
   })
-  .patch("/:id", docs.update, allow("owner", "marketer"), async (c) => {
+  .patch("/:id", docs.update, allow("campaigns.write"), async (c) => {
     const input = await jsonBody(c, UpdateCampaignInput);
     return c.json(await Campaigns.update(c.var.ctx, c.req.param("id"), input));
   })
   // `{ids}` replaces the ad-platform campaign ids spend exports may name this campaign by.
-  .put("/:id/platform-ids", docs.platformIds, allow("owner", "marketer"), async (c) => {
+  .put("/:id/platform-ids", docs.platformIds, allow("campaigns.write"), async (c) => {
     const { ids } = await jsonBody(c, PlatformIdsInput);
     return c.json(await Campaigns.setPlatformIds(c.var.ctx, c.req.param("id"), ids));
   });

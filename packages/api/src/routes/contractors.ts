@@ -6,9 +6,9 @@ import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";
 import { jsonBody } from "../validate.js";
 
-const team = allow("owner", "marketer");
+const team = allow("contractors.manage");
 // A contractor key reads itself only: its listing holds just itself, any other id is a 404.
-const read = allow("owner", "marketer", "contractor");
+const read = allow("contractors.read");
 
 const contractor = { description: "`{id, name, email, createdAt}`" };
 const docs = {

@@ -12,8 +12,8 @@ import { jsonBody } from "../validate.js";
 
 // A hypothesis spans every contractor's campaigns, so contractor keys get 403 on all of it; they
 // read their own campaigns instead (GET /api/campaigns, /api/campaigns/{id}/kpis).
-const write = allow("owner", "marketer");
-const read = allow("owner", "marketer");
+const write = allow("hypotheses.write");
+const read = allow("hypotheses.read");
 
 const actorOf = (c: Context<AppEnv>): Actor => ({ keyId: c.var.principal.keyId, role: c.var.principal.role });
 

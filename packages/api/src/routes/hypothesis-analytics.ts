@@ -28,7 +28,7 @@ const ForecastQuery = z.strictObject({
 
 // Per route, not `.use()`: this sub-app shares its paths with the hypothesis routes mounted after it.
 // Owners and marketers only: these span every contractor's campaigns of the hypothesis.
-const read = allow("owner", "marketer");
+const read = allow("hypotheses.read");
 
 const docs = {
   cohorts: describeRoute({

@@ -10,7 +10,7 @@ import { jsonBody, queryParams } from "../validate.js";
 // A hypothesis' KPIs span every contractor's campaigns, so contractors read their own campaigns'
 // KPIs instead (GET /api/campaigns/{id}/kpis). Middleware stays per route: this sub-app shares
 // its mount point with the plain hypothesis routes.
-const read = allow("owner", "marketer");
+const read = allow("hypotheses.read");
 
 const docs = {
   kpis: describeRoute({
@@ -45,7 +45,7 @@ export const hypothesisKpiRoutes = new Hono<AppEnv>()
     return c.json(await hypothesisKpis(c.var.ctx, await Hypotheses.get(c.var.ctx, c.req.param("id")), range));
   })
   .get("/:id/gate", docs.gate, read, async (c) => c.json(await hypothesisGate(c.var.ctx, await Hypotheses.get(c.var.ctx, c.req.param("id")))))
-  .post("/:id/approvals", docs.decide, allow("owner"), async (c) => {
+  .post("/:id/approvals", docs.decide, allow("scale.approve"), async (c) => {
     const input = await jsonBody(c, ApprovalInput);
     const actor = { keyId: c.var.principal.keyId, role: c.var.principal.role };
     return c.json(await Approvals.decide(c.var.ctx, c.req.param("id"), input, actor), 201);

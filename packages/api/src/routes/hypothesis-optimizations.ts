@@ -9,7 +9,8 @@ import { jsonBody, queryParams } from "../validate.js";
 
 // Like the KPIs, these span every contractor's campaigns: owners and marketers only. Middleware
 // stays per route, since this sub-app shares its mount point with the plain hypothesis routes.
-const team = allow("owner", "marketer");
+const read = allow("hypotheses.read");
+const write = allow("hypotheses.write");
 
 const docs = {
   compare: describeRoute({
@@ -35,10 +36,10 @@ const docs = {
  * GET /:id/optimizations -> {items: [record + windows, before, after, improved], asOf, confidence, maturityDays}.
  */
 export const hypothesisOptimizationRoutes = new Hono<AppEnv>()
-  .get("/compare", docs.compare, team, async (c) => c.json(await compareHypotheses(c.var.ctx, queryParams(c, CompareQuery))))
-  .post("/:id/optimizations", docs.record, team, async (c) => {
+  .get("/compare", docs.compare, read, async (c) => c.json(await compareHypotheses(c.var.ctx, queryParams(c, CompareQuery))))
+  .post("/:id/optimizations", docs.record, write, async (c) => {
     const input = await jsonBody(c, OptimizationInput);
     const actor = { keyId: c.var.principal.keyId, role: c.var.principal.role };
     return c.json(await Optimizations.record(c.var.ctx, c.req.param("id"), input, actor), 201);
   })
-  .get("/:id/optimizations", docs.report, team, async (c) => c.json(await optimizationReport(c.var.ctx, c.req.param("id"))));
+  .get("/:id/optimizations", docs.report, read, async (c) => c.json(await optimizationReport(c.var.ctx, c.req.param("id"))));

@@ -8,7 +8,7 @@ import { jsonBody } from "../validate.js";
 
 /** API keys: owner only. The secret is returned once, at creation. */
 export const keyRoutes = new Hono<AppEnv>()
-  .use(allow("owner"))
+  .use(allow("keys.manage"))
   .post("/", describeRoute({ summary: "Make an API key", body: CreateKeyInput, response: { status: 201, description: "`{id, key}`" } }), async (c) => {
     const input = await jsonBody(c, CreateKeyInput);
     if (input.contractorId) await Contractors.get(c.var.ctx, input.contractorId);

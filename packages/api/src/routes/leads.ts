@@ -47,7 +47,7 @@ const docs = {
 };
 
 export const leadRoutes = new Hono<AppEnv>()
-  .use(allow("owner", "marketer"))
+  .use(allow("leads.manage"))
   .get("/", docs.list, async (c) => c.json(await Leads.list(c.var.ctx, queryParams(c, ListLeadsQuery))))
   .post("/import", docs.import, async (c) => c.json(await importLeads(c.var.ctx, await jsonBody(c, ImportRequest), `key:${c.var.principal.keyId}`)))
   .get("/:id", docs.get, async (c) => c.json(await Leads.get(c.var.ctx, c.req.param("id"))))

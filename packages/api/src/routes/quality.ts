@@ -7,7 +7,7 @@ import { queryParams } from "../validate.js";
 
 /** The lead-handling audit; it reads leads, see quality/report.ts for its cost. */
 export const qualityRoutes = new Hono<AppEnv>()
-  .use(allow("owner", "marketer"))
+  .use(allow("quality.read"))
   .get(
     "/",
     describeRoute({

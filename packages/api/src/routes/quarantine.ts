@@ -36,7 +36,7 @@ const docs = {
 
 /** Webhook calls the parser refused or whose processing died, and their replay. */
 export const quarantineRoutes = new Hono<AppEnv>()
-  .use(allow("owner", "marketer"))
+  .use(allow("quarantine.manage"))
   .get("/", docs.list, async (c) => {
     const { state, ...page } = queryParams(c, ListQuery);
     const listed = await (state === "stuck" ? RawArchive.listStuck(c.var.ctx, page) : RawArchive.listQuarantine(c.var.ctx, page));

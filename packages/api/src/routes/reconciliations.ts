@@ -33,7 +33,7 @@ const docs = {
  * first without the per-client arrays; GET `/:id` answers one again in full.
  */
 export const reconciliationRoutes = new Hono<AppEnv>()
-  .use(allow("owner", "marketer"))
+  .use(allow("reconciliations.manage"))
   .post("/", docs.run, async (c) => {
     const query = queryParams(c, ReconcileQuery);
     const file = await fileBytes(c);

@@ -44,7 +44,7 @@ const docs = {
 };
 
 /** GET /:id/report?from&to&format=json|csv|html, mounted ahead of the contractor routes (which are closed to contractors). */
-export const contractorReportRoutes = new Hono<AppEnv>().get("/:id/report", docs.contractorReport, allow("owner", "marketer", "contractor"), async (c) => {
+export const contractorReportRoutes = new Hono<AppEnv>().get("/:id/report", docs.contractorReport, allow("reports.read"), async (c) => {
   const id = c.req.param("id");
   const query = queryParams(c, ReportQuery);
   assertVisible(c.var.principal, id, "contractor", id);
@@ -60,16 +60,16 @@ export const contractorReportRoutes = new Hono<AppEnv>().get("/:id/report", docs
  */
 export function reportRoutes(mailer: Mailer) {
   return new Hono<AppEnv>()
-    .get("/", docs.list, allow("owner", "marketer", "contractor"), async (c) => {
+    .get("/", docs.list, allow("reports.read"), async (c) => {
       const query = queryParams(c, ReportListQuery);
       const contractorId = contractorScope(c.var.principal) ?? query.contractorId;
       return c.json(await ReportSends.list(c.var.ctx, { ...query, contractorId }));
     })
-    .post("/run", docs.run, allow("owner", "marketer"), async (c) => {
+    .post("/run", docs.run, allow("reports.run"), async (c) => {
       const { period } = await jsonBody(c, RunReportsInput);
       return c.json(await runReports(c.var.ctx, { period, send: mailer.send }));
     })
-    .get("/:id", docs.get, allow("owner", "marketer", "contractor"), async (c) => {
+    .get("/:id", docs.get, allow("reports.read"), async (c) => {
       const { format } = queryParams(c, StoredReportQuery);
       const stored = await ReportSends.get(c.var.ctx, c.req.param("id"));
       assertVisible(c.var.principal, stored.contractorId, "report", stored.id);
@@ -82,5 +82,5 @@ export function reportRoutes(mailer: Mailer) {
 
 /** GET / -> mails kept instead of sent (`npm start` delivers reports here), newest first. */
 export const outboxRoutes = new Hono<AppEnv>()
-  .use(allow("owner", "marketer"))
+  .use(allow("outbox.read"))
   .get("/", docs.outbox, async (c) => c.json(await Outbox.list(c.var.ctx, queryParams(c, OutboxQuery))));

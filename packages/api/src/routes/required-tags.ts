@@ -5,7 +5,7 @@ import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";
 import { jsonBody } from "../validate.js";
 
-const staff = allow("owner", "marketer");
+const staff = allow("tags.manage");
 
 const sourceOf = (c: Context<AppEnv>): RequirementOwner => ({ kind: "source", id: c.req.param("id")! });
 const hypothesisOf = (c: Context<AppEnv>): RequirementOwner => ({ kind: "hypothesis", id: c.req.param("id")! });

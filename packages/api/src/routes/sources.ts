@@ -35,7 +35,7 @@ const docs = {
 };
 
 export const sourceRoutes = new Hono<AppEnv>()
-  .use(allow("owner", "marketer"))
+  .use(allow("sources.manage"))
   .post("/", docs.create, async (c) => c.json(withWebhookUrl(c, await Sources.create(c.var.ctx, await jsonBody(c, CreateSourceInput))), 201))
   .get("/", docs.list, async (c) => c.json({ items: (await Sources.list(c.var.ctx)).map((s) => withWebhookUrl(c, s)) }))
   .get("/:id", docs.get, async (c) => c.json(withWebhookUrl(c, await Sources.get(c.var.ctx, c.req.param("id")))))

@@ -32,7 +32,7 @@ const spendImportDoc = describeRoute({
  * a campaign's stored daily spend.
  */
 export const spendRoutes = new Hono<AppEnv>()
-  .use(allow("owner", "marketer"))
+  .use(allow("spend.manage"))
   .post("/", spendImportDoc, async (c) => {
     const query = queryParams(c, SpendImportQuery);
     // Read strictly in the declared charset (UTF-8 without one): a campaign named in U+FFFD matches nothing.

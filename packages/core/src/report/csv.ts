@@ -1,5 +1,5 @@
 import { targetKpis, type CampaignReport, type ContractorReport, type ReportFigures } from "./build.js";
-import { decimalComma, kpiLabels, meetsLabel, percent, sinceStartLabels, verdictLabels } from "./format.js";
+import { kpiLabels, meetsLabel, moneyCell, percentCell, sinceStartLabels, verdictLabels } from "./format.js";
 
 /**
  * The report as a CSV that Russian Excel opens as is: UTF-8 with a BOM, `;` between fields, a
@@ -10,8 +10,8 @@ import { decimalComma, kpiLabels, meetsLabel, percent, sinceStartLabels, verdict
  */
 type Column = { header: string; cell: (c: CampaignReport, r: ContractorReport) => string | number | null };
 
-const money = (value: string | null) => (value === null ? null : decimalComma(value));
-const rate = (value: number | null) => (value === null ? null : decimalComma(percent(value)));
+const money = (value: string | null) => (value === null ? null : moneyCell(value));
+const rate = (value: number | null) => (value === null ? null : percentCell(value));
 
 /** The figure columns, once for the period, once for the period before, once for the change. */
 function figureColumns(suffix: string, pick: (c: CampaignReport) => Partial<Record<keyof ReportFigures, string | number | null>>): Column[] {

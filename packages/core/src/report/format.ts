@@ -1,7 +1,11 @@
+import { numbersIn, type Decimal } from "../format/numbers.js";
 import type { Verdict } from "../stats/verdict.js";
 import type { CumulativeReport, TargetKpi } from "./build.js";
 
 /** Russian presentation of report figures, shared by the CSV, the HTML page, the mail text and the summary line. */
+
+const ru = numbersIn("ru");
+const hundredths = { exactly: 2 } as const;
 
 export const kpiLabels: Record<TargetKpi, string> = {
   cpl: "CPL",
@@ -28,37 +32,32 @@ export function meetsLabel(meets: boolean | null): string {
   return meets === true ? "да" : meets === false ? "нет" : "пока неясно";
 }
 
-/** A fraction as a percentage with two decimals and a point: 0.1234 -> "12.34". */
-export function percent(fraction: number): string {
-  return (fraction * 100).toFixed(2);
+/** A fraction as a spreadsheet's percentage figure, two decimals, no sign: 0.1234 -> "12,34". */
+export function percentCell(fraction: number): string {
+  return ru.spreadsheet(fraction * 100, hundredths);
 }
 
 /** "1234.50" -> "1234,50": the decimal comma Russian Excel reads as a number. */
-export function decimalComma(value: string): string {
-  return value.replace(".", ",");
+export function moneyCell(value: string): string {
+  return ru.spreadsheet(value as Decimal, hundredths);
 }
 
 /** "1234567.50" -> "1 234 567,50 ₽" (no-break spaces), for people rather than spreadsheets. */
 export function moneyRu(value: string | null): string {
-  if (value === null) return "—";
-  const [whole = "0", fraction = "00"] = value.split(".");
-  const sign = whole.startsWith("-") ? "-" : "";
-  const grouped = whole.replace("-", "").replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
-  return `${sign}${grouped},${fraction}\u00a0₽`;
+  return value === null ? "—" : ru.money(value as Decimal);
 }
 
 /** 0.1234 -> "12,34 %". */
 export function percentRu(fraction: number | null): string {
-  return fraction === null ? "—" : `${decimalComma(percent(fraction))}\u00a0%`;
+  return fraction === null ? "—" : ru.percent(fraction, { digits: hundredths });
 }
 
 /** A change with its sign: "+3", "+1 234,50 ₽", "-2,10 п.п." (percentage points for rates). */
 export function changeRu(value: number | string | null, kind: "count" | "money" | "rate"): string {
   if (value === null) return "—";
-  if (kind === "money") return (String(value).startsWith("-") ? "" : "+") + moneyRu(String(value));
+  if (kind === "money") return ru.money(String(value) as Decimal, { signed: true });
   const number = Number(value);
-  const sign = number > 0 ? "+" : "";
-  return kind === "count" ? `${sign}${number}` : `${sign}${decimalComma(percent(number))}\u00a0п.п.`;
+  return kind === "count" ? ru.number(number, { signed: true }) : `${ru.number(number * 100, { digits: hundredths, signed: true })}\u00a0п.п.`;
 }
 
 /** "2026-03-01" -> "01.03.2026". */

@@ -1,8 +1,12 @@
+import { numbersIn } from "../../../core/src/format/numbers.js";
 import type { DemoHypothesis, DemoResult, GateRow } from "./load.js";
 
 const percentKpis = ["qualifiedRate", "conversion", "romi"];
+// The terminal text is English; money stays in roubles the Russian way, as the pages show it.
+const en = numbersIn("en");
+const ru = numbersIn("ru");
 const figure = (kpi: string, x: number | null) =>
-  x === null ? "n/a" : percentKpis.includes(kpi) ? `${+(x * 100).toFixed(1)}%` : `${Math.round(x).toLocaleString("ru-RU")} ₽`;
+  x === null ? "n/a" : percentKpis.includes(kpi) ? en.percent(x) : ru.money(x, { digits: { upTo: 0 } });
 const row = (r: GateRow) => `${r.kpi} ${figure(r.kpi, r.observed)} (target ${figure(r.kpi, r.target)}): ${r.verdict}`;
 
 function gateLine(h: DemoHypothesis): string {

@@ -1,7 +1,10 @@
+import { numbersIn } from "../../../core/src/format/numbers.js";
 import type { KpiName } from "../../../core/src/kpi/evaluate.js";
 import type { MatchedBy } from "../../../core/src/reconciliation/match.js";
 import type { Verdict } from "../../../core/src/stats/verdict.js";
 import { enDays } from "./plural.js";
+
+const en = numbersIn("en");
 
 /**
  * English texts of the decision pages (KPIs, gate, approvals, cohorts, funnel, forecast,
@@ -58,7 +61,7 @@ export const decisionsEn = {
     notMet: (p: string) => `missed: the chance the target is met is only ${p}`,
     /** How far a verdict is, if leads keep coming as they have (kpi/judgement.ts, Decision). */
     heading: (likely: "met" | "not_met", leads: number, days: number | null) =>
-      `at the figures so far, ${likely === "met" ? "it will show as met" : "it will show as missed"} after about ${leads.toLocaleString("en")} more leads` +
+      `at the figures so far, ${likely === "met" ? "it will show as met" : "it will show as missed"} after about ${en.number(leads)} more leads` +
       (days === null ? "" : ` (about ${days} day${days === 1 ? "" : "s"})`),
     beyondProbe: "more than the probe window will bring",
     outOfSight: "no verdict in sight: the figure sits on the target",

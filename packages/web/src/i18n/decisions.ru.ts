@@ -1,5 +1,8 @@
 import type { DecisionMessages } from "./decisions.en.js";
+import { numbersIn } from "../../../core/src/format/numbers.js";
 import { dayWord, leadWord, ruDays } from "./plural.js";
+
+const ru = numbersIn("ru-RU");
 
 /** Русские тексты страниц решений; форма задана decisions.en.ts. */
 export const decisionsRu: DecisionMessages = {
@@ -52,7 +55,7 @@ export const decisionsRu: DecisionMessages = {
     observedMisses: (observed, target) => `наблюдаемое ${observed} пока не достигает ${target}`,
     notMet: (p) => `не достигнуто: вероятность, что цель достигнута, всего ${p}`,
     heading: (likely, leads, days) =>
-      `при нынешних цифрах ${likely === "met" ? "цель подтвердится" : "станет ясно, что цель не достигнута,"} примерно через ${leads.toLocaleString("ru-RU")} ${leadWord(leads)}` +
+      `при нынешних цифрах ${likely === "met" ? "цель подтвердится" : "станет ясно, что цель не достигнута,"} примерно через ${ru.number(leads)} ${leadWord(leads)}` +
       (days === null ? "" : ` (около ${days} ${dayWord(days)})`),
     beyondProbe: "до конца пробы столько лидов не наберётся",
     outOfSight: "вердикта не видно: показатель держится у самой цели",

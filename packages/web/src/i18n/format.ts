@@ -1,31 +1,26 @@
+import { numbersIn, type Decimal } from "../../../core/src/format/numbers.js";
+
 /**
- * Numbers, money and dates in the reader's locale. Money arrives as integer kopecks or as the
- * API's decimal strings; it is divided only for display, never summed here.
+ * Numbers, money and dates in the reader's locale; the numbers are core's (format/numbers.ts), the
+ * same Intl formats the mailed reports use. Money arrives as integer kopecks or as the API's decimal
+ * strings; it is divided only for display, never summed here.
  */
 export type Format = ReturnType<typeof formatterFor>;
 
 export function formatterFor(locale: string, timeZone: string) {
-  const numbers = new Intl.NumberFormat(locale);
-  const percents = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
-  const moneys = new Map<string, Intl.NumberFormat>();
-  const moneyFormat = (currency: string, fractionDigits: 0 | 2 = 2) => {
-    const key = `${currency}/${fractionDigits}`;
-    let format = moneys.get(key);
-    if (!format) moneys.set(key, (format = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: fractionDigits })));
-    return format;
-  };
+  const numbers = numbersIn(locale);
   // ISO days are calendar dates, not instants: formatted in UTC so no zone can shift them.
   const days = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const instants = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   return {
-    number: (value: number) => numbers.format(value),
-    percent: (fraction: number) => percents.format(fraction),
+    number: (value: number) => numbers.number(value),
+    percent: (fraction: number) => numbers.percent(fraction),
     /** 1234550 kopecks -> "12 345,50 ₽" (ru) or "RUB 12,345.50" (en). */
-    kopecks: (kopecks: number, currency = "RUB") => moneyFormat(currency).format(kopecks / 100),
+    kopecks: (kopecks: number, currency = "RUB") => numbers.money(kopecks / 100, { currency }),
     /** Rounded to whole units, where space is short (a board card): "RUB 12,346". */
-    wholeMoney: (kopecks: number, currency = "RUB") => moneyFormat(currency, 0).format(kopecks / 100),
+    wholeMoney: (kopecks: number, currency = "RUB") => numbers.money(kopecks / 100, { currency, digits: { upTo: 0 } }),
     /** The API's decimal string ("1234.50") in the locale's money format. */
-    money: (decimal: string, currency = "RUB") => moneyFormat(currency).format(Number(decimal)),
+    money: (decimal: string, currency = "RUB") => numbers.money(decimal as Decimal, { currency }),
     day: (isoDay: string) => days.format(new Date(`${isoDay}T00:00:00Z`)),
     dateTime: (iso: string) => instants.format(new Date(iso)),
   };

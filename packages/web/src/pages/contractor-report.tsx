@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import type { FC } from "hono/jsx";
+import { can } from "../../../core/src/access/permissions.js";
 import { assertVisible } from "../../../core/src/access/visibility.js";
 import { buildContractorReport, targetKpis, type CampaignReport, type ContractorReport, type ReportFigures, type TargetKpi } from "../../../core/src/report/build.js";
 import { reportCsv } from "../../../core/src/report/csv.js";
@@ -9,7 +10,7 @@ import { verdictSign } from "../charts/kpi-targets.js";
 import { emptyForm, Field, Problems, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, optionalText, parseForm } from "../forms.js";
-import { roles, signedIn } from "../guards.js";
+import { needs } from "../guards.js";
 import { Page } from "../layout.js";
 import { viewOf, type View } from "../view.js";
 
@@ -52,7 +53,7 @@ const Meets: FC<{ v: View; meets: boolean | null }> = ({ v, meets }) => {
 
 const CampaignCard: FC<{ v: View; campaign: CampaignReport }> = ({ v, campaign: c }) => {
   const t = v.t.decisions.report;
-  const team = v.principal?.role !== "contractor";
+  const linkHypothesis = v.principal ? can(v.principal, "hypotheses.read") : false;
   const s = c.cumulative;
   return (
     <article class="card" id={`campaign-${c.campaignId}`}>
@@ -60,7 +61,7 @@ const CampaignCard: FC<{ v: View; campaign: CampaignReport }> = ({ v, campaign: 
         {c.utmSource} / {c.utmCampaign}
       </h2>
       <p class="muted">
-        {t.hypothesis}: {team ? <a href={`/hypotheses/${c.hypothesisId}`}>{c.hypothesisTitle}</a> : c.hypothesisTitle}
+        {t.hypothesis}: {linkHypothesis ? <a href={`/hypotheses/${c.hypothesisId}`}>{c.hypothesisTitle}</a> : c.hypothesisTitle}
       </p>
       {/* The campaign so far decides; the period alone is mostly too early to judge. The core writes the summaries in Russian, for the mailed report. */}
       <p>
@@ -184,7 +185,7 @@ async function reportCsvDownload(c: Context<WebEnv>) {
   });
 }
 
-const anyone = [signedIn, roles("owner", "marketer", "contractor")] as const;
+const anyone = needs("reports.read");
 
 /**
  * A contractor's KPI report: owners and marketers open any contractor's, a contractor only its

@@ -6,7 +6,7 @@ import { ReportSends } from "../../../core/src/report/store.js";
 import { Csrf, emptyForm, Field, Problems, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, formValues, parseForm } from "../forms.js";
-import { formPost, team } from "../guards.js";
+import { formPost, needs } from "../guards.js";
 import { Page } from "../layout.js";
 import { noticeOf } from "../notice.js";
 import { viewOf } from "../view.js";
@@ -86,8 +86,8 @@ async function contractorsPage(c: Context<WebEnv>, state: FormState = emptyForm,
 
 /** Contractors and their campaigns: owners and marketers, as /api/contractors. */
 export const contractorRoutes = new Hono<WebEnv>()
-  .get("/contractors", ...team, (c) => contractorsPage(c))
-  .post("/contractors", ...team, ...formPost, async (c) => {
+  .get("/contractors", ...needs("contractors.manage"), (c) => contractorsPage(c))
+  .post("/contractors", ...needs("contractors.manage"), ...formPost, async (c) => {
     const values = await formValues(c);
     const result = await attempt(async () => Contractors.create(c.var.ctx, parseForm(CreateContractorInput, { name: values.name ?? "" })));
     if (!result.ok) return contractorsPage(c, { values, problem: result.problem }, formStatus(result.status));

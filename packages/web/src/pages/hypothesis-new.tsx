@@ -4,7 +4,7 @@ import { CreateHypothesisInput } from "../../../core/src/hypothesis/input.js";
 import { Csrf, emptyForm, Field, Problems, TextArea, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, formValues, optionalNumber, optionalPercent, optionalText, parseForm } from "../forms.js";
-import { formPost, team } from "../guards.js";
+import { formPost, needs } from "../guards.js";
 import { Page } from "../layout.js";
 import { viewOf } from "../view.js";
 
@@ -92,8 +92,8 @@ async function newHypothesisPage(c: Context<WebEnv>, state: FormState, status: 2
 
 /** Registering a hypothesis: owners and marketers, as POST /api/hypotheses. */
 export const hypothesisNewRoutes = new Hono<WebEnv>()
-  .get("/hypotheses/new", ...team, (c) => newHypothesisPage(c, emptyForm))
-  .post("/hypotheses", ...team, ...formPost, async (c) => {
+  .get("/hypotheses/new", ...needs("hypotheses.write"), (c) => newHypothesisPage(c, emptyForm))
+  .post("/hypotheses", ...needs("hypotheses.write"), ...formPost, async (c) => {
     const values = await formValues(c);
     const actor = { keyId: c.var.principal.keyId, role: c.var.principal.role };
     const result = await attempt(async () => Hypotheses.create(c.var.ctx, parseForm(CreateHypothesisInput, hypothesisInput(values)), actor));

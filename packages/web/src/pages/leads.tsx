@@ -9,7 +9,7 @@ import { emptyForm, Problems, Select, type FormState } from "../components/form.
 import { leadDetail, leadsPage } from "../data/leads.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, formValues, optionalText, parseForm } from "../forms.js";
-import { formPost, team } from "../guards.js";
+import { formPost, needs } from "../guards.js";
 import { Page } from "../layout.js";
 import type { Messages } from "../i18n/index.js";
 import { noticeOf, type NoticeKey } from "../notice.js";
@@ -193,6 +193,6 @@ async function recordAttempt(c: Context<WebEnv>) {
 
 /** Leads with their contacts and contact attempts: owners and marketers only, as /api/leads. */
 export const leadRoutes = new Hono<WebEnv>()
-  .get("/leads", ...team, leadListPage)
-  .get("/leads/:id", ...team, (c) => leadPage(c))
-  .post("/leads/:id/contact-attempts", ...team, ...formPost, recordAttempt);
+  .get("/leads", ...needs("leads.manage"), leadListPage)
+  .get("/leads/:id", ...needs("leads.manage"), (c) => leadPage(c))
+  .post("/leads/:id/contact-attempts", ...needs("leads.manage"), ...formPost, recordAttempt);

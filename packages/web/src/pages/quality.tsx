@@ -5,7 +5,7 @@ import { HorizontalBars } from "../charts/bars.js";
 import { emptyForm, Select, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { optionalText, parseForm } from "../forms.js";
-import { team } from "../guards.js";
+import { needs } from "../guards.js";
 import { Page } from "../layout.js";
 import { viewOf } from "../view.js";
 
@@ -84,4 +84,4 @@ async function qualityPage(c: Context<WebEnv>) {
   );
 }
 
-export const qualityRoutes = new Hono<WebEnv>().get("/quality", ...team, qualityPage);
+export const qualityRoutes = new Hono<WebEnv>().get("/quality", ...needs("quality.read"), qualityPage);

@@ -5,7 +5,7 @@ import { Sources } from "../../../core/src/source/source.js";
 import { Csrf, Problems, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, optionalText } from "../forms.js";
-import { formPost, team } from "../guards.js";
+import { formPost, needs } from "../guards.js";
 import { Page } from "../layout.js";
 import { noticeOf } from "../notice.js";
 import { viewOf, type View } from "../view.js";
@@ -85,8 +85,8 @@ async function quarantinePage(c: Context<WebEnv>, refused?: { state: FormState }
 
 /** Refused and stuck webhook calls and their replay: owners and marketers, as /api/quarantine. */
 export const quarantineRoutes = new Hono<WebEnv>()
-  .get("/quarantine", ...team, (c) => quarantinePage(c))
-  .post("/quarantine/:id/replay", ...team, ...formPost, async (c) => {
+  .get("/quarantine", ...needs("quarantine.manage"), (c) => quarantinePage(c))
+  .post("/quarantine/:id/replay", ...needs("quarantine.manage"), ...formPost, async (c) => {
     const result = await attempt(() => replayDelivery(c.var.ctx, c.req.param("id")));
     if (!result.ok) {
       // A 409 is a call processed meanwhile, or too fresh to call stuck: said in the reader's language.

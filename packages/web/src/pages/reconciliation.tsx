@@ -6,7 +6,7 @@ import { EncodingSelect, uploadText } from "../components/encoding.js";
 import { Csrf, emptyForm, Field, Problems, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, formValues, optionalText, parseForm } from "../forms.js";
-import { formPost, team } from "../guards.js";
+import { formPost, needs } from "../guards.js";
 import { Page } from "../layout.js";
 import { viewOf, type View } from "../view.js";
 
@@ -207,9 +207,9 @@ async function reconciliationPage(c: Context<WebEnv>, options: { state?: FormSta
 
 /** Reconciliation with the accounting system: owners and marketers, the same verb as POST /api/reconciliations. */
 export const reconciliationRoutes = new Hono<WebEnv>()
-  .get("/reconciliation", ...team, (c) => reconciliationPage(c))
-  .get("/reconciliation/:id", ...team, async (c) => reconciliationPage(c, { result: await Reconciliations.get(c.var.ctx, c.req.param("id")) }))
-  .post("/reconciliation", ...team, ...formPost, async (c) => {
+  .get("/reconciliation", ...needs("reconciliations.manage"), (c) => reconciliationPage(c))
+  .get("/reconciliation/:id", ...needs("reconciliations.manage"), async (c) => reconciliationPage(c, { result: await Reconciliations.get(c.var.ctx, c.req.param("id")) }))
+  .post("/reconciliation", ...needs("reconciliations.manage"), ...formPost, async (c) => {
     const values = await formValues(c);
     const file = (await c.req.parseBody()).file;
     if (!(file instanceof File) || file.size === 0) {

@@ -4,7 +4,7 @@ import { CreateSourceInput, Sources, sourceFormats, type Source, type SourceForm
 import { Csrf, emptyForm, Field, Problems, Select, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, formValues, parseForm } from "../forms.js";
-import { formPost, team } from "../guards.js";
+import { formPost, needs } from "../guards.js";
 import { Page } from "../layout.js";
 import { noticeOf } from "../notice.js";
 import { viewOf, type View } from "../view.js";
@@ -72,8 +72,8 @@ async function sourcesPage(c: Context<WebEnv>, state: FormState = emptyForm, sta
 
 /** Lead sources and their webhook URLs: owners and marketers, as /api/sources. */
 export const sourceRoutes = new Hono<WebEnv>()
-  .get("/sources", ...team, (c) => sourcesPage(c))
-  .post("/sources", ...team, ...formPost, async (c) => {
+  .get("/sources", ...needs("sources.manage"), (c) => sourcesPage(c))
+  .post("/sources", ...needs("sources.manage"), ...formPost, async (c) => {
     const values = await formValues(c);
     const result = await attempt(async () => Sources.create(c.var.ctx, parseForm(CreateSourceInput, { name: values.name ?? "", format: values.format ?? "" })));
     if (!result.ok) return sourcesPage(c, { values, problem: result.problem }, formStatus(result.status));

@@ -5,7 +5,7 @@ import { EncodingSelect, uploadText } from "../components/encoding.js";
 import { Csrf, emptyForm, Problems, Select, TextArea, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, formValues, optionalText, parseForm } from "../forms.js";
-import { formPost, team } from "../guards.js";
+import { formPost, needs } from "../guards.js";
 import { Page } from "../layout.js";
 import { viewOf } from "../view.js";
 
@@ -78,8 +78,8 @@ async function spendPage(c: Context<WebEnv>, state: FormState = emptyForm, resul
 
 /** Spend import from a file or pasted text: owners and marketers, the same formats as POST /api/spend. */
 export const spendRoutes = new Hono<WebEnv>()
-  .get("/spend", ...team, (c) => spendPage(c))
-  .post("/spend", ...team, ...formPost, async (c) => {
+  .get("/spend", ...needs("spend.manage"), (c) => spendPage(c))
+  .post("/spend", ...needs("spend.manage"), ...formPost, async (c) => {
     const values = await formValues(c);
     const file = (await c.req.parseBody()).file;
     const upload = file instanceof File && file.size > 0 ? file : null;

@@ -8,7 +8,7 @@ import type { KpiName } from "../../../../core/src/kpi/evaluate.js";
 import type { WebEnv } from "../../env.js";
 import type { Messages } from "../../i18n/index.js";
 import { attempt, formStatus, formValues, optionalNumber, optionalText, parseForm } from "../../forms.js";
-import { formPost, team } from "../../guards.js";
+import { formPost, needs } from "../../guards.js";
 import { Page } from "../../layout.js";
 import { noticeOf, type NoticeKey } from "../../notice.js";
 import { viewOf } from "../../view.js";
@@ -63,10 +63,10 @@ function pageForm(form: keyof HypothesisForms, notice: NoticeKey, act: (c: Conte
 
 /** The hypothesis page and its forms: owners and marketers, the same verbs and rules as /api/hypotheses. */
 export const hypothesisRoutes = new Hono<WebEnv>()
-  .get("/hypotheses/:id", ...team, (c) => hypothesisPage(c))
+  .get("/hypotheses/:id", ...needs("hypotheses.read"), (c) => hypothesisPage(c))
   .post(
     "/hypotheses/:id/transitions",
-    ...team,
+    ...needs("hypotheses.write"),
     ...formPost,
     pageForm("transition", "moved", async (c, f) => {
       const input = parseForm(TransitionInput, { to: f.to, reason: optionalText(f.reason ?? f.moveReason), expectedVersion: optionalNumber(f.expectedVersion) });
@@ -78,7 +78,7 @@ export const hypothesisRoutes = new Hono<WebEnv>()
   )
   .post(
     "/hypotheses/:id/campaigns",
-    ...team,
+    ...needs("hypotheses.write"),
     ...formPost,
     pageForm("campaign", "campaignAdded", (c, f) => {
       const input = parseForm(CreateCampaignInput, {
@@ -93,7 +93,7 @@ export const hypothesisRoutes = new Hono<WebEnv>()
   )
   .post(
     "/hypotheses/:id/campaigns/:campaignId/paid",
-    ...team,
+    ...needs("campaigns.write"),
     ...formPost,
     pageForm("campaign", "campaignUpdated", async (c, f) => {
       const campaignId = c.req.param("campaignId")!;
@@ -106,7 +106,7 @@ export const hypothesisRoutes = new Hono<WebEnv>()
   )
   .post(
     "/hypotheses/:id/rules",
-    ...team,
+    ...needs("hypotheses.write"),
     ...formPost,
     pageForm("rules", "rulesSaved", (c, f) => {
       const input = parseForm(RulesInput, { responsible: f.responsible ?? "", leadHandling: f.leadHandling ?? "", checklist: lines(f.checklist) });

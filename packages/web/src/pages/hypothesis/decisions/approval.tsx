@@ -1,3 +1,4 @@
+import { can } from "../../../../../core/src/access/permissions.js";
 import { Csrf, emptyForm, Problems, TextArea } from "../../../components/form.js";
 import type { Section } from "../section.js";
 import { decisionData } from "./data.js";
@@ -14,7 +15,7 @@ export const ApprovalSection: Section = async ({ v, ctx, data, forms }) => {
   if (!deciding && approvals.length === 0 && !forms.approval) return null;
   const t = v.t.decisions.approval;
   const state = forms.approval ?? emptyForm;
-  const owner = v.principal?.role === "owner";
+  const owner = v.principal ? can(v.principal, "scale.approve") : false;
   return (
     <section aria-labelledby="approval">
       <h2 id="approval">{t.title}</h2>

@@ -3,7 +3,7 @@ import { ApprovalInput, Approvals } from "../../../../../core/src/kpi/approvals.
 import { OptimizationInput, Optimizations } from "../../../../../core/src/optimization/optimization.js";
 import type { WebEnv } from "../../../env.js";
 import { attempt, formStatus, formValues, optionalText, parseForm } from "../../../forms.js";
-import { formPost, roles, signedIn, team } from "../../../guards.js";
+import { formPost, needs } from "../../../guards.js";
 import type { NoticeKey } from "../../../notice.js";
 import { hypothesisPage } from "../routes.js";
 
@@ -28,7 +28,7 @@ async function submit<T>(
  * (anyone else gets 403 before the form is read), optimizations by owners and marketers.
  */
 export const decisionRoutes = new Hono<WebEnv>()
-  .post("/hypotheses/:id/approvals", signedIn, roles("owner"), ...formPost, (c) =>
+  .post("/hypotheses/:id/approvals", ...needs("scale.approve"), ...formPost, (c) =>
     submit(
       c,
       "approval",
@@ -36,7 +36,7 @@ export const decisionRoutes = new Hono<WebEnv>()
       (approval) => (approval.decision === "approve" ? "approved" : "rejected"),
     ),
   )
-  .post("/hypotheses/:id/optimizations", ...team, ...formPost, (c) =>
+  .post("/hypotheses/:id/optimizations", ...needs("hypotheses.write"), ...formPost, (c) =>
     submit(
       c,
       "optimization",
