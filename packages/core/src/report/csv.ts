@@ -1,4 +1,4 @@
-import { targetKpis, type CampaignReport, type ContractorReport, type ReportFigures } from "./build.js";
+import { targetKpis, type CampaignReport, type ContractorReport, type ReportFigures } from "./model.js";
 import { decimalComma, kpiLabels, meetsLabel, percent, sinceStartLabels, verdictLabels } from "./format.js";
 
 /**

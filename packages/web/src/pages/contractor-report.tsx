@@ -1,7 +1,8 @@
 import { Hono, type Context } from "hono";
 import type { FC } from "hono/jsx";
 import { assertVisible } from "../../../core/src/access/visibility.js";
-import { buildContractorReport, targetKpis, type CampaignReport, type ContractorReport, type ReportFigures, type TargetKpi } from "../../../core/src/report/build.js";
+import { buildContractorReport } from "../../../core/src/report/build.js";
+import { targetKpis, type CampaignReport, type ContractorReport, type ReportFigures, type TargetKpi } from "../../../core/src/report/model.js";
 import { reportCsv } from "../../../core/src/report/csv.js";
 import { previousPeriod, type DayRange } from "../../../core/src/report/period.js";
 import { ReportQuery, reportRange } from "../../../core/src/report/query.js";
