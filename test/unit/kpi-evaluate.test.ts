@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DayCounters, WinCounters } from "../../packages/core/src/counters/cohort-counters.js";
-import { evaluateKpis, gateVerdict, type KpiName, type KpiReport } from "../../packages/core/src/kpi/evaluate.js";
+import { evaluateKpis, gateVerdict } from "../../packages/core/src/kpi/evaluate.js";
+import type { KpiName, KpiReport } from "../../packages/core/src/kpi/model.js";
 import { betaIncUpper } from "../../packages/core/src/stats/special.js";
 
 const ASOF = "2025-03-31";

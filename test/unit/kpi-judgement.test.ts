@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DayCounters } from "../../packages/core/src/counters/cohort-counters.js";
-import { evaluateKpis, type KpiName, type KpiReport } from "../../packages/core/src/kpi/evaluate.js";
+import { evaluateKpis } from "../../packages/core/src/kpi/evaluate.js";
+import type { KpiName, KpiReport } from "../../packages/core/src/kpi/model.js";
 import { judge, type Evidence } from "../../packages/core/src/kpi/judgement.js";
 import { costMeetsProbability, rateMeetsProbability } from "../../packages/core/src/stats/skeptical.js";
 import { betaCdfByIntegration, gammaCdfByIntegration } from "../support/quadrature.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { GateVerdict, KpiRow } from "../../packages/core/src/kpi/evaluate.js";
+import type { GateVerdict, KpiRow } from "../../packages/core/src/kpi/model.js";
 import { evaluate, factsNeeded, refusals, type Facts } from "../../packages/core/src/hypothesis/lifecycle.js";
 
 const sample = { leads: 400, qualified: 120, won: 4, spend: "600000.00", revenue: "200000.00" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CampaignReport, ContractorReport, ReportFigures } from "../../packages/core/src/report/build.js";
+import type { CampaignReport, ContractorReport, ReportFigures } from "../../packages/core/src/report/model.js";
 import { reportCsv } from "../../packages/core/src/report/csv.js";
 import { reportHtml } from "../../packages/core/src/report/html.js";
 import { reportMail } from "../../packages/core/src/report/mail.js";

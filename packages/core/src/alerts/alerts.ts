@@ -1,7 +1,8 @@
 import { Campaigns } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import { readHistory } from "../hypothesis/history.js";
-import { Hypotheses, type Hypothesis } from "../hypothesis/hypothesis.js";
+import { Hypotheses } from "../hypothesis/hypothesis.js";
+import type { Hypothesis } from "../hypothesis/model.js";
 import { loadCounters } from "../kpi/load.js";
 import { addDays, dayIn } from "../time.js";
 import { checkPostScale, type MissedTarget } from "./post-scale.js";

@@ -1,6 +1,7 @@
 import type { DayCounters, WinCount } from "../counters/cohort-counters.js";
 import type { Targets } from "../hypothesis/targets.js";
-import { evaluateKpis, type KpiName, type KpiRow } from "../kpi/evaluate.js";
+import { evaluateKpis } from "../kpi/evaluate.js";
+import type { KpiName, KpiRow } from "../kpi/model.js";
 import { addDays } from "../time.js";
 
 /** A target the post-scale cohorts miss, with the figures and the day it started to. */

@@ -1,7 +1,8 @@
 import { Campaigns } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import { readAllCounters, type DayCounters, type LostReasonCounters, type WinCounters } from "../counters/cohort-counters.js";
-import { Hypotheses, type Hypothesis } from "../hypothesis/hypothesis.js";
+import { Hypotheses } from "../hypothesis/hypothesis.js";
+import type { Hypothesis } from "../hypothesis/model.js";
 import { unpaidCampaignIds } from "../kpi/load.js";
 import { dayIn } from "../time.js";
 

@@ -3,7 +3,7 @@ import type { Ctx } from "../context.js";
 import { readDays } from "../counters/cohort-counters.js";
 import { hypothesisGate } from "../kpi/load.js";
 import { dayIn } from "../time.js";
-import type { Hypothesis } from "./hypothesis.js";
+import type { Hypothesis } from "./model.js";
 import { factsNeeded, type CostlyFacts, type Facts, type Move } from "./lifecycle.js";
 
 type Loaders = { [K in keyof CostlyFacts]: (ctx: Ctx, hypothesis: Hypothesis) => Promise<CostlyFacts[K]> };

@@ -9,33 +9,10 @@ import { newId } from "../ids.js";
 import { gatherFacts } from "./facts.js";
 import { appendHistory, readHistory, type Actor, type HistoryEntry } from "./history.js";
 import type { CreateHypothesisInput, TransitionInput } from "./input.js";
+import type { Hypothesis } from "./model.js";
 import { hypothesisKeys } from "./keys.js";
 import { refusals, type Move, type Refusal, type Stage } from "./lifecycle.js";
 import type { Targets } from "./targets.js";
-
-/** A channel hypothesis as stored. Money (budget, money targets) is integer kopecks. */
-export type Hypothesis = {
-  id: string;
-  title: string;
-  statement: string;
-  channel: string;
-  responsible: string;
-  budget: number;
-  currency: string;
-  probe: { start: string; end: string };
-  maturityDays: number;
-  /** How sure the KPI gate must be that a target is met. */
-  confidence: number;
-  targets: Targets;
-  stage: Stage;
-  /** Bumped by every change; each version has exactly one history entry. */
-  version: number;
-  /** The current written rules' version, null until rules are written. */
-  rulesVersion: number | null;
-  closedReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
 
 /** The hypothesis changed after the caller (or this request) read it. */
 export class VersionConflictError extends ConflictError {

@@ -1,4 +1,4 @@
-import type { GateVerdict, KpiName, KpiRow } from "../kpi/evaluate.js";
+import type { GateVerdict, KpiName, KpiRow } from "../kpi/model.js";
 
 /**
  * The ПАРОМ state machine, pure: no I/O, no clock. The caller gathers the facts a move needs

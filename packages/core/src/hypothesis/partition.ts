@@ -4,7 +4,8 @@ import { NotFoundError } from "../errors.js";
 import { approvalKeys, toApproval, type Approval } from "../kpi/approvals.js";
 import { byStartDay, optimizationKeys, toOptimization, type Optimization } from "../optimization/optimization.js";
 import { toHistoryEntry, type HistoryEntry } from "./history.js";
-import { toHypothesis, type Hypothesis } from "./hypothesis.js";
+import { toHypothesis } from "./hypothesis.js";
+import type { Hypothesis } from "./model.js";
 import { hypothesisKeys } from "./keys.js";
 import { toWrittenRules, type WrittenRules } from "./rules.js";
 

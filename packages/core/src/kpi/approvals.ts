@@ -4,11 +4,12 @@ import { queryAll } from "../db/query-all.js";
 import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
 import { ConflictError } from "../errors.js";
 import type { Actor } from "../hypothesis/history.js";
-import { commitChange, Hypotheses, VersionConflictError, type Hypothesis } from "../hypothesis/hypothesis.js";
+import { commitChange, Hypotheses, VersionConflictError } from "../hypothesis/hypothesis.js";
+import type { Hypothesis } from "../hypothesis/model.js";
 import { hypothesisKeys } from "../hypothesis/keys.js";
 import type { Stage } from "../hypothesis/lifecycle.js";
 import { newId } from "../ids.js";
-import type { GateVerdict } from "./evaluate.js";
+import type { GateVerdict } from "./model.js";
 import { hypothesisGate } from "./load.js";
 
 export const ApprovalInput = z.strictObject({

@@ -1,7 +1,7 @@
 import { Campaigns, type Campaign } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import { Hypotheses } from "../hypothesis/hypothesis.js";
-import type { KpiReport } from "./evaluate.js";
+import type { KpiReport } from "./model.js";
 import { campaignKpis } from "./load.js";
 
 /**

@@ -2,9 +2,10 @@ import { z } from "zod";
 import { Campaigns, type Campaign } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import { readCounters, type DayCounters, type WinCount } from "../counters/cohort-counters.js";
-import type { Hypothesis } from "../hypothesis/hypothesis.js";
+import type { Hypothesis } from "../hypothesis/model.js";
 import { dayIn, isIsoDay } from "../time.js";
-import { evaluateKpis, gateVerdict, type GateVerdict, type KpiReport } from "./evaluate.js";
+import { evaluateKpis, gateVerdict } from "./evaluate.js";
+import type { GateVerdict, KpiReport } from "./model.js";
 
 const isoDay = z.string().refine(isIsoDay, "must be a real date written YYYY-MM-DD");
 

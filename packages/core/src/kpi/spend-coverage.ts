@@ -1,5 +1,5 @@
 import type { DayCounters } from "../counters/cohort-counters.js";
-import type { KpiName, KpiRow } from "./evaluate.js";
+import type { KpiName, KpiRow } from "./model.js";
 import { isMature } from "./samples.js";
 
 /**

@@ -8,7 +8,7 @@ import { RawArchive } from "../intake/raw-archive.js";
 import { newId } from "../ids.js";
 import { dayIn } from "../time.js";
 import { ContactClaims, contactKeys, type Claim } from "./contact-claims.js";
-import { leadKeys } from "./lead.js";
+import { leadKeys } from "./keys.js";
 import { findLeadItem } from "./read-lead.js";
 import { linkItems, samePersonLead, type Touch } from "./same-person.js";
 import { WonLeads } from "./won-leads.js";

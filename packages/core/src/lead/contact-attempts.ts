@@ -7,8 +7,9 @@ import { ConflictError, InvalidInputError } from "../errors.js";
 import { newId } from "../ids.js";
 import { dayIn } from "../time.js";
 import { readLeadItem } from "./read-lead.js";
-import { leadKeys } from "./lead.js";
-import { isLeadRace, Outcomes } from "./outcomes.js";
+import { leadKeys } from "./keys.js";
+import { Outcomes } from "./outcomes.js";
+import { isLeadRace } from "./lead-race.js";
 import type { LeadStage, StageChange } from "./stages.js";
 
 /**

@@ -1,7 +1,7 @@
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Ctx } from "../context.js";
 import type { ContactUpdate } from "../intake/delivery.js";
-import { leadKeys } from "./lead.js";
+import { leadKeys } from "./keys.js";
 import { mergeSamePerson } from "./lead-merge.js";
 import { findLeadItem } from "./read-lead.js";
 

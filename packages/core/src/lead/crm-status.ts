@@ -5,7 +5,7 @@ import type { StatusChange } from "../intake/delivery.js";
 import { toKopecks } from "../money.js";
 import { countsPipeline, type Source } from "../source/source.js";
 import { NO_LOSS_REASON, UnmappedLossReasons, unmappedLossReasonText } from "../source/unmapped-loss-reasons.js";
-import { leadKeys } from "./lead.js";
+import { leadKeys } from "./keys.js";
 import { Outcomes, type AlongWith } from "./outcomes.js";
 import type { StageChange } from "./stages.js";
 

@@ -3,7 +3,7 @@ import { transact, TransactionCancelledError, type TransactItem } from "../db/tr
 import { newId } from "../ids.js";
 import { ContactClaims, contactKeys } from "./contact-claims.js";
 import { CounterLedger } from "./counter-ledger.js";
-import { leadKeys } from "./lead.js";
+import { leadKeys } from "./keys.js";
 import { readLeadItem } from "./read-lead.js";
 import { attributionOf, countedAs, filledContact, leadUpdate, samePersonLead, sourcesOf, touchesOf } from "./same-person.js";
 import { rank, type PathStage } from "./stages.js";

@@ -2,14 +2,15 @@ import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { addToDay, addWin, moveLostReason } from "../counters/cohort-counters.js";
 import { queryAll } from "../db/query-all.js";
-import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
+import { transact, type TransactItem } from "../db/transact.js";
 import { ConflictError, InvalidInputError } from "../errors.js";
 import { newId } from "../ids.js";
 import { formatKopecks, toKopecks } from "../money.js";
 import { countedLostReason } from "../quality/review.js";
 import { dayIn } from "../time.js";
+import { isLeadRace } from "./lead-race.js";
 import { readLeadItem } from "./read-lead.js";
-import { leadKeys } from "./lead.js";
+import { leadKeys } from "./keys.js";
 import { WonLeads } from "./won-leads.js";
 import { leadStages, planStageChange, type LeadStage, type OutcomeState, type StageChange, type StagePlan } from "./stages.js";
 
@@ -37,9 +38,6 @@ export type StageChangeResult = { changed: boolean; item: Record<string, any> };
 /** What the caller writes with a stage change it caused (a contact attempt): lead attributes to set and more items. */
 export type AlongWith = { set: Record<string, unknown>; items: TransactItem[] };
 
-/** True when a stage change's transaction lost a race on the lead (its version moved) and should re-read. */
-export const isLeadRace = (error: unknown) =>
-  error instanceof TransactionCancelledError && (error.failedCondition(0) || error.reasons.includes("TransactionConflict"));
 
 /** Concurrent changes of one lead re-read and re-plan; each round lets at least one through. */
 const MAX_ATTEMPTS = 8;

@@ -2,7 +2,8 @@ import type { Ctx } from "../context.js";
 import { queryAll } from "../db/query-all.js";
 import { NotFoundError } from "../errors.js";
 import { attemptKeys, toContactAttempt, type ContactAttempt } from "./contact-attempts.js";
-import { leadKeys, type Lead } from "./lead.js";
+import type { Lead } from "./lead.js";
+import { leadKeys } from "./keys.js";
 import { HISTORY_PREFIX, toStageHistoryEntry, type StageHistoryEntry } from "./outcomes.js";
 import { toLead } from "./query.js";
 

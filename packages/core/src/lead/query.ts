@@ -8,7 +8,8 @@ import { qualityReviewOf } from "../quality/review.js";
 import { contactAttemptSummary } from "./contact-attempts.js";
 import { readLeadItem } from "./read-lead.js";
 import { sourcesOf, touchesOf } from "./same-person.js";
-import { leadListings, type Lead } from "./lead.js";
+import type { Lead } from "./lead.js";
+import { leadListings } from "./keys.js";
 import { leadTags } from "./tags.js";
 
 /** `GET /api/leads` filters: one of hypothesis, campaign or unattributed (or none for all leads). */

@@ -1,7 +1,7 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Ctx } from "../context.js";
 import { NotFoundError } from "../errors.js";
-import { leadKeys } from "./lead.js";
+import { leadKeys } from "./keys.js";
 
 /** A merged lead points at the lead that absorbed it; chains are short, this bounds a corrupt loop. */
 const MAX_HOPS = 5;

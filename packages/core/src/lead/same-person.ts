@@ -5,7 +5,7 @@ import type { LeadFields, Utm } from "../intake/delivery.js";
 import { DEFAULT_DEDUP_WINDOW_DAYS } from "../config.js";
 import type { Claim } from "./contact-claims.js";
 import { CounterLedger, type CountedLead } from "./counter-ledger.js";
-import { leadKeys } from "./lead.js";
+import { leadKeys } from "./keys.js";
 import { findLeadItem } from "./read-lead.js";
 
 /**

@@ -6,7 +6,7 @@ import { NotFoundError } from "../errors.js";
 import { Hypotheses } from "../hypothesis/hypothesis.js";
 import { Sources } from "../source/source.js";
 import { findLeadItem } from "./read-lead.js";
-import { leadKeys } from "./lead.js";
+import { leadKeys } from "./keys.js";
 import { leadStages, rank, type PathStage } from "./stages.js";
 
 /**

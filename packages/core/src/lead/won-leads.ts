@@ -2,7 +2,7 @@ import { BatchGetCommand, type BatchGetCommandOutput } from "@aws-sdk/lib-dynamo
 import type { Ctx } from "../context.js";
 import { queryAll } from "../db/query-all.js";
 import type { TransactItem } from "../db/transact.js";
-import { leadKeys } from "./lead.js";
+import { leadKeys } from "./keys.js";
 
 /** BatchGetItem's limit per call. */
 const BATCH = 100;

@@ -1,5 +1,6 @@
 import type { DayCounters, WinCount } from "../counters/cohort-counters.js";
-import { evaluateKpis, type KpiReport, type KpiRow } from "../kpi/evaluate.js";
+import { evaluateKpis } from "../kpi/evaluate.js";
+import type { KpiReport, KpiRow } from "../kpi/model.js";
 import type { Targets } from "../hypothesis/targets.js";
 import { addDays, daysBetween } from "../time.js";
 import { rateChange, type RateChange } from "./improvement.js";

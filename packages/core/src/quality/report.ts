@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { queryAll } from "../db/query-all.js";
-import { Hypotheses, type Hypothesis } from "../hypothesis/hypothesis.js";
-import { leadListings } from "../lead/lead.js";
+import { Hypotheses } from "../hypothesis/hypothesis.js";
+import type { Hypothesis } from "../hypothesis/model.js";
+import { leadListings } from "../lead/keys.js";
 import type { LeadStage, PathStage } from "../lead/stages.js";
 import { missingTags, RequiredTags, type TagName, type TagRequirement } from "../lead/tags.js";
 

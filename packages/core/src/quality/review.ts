@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { moveLostReason } from "../counters/cohort-counters.js";
-import { transact, TransactionCancelledError } from "../db/transact.js";
+import { transact } from "../db/transact.js";
 import { ConflictError, NotFoundError } from "../errors.js";
+import { isLeadRace } from "../lead/lead-race.js";
 import { findLeadItem } from "../lead/read-lead.js";
-import { leadKeys } from "../lead/lead.js";
+import { leadKeys } from "../lead/keys.js";
 
 /**
  * A quality review of a lost lead: someone looked at how it was worked and found that the
@@ -74,9 +75,7 @@ export const QualityReviews = {
           ...moveLostReason(ctx, item.campaignId ?? null, item.cohortDay, countedLostReason(item), input.lostReasonCategory),
         ]);
       } catch (error) {
-        // lead/outcomes.ts imports this module, so its isLeadRace is not imported back.
-        const raced = error instanceof TransactionCancelledError && (error.failedCondition(0) || error.reasons.includes("TransactionConflict"));
-        if (!raced) throw error;
+        if (!isLeadRace(error)) throw error;
         if (attempt >= MAX_TRIES) throw new ConflictError("version_conflict", "the lead kept changing while it was reviewed; try again");
         await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20 * attempt));
         continue;

@@ -1,4 +1,4 @@
-import { targetKpis, type CampaignReport, type ContractorReport, type ReportFigures } from "./build.js";
+import { targetKpis, type CampaignReport, type ContractorReport, type ReportFigures } from "./model.js";
 import { kpiLabels, meetsLabel, moneyCell, percentCell, sinceStartLabels, verdictLabels } from "./format.js";
 
 /**

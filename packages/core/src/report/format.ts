@@ -1,6 +1,6 @@
 import { numbersIn, type Decimal } from "../format/numbers.js";
 import type { Verdict } from "../stats/verdict.js";
-import type { CumulativeReport, TargetKpi } from "./build.js";
+import type { CumulativeReport, TargetKpi } from "./model.js";
 
 /** Russian presentation of report figures, shared by the CSV, the HTML page, the mail text and the summary line. */
 

@@ -1,4 +1,4 @@
-import { type CampaignReport, type ContractorReport, type TargetKpi } from "./build.js";
+import type { CampaignReport, ContractorReport, TargetKpi } from "./model.js";
 import { changeRu, dayRu, figureRu, meetsLabel, moneyRu, percentRu, sinceStartLabels, sinceStartRu, verdictLabels } from "./format.js";
 
 /** Every piece of text that reaches the page goes through here: names and UTM values are anyone's input. */

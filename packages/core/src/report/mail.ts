@@ -1,4 +1,4 @@
-import { targetKpis, type ContractorReport } from "./build.js";
+import { targetKpis, type ContractorReport } from "./model.js";
 import { reportCsv } from "./csv.js";
 import { dayRu, figureRu, kpiLabels, meetsLabel, moneyRu, percentRu, sinceStartLabels, sinceStartRu } from "./format.js";
 import { reportHtml } from "./html.js";

@@ -4,7 +4,7 @@ import type { Ctx } from "../context.js";
 import { queryAll, queryPage } from "../db/query-all.js";
 import { NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
-import type { ContractorReport } from "./build.js";
+import type { ContractorReport } from "./model.js";
 import type { Mail } from "./mailer.js";
 import type { PeriodWindow, ReportPeriod } from "./period.js";
 

@@ -1,4 +1,4 @@
-import type { CampaignReport, ReportFigures, TargetKpi } from "./build.js";
+import type { CampaignReport, ReportFigures, TargetKpi } from "./model.js";
 import { figureRu, kpiLabels } from "./format.js";
 
 type Judgement = Pick<CampaignReport, "targets" | "verdicts" | "meetsTargets">;

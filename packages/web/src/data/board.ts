@@ -1,8 +1,10 @@
 import { Campaigns, type Campaign } from "../../../core/src/campaign/campaign.js";
 import type { Ctx } from "../../../core/src/context.js";
 import { readDays, type DayCounters } from "../../../core/src/counters/cohort-counters.js";
-import { Hypotheses, type Hypothesis } from "../../../core/src/hypothesis/hypothesis.js";
-import { gateVerdict, type GateVerdict } from "../../../core/src/kpi/evaluate.js";
+import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
+import type { Hypothesis } from "../../../core/src/hypothesis/model.js";
+import { gateVerdict } from "../../../core/src/kpi/evaluate.js";
+import type { GateVerdict } from "../../../core/src/kpi/model.js";
 import { judgeCounters, loadCounters } from "../../../core/src/kpi/load.js";
 import { missingSpendDays } from "../../../core/src/kpi/spend-coverage.js";
 

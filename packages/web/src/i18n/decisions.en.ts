@@ -1,5 +1,5 @@
 import { numbersIn } from "../../../core/src/format/numbers.js";
-import type { KpiName } from "../../../core/src/kpi/evaluate.js";
+import type { KpiName } from "../../../core/src/kpi/model.js";
 import type { MatchedBy } from "../../../core/src/reconciliation/match.js";
 import type { Verdict } from "../../../core/src/stats/verdict.js";
 import { enDays } from "./plural.js";

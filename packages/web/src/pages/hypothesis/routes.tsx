@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from "../../../../core/src/errors.js";
 import { Hypotheses, TransitionRefusedError } from "../../../../core/src/hypothesis/hypothesis.js";
 import { RulesInput, TransitionInput } from "../../../../core/src/hypothesis/input.js";
 import { Rules } from "../../../../core/src/hypothesis/rules.js";
-import type { KpiName } from "../../../../core/src/kpi/evaluate.js";
+import type { KpiName } from "../../../../core/src/kpi/model.js";
 import type { WebEnv } from "../../env.js";
 import type { Messages } from "../../i18n/index.js";
 import { attempt, formStatus, formValues, optionalNumber, optionalText, parseForm } from "../../forms.js";

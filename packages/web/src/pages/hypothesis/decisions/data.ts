@@ -1,7 +1,8 @@
 import type { Ctx } from "../../../../../core/src/context.js";
 import { readAllCounters, type DayCounters, type LostReasonCounters, type WinCounters } from "../../../../../core/src/counters/cohort-counters.js";
 import type { Approval } from "../../../../../core/src/kpi/approvals.js";
-import { gateVerdict, type GateVerdict, type KpiReport } from "../../../../../core/src/kpi/evaluate.js";
+import { gateVerdict } from "../../../../../core/src/kpi/evaluate.js";
+import type { GateVerdict, KpiReport } from "../../../../../core/src/kpi/model.js";
 import { judgeCounters, unpaidCampaignIds } from "../../../../../core/src/kpi/load.js";
 import type { Optimization } from "../../../../../core/src/optimization/optimization.js";
 import type { HypothesisPageData } from "../data.js";

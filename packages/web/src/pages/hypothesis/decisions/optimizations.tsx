@@ -1,6 +1,6 @@
 import type { FC } from "hono/jsx";
-import type { Hypothesis } from "../../../../../core/src/hypothesis/hypothesis.js";
-import type { KpiName } from "../../../../../core/src/kpi/evaluate.js";
+import type { Hypothesis } from "../../../../../core/src/hypothesis/model.js";
+import type { KpiName } from "../../../../../core/src/kpi/model.js";
 import { optimizationEffect, type Effect } from "../../../../../core/src/optimization/before-after.js";
 import { optimizationAreas, type Optimization } from "../../../../../core/src/optimization/optimization.js";
 import { BeforeAfterChart, type RateComparison } from "../../../charts/before-after.js";

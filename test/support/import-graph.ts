@@ -1,0 +1,72 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+
+/** One relative import between two of the repository's own source files. */
+export type Edge = { from: string; to: string; spec: string };
+
+const IMPORT = /(?:import|export)\s[^;]*?\sfrom\s*"([^"]+)"/g;
+
+/** Every .ts/.tsx file under `dirs` (relative to `root`), node_modules aside. */
+export function sourceFiles(root: string, dirs: string[]): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (name === "node_modules") return [];
+      return statSync(path).isDirectory() ? walk(path) : /\.tsx?$/.test(name) ? [path] : [];
+    });
+  return dirs.map((dir) => join(root, dir)).filter(existsSync).flatMap(walk);
+}
+
+/** The relative imports of `files` that land on one of the files themselves (type-only imports included). */
+export function importEdges(files: string[]): Edge[] {
+  const known = new Set(files);
+  return files.flatMap((from) =>
+    [...readFileSync(from, "utf8").matchAll(IMPORT)].flatMap(([, spec]) => {
+      if (!spec!.startsWith(".")) return [];
+      const base = resolve(dirname(from), spec!).replace(/\.js$/, "");
+      const to = [`${base}.ts`, `${base}.tsx`, join(base, "index.ts")].find((path) => known.has(path));
+      return to ? [{ from, to, spec: spec! }] : [];
+    }),
+  );
+}
+
+/** Strongly connected groups of more than one file (Tarjan): each is an import cycle. */
+export function importCycles(edges: Edge[]): string[][] {
+  const next = new Map<string, string[]>();
+  for (const { from, to } of edges) next.set(from, [...(next.get(from) ?? []), to]);
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of next.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const group: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        group.push(w);
+      } while (w !== v);
+      if (group.length > 1) cycles.push(group);
+    }
+  };
+  for (const v of next.keys()) if (!index.has(v)) visit(v);
+  return cycles;
+}
+
+/** The package a file belongs to (`packages/<name>/...`), else its top-level folder. */
+export function packageOf(root: string, file: string): string {
+  const parts = relative(root, file).split(sep);
+  return parts[0] === "packages" ? `packages/${parts[1]}` : parts[0]!;
+}
