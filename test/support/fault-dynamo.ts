@@ -5,7 +5,7 @@ import { freePort, startDynamoLocal, type RunningDynamo } from "../../packages/l
 
 /**
  * A DynamoDB Local of one test's own, on disk in a temporary folder and on a fixed loopback port,
- * so that it can be killed and started again with its data where the app expects it.
+ * so that it can be killed and started again with its data where the app expects it, or frozen.
  * @example
  * const dynamo = await startFaultyDynamo();
  * await dynamo.crash();
@@ -32,6 +32,13 @@ export async function startFaultyDynamo() {
       await running?.crash();
       running = undefined;
     },
+    /** Freezes it: connections stay open and nothing answers, as when a network path is lost. */
+    freeze() {
+      running?.freeze();
+    },
+    thaw() {
+      running?.thaw();
+    },
     /** Starts it again on the same port and data; `restartMs` is from the crash until it answers again. */
     async restart() {
       running = await startDynamoLocal({ dataDir, port });
@@ -39,6 +46,7 @@ export async function startFaultyDynamo() {
     },
     /** Stops it (if running) and removes its data; safe to call after a failure, and twice. */
     async dispose() {
+      running?.thaw(); // a frozen process would take its SIGTERM only when it runs again
       await running?.stop();
       running = undefined;
       rmSync(dataDir, { recursive: true, force: true });

@@ -12,6 +12,10 @@ export type RunningDynamo = {
   stop: () => Promise<void>;
   /** Kills the process at once (SIGKILL), as a crash or an OOM kill would: for fault tests. */
   crash: () => Promise<void>;
+  /** Freezes the process (SIGSTOP): connections stay open and nothing answers, as with a lost network path. */
+  freeze: () => void;
+  /** Lets a frozen process run again (SIGCONT). */
+  thaw: () => void;
 };
 
 /** A free TCP port on loopback. */
@@ -84,5 +88,7 @@ export async function startDynamoLocal(options: { dataDir?: string; port?: numbe
       child.once("exit", () => done());
       child.kill("SIGKILL");
     });
-  return { endpoint, stop, crash };
+  const freeze = () => void child.kill("SIGSTOP");
+  const thaw = () => void child.kill("SIGCONT");
+  return { endpoint, stop, crash, freeze, thaw };
 }
