@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startFaultyDynamo, type FaultyDynamo } from "../support/fault-dynamo.js";
 import { createHarness, type Harness } from "../support/harness.js";
@@ -47,6 +48,23 @@ async function leadsAndCounters() {
       };
     }),
   );
+}
+
+/** The archived calls by state, read straight from this test's own table (a figure for the closing note, not asserted). */
+async function archiveStates() {
+  const states = { archived: 0, processed: 0, quarantined: 0, neither: 0 };
+  let ExclusiveStartKey: Record<string, any> | undefined;
+  do {
+    const page = await h.ctx.doc.send(new ScanCommand({ TableName: h.ctx.table, FilterExpression: "#type = :raw", ExpressionAttributeNames: { "#type": "type" }, ExpressionAttributeValues: { ":raw": "rawDelivery" }, ExclusiveStartKey }));
+    for (const item of page.Items ?? []) {
+      states.archived++;
+      if (item.processedAt) states.processed++;
+      else if (item.error) states.quarantined++;
+      else states.neither++;
+    }
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return states;
 }
 
 const is2xx = (status: number | null) => status !== null && status >= 200 && status < 300;
@@ -106,6 +124,7 @@ describe("20 senders for 10 s with 10% resends while DynamoDB Local is killed an
       failed.reduce<Record<string, number>>((counts, a) => ((counts[a.status ?? a.error ?? "no answer"] = (counts[a.status ?? a.error ?? "no answer"] ?? 0) + 1), counts), {}),
     );
     const leads = (await leadsAndCounters()).reduce((sum, c) => sum + c.leads.length, 0);
+    const archive = await archiveStates();
     console.log(
       [
         `load-fault: ${SENDERS} senders, ${Date.now() - startedAt} ms until every delivery was answered; DynamoDB Local killed at ${CRASH_AT_MS} ms, answering again ${restartMs} ms after the kill; ${errorsLogged} errors logged by the app`,
@@ -113,6 +132,7 @@ describe("20 senders for 10 s with 10% resends while DynamoDB Local is killed an
         `  deliveries ${deliveries.length} (${deliveries.filter((d) => d.resend).length} deliberate resends), posts ${all.length}: 2xx ${all.length - failed.length}, non-2xx or no answer ${failed.length} (${byAnswer.map(([what, n]) => `${what}: ${n}`).join(", ")})`,
         `  retries ${all.length - deliveries.length} over ${deliveries.filter((d) => d.attempts.length > 1).length} deliveries; new leads first acknowledged as duplicate (an earlier attempt had stored them) ${deliveries.filter((d) => !d.resend && d.acknowledged?.duplicate).length}`,
         `  leads stored ${leads}, distinct external ids acknowledged ${new Set(deliveries.filter((d) => d.acknowledged).map((d) => d.externalId)).size}`,
+        `  calls archived ${archive.archived}: processed ${archive.processed}, quarantined ${archive.quarantined}, neither (interrupted, for the stuck sweep) ${archive.neither}`,
       ].join("\n"),
     );
   }, 110_000);

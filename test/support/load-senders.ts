@@ -33,7 +33,7 @@ export type LoadPlan = {
   senders: SenderSource[];
   /** Senders start new deliveries until this settles, then finish the ones under way. */
   until: Promise<unknown>;
-  /** One delivery in this many (a sender's 2nd, then every n-th) resends an earlier acknowledged lead of its sender. */
+  /** Every n-th delivery of the run (counted over all senders) resends an earlier acknowledged lead of its sender. */
   resendEvery: number;
   /** A delivery still without a 2xx this long after the run started is given up (the test then fails). */
   giveUpAfterMs: number;
@@ -49,18 +49,30 @@ export async function runSenders(plan: LoadPlan): Promise<SentDelivery[]> {
   let sending = true;
   const stop = () => (sending = false);
   plan.until.then(stop, stop);
-  const perSender = await Promise.all(plan.senders.map((source, index) => runSender(plan, source, index, startedAt, () => sending)));
+  const run: Run = { startedAt, sending: () => sending, deliveries: 0, resendsOwed: 0 };
+  const perSender = await Promise.all(plan.senders.map((source, index) => runSender(plan, source, index, run)));
   return perSender.flat();
 }
 
-async function runSender(plan: LoadPlan, source: SenderSource, sender: number, startedAt: number, sending: () => boolean): Promise<SentDelivery[]> {
+type Run = {
+  startedAt: number;
+  sending: () => boolean;
+  /** Deliveries started so far, all senders together. */
+  deliveries: number;
+  /** Resends due (one per `resendEvery` deliveries) that no sender with an acknowledged lead has made yet. */
+  resendsOwed: number;
+};
+
+async function runSender(plan: LoadPlan, source: SenderSource, sender: number, run: Run): Promise<SentDelivery[]> {
   const random = seededRandom(sender + 1);
   const sent: SentDelivery[] = [];
   const acknowledged: Array<{ externalId: string; body: SenderBody }> = [];
   let count = 0;
-  while (sending()) {
-    // A fixed share, from early on: resends are checked even when a slow machine lets each sender make only a few deliveries.
-    const resend = acknowledged.length > 0 && sent.length % plan.resendEvery === 1;
+  while (run.sending()) {
+    // A share of the whole run rather than a coin per sender: a slow machine, where each sender makes only a few deliveries, still resends.
+    if (++run.deliveries % plan.resendEvery === 0) run.resendsOwed++;
+    const resend = run.resendsOwed > 0 && acknowledged.length > 0;
+    if (resend) run.resendsOwed--;
     let lead: { externalId: string; body: SenderBody };
     if (resend) {
       lead = acknowledged[Math.floor(random() * acknowledged.length)]!;
@@ -71,7 +83,7 @@ async function runSender(plan: LoadPlan, source: SenderSource, sender: number, s
     }
     const delivery: SentDelivery = { sender, externalId: lead.externalId, resend, attempts: [] };
     sent.push(delivery);
-    await deliver(plan, source.key, lead.body, delivery, startedAt);
+    await deliver(plan, source.key, lead.body, delivery, run.startedAt);
     if (!delivery.acknowledged) break; // given up: the run is over for this sender
     if (!resend) acknowledged.push(lead);
   }
