@@ -41,6 +41,8 @@ export type LoadPlan = {
   attemptTimeoutMs: number;
   /** Makes each external id unique to this run. */
   runToken: string;
+  /** Ends the run at once, retries included (a test that failed or finished early). */
+  signal: AbortSignal;
 };
 
 /** Runs every sender concurrently and answers every delivery they made, attempts included. */
@@ -68,7 +70,7 @@ async function runSender(plan: LoadPlan, source: SenderSource, sender: number, r
   const sent: SentDelivery[] = [];
   const acknowledged: Array<{ externalId: string; body: SenderBody }> = [];
   let count = 0;
-  while (run.sending()) {
+  while (run.sending() && !plan.signal.aborted) {
     // A share of the whole run rather than a coin per sender: a slow machine, where each sender makes only a few deliveries, still resends.
     if (++run.deliveries % plan.resendEvery === 0) run.resendsOwed++;
     const resend = run.resendsOwed > 0 && acknowledged.length > 0;
@@ -92,8 +94,8 @@ async function runSender(plan: LoadPlan, source: SenderSource, sender: number, r
 
 /** Posts until a 2xx, with a short growing backoff, recording each attempt. */
 async function deliver(plan: LoadPlan, key: string, body: SenderBody, delivery: SentDelivery, startedAt: number) {
-  for (let attempt = 0; Date.now() - startedAt < plan.giveUpAfterMs; attempt++) {
-    const result = { ...(await post(`${plan.url}/hooks/${key}`, body, plan.attemptTimeoutMs)), at: Date.now() - startedAt };
+  for (let attempt = 0; Date.now() - startedAt < plan.giveUpAfterMs && !plan.signal.aborted; attempt++) {
+    const result = { ...(await post(`${plan.url}/hooks/${key}`, body, plan.attemptTimeoutMs, plan.signal)), at: Date.now() - startedAt };
     delivery.attempts.push(result);
     if (result.status !== null && result.status >= 200 && result.status < 300) {
       delivery.acknowledged = result.lead;
@@ -103,9 +105,10 @@ async function deliver(plan: LoadPlan, key: string, body: SenderBody, delivery: 
   }
 }
 
-async function post(url: string, body: SenderBody, timeoutMs: number): Promise<Omit<Attempt, "at">> {
+async function post(url: string, body: SenderBody, timeoutMs: number, runSignal: AbortSignal): Promise<Omit<Attempt, "at">> {
   try {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": body.contentType }, body: body.text, signal: AbortSignal.timeout(timeoutMs) });
+    const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), runSignal]);
+    const response = await fetch(url, { method: "POST", headers: { "content-type": body.contentType }, body: body.text, signal });
     const text = await response.text();
     if (!response.ok) return { status: response.status, error: text.slice(0, 200) };
     const answer = JSON.parse(text) as { leads: Array<{ id: string; duplicate: boolean }> };

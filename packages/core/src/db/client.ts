@@ -4,11 +4,11 @@ import type { Config } from "../config.js";
 import { createTableInput } from "./table.js";
 
 /**
- * How long one DynamoDB call may take before it is abandoned (and retried by the SDK, 3 attempts in all).
- * The SDK's own default waits 5 minutes of silence per attempt: a database that stops answering without
- * closing its connections (a frozen process, a lost network path) held every request for up to 15
- * minutes. Calls here take milliseconds; a slow one gets 5 s, so a request fails with a 500 well within
- * API Gateway's 30 s, and the sender retries.
+ * How long one DynamoDB call may take before it is abandoned (and retried by the SDK: 4 attempts in all,
+ * DynamoDB's default). The SDK's own default waits 5 minutes of silence per attempt: a database that
+ * stops answering without closing its connections (a frozen process, a lost network path) held a
+ * request for up to 20 minutes. Calls here take milliseconds; a slow one gets 5 s, so a request fails
+ * with a 500 in about 20 s, within API Gateway's 30 s, and the sender retries.
  */
 export const DB_CALL_TIMEOUT_MS = 5_000;
 
