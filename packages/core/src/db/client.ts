@@ -10,7 +10,7 @@ import { createTableInput } from "./table.js";
  * request for up to 20 minutes. Calls here take milliseconds; a slow one gets 5 s, so a request fails
  * with a 500 in about 20 s, within API Gateway's 30 s, and the sender retries.
  */
-export const DB_CALL_TIMEOUT_MS = 5_000;
+const DB_CALL_TIMEOUT_MS = 5_000;
 
 export function createDocumentClient(config: Pick<Config, "endpoint" | "region">): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
