@@ -21,9 +21,10 @@ export type CallOptions = {
 /**
  * A fresh table in the run's DynamoDB Local, the real app on it, and a clock the test controls.
  * Requests go through `app.request()`: the full HTTP stack without a socket.
+ * `endpoint` points it at another DynamoDB (a test's own, to stop and restart it).
  */
-export async function createHarness(options: { now?: string | Date } = {}) {
-  const doc = createDocumentClient({ endpoint: inject("dynamoEndpoint"), region: "eu-central-1" });
+export async function createHarness(options: { now?: string | Date; endpoint?: string } = {}) {
+  const doc = createDocumentClient({ endpoint: options.endpoint ?? inject("dynamoEndpoint"), region: "eu-central-1" });
   const table = `test_${newId()}`;
   await ensureTable(doc, table);
   let now = new Date(options.now ?? "2026-03-02T09:00:00Z");

@@ -7,7 +7,16 @@ import { keepPrivate } from "./private-data.js";
 
 export { JavaMissingError } from "./dynamo-launcher.js";
 
-export type RunningDynamo = { endpoint: string; stop: () => Promise<void> };
+export type RunningDynamo = {
+  endpoint: string;
+  stop: () => Promise<void>;
+  /** Kills the process at once (SIGKILL), as a crash or an OOM kill would: for fault tests. */
+  crash: () => Promise<void>;
+  /** Freezes the process (SIGSTOP): connections stay open and nothing answers, as with a lost network path. */
+  freeze: () => void;
+  /** Lets a frozen process run again (SIGCONT). */
+  thaw: () => void;
+};
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
@@ -73,5 +82,13 @@ export async function startDynamoLocal(options: { dataDir?: string; port?: numbe
       child.kill("SIGTERM");
       setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
     });
-  return { endpoint, stop };
+  const crash = () =>
+    new Promise<void>((done) => {
+      if (exited) return done();
+      child.once("exit", () => done());
+      child.kill("SIGKILL");
+    });
+  const freeze = () => void child.kill("SIGSTOP");
+  const thaw = () => void child.kill("SIGCONT");
+  return { endpoint, stop, crash, freeze, thaw };
 }
