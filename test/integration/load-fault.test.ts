@@ -3,6 +3,8 @@ import { serve } from "@hono/node-server";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startFaultyDynamo, type FaultyDynamo } from "../support/fault-dynamo.js";
+import { RawArchive } from "../../packages/core/src/intake/raw-archive.js";
+import { replayStuck } from "../../packages/core/src/intake/replay.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { countersOn, createCampaign, createSource, token } from "../support/intake.js";
 import { runSenders, type SenderSource, type SentDelivery } from "../support/load-senders.js";
@@ -186,23 +188,18 @@ describe("20 senders for 10 s with 10% resends while DynamoDB Local is killed an
     }
   });
 
-  /*
-   * Nothing is stuck. To enable once the stuck-delivery sweep (branch i10-archive) is merged: import
-   * `RawArchive` from packages/core/src/intake/raw-archive.js and `replayStuck` from its module in
-   * packages/core/src/intake/, and add this test. Calls that failed after their archive write (the
-   * database went away mid-call) are left unprocessed; the sweep must settle every one of them as a
-   * duplicate of the lead a retry stored, and change no lead and no counter.
-   *
-   * it("leaves no delivery stuck: a sweep settles the interrupted calls and changes no lead or counter", async () => {
-   *   const before = await leadsAndCounters();
-   *   h.setNow(`${DAY}T10:00:00Z`); // an hour later: every delivery is old enough to be stuck
-   *   const sweep = await replayStuck(h.ctx, { olderThanMs: 0 });
-   *   console.log(`load-fault: the sweep replayed ${sweep.replayed} interrupted deliveries`);
-   *   expect(sweep).toMatchObject({ quarantined: 0, stillStuck: 0 });
-   *   expect((await RawArchive.listStuck(h.ctx, { olderThanMs: 0, limit: 100 })).items).toEqual([]);
-   *   expect(await leadsAndCounters()).toEqual(before);
-   * });
-   */
+  // Calls that failed after their archive write (the database went away mid-call) are left
+  // unprocessed: the sweep must settle every one of them as a duplicate of the lead a retry stored,
+  // and change no lead and no counter.
+  it("leaves no delivery stuck: a sweep settles the interrupted calls and changes no lead or counter", async () => {
+    const before = await leadsAndCounters();
+    h.setNow(`${DAY}T10:00:00Z`); // an hour later: every delivery is old enough to be stuck
+    const sweep = await replayStuck(h.ctx, { olderThanMs: 0 });
+    console.log(`load-fault: the sweep replayed ${sweep.replayed} interrupted deliveries`);
+    expect(sweep).toMatchObject({ quarantined: 0, stillStuck: 0 });
+    expect((await RawArchive.listStuck(h.ctx, { olderThanMs: 0, limit: 100 })).items).toEqual([]);
+    expect(await leadsAndCounters()).toEqual(before);
+  });
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
