@@ -1,9 +1,13 @@
 import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { isDatabaseUnavailable } from "../../../core/src/db/unavailable.js";
 import { DomainError } from "../../../core/src/errors.js";
 import { newId } from "../../../core/src/ids.js";
 import { loggablePath } from "../log-path.js";
+
+/** What a 503 asks a sender to wait: about the time DynamoDB Local takes to restart. */
+const RETRY_AFTER_SECONDS = 5;
 
 /** The one place errors become HTTP: `{error, message, issues?, ...}`. */
 export const handleError: ErrorHandler = (error, c) => {
@@ -16,6 +20,12 @@ export const handleError: ErrorHandler = (error, c) => {
     return c.json({ error: code, message: error.message || "request refused" }, status as ContentfulStatusCode);
   }
   const requestId = newId();
+  if (isDatabaseUnavailable(error)) {
+    // Expected while the database is away: one line, not a stack per request, and a status senders retry.
+    console.error(`[${requestId}] ${c.req.method} ${loggablePath(c.req.path)}: database unavailable (${(error as Error).name}: ${(error as Error).message})`);
+    c.header("Retry-After", String(RETRY_AFTER_SECONDS));
+    return c.json({ error: "unavailable", message: "the database is unavailable; retry in a few seconds", requestId }, 503);
+  }
   console.error(`[${requestId}] ${c.req.method} ${loggablePath(c.req.path)}`, error);
   return c.json({ error: "internal", message: "unexpected error; quote the requestId when reporting it", requestId }, 500);
 };
