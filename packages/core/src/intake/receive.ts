@@ -4,6 +4,7 @@ import { captureLead, type CaptureResult } from "../lead/capture.js";
 import { applyCrmContacts, type CrmContactOutcome } from "../lead/crm-contacts.js";
 import { applyCrmStatusChanges, type CrmStatusOutcome } from "../lead/crm-status.js";
 import { countsPipeline, Sources, type Source } from "../source/source.js";
+import { checkIdempotencyKey } from "./delivery-limits.js";
 import { parseDelivery } from "./parse-delivery.js";
 import { bodyText, RawArchive, type QuarantineError, type RawDelivery } from "./raw-archive.js";
 
@@ -23,6 +24,7 @@ export async function receiveDelivery(ctx: Ctx, source: Source, raw: RawDelivery
   let delivery;
   try {
     delivery = parseDelivery(source.format, { contentType: raw.contentType ?? undefined, text: bodyText(raw) });
+    checkIdempotencyKey(raw.headers["idempotency-key"]);
   } catch (error) {
     await RawArchive.quarantine(ctx, raw, quarantineError(error));
     throw error;
