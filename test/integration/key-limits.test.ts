@@ -118,3 +118,52 @@ describe("leads per call", () => {
     expect(await leadsOf(amo.id)).toEqual([]);
   });
 });
+
+describe("API parameters too long for a key", () => {
+  const long = "0".repeat(3000);
+
+  it("answers 400 naming the path parameter, on every kind of route, instead of 500", async () => {
+    const calls: Array<[string, string, unknown?]> = [
+      ["GET", `/api/leads/${long}`],
+      ["PATCH", `/api/leads/${long}`, { stage: "contacted" }],
+      ["PUT", `/api/leads/${long}/tags`, { city: "Тула" }],
+      ["GET", `/api/hypotheses/${long}`],
+      ["GET", `/api/hypotheses/${long}/kpis`],
+      ["POST", `/api/hypotheses/${long}/campaigns`, { utmSource: "vk", utmCampaign: token() }],
+      ["PATCH", `/api/campaigns/${long}`, { paid: false }],
+      ["GET", `/api/sources/${long}`],
+      ["PUT", `/api/sources/${long}/required-tags`, { fromStage: "contacted", tags: ["city"] }],
+      ["GET", `/api/contractors/${long}`],
+      ["GET", `/api/reconciliations/${long}`],
+      ["POST", `/api/quarantine/${long}/replay`],
+    ];
+    for (const [method, path, body] of calls) {
+      const res = await h.call(method, path, body);
+      expect(res.status, `${method} ${path.slice(0, 40)}: ${res.text.slice(0, 200)}`).toBe(400);
+      expect(res.body.issues.map((issue: { path: string }) => issue.path)).toEqual(["id"]);
+    }
+    const hook = await postHook(h, long, json({ name: "Анна" }));
+    expect(hook.status).toBe(400);
+    expect(hook.body.issues.map((issue: { path: string }) => issue.path)).toEqual(["key"]);
+  });
+
+  it("answers 400 naming a query or body id too long for a key", async () => {
+    const calls: Array<[string, string, string, unknown?]> = [
+      ["GET", `/api/leads?campaignId=${long}`, "campaignId"],
+      ["GET", `/api/leads?hypothesisId=${long}`, "hypothesisId"],
+      ["GET", `/api/spend?campaignId=${long}`, "campaignId"],
+      ["GET", `/api/quality?hypothesisId=${long}`, "hypothesisId"],
+      ["GET", `/api/reports?contractorId=${long}`, "contractorId"],
+      ["GET", `/api/hypotheses/compare?ids=${long}`, "ids.0"],
+    ];
+    for (const [method, path, field] of calls) {
+      const res = await h.call(method, path);
+      expect(res.status, `${path.slice(0, 40)}: ${res.text.slice(0, 200)}`).toBe(400);
+      expect(res.body.issues.map((issue: { path: string }) => issue.path)).toEqual([field]);
+    }
+    const { hypothesisId } = await createCampaign(h, "vk", token());
+    const campaign = await h.call("POST", `/api/hypotheses/${hypothesisId}/campaigns`, { utmSource: "vk", utmCampaign: "ы".repeat(400) });
+    expect(campaign.status).toBe(400);
+    expect(campaign.body.issues.map((issue: { path: string }) => issue.path)).toEqual(["utmCampaign"]);
+  });
+});

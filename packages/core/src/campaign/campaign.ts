@@ -243,6 +243,8 @@ export const Campaigns = {
   /** The campaign a (utm_source, utm_campaign) pair belongs to, or null. One GetItem. */
   async attribute(ctx: Ctx, utmSource: string | null, utmCampaign: string | null): Promise<Attribution | null> {
     if (!utmSource || !utmCampaign || !utmMatchValue(utmSource) || !utmMatchValue(utmCampaign)) return null;
+    // No campaign was created with a pair too long for its key (CreateCampaignInput), so none matches one.
+    if (!utmKeyFits(utmSource) || !utmKeyFits(utmCampaign)) return null;
     const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: keys.utmClaim(utmSource, utmCampaign) }));
     return Item ? { campaignId: Item.campaignId, hypothesisId: Item.hypothesisId, contractorId: Item.contractorId ?? null } : null;
   },
