@@ -104,8 +104,8 @@ describe("ids too long for a key", () => {
   });
 });
 
-describe("leads per call", () => {
-  it("refuses an amoCRM call with more than 250 leads before capturing any, and quarantines it", async () => {
+describe("leads per call", { timeout: 120_000 }, () => {
+  it("refuses an amoCRM call with more than 250 leads before capturing any, and quarantines it; 250 go through", async () => {
     const amo = await createSource(h, "amocrm");
     const fields: Record<string, string> = {};
     for (let i = 0; i < 251; i++) fields[`leads[add][${i}][id]`] = `${i + 1}${Date.now()}`;
@@ -116,6 +116,12 @@ describe("leads per call", () => {
     const [item] = await quarantinedOf(amo.id);
     expect(item.error).toMatchObject({ error: "too_many_leads", limit: 250, count: 251 });
     expect(await leadsOf(amo.id)).toEqual([]);
+
+    delete fields["leads[add][250][id]"];
+    const atCap = await postHook(h, amo.key, form(fields));
+    expect(atCap.status).toBe(200);
+    expect(atCap.body.leads.filter((l: any) => !l.duplicate)).toHaveLength(250);
+    expect(await leadsOf(amo.id)).toHaveLength(200); // one page of the listing
   });
 });
 
