@@ -32,3 +32,30 @@ export const IdSchema = z
   .string()
   .min(1)
   .refine((value) => utf8Bytes(value) <= ID_MAX_BYTES, { message: `at most ${ID_MAX_BYTES} bytes (UTF-8)` });
+
+/**
+ * The path parameters of `path` too long for a key, named as the routes matched for it name them
+ * (`/api/leads/:id` names the third segment `id`). Pure, so the API and the pages share it.
+ * @example longPathParams(["/api/leads/:id"], "/api/leads/" + "0".repeat(300)) // [{ path: "id", message: "at most 200 bytes (UTF-8), got 300" }]
+ */
+export function longPathParams(routePaths: readonly string[], path: string): FieldIssue[] {
+  const segments = path.split("/");
+  const issues = new Map<string, FieldIssue>();
+  for (const routePath of routePaths) {
+    routePath.split("/").forEach((part, position) => {
+      if (!part.startsWith(":") || segments[position] === undefined) return;
+      const name = part.slice(1).replace(/\{.*$/, "").replace(/\?$/, "");
+      const issue = keyPartIssue(name, decodedSegment(segments[position]!));
+      if (issue) issues.set(name, issue);
+    });
+  }
+  return [...issues.values()];
+}
+
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
