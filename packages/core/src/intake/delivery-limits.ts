@@ -5,9 +5,9 @@ import type { Delivery, LeadFields } from "./delivery.js";
 
 /**
  * Leads, status changes and contacts one call may carry. A real amoCRM webhook carries the events of
- * a moment: usually one entity, a few dozen after a bulk action in the CRM's lists; amoCRM's own API
- * pages at 250 entities, and 250 here is far above what its webhooks send while keeping one call
- * (one transaction per lead) to seconds instead of the minute and a half 7,000 forged leads took.
+ * one moment of an account, usually a single entity; 250 is the most amoCRM's own API (v4) handles
+ * per request, so its webhooks are not expected near it, while one call (one transaction per lead)
+ * stays at seconds instead of the minute and a half 7,000 forged leads took.
  * Tilda and `json` carry one lead by construction.
  */
 export const MAX_EVENTS_PER_CALL = { tilda: 1, json: 1, amocrm: 250 } as const;
