@@ -172,4 +172,17 @@ describe("API parameters too long for a key", () => {
     expect(campaign.status).toBe(400);
     expect(campaign.body.issues.map((issue: { path: string }) => issue.path)).toEqual(["utmCampaign"]);
   });
+
+  it("reports a spend row whose utm_campaign is too long for a campaign key as matching no campaign, beside the rows stored", async () => {
+    const { utm } = await createCampaign(h, "vk", token());
+    const res = await h.call("POST", "/api/spend", {
+      rows: [
+        { date: DAY, ...utm, cost: 100 },
+        { date: DAY, utm_source: "vk", utm_campaign: "ы".repeat(400), cost: 50 },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.imported).toBe(1);
+    expect(res.body.rejected).toEqual([{ row: 1, errors: [expect.stringContaining("matches no campaign")] }]);
+  });
 });
