@@ -192,6 +192,7 @@ export const en = {
     body: "Body",
     replay: "Replay",
     more: "Older calls",
+    tooManyLeads: (count: number, limit: number) => `Events in the call: ${count}; at most ${limit} are taken per call. Nothing was captured; the call is kept here.`,
   },
   spend: {
     title: "Spend",

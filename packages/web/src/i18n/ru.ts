@@ -186,6 +186,7 @@ export const ru: Messages = {
     body: "Тело",
     replay: "Повторить",
     more: "Более ранние",
+    tooManyLeads: (count: number, limit: number) => `Событий в вызове: ${count}, а за один вызов принимается не больше ${limit}. Ничего не записано, вызов сохранён здесь.`,
   },
   spend: {
     title: "Расходы",

@@ -33,7 +33,7 @@ async function quarantinePage(c: Context<WebEnv>, refused?: { state: FormState }
               {sourceName.get(raw.sourceId) ?? raw.sourceId} · <time datetime={raw.receivedAt}>{v.fmt.dateTime(raw.receivedAt)}</time>
             </h2>
             <p class="error">
-              ⚠ <code>{raw.error?.error}</code> {raw.error?.message}
+              ⚠ {raw.error?.error === "too_many_leads" ? t.tooManyLeads(Number(detailOf(raw.error, "count")), Number(detailOf(raw.error, "limit"))) : <><code>{raw.error?.error}</code> {raw.error?.message}</>}
             </p>
             <details>
               <summary>
@@ -59,6 +59,9 @@ async function quarantinePage(c: Context<WebEnv>, refused?: { state: FormState }
     status,
   );
 }
+
+/** A detail the refusal carried beside its code and message (`count` and `limit` of `too_many_leads`). */
+const detailOf = (error: object, name: string): unknown => (error as Record<string, unknown>)[name];
 
 /** Refused webhook calls and their replay: owners and marketers, as /api/quarantine. */
 export const quarantineRoutes = new Hono<WebEnv>()
