@@ -95,7 +95,7 @@ describe("amoCRM webhooks", () => {
 
   it("refuses a contact without its id and a deal id too long to be amoCRM's, with 422 naming each", () => {
     expect(() => amo([["contacts[add][0][name]", "Без id"]])).toThrow(invalid(422, "contacts.add.0.id"));
-    expect(() => amo([["leads[add][0][id]", "9".repeat(65)]])).toThrow(invalid(422, "leads.add.0.id"));
+    expect(() => amo([["leads[add][0][id]", "9".repeat(201)]])).toThrow(invalid(422, "leads.add.0.id"));
   });
 
   it("counts leads[update] as a status change only when it carries status_id, once per lead and status", () => {

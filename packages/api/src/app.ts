@@ -9,6 +9,7 @@ import { outboxMailer } from "../../core/src/report/outbox.js";
 import type { AppEnv } from "./env.js";
 import { databaseProblem } from "../../core/src/db/health.js";
 import { authenticate } from "./middleware/auth.js";
+import { limitPathParams } from "./middleware/path-limits.js";
 import { securityHeaders } from "./middleware/security-headers.js";
 import { handleError } from "./middleware/errors.js";
 import { describeRoute } from "./openapi/describe.js";
@@ -75,10 +76,10 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
   app.route("/", openApiRoutes(() => app.routes));
 
   // Public webhooks: the unguessable key in the path is the credential.
-  app.use("/hooks/*", bodyLimit({ maxSize: 256 * 1024, onError: tooLarge("256 KiB") }));
+  app.use("/hooks/*", bodyLimit({ maxSize: 256 * 1024, onError: tooLarge("256 KiB") }), limitPathParams);
   app.route("/hooks", hookRoutes);
 
-  app.use("/api/*", bodyLimit({ maxSize: 5 * 1024 * 1024, onError: tooLarge("5 MiB") }), authenticate(options.ownerApiKey));
+  app.use("/api/*", bodyLimit({ maxSize: 5 * 1024 * 1024, onError: tooLarge("5 MiB") }), authenticate(options.ownerApiKey), limitPathParams);
   app.route("/api/keys", keyRoutes);
   app.route("/api/contractors", contractorReportRoutes); // ahead: contractors may read their own report
   app.route("/api/contractors", contractorRoutes);

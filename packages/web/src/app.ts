@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { longPathParams } from "../../core/src/db/key-limits.js";
 import { assetRoutes } from "./assets.js";
 import type { WebEnv, WebOptions } from "./env.js";
 import { webContext } from "./guards.js";
@@ -15,6 +16,8 @@ export function createWebApp(options: WebOptions) {
   const web = new Hono<WebEnv>();
   web.onError(renderError);
   web.use("*", webContext(options));
+  // An id too long for a key names nothing: the page says so instead of the database refusing the key.
+  web.use("*", async (c, next) => (longPathParams(c.req.matchedRoutes.map((route) => route.path), c.req.path).length > 0 ? notFoundPage(c) : next()));
   web.route("/", assetRoutes);
   for (const pages of pageModules) web.route("/", pages);
   // Unknown pages answer with a page; unknown API and webhook paths keep the API's JSON 404.

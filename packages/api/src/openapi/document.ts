@@ -107,7 +107,9 @@ function operation(doc: RouteDoc, method: string, path: string, access: { bearer
   const restricted = access.bearer && access.roles.length < allRoles.length;
   const responses: Record<string, Response> = {
     [String(success.status ?? 200)]: { description: success.description, content: successContent },
-    ...(hasBody || doc.query ? { 400: errorResponse("The body or query is invalid; `issues` names each field.") } : {}),
+    ...(hasBody || doc.query || pathParams.length > 0
+      ? { 400: errorResponse("The body, query or a path parameter (too long to be an id) is invalid; `issues` names each field.") }
+      : {}),
     ...(access.bearer ? { 401: errorResponse("No API key, or one that is unknown or revoked.") } : {}),
     ...(restricted ? { 403: errorResponse(`The key's role is not ${access.roles.join(" or ")}.`) } : {}),
     ...(pathParams.length > 0 ? { 404: errorResponse(`No such ${pathParams.join("/")}.`) } : {}),

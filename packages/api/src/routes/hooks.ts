@@ -37,7 +37,10 @@ const hookDoc = describeRoute({
       "Tilda's test call gets the text `ok`.",
     mediaTypes: ["application/json", "text/plain"],
   },
-  errors: { 422: "The call was read but holds no usable lead; it is kept in quarantine with this error." },
+  errors: {
+    413: "More leads, status changes and contacts than the format takes in one call (`too_many_leads`: amoCRM 250); quarantined, nothing captured.",
+    422: "The call was read but holds no usable lead, or an id, UTM value or Idempotency-Key too long to store (naming each field); it is kept in quarantine with this error.",
+  },
 });
 
 /** `POST /hooks/{key}`: the public webhook. The call is archived before anything reads it. */

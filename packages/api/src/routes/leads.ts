@@ -19,9 +19,16 @@ const docs = {
     summary: "Import past leads with their outcomes",
     description:
       "Up to 1,000 leads per call, each a `json` source lead plus `createdAt` and, for a closed deal, `stage`, `amount`, " +
-      "`lostReason`, `closedAt`. Each lead is checked on its own; a lead already imported (same `externalId`, or same content) counts as a duplicate.",
+      "`lostReason`, `closedAt`. Each lead is checked and stored on its own; a lead already imported (same `externalId`, or same content) " +
+      "counts as a duplicate, so running a call again never doubles anything. `rows` says what became of every lead by its position: " +
+      "`stored` or `duplicate` with its `leadId`, `rejected` with its `issues` (an id or UTM value too long to store is one), or `failed` " +
+      "with an `error` when storing it failed on the server's side.",
     body: ImportRequest,
-    response: { description: "`{imported, duplicates, rejected: [{index, issues}]}`" },
+    response: {
+      description:
+        "200 when every lead was stored, a duplicate or rejected: `{imported, duplicates, rejected: [{index, issues}], failed: 0, rows: [{index, outcome, leadId | issues | error}]}`.",
+    },
+    errors: { 503: "Some leads failed to be stored (`failed` > 0); the body is the same per-row report: run the call again for them." },
   }),
   get: describeRoute({ summary: "A lead", response: lead }),
   changeStage: describeRoute({ summary: "Move a lead to a stage (won with an amount, lost with a reason)", body: ChangeStageInput, response: lead, errors: raced }),
@@ -49,7 +56,11 @@ const docs = {
 export const leadRoutes = new Hono<AppEnv>()
   .use(allow("leads.manage"))
   .get("/", docs.list, async (c) => c.json(await Leads.list(c.var.ctx, queryParams(c, ListLeadsQuery))))
-  .post("/import", docs.import, async (c) => c.json(await importLeads(c.var.ctx, await jsonBody(c, ImportRequest), `key:${c.var.principal.keyId}`)))
+  .post("/import", docs.import, async (c) => {
+    const result = await importLeads(c.var.ctx, await jsonBody(c, ImportRequest), `key:${c.var.principal.keyId}`);
+    // A client that only reads the status retries a call with failed rows; the rows stored already come back as duplicates.
+    return c.json(result, result.failed > 0 ? 503 : 200);
+  })
   .get("/:id", docs.get, async (c) => c.json(await Leads.get(c.var.ctx, c.req.param("id"))))
   .patch("/:id", docs.changeStage, async (c) => {
     const input = await jsonBody(c, ChangeStageInput);

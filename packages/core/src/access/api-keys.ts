@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
+import { IdSchema } from "../db/key-limits.js";
 import type { Ctx } from "../context.js";
 import { NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
@@ -12,7 +13,7 @@ import { Sessions } from "./sessions.js";
 export { OWNER_KEY_ID } from "./key-lookup.js";
 
 export const CreateKeyInput = z
-  .strictObject({ role: z.enum(roles), contractorId: z.string().min(1).optional() })
+  .strictObject({ role: z.enum(roles), contractorId: IdSchema.optional() })
   .refine((v) => (v.role === "contractor") === (v.contractorId !== undefined), {
     message: "contractorId is required for the contractor role and only for it",
     path: ["contractorId"],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema } from "../db/key-limits.js";
 import type { Ctx } from "../context.js";
 import type { DayCounters, WinCounters } from "../counters/cohort-counters.js";
 import { formatKopecks } from "../money.js";
@@ -17,7 +18,7 @@ export const CompareQuery = z.strictObject({
   ids: z
     .string()
     .transform((value) => [...new Set(value.split(",").map((id) => id.trim()).filter(Boolean))])
-    .pipe(z.array(z.string()).min(1, "name at least one hypothesis id").max(20, "compare at most 20 hypotheses at once")),
+    .pipe(z.array(IdSchema).min(1, "name at least one hypothesis id").max(20, "compare at most 20 hypotheses at once")),
   minLeads: z.coerce.number().int().min(1).default(30),
   minClients: z.coerce.number().int().min(1).default(5),
 });

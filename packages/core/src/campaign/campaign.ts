@@ -5,6 +5,7 @@ import type { Ctx } from "../context.js";
 import { queryAll } from "../db/query-all.js";
 import { transact, TransactionCancelledError } from "../db/transact.js";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
+import { IdSchema, UTM_KEY_PART_MAX_BYTES, utf8Bytes } from "../db/key-limits.js";
 import { hypothesisKeys } from "../hypothesis/keys.js";
 import { newId } from "../ids.js";
 
@@ -34,10 +35,14 @@ export type Attribution = { campaignId: string; hypothesisId: string; contractor
 
 export const PlatformCampaignIds = z.array(z.string().trim().min(1).max(100)).max(50);
 
+/** A UTM value that fits the campaign claim key as it is written there (percent-encoded: one Cyrillic letter is 6 bytes). */
+const utmKeyFits = (value: string) => utmKeyPartBytes(value) <= UTM_KEY_PART_MAX_BYTES;
+const utmKeyMessage = `at most ${UTM_KEY_PART_MAX_BYTES} bytes once percent-encoded`;
+
 export const CreateCampaignInput = z.strictObject({
-  utmSource: z.string().trim().min(1).max(200),
-  utmCampaign: z.string().trim().min(1).max(500),
-  contractorId: z.string().min(1).optional(),
+  utmSource: z.string().trim().min(1).max(200).refine(utmKeyFits, utmKeyMessage),
+  utmCampaign: z.string().trim().min(1).max(500).refine(utmKeyFits, utmKeyMessage),
+  contractorId: IdSchema.optional(),
   platformCampaignIds: PlatformCampaignIds.optional(),
   paid: z.boolean().optional(),
 });
@@ -60,6 +65,23 @@ export function utmMatchValue(value: string): string {
   return value.trim().toLowerCase();
 }
 
+/** A UTM value as the campaign claim key holds it. */
+function utmKeyPart(value: string): string {
+  return encodeURIComponent(utmMatchValue(value));
+}
+
+/**
+ * The bytes `value` takes in the campaign claim key; Infinity for text that cannot be encoded
+ * (a lone UTF-16 surrogate), which no key can hold either.
+ */
+export function utmKeyPartBytes(value: string): number {
+  try {
+    return utf8Bytes(utmKeyPart(value));
+  } catch {
+    return Infinity;
+  }
+}
+
 const keys = {
   item: (id: string) => ({ pk: `CAMPAIGN#${id}`, sk: "CAMPAIGN" }),
   byHypothesis: (hypothesisId: string, id: string) => ({ gsi1pk: `CAMPAIGNS#HYP#${hypothesisId}`, gsi1sk: id }),
@@ -67,7 +89,7 @@ const keys = {
   all: (id: string) => ({ gsi3pk: "CAMPAIGNS", gsi3sk: id }),
   /** One item per (source, campaign) pair: it makes the pair unique and finds the campaign in one read. */
   utmClaim: (utmSource: string, utmCampaign: string) => ({
-    pk: `UTM#${encodeURIComponent(utmMatchValue(utmSource))}#${encodeURIComponent(utmMatchValue(utmCampaign))}`,
+    pk: `UTM#${utmKeyPart(utmSource)}#${utmKeyPart(utmCampaign)}`,
     sk: "UTM",
   }),
 };
@@ -221,6 +243,8 @@ export const Campaigns = {
   /** The campaign a (utm_source, utm_campaign) pair belongs to, or null. One GetItem. */
   async attribute(ctx: Ctx, utmSource: string | null, utmCampaign: string | null): Promise<Attribution | null> {
     if (!utmSource || !utmCampaign || !utmMatchValue(utmSource) || !utmMatchValue(utmCampaign)) return null;
+    // No campaign was created with a pair too long for its key (CreateCampaignInput), so none matches one.
+    if (!utmKeyFits(utmSource) || !utmKeyFits(utmCampaign)) return null;
     const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: keys.utmClaim(utmSource, utmCampaign) }));
     return Item ? { campaignId: Item.campaignId, hypothesisId: Item.hypothesisId, contractorId: Item.contractorId ?? null } : null;
   },

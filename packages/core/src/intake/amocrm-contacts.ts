@@ -1,7 +1,7 @@
 import type { ContactUpdate } from "./delivery.js";
 import type { FieldIssue } from "../errors.js";
 import { normalizePhone } from "./phone.js";
-import { amoId, child, customFieldValues, entries, text } from "./amocrm-tree.js";
+import { amoId, child, customFieldValues, entries, longIdIssues, text } from "./amocrm-tree.js";
 
 /**
  * amoCRM's `contacts[add]` and `contacts[update]` events: the person's name, phones and e-mails
@@ -14,6 +14,7 @@ export function amoContacts(tree: unknown, issues: FieldIssue[]): ContactUpdate[
   for (const action of ["add", "update"] as const) {
     for (const [index, entry] of entries(child(child(tree, "contacts"), action))) {
       if (text(child(entry, "type")) === "company") continue;
+      if (longIdIssues(entry, ["id"], `contacts.${action}.${index}`, issues)) continue;
       const contactId = amoId(child(entry, "id"));
       if (!contactId) {
         issues.push({ path: `contacts.${action}.${index}.id`, message: "the amoCRM contact id is missing or not an id" });

@@ -1,10 +1,10 @@
+import { keyPartIssue } from "../db/key-limits.js";
+import type { FieldIssue } from "../errors.js";
+
 /**
  * Reading amoCRM's classic webhook bodies: bracket forms decode to nested objects keyed by index
  * (or by id, as in `linked_leads_id[9982719]`), and a JSON body of the same shape uses arrays.
  */
-
-/** amoCRM's ids are numbers; anything longer than this is not one and never goes into a key. */
-export const AMO_ID_MAX = 64;
 
 export function isRecord(node: unknown): node is Record<string, unknown> {
   return typeof node === "object" && node !== null;
@@ -27,10 +27,20 @@ export function text(node: unknown): string | null {
   return trimmed === "" ? null : trimmed;
 }
 
-/** An id amoCRM sent, or null when absent, "0" (amoCRM's "none") or too long to be one of its ids. */
+/**
+ * An id amoCRM sent, or null when absent or "0" (amoCRM's "none"). One too long for a key is kept, so
+ * that the call is refused naming it (delivery-limits.ts) instead of the id silently going missing.
+ */
 export function amoId(node: unknown): string | null {
   const id = text(node);
-  return id && id !== "0" && id.length <= AMO_ID_MAX ? id : null;
+  return id && id !== "0" ? id : null;
+}
+
+/** Adds an issue named as amoCRM names the field (`leads.status.0.loss_reason_id`) for each id in `keys` too long for a key. */
+export function longIdIssues(entry: unknown, keys: string[], path: string, issues: FieldIssue[]): boolean {
+  const found = keys.map((key) => keyPartIssue(`${path}.${key}`, text(child(entry, key)))).filter((issue) => issue !== null);
+  issues.push(...found);
+  return found.length > 0;
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Delivery, LeadFields, StatusChange } from "./delivery.js";
 import { InvalidInputError, type FieldIssue } from "../errors.js";
 import { amoContacts } from "./amocrm-contacts.js";
-import { AMO_ID_MAX, amoId, child, customFieldValues, entries, isRecord, text } from "./amocrm-tree.js";
+import { keyPartIssue } from "../db/key-limits.js";
+import { amoId, child, longIdIssues, customFieldValues, entries, isRecord, text } from "./amocrm-tree.js";
 import { decodeBracketFields } from "./bracket-fields.js";
 import { noLeadError, toLeadFields } from "./lead-fields.js";
 import type { ReadBody } from "./read-body.js";
@@ -22,7 +23,8 @@ export function parseAmoCrm(body: ReadBody): Delivery {
   const leads: LeadFields[] = [];
   for (const [index, entry] of entries(child(leadEvents, "add"))) {
     const externalId = dealId(entry, `leads.add.${index}.id`, issues);
-    if (externalId) leads.push(addedLead(externalId, entry));
+    const longIds = longIdIssues(entry, ["pipeline_id", "responsible_user_id"], `leads.add.${index}`, issues);
+    if (externalId && !longIds) leads.push(addedLead(externalId, entry));
   }
 
   const changes = new Map<string, StatusChange>();
@@ -32,6 +34,7 @@ export function parseAmoCrm(body: ReadBody): Delivery {
       if (action === "update" && !statusId) continue;
       const externalId = dealId(entry, `leads.${action}.${index}.id`, issues);
       if (!statusId) issues.push({ path: `leads.${action}.${index}.status_id`, message: "the status id is missing" });
+      longIdIssues(entry, ["status_id", "loss_reason_id", "pipeline_id"], `leads.${action}.${index}`, issues);
       // One move often arrives as both a status and an update event in the same body.
       const key = `${externalId}\u0000${statusId}`;
       if (externalId && statusId && !changes.has(key)) {
@@ -53,11 +56,12 @@ export function parseAmoCrm(body: ReadBody): Delivery {
   return { test: false, leads, statusChanges: [...changes.values()], contacts };
 }
 
-/** A deal's id, or null with an issue naming `path` when it is missing or longer than any amoCRM id. */
+/** A deal's id, or null with an issue naming `path` when it is missing or too long for a key. */
 function dealId(entry: unknown, path: string, issues: FieldIssue[]): string | null {
   const id = text(child(entry, "id"));
+  const tooLong = keyPartIssue(path, id);
   if (!id) issues.push({ path, message: "the amoCRM lead id is missing" });
-  else if (id.length > AMO_ID_MAX) issues.push({ path, message: `the amoCRM lead id is longer than ${AMO_ID_MAX} characters` });
+  else if (tooLong) issues.push(tooLong);
   else return id;
   return null;
 }

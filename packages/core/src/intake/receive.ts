@@ -5,6 +5,7 @@ import { applyCrmContacts, type CrmContactOutcome } from "../lead/crm-contacts.j
 import { applyCrmStatusChanges, type CrmStatusOutcome } from "../lead/crm-status.js";
 import { countsPipeline, type Source } from "../source/source.js";
 import { decodeText, declaredCharset } from "../text/charset.js";
+import { checkIdempotencyKey } from "./delivery-limits.js";
 import { parseDelivery } from "./parse-delivery.js";
 import { RawArchive, type QuarantineError, type RawDelivery } from "./raw-archive.js";
 
@@ -25,6 +26,7 @@ export async function receiveDelivery(ctx: Ctx, source: Source, raw: RawDelivery
   try {
     // Decoding is part of reading: a body not valid in its charset is quarantined like any refused body.
     delivery = parseDelivery(source.format, { contentType: raw.contentType ?? undefined, text: decodeText(raw.body, declaredCharset(raw.contentType)) });
+    checkIdempotencyKey(raw.headers["idempotency-key"]);
   } catch (error) {
     await RawArchive.quarantine(ctx, raw, quarantineError(error));
     throw error;

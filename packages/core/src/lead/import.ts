@@ -3,6 +3,8 @@ import { z } from "zod";
 import { isoInstantSchema } from "../dates.js";
 import type { Ctx } from "../context.js";
 import { DomainError, type FieldIssue } from "../errors.js";
+import { IdSchema } from "../db/key-limits.js";
+import { checkDeliveryLimits } from "../intake/delivery-limits.js";
 import { JsonLead, parseJsonLead } from "../intake/json-lead.js";
 import { toKopecks } from "../money.js";
 import { Sources } from "../source/source.js";
@@ -17,7 +19,7 @@ const CONCURRENCY = 16;
 
 export const ImportRequest = z.strictObject({
   /** Ids are unique per source: importing a CRM's leads under its webhook source dedupes against both. */
-  sourceId: z.string().min(1).optional(),
+  sourceId: IdSchema.optional(),
   // Each lead is checked on its own, so one bad row is reported instead of refusing the whole call.
   leads: z.array(z.unknown()).min(1).max(MAX_IMPORT_LEADS, `at most ${MAX_IMPORT_LEADS} leads per call`),
 });
@@ -37,28 +39,62 @@ const PastLead = z.strictObject({
 type PastLead = z.infer<typeof PastLead>;
 const importOnlyFields = ["createdAt", "stage", "amount", "lostReason", "closedAt"];
 
-export type ImportResult = { imported: number; duplicates: number; rejected: Array<{ index: number; issues: FieldIssue[] }> };
+/** What became of one lead of the call, by its position: exactly what the table holds for it afterwards. */
+export type ImportRow =
+  | { index: number; outcome: "stored" | "duplicate"; leadId: string }
+  | { index: number; outcome: "rejected"; issues: FieldIssue[] }
+  /**
+   * Storing it failed for a reason of the server's (the database unavailable). Its one transaction did
+   * not commit as far as the server knows; importing the call again stores it (or, had it committed after
+   * all, answers `duplicate`), so nothing is doubled.
+   */
+  | { index: number; outcome: "failed"; error: string; message: string };
+
+/** The counts older clients read, and `rows` with every lead's outcome. */
+export type ImportResult = {
+  imported: number;
+  duplicates: number;
+  rejected: Array<{ index: number; issues: FieldIssue[] }>;
+  failed: number;
+  rows: ImportRow[];
+};
 
 /**
  * Loads past leads with their outcomes, each exactly once: by `externalId` like the webhook, or by
  * the lead's content when it has none, so re-running an interrupted import never doubles anything.
- * Counters land on each lead's own cohort day.
+ * Counters land on each lead's own cohort day. Each lead is stored in its own transaction, so a
+ * failure part-way is reported per row (`failed`) beside the rows already stored, never as a bare 500.
  */
 export async function importLeads(ctx: Ctx, request: ImportRequest, actor: string): Promise<ImportResult> {
   const sourceId = request.sourceId ?? IMPORT_SOURCE_ID;
   if (request.sourceId) await Sources.get(ctx, request.sourceId);
 
-  const rejected: ImportResult["rejected"] = [];
-  const accepted: Array<() => Promise<CaptureResult>> = [];
-  request.leads.forEach((raw, index) => {
+  const tasks = request.leads.map((raw, index) => async (): Promise<ImportRow> => {
     const checked = checkLead(ctx, raw);
-    if ("issues" in checked) rejected.push({ index, issues: checked.issues });
-    else accepted.push(() => captureLead(ctx, { sourceId, ...checked, past: { ...checked.past, actor } }));
+    if ("issues" in checked) return { index, outcome: "rejected", issues: checked.issues };
+    try {
+      const result: CaptureResult = await captureLead(ctx, { sourceId, ...checked, past: { ...checked.past, actor } });
+      return { index, outcome: result.duplicate ? "duplicate" : "stored", leadId: result.id };
+    } catch (error) {
+      return { index, outcome: "failed", ...failure(error) };
+    }
   });
+  const rows = await withConcurrency(tasks, CONCURRENCY);
+  const count = (outcome: ImportRow["outcome"]) => rows.filter((row) => row.outcome === outcome).length;
+  return {
+    imported: count("stored"),
+    duplicates: count("duplicate"),
+    rejected: rows.flatMap((row) => (row.outcome === "rejected" ? [{ index: row.index, issues: row.issues }] : [])),
+    failed: count("failed"),
+    rows,
+  };
+}
 
-  const results = await withConcurrency(accepted, CONCURRENCY);
-  const duplicates = results.filter((r) => r.duplicate).length;
-  return { imported: results.length - duplicates, duplicates, rejected };
+function failure(error: unknown): { error: string; message: string } {
+  if (error instanceof DomainError) return { error: error.code, message: error.message };
+  // The database's own words (a throttle, a timeout) say what went wrong without exposing data.
+  const name = error instanceof Error ? error.name : "Error";
+  return { error: "storage_failed", message: `the lead could not be stored (${name}); import it again: leads already stored come back as duplicates` };
 }
 
 type Checked =
@@ -75,7 +111,10 @@ function checkLead(ctx: Ctx, raw: unknown): Checked {
   const senderShape = Object.fromEntries(Object.entries(raw as object).filter(([name]) => !importOnlyFields.includes(name)));
   let fields;
   try {
-    [fields] = parseJsonLead({ kind: "json", value: senderShape }).leads;
+    const delivery = parseJsonLead({ kind: "json", value: senderShape });
+    // Ids and UTM values too long for their keys are this row's problem, named as the webhook names them.
+    checkDeliveryLimits("json", delivery);
+    [fields] = delivery.leads;
   } catch (error) {
     if (error instanceof DomainError) return { issues: (error.details.issues as FieldIssue[]) ?? [{ path: "(lead)", message: error.message }] };
     throw error;

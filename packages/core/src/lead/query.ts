@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema } from "../db/key-limits.js";
 import { Campaigns } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import { queryPage } from "../db/query-all.js";
@@ -15,8 +16,8 @@ import { leadTags } from "./tags.js";
 /** `GET /api/leads` filters: one of hypothesis, campaign or unattributed (or none for all leads). */
 export const ListLeadsQuery = z
   .strictObject({
-    hypothesisId: z.string().min(1).optional(),
-    campaignId: z.string().min(1).optional(),
+    hypothesisId: IdSchema.optional(),
+    campaignId: IdSchema.optional(),
     unattributed: z.enum(["true", "false"]).optional(),
     cursor: z.string().min(1).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),

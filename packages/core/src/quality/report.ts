@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema } from "../db/key-limits.js";
 import type { Ctx } from "../context.js";
 import { queryAll } from "../db/query-all.js";
 import { Hypotheses } from "../hypothesis/hypothesis.js";
@@ -19,7 +20,7 @@ import { missingTags, RequiredTags, type TagName, type TagRequirement } from "..
  * pages of latency. Fine for an audit page opened by a person; not for something polled.
  * `leadsRead` in the answer says how many leads one call read.
  */
-export const QualityQuery = z.strictObject({ hypothesisId: z.string().min(1).optional() });
+export const QualityQuery = z.strictObject({ hypothesisId: IdSchema.optional() });
 export type QualityQuery = z.infer<typeof QualityQuery>;
 
 export const UNASSIGNED = "unassigned";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema } from "../db/key-limits.js";
 import { isoDaySchema } from "../dates.js";
 import type { Ctx } from "../context.js";
 import { daysBetween, isIsoDay } from "../time.js";
@@ -35,7 +36,7 @@ export function reportRange(ctx: Ctx, query: z.output<typeof ReportQuery>): DayR
 export const StoredReportQuery = z.strictObject({ format: z.enum(reportFormats).default("json") });
 
 export const ReportListQuery = z.strictObject({
-  contractorId: z.string().min(1).optional(),
+  contractorId: IdSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().min(1).optional(),
 });

@@ -1,5 +1,6 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
+import { IdSchema } from "../db/key-limits.js";
 import { isoDaySchema } from "../dates.js";
 import { Campaigns, utmMatchValue } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
@@ -23,7 +24,7 @@ export type SpendImportResult = { imported: number; replaced: number; rejected: 
 export type SpendDay = { campaignId: string; hypothesisId: string; date: string; cost: string; currency: string; updatedAt: string };
 
 export const SpendQuery = z.strictObject({
-  campaignId: z.string().min(1),
+  campaignId: IdSchema,
   from: isoDaySchema.optional(),
   to: isoDaySchema.optional(),
 });

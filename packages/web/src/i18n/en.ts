@@ -197,6 +197,7 @@ export const en = {
     stuckIntro: "Calls accepted but not finished 5 minutes later (an error or a database outage interrupted them). They are replayed automatically every 5 minutes; a replay never captures a lead twice.",
     stuckEmpty: "No stuck calls.",
     notReplayable: "This call was processed already, or arrived less than 5 minutes ago and may still be processing.",
+    tooManyLeads: (count: number, limit: number) => `Events in the call: ${count}; at most ${limit} are taken per call. Nothing was captured; the call is kept here.`,
   },
   spend: {
     title: "Spend",

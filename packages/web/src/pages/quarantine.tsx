@@ -28,7 +28,7 @@ function DeliveryCard({ v, raw, sourceName }: { v: View; raw: RawDelivery; sourc
       </p>
       {raw.error && (
         <p class="error">
-          ⚠ <code>{raw.error.error}</code> {raw.error.message}
+          ⚠ {raw.error.error === "too_many_leads" ? t.tooManyLeads(Number(detailOf(raw.error, "count")), Number(detailOf(raw.error, "limit"))) : <><code>{raw.error.error}</code> {raw.error.message}</>}
         </p>
       )}
       <details>
@@ -82,6 +82,9 @@ async function quarantinePage(c: Context<WebEnv>, refused?: { state: FormState }
     status,
   );
 }
+
+/** A detail the refusal carried beside its code and message (`count` and `limit` of `too_many_leads`). */
+const detailOf = (error: object, name: string): unknown => (error as Record<string, unknown>)[name];
 
 /** Refused and stuck webhook calls and their replay: owners and marketers, as /api/quarantine. */
 export const quarantineRoutes = new Hono<WebEnv>()
