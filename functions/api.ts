@@ -1,11 +1,11 @@
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { SSMClient } from "@aws-sdk/client-ssm";
 import { handle } from "hono/aws-lambda";
-import { createApp } from "../packages/api/src/app.js";
-import { configFromEnv } from "../packages/core/src/config.js";
-import { createDocumentClient } from "../packages/core/src/db/client.js";
-import { sesMailer } from "../packages/core/src/report/ses-mailer.js";
-import { readSecrets } from "../packages/core/src/secrets.js";
+import { createApp } from "@parom/api";
+import { configFromEnv } from "@parom/core";
+import { createDocumentClient } from "@parom/core/db";
+import { sesMailer } from "@parom/core/report";
+import { readSecrets } from "./secrets.js";
 
 // TABLE_NAME, TIME_ZONE and REPORTS_FROM come from the stack's environment; OWNER_API_KEY and
 // COOKIE_SECRET (signs the web pages' cookies) are SST secrets, read from SSM once per cold start.

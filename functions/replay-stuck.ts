@@ -1,7 +1,6 @@
-import { configFromEnv } from "../packages/core/src/config.js";
-import { createDocumentClient } from "../packages/core/src/db/client.js";
-import { STUCK_AFTER_MS } from "../packages/core/src/intake/raw-archive.js";
-import { replayStuck } from "../packages/core/src/intake/replay.js";
+import { configFromEnv } from "@parom/core";
+import { createDocumentClient } from "@parom/core/db";
+import { replayStuck, STUCK_AFTER_MS } from "@parom/core/intake";
 
 // TABLE_NAME and TIME_ZONE come from stacks/Archive.ts; its Cron starts this every 5 minutes.
 const config = configFromEnv();

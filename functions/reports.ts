@@ -1,9 +1,7 @@
 import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { configFromEnv } from "../packages/core/src/config.js";
-import { createDocumentClient } from "../packages/core/src/db/client.js";
-import { reportPeriods } from "../packages/core/src/report/period.js";
-import { runReports } from "../packages/core/src/report/run.js";
-import { sesMailer } from "../packages/core/src/report/ses-mailer.js";
+import { configFromEnv } from "@parom/core";
+import { createDocumentClient } from "@parom/core/db";
+import { reportPeriods, runReports, sesMailer } from "@parom/core/report";
 
 // TABLE_NAME, TIME_ZONE and REPORTS_FROM come from stacks/Reports.ts; each Cron sends {period, time}.
 const config = configFromEnv();

@@ -1,6 +1,6 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import { Table, type StackContext, type TableGlobalIndexProps } from "sst/constructs";
-import { keyAttributes, tableDefinition } from "../packages/core/src/db/table.js";
+import { keyAttributes, tableDefinition } from "@parom/core/db";
 
 /** The single table, built from the same definition the local bootstrap uses. */
 export function Database({ stack, app }: StackContext) {

@@ -1,6 +1,6 @@
 import { EventField, RuleTargetInput } from "aws-cdk-lib/aws-events";
 import { Cron, Function, use, type StackContext } from "sst/constructs";
-import type { ReportPeriod } from "../packages/core/src/report/period.js";
+import type { ReportPeriod } from "@parom/core/report";
 import { Database } from "./Database.js";
 import { reportsFrom, sendMailOnlyFrom } from "./ses.js";
 

@@ -70,3 +70,16 @@ export function packageOf(root: string, file: string): string {
   const parts = relative(root, file).split(sep);
   return parts[0] === "packages" ? `packages/${parts[1]}` : parts[0]!;
 }
+
+const PACKAGE_IMPORT = /(?:import|export)\s[^;]*?\sfrom\s*"((?:@parom\/[a-z]+)|hono|sst)(?:\/[^"]*)?"/g;
+
+/** The named packages (`@parom/*`, `hono`, `sst`) each file imports, by the file's package. */
+export function namedImports(root: string, files: string[]): Map<string, Set<string>> {
+  const byPackage = new Map<string, Set<string>>();
+  for (const file of files) {
+    const names = byPackage.get(packageOf(root, file)) ?? new Set<string>();
+    for (const [, name] of readFileSync(file, "utf8").matchAll(PACKAGE_IMPORT)) names.add(name!);
+    byPackage.set(packageOf(root, file), names);
+  }
+  return byPackage;
+}

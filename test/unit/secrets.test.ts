@@ -1,7 +1,7 @@
 import { GetParametersCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
-import { readSecrets } from "../../packages/core/src/secrets.js";
+import { readSecrets } from "../../functions/secrets.js";
 
 const ssm = mockClient(SSMClient);
 const client = new SSMClient({ region: "eu-central-1" });

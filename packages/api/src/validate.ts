@@ -1,18 +1,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
-import { DomainError, InvalidInputError, type FieldIssue } from "../../core/src/errors.js";
+import { DomainError, fieldIssues, InvalidInputError } from "@parom/core";
 import { assertDocumentedSchema } from "./openapi/describe.js";
-
-/** zod issues as `{path, message}` pairs; an unknown field is named by its own path. */
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.flatMap((issue) => {
-    const base = issue.path.map(String);
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({ path: [...base, key].join("."), message: "unknown field" }));
-    }
-    return [{ path: base.join(".") || "(body)", message: issue.message }];
-  });
-}
 
 /** Parses `value` with `schema` or throws a 400 naming every bad field. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what = "body"): z.infer<S> {

@@ -4,9 +4,9 @@
  * (DynamoDB Local under .data/, or DYNAMODB_ENDPOINT) and serves the app in process.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createApp } from "../../api/src/app.js";
-import { configFromEnv } from "../../core/src/config.js";
-import { createDocumentClient, ensureTable } from "../../core/src/db/client.js";
+import { createApp } from "@parom/api";
+import { configFromEnv } from "@parom/core";
+import { createDocumentClient, ensureTable } from "@parom/core/db";
 import { apiOver, type Api } from "./demo/api.js";
 import { loadDemo } from "./demo/load.js";
 import { dynamoLocalServing } from "./demo/running-dynamo.js";

@@ -2,11 +2,9 @@
  * `npm start`'s stand-in for the report Crons: the same job on the same schedule (weekly on
  * Monday 09:00, monthly on the 1st 09:00, workspace time), delivering into the outbox.
  */
-import type { Ctx } from "../../core/src/context.js";
-import { outboxMailer } from "../../core/src/report/outbox.js";
-import { reportPeriods, weekdayOf, type ReportPeriod } from "../../core/src/report/period.js";
-import { runReports } from "../../core/src/report/run.js";
-import { addDays, dayIn, zonedInstant } from "../../core/src/time.js";
+import type { Ctx } from "@parom/core";
+import { outboxMailer, type ReportPeriod, reportPeriods, runReports, weekdayOf } from "@parom/core/report";
+import { addDays, dayIn, zonedInstant } from "@parom/core";
 
 const FIRE_HOUR = 9;
 

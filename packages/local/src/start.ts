@@ -3,9 +3,9 @@
  * (unless DYNAMODB_ENDPOINT names another DynamoDB), creates the table if missing, serves the app.
  */
 import { serve } from "@hono/node-server";
-import { createApp } from "../../api/src/app.js";
-import { configFromEnv, ownerKeyProblem } from "../../core/src/config.js";
-import { createDocumentClient, ensureTable } from "../../core/src/db/client.js";
+import { createApp } from "@parom/api";
+import { configFromEnv, ownerKeyProblem } from "@parom/core";
+import { createDocumentClient, ensureTable } from "@parom/core/db";
 import { localCookieSecret } from "./cookie-secret.js";
 import { localOwnerKey } from "./owner-key.js";
 import { JavaMissingError, startDynamoLocal, type RunningDynamo } from "./dynamo-local.js";

@@ -2,9 +2,8 @@
  * `npm start`'s stand-in for stacks/Archive.ts' Cron: every 5 minutes, webhook calls whose
  * processing died (pending 5 minutes after they arrived) are replayed.
  */
-import type { Ctx } from "../../core/src/context.js";
-import { STUCK_AFTER_MS } from "../../core/src/intake/raw-archive.js";
-import { replayStuck } from "../../core/src/intake/replay.js";
+import type { Ctx } from "@parom/core";
+import { replayStuck, STUCK_AFTER_MS } from "@parom/core/intake";
 
 export function startStuckSweeper(ctx: Ctx, log: (line: string) => void = console.log, everyMs = STUCK_AFTER_MS): { stop(): void } {
   let running = false;

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { longPathParams } from "../../core/src/db/key-limits.js";
+import { longPathParams } from "@parom/core/db";
 import { assetRoutes } from "./assets.js";
 import type { WebEnv, WebOptions } from "./env.js";
 import { webContext } from "./guards.js";

@@ -1,5 +1,5 @@
-import type { Principal } from "../../core/src/access/principal.js";
-import type { Ctx } from "../../core/src/context.js";
+import type { Principal } from "@parom/core/access";
+import type { Ctx } from "@parom/core";
 import type { Lang } from "./i18n/index.js";
 
 /** What the web needs beyond the domain context: how to recognise the owner and sign cookies. */

@@ -1,7 +1,6 @@
 import type { Context } from "hono";
 import type { z } from "zod";
-import { DomainError, InvalidInputError, type FieldIssue } from "../../core/src/errors.js";
-import { fieldIssues } from "../../api/src/validate.js";
+import { DomainError, type FieldIssue, fieldIssues, InvalidInputError } from "@parom/core";
 import type { Problem } from "./components/form.js";
 import type { WebEnv } from "./env.js";
 

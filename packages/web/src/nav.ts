@@ -1,5 +1,5 @@
-import { can, type Permission } from "../../core/src/access/permissions.js";
-import type { Principal } from "../../core/src/access/principal.js";
+import { can, type Permission } from "@parom/core/access";
+import type { Principal } from "@parom/core/access";
 import type { Messages } from "./i18n/index.js";
 
 /**

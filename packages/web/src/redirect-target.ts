@@ -1,4 +1,4 @@
-import { DomainError } from "../../core/src/errors.js";
+import { DomainError } from "@parom/core";
 
 /** A redirect target that carries a control character: refused, never passed to a Location header. */
 export class BadRedirectError extends DomainError {

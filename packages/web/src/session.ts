@@ -2,8 +2,8 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context } from "hono";
 import { deleteCookie, getSignedCookie, setCookie, setSignedCookie } from "hono/cookie";
 import type { CookieOptions } from "hono/utils/cookie";
-import type { Principal } from "../../core/src/access/principal.js";
-import { SESSION_MAX_SECONDS, Sessions } from "../../core/src/access/sessions.js";
+import type { Principal } from "@parom/core/access";
+import { SESSION_MAX_SECONDS, Sessions } from "@parom/core/access";
 import type { WebEnv } from "./env.js";
 import type { Lang } from "./i18n/index.js";
 

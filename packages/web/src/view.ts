@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { Principal } from "../../core/src/access/principal.js";
+import type { Principal } from "@parom/core/access";
 import type { WebEnv } from "./env.js";
 import { formatterFor, type Format } from "./i18n/format.js";
 import { dictionaries, type Lang, type Messages } from "./i18n/index.js";

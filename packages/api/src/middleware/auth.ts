@@ -1,8 +1,7 @@
 import { createMiddleware } from "hono/factory";
-import { ApiKeys } from "../../../core/src/access/api-keys.js";
-import { markGuard, rolesWith, type Permission } from "../../../core/src/access/permissions.js";
-import type { Role } from "../../../core/src/access/principal.js";
-import { DomainError, ForbiddenError } from "../../../core/src/errors.js";
+import { ApiKeys, markGuard, type Permission, rolesWith } from "@parom/core/access";
+import type { Role } from "@parom/core/access";
+import { DomainError, ForbiddenError } from "@parom/core";
 import type { AppEnv } from "../env.js";
 
 /** What a guard demands; the API reference reads it, so the roles it shows are the ones enforced. */

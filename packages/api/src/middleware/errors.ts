@@ -1,9 +1,8 @@
 import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { isDatabaseUnavailable } from "../../../core/src/db/unavailable.js";
-import { DomainError } from "../../../core/src/errors.js";
-import { newId } from "../../../core/src/ids.js";
+import { isDatabaseUnavailable } from "@parom/core/db";
+import { DomainError, newId } from "@parom/core";
 import { loggablePath } from "../log-path.js";
 
 /** What a 503 asks a sender to wait: about the time DynamoDB Local takes to restart. */

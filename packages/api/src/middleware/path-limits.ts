@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
-import { longPathParams } from "../../../core/src/db/key-limits.js";
-import { InvalidInputError } from "../../../core/src/errors.js";
+import { longPathParams } from "@parom/core/db";
+import { InvalidInputError } from "@parom/core";
 
 /**
  * Refuses with 400, naming the parameter (`id`, `key`), a path parameter too long to be part of a

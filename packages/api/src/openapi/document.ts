@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { roles as allRoles, type Role } from "../../../core/src/access/principal.js";
-import { permissionOf, type Permission } from "../../../core/src/access/permissions.js";
+import { type Permission, permissionOf, type Role, roles as allRoles } from "@parom/core/access";
 import { accessRuleOf } from "../middleware/auth.js";
 import { routeDocOf, type MediaDoc, type RouteDoc } from "./describe.js";
 import type { JsonSchema } from "./schema-text.js";

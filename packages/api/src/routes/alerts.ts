@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { listAlerts } from "../../../core/src/alerts/alerts.js";
+import { listAlerts } from "@parom/core/alerts";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";

@@ -1,8 +1,8 @@
 import { Hono } from "hono";
-import { assertVisible } from "../../../core/src/access/visibility.js";
-import { Campaigns } from "../../../core/src/campaign/campaign.js";
-import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
-import { campaignKpis, KpiRangeQuery } from "../../../core/src/kpi/load.js";
+import { assertVisible } from "@parom/core/access";
+import { Campaigns } from "@parom/core/campaign";
+import { Hypotheses } from "@parom/core/hypothesis";
+import { campaignKpis, KpiRangeQuery } from "@parom/core/kpi";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";

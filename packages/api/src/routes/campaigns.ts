@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { assertVisible, contractorScope } from "../../../core/src/access/visibility.js";
-import { Campaigns, PlatformIdsInput, UpdateCampaignInput } from "../../../core/src/campaign/campaign.js";
+import { assertVisible, contractorScope } from "@parom/core/access";
+import { Campaigns, PlatformIdsInput, UpdateCampaignInput } from "@parom/core/campaign";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";

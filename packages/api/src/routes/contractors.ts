@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { assertVisible, contractorScope } from "../../../core/src/access/visibility.js";
-import { Contractors, CreateContractorInput, UpdateContractorInput } from "../../../core/src/contractor/contractor.js";
+import { assertVisible, contractorScope } from "@parom/core/access";
+import { Contractors, CreateContractorInput, UpdateContractorInput } from "@parom/core/contractor";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";

@@ -1,10 +1,8 @@
 import { Hono, type Context } from "hono";
-import type { IntakeAnswer } from "../../../core/src/intake/receive.js";
-import { receiveDelivery } from "../../../core/src/intake/receive.js";
-import { RawArchive } from "../../../core/src/intake/raw-archive.js";
-import { DomainError } from "../../../core/src/errors.js";
-import { JsonLead } from "../../../core/src/intake/json-lead.js";
-import { Sources } from "../../../core/src/source/source.js";
+import type { IntakeAnswer } from "@parom/core/intake";
+import { JsonLead, RawArchive, receiveDelivery } from "@parom/core/intake";
+import { DomainError } from "@parom/core";
+import { Sources } from "@parom/core/source";
 import type { AppEnv } from "../env.js";
 import { describeRoute } from "../openapi/describe.js";
 

@@ -1,11 +1,8 @@
 import { Hono, type Context } from "hono";
-import { Campaigns, CreateCampaignInput } from "../../../core/src/campaign/campaign.js";
-import type { Actor } from "../../../core/src/hypothesis/history.js";
-import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
-import type { Hypothesis } from "../../../core/src/hypothesis/model.js";
-import { CreateHypothesisInput, RulesInput, TransitionInput } from "../../../core/src/hypothesis/input.js";
-import { Rules } from "../../../core/src/hypothesis/rules.js";
-import { formatKopecks } from "../../../core/src/money.js";
+import { Campaigns, CreateCampaignInput } from "@parom/core/campaign";
+import type { Actor, Hypothesis } from "@parom/core/hypothesis";
+import { CreateHypothesisInput, Hypotheses, Rules, RulesInput, TransitionInput } from "@parom/core/hypothesis";
+import { formatKopecks } from "@parom/core";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";

@@ -1,10 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { cohortTable } from "../../../core/src/analytics/cohorts.js";
-import { forecast } from "../../../core/src/analytics/forecast.js";
-import { funnel } from "../../../core/src/analytics/funnel.js";
-import { readHypothesisCounters } from "../../../core/src/analytics/hypothesis-counters.js";
-import { toKopecks } from "../../../core/src/money.js";
+import { cohortTable, forecast, funnel, readHypothesisCounters } from "@parom/core/analytics";
+import { toKopecks } from "@parom/core";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";

@@ -1,7 +1,6 @@
 import { Hono } from "hono";
-import { ApprovalInput, Approvals } from "../../../core/src/kpi/approvals.js";
-import { hypothesisGate, hypothesisKpis, KpiRangeQuery } from "../../../core/src/kpi/load.js";
-import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
+import { ApprovalInput, Approvals, hypothesisGate, hypothesisKpis, KpiRangeQuery } from "@parom/core/kpi";
+import { Hypotheses } from "@parom/core/hypothesis";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";

@@ -1,7 +1,6 @@
 import { Hono } from "hono";
-import { compareHypotheses, CompareQuery } from "../../../core/src/analytics/compare.js";
-import { OptimizationInput, Optimizations } from "../../../core/src/optimization/optimization.js";
-import { optimizationReport } from "../../../core/src/optimization/report.js";
+import { compareHypotheses, CompareQuery } from "@parom/core/analytics";
+import { OptimizationInput, optimizationReport, Optimizations } from "@parom/core/optimization";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { ApiKeys, CreateKeyInput } from "../../../core/src/access/api-keys.js";
-import { Contractors } from "../../../core/src/contractor/contractor.js";
+import { ApiKeys, CreateKeyInput } from "@parom/core/access";
+import { Contractors } from "@parom/core/contractor";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";

@@ -1,10 +1,6 @@
 import { Hono } from "hono";
-import { ContactAttemptInput, ContactAttempts } from "../../../core/src/lead/contact-attempts.js";
-import { ChangeStageInput, Outcomes } from "../../../core/src/lead/outcomes.js";
-import { ImportRequest, importLeads } from "../../../core/src/lead/import.js";
-import { Leads, ListLeadsQuery, toLead } from "../../../core/src/lead/query.js";
-import { LeadTagging, LeadTagsInput } from "../../../core/src/lead/tags.js";
-import { QualityReviewInput, QualityReviews } from "../../../core/src/quality/review.js";
+import { ChangeStageInput, ContactAttemptInput, ContactAttempts, importLeads, ImportRequest, Leads, LeadTagging, LeadTagsInput, ListLeadsQuery, Outcomes, toLead } from "@parom/core/lead";
+import { QualityReviewInput, QualityReviews } from "@parom/core/quality";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { QualityQuery, qualityReport } from "../../../core/src/quality/report.js";
+import { QualityQuery, qualityReport } from "@parom/core/quality";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";

@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { bodyText, RawArchive } from "../../../core/src/intake/raw-archive.js";
-import { replayDelivery } from "../../../core/src/intake/replay.js";
+import { bodyText, RawArchive, replayDelivery } from "@parom/core/intake";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";

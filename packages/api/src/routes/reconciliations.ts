@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
-import { InvalidInputError } from "../../../core/src/errors.js";
-import { declaredCharset } from "../../../core/src/text/charset.js";
-import { ListReconciliationsQuery, ReconcileQuery, Reconciliations } from "../../../core/src/reconciliation/reconciliations.js";
+import { InvalidInputError } from "@parom/core";
+import { declaredCharset } from "@parom/core/text";
+import { ListReconciliationsQuery, ReconcileQuery, Reconciliations } from "@parom/core/reconciliation";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";

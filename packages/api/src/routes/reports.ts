@@ -1,14 +1,8 @@
 import { Hono, type Context } from "hono";
-import { assertVisible, contractorScope } from "../../../core/src/access/visibility.js";
-import { DomainError } from "../../../core/src/errors.js";
-import { buildContractorReport } from "../../../core/src/report/build.js";
-import { reportCsv } from "../../../core/src/report/csv.js";
-import { reportHtml } from "../../../core/src/report/html.js";
-import type { Mailer } from "../../../core/src/report/mailer.js";
-import { Outbox, OutboxQuery } from "../../../core/src/report/outbox.js";
-import { ReportListQuery, ReportQuery, reportRange, RunReportsInput, StoredReportQuery, type ReportFormat } from "../../../core/src/report/query.js";
-import { runReports } from "../../../core/src/report/run.js";
-import { ReportSends, withoutContent } from "../../../core/src/report/store.js";
+import { assertVisible, contractorScope } from "@parom/core/access";
+import { DomainError } from "@parom/core";
+import { buildContractorReport, Outbox, OutboxQuery, reportCsv, type ReportFormat, reportHtml, ReportListQuery, ReportQuery, reportRange, ReportSends, runReports, RunReportsInput, StoredReportQuery, withoutContent } from "@parom/core/report";
+import type { Mailer } from "@parom/core/report";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { REPORT_CSP } from "../middleware/security-headers.js";

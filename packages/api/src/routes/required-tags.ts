@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import { RequiredTags, RequiredTagsInput, type RequirementOwner } from "../../../core/src/lead/tags.js";
+import { RequiredTags, RequiredTagsInput, type RequirementOwner } from "@parom/core/lead";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";

@@ -1,6 +1,5 @@
 import { Hono, type Context } from "hono";
-import { CreateSourceInput, LossReasonsInput, PipelinesInput, Sources, StatusMapInput, UpdateSourceInput, type Source } from "../../../core/src/source/source.js";
-import { UnmappedLossReasons } from "../../../core/src/source/unmapped-loss-reasons.js";
+import { CreateSourceInput, LossReasonsInput, PipelinesInput, type Source, Sources, StatusMapInput, UnmappedLossReasons, UpdateSourceInput } from "@parom/core/source";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";

@@ -1,7 +1,6 @@
 import { Hono } from "hono";
-import { chooseSpendFormat, SpendImportQuery } from "../../../core/src/spend/formats/index.js";
-import { Spend, SpendQuery } from "../../../core/src/spend/spend.js";
-import { declaredCharset, decodeText } from "../../../core/src/text/charset.js";
+import { chooseSpendFormat, Spend, SpendImportQuery, SpendQuery } from "@parom/core/spend";
+import { declaredCharset, decodeText } from "@parom/core/text";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isoInstantSchema } from "../dates.js";
 import type { Ctx } from "../context.js";
 import { DomainError, type FieldIssue } from "../errors.js";
+import { fieldIssues } from "../field-issues.js";
 import { IdSchema } from "../db/key-limits.js";
 import { checkDeliveryLimits } from "../intake/delivery-limits.js";
 import { JsonLead, parseJsonLead } from "../intake/json-lead.js";
@@ -103,7 +104,7 @@ type Checked =
 
 function checkLead(ctx: Ctx, raw: unknown): Checked {
   const parsed = PastLead.safeParse(raw);
-  if (!parsed.success) return { issues: zodIssues(parsed.error) };
+  if (!parsed.success) return { issues: fieldIssues(parsed.error, "(lead)") };
   const lead = parsed.data;
   const issues = outcomeIssues(ctx, lead);
   if (issues.length > 0) return { issues };
@@ -156,14 +157,6 @@ function outcomeIssues(ctx: Ctx, lead: PastLead): FieldIssue[] {
     else if (closedAt > now) issues.push({ path: "closedAt", message: "must not be in the future" });
   }
   return issues;
-}
-
-function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.flatMap((issue) => {
-    const base = issue.path.map(String);
-    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => ({ path: [...base, key].join("."), message: "unknown field" }));
-    return [{ path: base.join(".") || "(lead)", message: issue.message }];
-  });
 }
 
 /** Runs `tasks` with at most `limit` in flight; results in task order. */

@@ -1,5 +1,5 @@
-import { normal, poisson, seededRandom, type Random } from "../../../core/src/stats/random.js";
-import { addDays } from "../../../core/src/time.js";
+import { normal, poisson, type Random, seededRandom } from "@parom/core/stats";
+import { addDays } from "@parom/core";
 import { person } from "./people.js";
 import { lateLosses, type CampaignPlan, type Funnel } from "./story.js";
 

@@ -1,4 +1,4 @@
-import { seededRandom, type Random } from "../../../core/src/stats/random.js";
+import { type Random, seededRandom } from "@parom/core/stats";
 import { allPages, inPool, ok, type Api } from "./api.js";
 import { pastLeads, pastSpend, type PastLead } from "./history.js";
 import { unattributed, type CampaignPlan, type HypothesisPlan } from "./story.js";

@@ -1,4 +1,4 @@
-import { dayIn } from "../../../core/src/time.js";
+import { dayIn } from "@parom/core";
 import { ok, type Api } from "./api.js";
 import { campaignBatch, loadLeads, loadSpend, unattributedBatch, type HistoryContext, type HistoryCounts, type LeadBatch } from "./load-history.js";
 import { walkLifecycle } from "./lifecycle.js";

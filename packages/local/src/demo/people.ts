@@ -1,4 +1,4 @@
-import type { Random } from "../../../core/src/stats/random.js";
+import type { Random } from "@parom/core/stats";
 
 /** Buyers of a wholesale bag maker: shop owners and purchasing managers, mostly women. */
 const women = ["Анна", "Елена", "Ольга", "Наталья", "Ирина", "Татьяна", "Светлана", "Марина", "Юлия", "Екатерина", "Дарья", "Алина", "Виктория", "Ксения", "Людмила", "Гульнара", "Айгуль"];

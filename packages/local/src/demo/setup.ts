@@ -1,4 +1,4 @@
-import { addDays } from "../../../core/src/time.js";
+import { addDays } from "@parom/core";
 import { ok, type Api } from "./api.js";
 import { contractors, sources, type HypothesisPlan } from "./story.js";
 

@@ -1,4 +1,4 @@
-import { numbersIn } from "../../../core/src/format/numbers.js";
+import { numbersIn } from "@parom/core/format";
 import type { DemoHypothesis, DemoResult, GateRow } from "./load.js";
 
 const percentKpis = ["qualifiedRate", "conversion", "romi"];

@@ -1,4 +1,4 @@
-import { seededRandom } from "../../../core/src/stats/random.js";
+import { seededRandom } from "@parom/core/stats";
 import { allPages, ok, type Api, type ApiResponse } from "./api.js";
 import { person } from "./people.js";
 import type { Source } from "./setup.js";

@@ -1,5 +1,5 @@
 import type { FC } from "hono/jsx";
-import type { CohortTable } from "../../../core/src/analytics/cohorts.js";
+import type { CohortTable } from "@parom/core/analytics";
 import type { View } from "../view.js";
 import { shade } from "./scale.js";
 import { Chart, Hatch, ink } from "./svg.js";

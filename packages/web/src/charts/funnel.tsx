@@ -1,5 +1,5 @@
 import type { FC } from "hono/jsx";
-import type { Funnel } from "../../../core/src/analytics/funnel.js";
+import type { Funnel } from "@parom/core/analytics";
 import type { View } from "../view.js";
 import { linear } from "./scale.js";
 import { Chart, Hatch, ink } from "./svg.js";

@@ -1,5 +1,5 @@
 import type { FC } from "hono/jsx";
-import type { Verdict } from "../../../core/src/stats/verdict.js";
+import type { Verdict } from "@parom/core/stats";
 import type { View } from "../view.js";
 import { extent, linear } from "./scale.js";
 import { Chart, ink, WhiskerH } from "./svg.js";

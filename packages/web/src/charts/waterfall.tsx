@@ -1,6 +1,6 @@
 import type { FC } from "hono/jsx";
-import type { Forecast } from "../../../core/src/analytics/forecast.js";
-import { toKopecks } from "../../../core/src/money.js";
+import type { Forecast } from "@parom/core/analytics";
+import { toKopecks } from "@parom/core";
 import type { View } from "../view.js";
 import { extent, linear } from "./scale.js";
 import { Chart, Hatch, ink, WhiskerH, WhiskerV } from "./svg.js";

@@ -1,5 +1,5 @@
 import type { FC } from "hono/jsx";
-import { declaredCharset, decodeFile, InvalidEncodingError, requestBody, UnknownCharsetError } from "../../../core/src/text/charset.js";
+import { declaredCharset, decodeFile, InvalidEncodingError, requestBody, UnknownCharsetError } from "@parom/core/text";
 import { Select, type FormState, type Problem } from "./form.js";
 import type { View } from "../view.js";
 

@@ -1,5 +1,5 @@
 import type { FC } from "hono/jsx";
-import type { FieldIssue } from "../../../core/src/errors.js";
+import type { FieldIssue } from "@parom/core";
 import type { View } from "../view.js";
 
 /** Why a form was refused: the domain's message (none when the issues say it all) and each field's problem by its path. */

@@ -1,5 +1,5 @@
 import type { FC } from "hono/jsx";
-import type { GateVerdict } from "../../../core/src/kpi/model.js";
+import type { GateVerdict } from "@parom/core/kpi";
 import type { View } from "../view.js";
 
 /**

@@ -1,12 +1,10 @@
-import { Campaigns, type Campaign } from "../../../core/src/campaign/campaign.js";
-import type { Ctx } from "../../../core/src/context.js";
-import { readDays, type DayCounters } from "../../../core/src/counters/cohort-counters.js";
-import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
-import type { Hypothesis } from "../../../core/src/hypothesis/model.js";
-import { gateVerdict } from "../../../core/src/kpi/evaluate.js";
-import type { GateVerdict } from "../../../core/src/kpi/model.js";
-import { judgeCounters, loadCounters } from "../../../core/src/kpi/load.js";
-import { missingSpendDays } from "../../../core/src/kpi/spend-coverage.js";
+import { type Campaign, Campaigns } from "@parom/core/campaign";
+import type { Ctx } from "@parom/core";
+import { type DayCounters, readDays } from "@parom/core/counters";
+import { Hypotheses } from "@parom/core/hypothesis";
+import type { Hypothesis } from "@parom/core/hypothesis";
+import { gateVerdict, judgeCounters, loadCounters, missingSpendDays } from "@parom/core/kpi";
+import type { GateVerdict } from "@parom/core/kpi";
 
 /** Leads and spend (kopecks) summed over day counters: exact integers, never floats. */
 export type Totals = { leads: number; spend: number };

@@ -1,9 +1,7 @@
-import type { Ctx } from "../../../core/src/context.js";
-import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
-import type { Lead } from "../../../core/src/lead/lead.js";
-import { readLeadPartition } from "../../../core/src/lead/partition.js";
-import { Leads, type ListLeadsQuery } from "../../../core/src/lead/query.js";
-import type { LeadStage } from "../../../core/src/lead/stages.js";
+import type { Ctx } from "@parom/core";
+import { Hypotheses } from "@parom/core/hypothesis";
+import type { Lead, LeadStage } from "@parom/core/lead";
+import { Leads, type ListLeadsQuery, readLeadPartition } from "@parom/core/lead";
 
 /** Index pages read at most for one screen of leads in a stage, so a rare stage cannot make a page slow. */
 const MAX_PAGES = 10;

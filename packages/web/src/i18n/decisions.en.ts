@@ -1,7 +1,7 @@
-import { numbersIn } from "../../../core/src/format/numbers.js";
-import type { KpiName } from "../../../core/src/kpi/model.js";
-import type { MatchedBy } from "../../../core/src/reconciliation/match.js";
-import type { Verdict } from "../../../core/src/stats/verdict.js";
+import { numbersIn } from "@parom/core/format";
+import type { KpiName } from "@parom/core/kpi";
+import type { MatchedBy } from "@parom/core/reconciliation";
+import type { Verdict } from "@parom/core/stats";
 import { enDays } from "./plural.js";
 
 const en = numbersIn("en");

@@ -1,5 +1,5 @@
 import type { DecisionMessages } from "./decisions.en.js";
-import { numbersIn } from "../../../core/src/format/numbers.js";
+import { numbersIn } from "@parom/core/format";
 import { dayWord, leadWord, ruDays } from "./plural.js";
 
 const ru = numbersIn("ru-RU");

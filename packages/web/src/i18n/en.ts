@@ -1,6 +1,5 @@
-import type { Stage } from "../../../core/src/hypothesis/lifecycle.js";
-import type { ContactChannel, ContactResult, TimeOfDay } from "../../../core/src/lead/contact-attempts.js";
-import type { LeadStage } from "../../../core/src/lead/stages.js";
+import type { Stage } from "@parom/core/hypothesis";
+import type { ContactChannel, ContactResult, LeadStage, TimeOfDay } from "@parom/core/lead";
 import { decisionsEn } from "./decisions.en.js";
 import { enDays } from "./plural.js";
 

@@ -1,4 +1,4 @@
-import { numbersIn, type Decimal } from "../../../core/src/format/numbers.js";
+import { type Decimal, numbersIn } from "@parom/core/format";
 
 /**
  * Numbers, money and dates in the reader's locale; the numbers are core's (format/numbers.ts), the

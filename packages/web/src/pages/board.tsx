@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { FC } from "hono/jsx";
-import { pipeline } from "../../../core/src/hypothesis/lifecycle.js";
+import { pipeline } from "@parom/core/hypothesis";
 import { GateStatus } from "../components/gate.js";
 import { boardCards, type BoardCard } from "../data/board.js";
 import type { WebEnv } from "../env.js";

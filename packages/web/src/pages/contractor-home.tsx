@@ -1,7 +1,7 @@
 import type { Context } from "hono";
-import { Campaigns } from "../../../core/src/campaign/campaign.js";
-import { ForbiddenError } from "../../../core/src/errors.js";
-import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
+import { Campaigns } from "@parom/core/campaign";
+import { ForbiddenError } from "@parom/core";
+import { Hypotheses } from "@parom/core/hypothesis";
 import { campaignTotals } from "../data/board.js";
 import type { WebEnv } from "../env.js";
 import { Page } from "../layout.js";

@@ -1,12 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { FC } from "hono/jsx";
-import { can } from "../../../core/src/access/permissions.js";
-import { assertVisible } from "../../../core/src/access/visibility.js";
-import { buildContractorReport } from "../../../core/src/report/build.js";
-import { targetKpis, type CampaignReport, type ContractorReport, type ReportFigures, type TargetKpi } from "../../../core/src/report/model.js";
-import { reportCsv } from "../../../core/src/report/csv.js";
-import { previousPeriod, type DayRange } from "../../../core/src/report/period.js";
-import { ReportQuery, reportRange } from "../../../core/src/report/query.js";
+import { assertVisible, can } from "@parom/core/access";
+import { buildContractorReport, type CampaignReport, type ContractorReport, type DayRange, previousPeriod, reportCsv, type ReportFigures, ReportQuery, reportRange, type TargetKpi, targetKpis } from "@parom/core/report";
 import { verdictSign } from "../charts/kpi-targets.js";
 import { emptyForm, Field, Problems, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";

@@ -1,8 +1,8 @@
 import { Hono, type Context } from "hono";
-import { Campaigns } from "../../../core/src/campaign/campaign.js";
-import { Contractors, CreateContractorInput } from "../../../core/src/contractor/contractor.js";
-import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
-import { ReportSends } from "../../../core/src/report/store.js";
+import { Campaigns } from "@parom/core/campaign";
+import { Contractors, CreateContractorInput } from "@parom/core/contractor";
+import { Hypotheses } from "@parom/core/hypothesis";
+import { ReportSends } from "@parom/core/report";
 import { Csrf, emptyForm, Field, Problems, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, formValues, parseForm } from "../forms.js";

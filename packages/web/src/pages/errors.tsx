@@ -1,8 +1,7 @@
 import type { Context, ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { DomainError, InvalidInputError } from "../../../core/src/errors.js";
-import { newId } from "../../../core/src/ids.js";
+import { DomainError, InvalidInputError, newId } from "@parom/core";
 import type { WebEnv } from "../env.js";
 import { Page } from "../layout.js";
 import { viewOf } from "../view.js";

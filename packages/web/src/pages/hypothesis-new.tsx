@@ -1,6 +1,5 @@
 import { Hono, type Context } from "hono";
-import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
-import { CreateHypothesisInput } from "../../../core/src/hypothesis/input.js";
+import { CreateHypothesisInput, Hypotheses } from "@parom/core/hypothesis";
 import { Csrf, emptyForm, Field, Problems, TextArea, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, formValues, optionalNumber, optionalPercent, optionalText, parseForm } from "../forms.js";

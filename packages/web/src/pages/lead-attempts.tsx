@@ -1,16 +1,6 @@
 import type { FC } from "hono/jsx";
-import {
-  contactChannels,
-  contactResults,
-  MIN_DAYS,
-  MIN_TIMES_OF_DAY,
-  NO_CONTACT_REASON,
-  UNANSWERED_LIMIT,
-  type ContactAttempt,
-  type ContactAttemptInput,
-  type ContactAttemptSummary,
-} from "../../../core/src/lead/contact-attempts.js";
-import { zonedInstant } from "../../../core/src/time.js";
+import { type ContactAttempt, type ContactAttemptInput, type ContactAttemptSummary, contactChannels, contactResults, MIN_DAYS, MIN_TIMES_OF_DAY, NO_CONTACT_REASON, UNANSWERED_LIMIT } from "@parom/core/lead";
+import { zonedInstant } from "@parom/core";
 import { Csrf, Field, Problems, Select, type FormState } from "../components/form.js";
 import type { View } from "../view.js";
 

@@ -1,5 +1,5 @@
 import type { FC } from "hono/jsx";
-import type { Lead } from "../../../core/src/lead/lead.js";
+import type { Lead } from "@parom/core/lead";
 import type { View } from "../view.js";
 
 /**

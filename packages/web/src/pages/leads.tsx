@@ -1,10 +1,8 @@
 import { Hono, type Context } from "hono";
-import { Campaigns } from "../../../core/src/campaign/campaign.js";
-import { OWNER_KEY_ID } from "../../../core/src/access/api-keys.js";
-import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
-import { ContactAttemptInput, ContactAttempts } from "../../../core/src/lead/contact-attempts.js";
-import { ListLeadsQuery } from "../../../core/src/lead/query.js";
-import { leadStages, type LeadStage } from "../../../core/src/lead/stages.js";
+import { Campaigns } from "@parom/core/campaign";
+import { OWNER_KEY_ID } from "@parom/core/access";
+import { Hypotheses } from "@parom/core/hypothesis";
+import { ContactAttemptInput, ContactAttempts, type LeadStage, leadStages, ListLeadsQuery } from "@parom/core/lead";
 import { emptyForm, Problems, Select, type FormState } from "../components/form.js";
 import { leadDetail, leadsPage } from "../data/leads.js";
 import type { WebEnv } from "../env.js";

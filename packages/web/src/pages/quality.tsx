@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
-import { Hypotheses } from "../../../core/src/hypothesis/hypothesis.js";
-import { QualityQuery, qualityReport, UNASSIGNED } from "../../../core/src/quality/report.js";
+import { Hypotheses } from "@parom/core/hypothesis";
+import { QualityQuery, qualityReport, UNASSIGNED } from "@parom/core/quality";
 import { HorizontalBars } from "../charts/bars.js";
 import { emptyForm, Select, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";

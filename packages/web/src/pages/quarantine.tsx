@@ -1,7 +1,6 @@
 import { Hono, type Context } from "hono";
-import { bodyText, RawArchive, type RawDelivery } from "../../../core/src/intake/raw-archive.js";
-import { replayDelivery } from "../../../core/src/intake/replay.js";
-import { Sources } from "../../../core/src/source/source.js";
+import { bodyText, RawArchive, type RawDelivery, replayDelivery } from "@parom/core/intake";
+import { Sources } from "@parom/core/source";
 import { Csrf, Problems, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, optionalText } from "../forms.js";

@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import type { FC } from "hono/jsx";
-import { ListReconciliationsQuery, ReconcileQuery, Reconciliations, type ReconciliationResult } from "../../../core/src/reconciliation/reconciliations.js";
+import { ListReconciliationsQuery, ReconcileQuery, type ReconciliationResult, Reconciliations } from "@parom/core/reconciliation";
 import { HorizontalBars } from "../charts/bars.js";
 import { EncodingSelect, uploadText } from "../components/encoding.js";
 import { Csrf, emptyForm, Field, Problems, type FormState } from "../components/form.js";

@@ -1,6 +1,5 @@
 import { Hono, type Context } from "hono";
-import { ApiKeys } from "../../../core/src/access/api-keys.js";
-import { SignInThrottle } from "../../../core/src/access/sign-in-throttle.js";
+import { ApiKeys, SignInThrottle } from "@parom/core/access";
 import { clientAddress } from "../client-address.js";
 import { Csrf } from "../components/form.js";
 import type { WebEnv } from "../env.js";

@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import type { FC } from "hono/jsx";
-import { CreateSourceInput, Sources, sourceFormats, type Source, type SourceFormat } from "../../../core/src/source/source.js";
+import { CreateSourceInput, type Source, type SourceFormat, sourceFormats, Sources } from "@parom/core/source";
 import { Csrf, emptyForm, Field, Problems, Select, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, formValues, parseForm } from "../forms.js";

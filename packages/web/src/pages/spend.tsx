@@ -1,6 +1,5 @@
 import { Hono, type Context } from "hono";
-import { chooseSpendFormat, SpendImportQuery, spendFormats } from "../../../core/src/spend/formats/index.js";
-import { Spend, type SpendImportResult } from "../../../core/src/spend/spend.js";
+import { chooseSpendFormat, Spend, spendFormats, SpendImportQuery, type SpendImportResult } from "@parom/core/spend";
 import { EncodingSelect, uploadText } from "../components/encoding.js";
 import { Csrf, emptyForm, Problems, Select, TextArea, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";

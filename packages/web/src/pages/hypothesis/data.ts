@@ -1,7 +1,7 @@
-import { Campaigns, type Campaign } from "../../../../core/src/campaign/campaign.js";
-import type { Ctx } from "../../../../core/src/context.js";
-import { Contractors, type Contractor } from "../../../../core/src/contractor/contractor.js";
-import { readHypothesisPartition, type HypothesisPartition } from "../../../../core/src/hypothesis/partition.js";
+import { type Campaign, Campaigns } from "@parom/core/campaign";
+import type { Ctx } from "@parom/core";
+import { type Contractor, Contractors } from "@parom/core/contractor";
+import { type HypothesisPartition, readHypothesisPartition } from "@parom/core/hypothesis";
 
 /** What the hypothesis page shows before its counters: the hypothesis with all its partition holds, campaigns and contractors. */
 export type HypothesisPageData = HypothesisPartition & {

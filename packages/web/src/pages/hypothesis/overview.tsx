@@ -1,4 +1,4 @@
-import { pipeline, type Stage } from "../../../../core/src/hypothesis/lifecycle.js";
+import { pipeline, type Stage } from "@parom/core/hypothesis";
 import { Csrf, emptyForm, Field, Problems } from "../../components/form.js";
 import type { Section } from "./section.js";
 

@@ -1,10 +1,8 @@
 import { Hono, type Context } from "hono";
-import { assertCampaignId, Campaigns, CreateCampaignInput, UpdateCampaignInput } from "../../../../core/src/campaign/campaign.js";
-import { ConflictError, NotFoundError } from "../../../../core/src/errors.js";
-import { Hypotheses, TransitionRefusedError } from "../../../../core/src/hypothesis/hypothesis.js";
-import { RulesInput, TransitionInput } from "../../../../core/src/hypothesis/input.js";
-import { Rules } from "../../../../core/src/hypothesis/rules.js";
-import type { KpiName } from "../../../../core/src/kpi/model.js";
+import { assertCampaignId, Campaigns, CreateCampaignInput, UpdateCampaignInput } from "@parom/core/campaign";
+import { ConflictError, NotFoundError } from "@parom/core";
+import { Hypotheses, Rules, RulesInput, TransitionInput, TransitionRefusedError } from "@parom/core/hypothesis";
+import type { KpiName } from "@parom/core/kpi";
 import type { WebEnv } from "../../env.js";
 import type { Messages } from "../../i18n/index.js";
 import { attempt, formStatus, formValues, optionalNumber, optionalText, parseForm } from "../../forms.js";

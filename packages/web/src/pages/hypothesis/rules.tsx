@@ -1,5 +1,5 @@
 import type { FC } from "hono/jsx";
-import type { WrittenRules } from "../../../../core/src/hypothesis/rules.js";
+import type { WrittenRules } from "@parom/core/hypothesis";
 import { Csrf, emptyForm, Field, Problems, TextArea } from "../../components/form.js";
 import type { View } from "../../view.js";
 import type { Section } from "./section.js";

@@ -1,5 +1,5 @@
 import type { FC } from "hono/jsx";
-import type { Ctx } from "../../../../core/src/context.js";
+import type { Ctx } from "@parom/core";
 import type { FormState } from "../../components/form.js";
 import type { View } from "../../view.js";
 import type { HypothesisPageData } from "./data.js";

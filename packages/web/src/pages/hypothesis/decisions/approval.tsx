@@ -1,4 +1,4 @@
-import { can } from "../../../../../core/src/access/permissions.js";
+import { can } from "@parom/core/access";
 import { Csrf, emptyForm, Problems, TextArea } from "../../../components/form.js";
 import type { Section } from "../section.js";
 import { decisionData } from "./data.js";

@@ -1,5 +1,5 @@
-import { cohortTable, type CohortUnit } from "../../../../../core/src/analytics/cohorts.js";
-import { toKopecks } from "../../../../../core/src/money.js";
+import { cohortTable, type CohortUnit } from "@parom/core/analytics";
+import { toKopecks } from "@parom/core";
 import { CohortHeatmap } from "../../../charts/cohort-heatmap.js";
 import type { Section } from "../section.js";
 import { decisionData } from "./data.js";

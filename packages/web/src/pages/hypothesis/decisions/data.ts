@@ -1,10 +1,8 @@
-import type { Ctx } from "../../../../../core/src/context.js";
-import { readAllCounters, type DayCounters, type LostReasonCounters, type WinCounters } from "../../../../../core/src/counters/cohort-counters.js";
-import type { Approval } from "../../../../../core/src/kpi/approvals.js";
-import { gateVerdict } from "../../../../../core/src/kpi/evaluate.js";
-import type { GateVerdict, KpiReport } from "../../../../../core/src/kpi/model.js";
-import { judgeCounters, unpaidCampaignIds } from "../../../../../core/src/kpi/load.js";
-import type { Optimization } from "../../../../../core/src/optimization/optimization.js";
+import type { Ctx } from "@parom/core";
+import { type DayCounters, type LostReasonCounters, readAllCounters, type WinCounters } from "@parom/core/counters";
+import type { Approval, GateVerdict, KpiReport } from "@parom/core/kpi";
+import { gateVerdict, judgeCounters, unpaidCampaignIds } from "@parom/core/kpi";
+import type { Optimization } from "@parom/core/optimization";
 import type { HypothesisPageData } from "../data.js";
 
 /** What the decision sections of the hypothesis page show, read once per page. */

@@ -1,5 +1,5 @@
-import { forecast, type Forecast } from "../../../../../core/src/analytics/forecast.js";
-import { formatKopecks, toKopecks } from "../../../../../core/src/money.js";
+import { forecast, type Forecast } from "@parom/core/analytics";
+import { formatKopecks, toKopecks } from "@parom/core";
 import { ForecastMoney, ForecastWaterfall } from "../../../charts/waterfall.js";
 import type { View } from "../../../view.js";
 import type { Section } from "../section.js";

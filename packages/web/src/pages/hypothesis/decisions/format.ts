@@ -1,4 +1,4 @@
-import type { KpiName, KpiRow } from "../../../../../core/src/kpi/model.js";
+import type { KpiName, KpiRow } from "@parom/core/kpi";
 import type { TargetRow } from "../../../charts/kpi-targets.js";
 import type { View } from "../../../view.js";
 

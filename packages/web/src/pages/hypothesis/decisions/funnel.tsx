@@ -1,4 +1,4 @@
-import { funnel } from "../../../../../core/src/analytics/funnel.js";
+import { funnel } from "@parom/core/analytics";
 import { FunnelChart } from "../../../charts/funnel.js";
 import type { Section } from "../section.js";
 import { decisionData } from "./data.js";

@@ -1,5 +1,5 @@
-import type { Targets } from "../../../../../core/src/hypothesis/targets.js";
-import type { KpiRow } from "../../../../../core/src/kpi/model.js";
+import type { Targets } from "@parom/core/hypothesis";
+import type { KpiRow } from "@parom/core/kpi";
 import { boundText, intervalText, KpiTargetChart, verdictSign, type TargetRow } from "../../../charts/kpi-targets.js";
 import { GateStatus } from "../../../components/gate.js";
 import type { View } from "../../../view.js";

@@ -1,8 +1,7 @@
 import type { FC } from "hono/jsx";
-import type { Hypothesis } from "../../../../../core/src/hypothesis/model.js";
-import type { KpiName } from "../../../../../core/src/kpi/model.js";
-import { optimizationEffect, type Effect } from "../../../../../core/src/optimization/before-after.js";
-import { optimizationAreas, type Optimization } from "../../../../../core/src/optimization/optimization.js";
+import type { Hypothesis } from "@parom/core/hypothesis";
+import type { KpiName } from "@parom/core/kpi";
+import { type Effect, type Optimization, optimizationAreas, optimizationEffect } from "@parom/core/optimization";
 import { BeforeAfterChart, type RateComparison } from "../../../charts/before-after.js";
 import { Csrf, emptyForm, Field, Problems, Select, TextArea } from "../../../components/form.js";
 import type { View } from "../../../view.js";

@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
-import { ApprovalInput, Approvals } from "../../../../../core/src/kpi/approvals.js";
-import { OptimizationInput, Optimizations } from "../../../../../core/src/optimization/optimization.js";
+import { ApprovalInput, Approvals } from "@parom/core/kpi";
+import { OptimizationInput, Optimizations } from "@parom/core/optimization";
 import type { WebEnv } from "../../../env.js";
 import { attempt, formStatus, formValues, optionalText, parseForm } from "../../../forms.js";
 import { formPost, needs } from "../../../guards.js";

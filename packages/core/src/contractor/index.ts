@@ -1,0 +1,4 @@
+// @parom/core/contractor: the names other packages use; add a name here only when another package needs it.
+// Code inside the package imports its modules directly, never through this file.
+export { Contractors, CreateContractorInput, UpdateContractorInput } from "./contractor.js";
+export type { Contractor } from "./contractor.js";

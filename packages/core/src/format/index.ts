@@ -1,0 +1,4 @@
+// @parom/core/format: the names other packages use; add a name here only when another package needs it.
+// Code inside the package imports its modules directly, never through this file.
+export { numbersIn } from "./numbers.js";
+export type { Decimal } from "./numbers.js";

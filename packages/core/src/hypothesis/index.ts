@@ -1,0 +1,13 @@
+// @parom/core/hypothesis: the names other packages use; add a name here only when another package needs it.
+// Code inside the package imports its modules directly, never through this file.
+export type { Actor } from "./history.js";
+export { Hypotheses, TransitionRefusedError } from "./hypothesis.js";
+export { CreateHypothesisInput, RulesInput, TransitionInput } from "./input.js";
+export { pipeline } from "./lifecycle.js";
+export type { Stage } from "./lifecycle.js";
+export type { Hypothesis } from "./model.js";
+export { readHypothesisPartition } from "./partition.js";
+export type { HypothesisPartition } from "./partition.js";
+export { Rules } from "./rules.js";
+export type { WrittenRules } from "./rules.js";
+export type { Targets } from "./targets.js";

@@ -1,0 +1,10 @@
+// @parom/core: the names other packages use; add a name here only when another package needs it.
+// Code inside the package imports its modules directly, never through this file.
+export { configFromEnv, ownerKeyProblem } from "./config.js";
+export type { Ctx } from "./context.js";
+export { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from "./errors.js";
+export type { FieldIssue } from "./errors.js";
+export { fieldIssues } from "./field-issues.js";
+export { newId } from "./ids.js";
+export { formatKopecks, toKopecks } from "./money.js";
+export { addDays, dayIn, zonedInstant } from "./time.js";

@@ -1,0 +1,13 @@
+// @parom/core/lead: the names other packages use; add a name here only when another package needs it.
+// Code inside the package imports its modules directly, never through this file.
+export { ContactAttemptInput, ContactAttempts, MIN_DAYS, MIN_TIMES_OF_DAY, NO_CONTACT_REASON, UNANSWERED_LIMIT, contactChannels, contactResults } from "./contact-attempts.js";
+export type { ContactAttempt, ContactAttemptSummary, ContactChannel, ContactResult, TimeOfDay } from "./contact-attempts.js";
+export { ImportRequest, importLeads } from "./import.js";
+export type { Lead } from "./lead.js";
+export { ChangeStageInput, Outcomes } from "./outcomes.js";
+export { readLeadPartition } from "./partition.js";
+export { Leads, ListLeadsQuery, toLead } from "./query.js";
+export { leadStages } from "./stages.js";
+export type { LeadStage } from "./stages.js";
+export { LeadTagging, LeadTagsInput, RequiredTags, RequiredTagsInput } from "./tags.js";
+export type { RequirementOwner } from "./tags.js";

@@ -1,0 +1,4 @@
+// @parom/core/quality: the names other packages use; add a name here only when another package needs it.
+// Code inside the package imports its modules directly, never through this file.
+export { QualityQuery, UNASSIGNED, qualityReport } from "./report.js";
+export { QualityReviewInput, QualityReviews } from "./review.js";
