@@ -111,7 +111,7 @@ describe("the owner in the browser", () => {
 
     // Spend, uploaded as a file on the spend page.
     await page.getByRole("link", { name: "Spend" }).click();
-    await page.getByLabel("File").setInputFiles({
+    await page.getByLabel("File", { exact: true }).setInputFiles({
       name: "vk-march.csv",
       mimeType: "text/csv",
       buffer: Buffer.from(`date,utm_source,utm_campaign,cost\n2026-03-02,vk,${utmCampaign},40000\n`),
