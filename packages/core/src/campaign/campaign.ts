@@ -1,6 +1,6 @@
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
-import { contractorKeys } from "../contractor/contractor.js";
+import { ContractorEntity } from "../contractor/contractor.js";
 import type { Ctx } from "../context.js";
 import { queryAll } from "../db/query-all.js";
 import { transact, TransactionCancelledError } from "../db/transact.js";
@@ -119,7 +119,7 @@ export const Campaigns = {
         },
       },
       ...(input.contractorId
-        ? [{ ConditionCheck: { TableName: ctx.table, Key: contractorKeys.item(input.contractorId), ConditionExpression: "attribute_exists(pk)" } }]
+        ? [{ ConditionCheck: { TableName: ctx.table, Key: ContractorEntity.key({ id: input.contractorId }), ConditionExpression: "attribute_exists(pk)" } }]
         : []),
     ];
     try {

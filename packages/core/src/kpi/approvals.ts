@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { queryAll } from "../db/query-all.js";
-import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
+import { isTransactionConflict, transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
 import { ConflictError } from "../errors.js";
 import type { Actor } from "../hypothesis/history.js";
 import { commitChange, Hypotheses, VersionConflictError } from "../hypothesis/hypothesis.js";
@@ -69,7 +69,7 @@ export const Approvals = {
       } catch (error) {
         // Someone changed the hypothesis meanwhile (or real DynamoDB cancelled a concurrent
         // transaction): decide again on what is there now.
-        const raced = error instanceof VersionConflictError || (error instanceof TransactionCancelledError && error.reasons.includes("TransactionConflict"));
+        const raced = error instanceof VersionConflictError || isTransactionConflict(error);
         if (!raced) throw error;
         if (attempt >= MAX_ATTEMPTS) {
           throw new VersionConflictError(`hypothesis ${hypothesisId} kept changing while the decision was recorded; try again`);

@@ -1,0 +1,211 @@
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { z } from "zod";
+import type { Ctx } from "../context.js";
+import { queryAll, queryPage } from "./query-all.js";
+import { tableDefinition, type IndexName } from "./table.js";
+import { named, type TransactItem } from "./transact.js";
+
+/*
+ * The entity layer: each kind of item in the single table is declared once, as data (after
+ * ElectroDB's conventions): its `type`, a zod schema of its attributes, its primary key template and
+ * its listings by access-pattern name. Reads parse items with the schema (no `Record<string, any>`
+ * mappers), writes build keys and listing attributes from the item itself, creates and updates state
+ * their conditions, and transaction items carry names. Key formats are the ones the items always had.
+ */
+
+export type PrimaryKey = { pk: string; sk: string };
+
+/**
+ * A listing on one of the table's indexes. `partition` names the partition an item (or a query's
+ * arguments) belongs to, null when the item is not listed there; `sort` orders items within it.
+ */
+export type AccessPattern<P, I> = { index: IndexName; partition: (args: P) => string | null; sort: (item: I) => string };
+
+/** A condition on a write: the item must not exist yet, must exist, or an expression of your own. */
+export type Condition = "new" | "exists" | { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
+
+/** A sort-key condition for a query: a prefix, or a range (inclusive). */
+export type SortCondition = { beginsWith: string } | { between: [string, string] } | { from: string } | { to: string };
+
+export type PageOptions = { cursor?: string; limit: number; newestFirst?: boolean; sort?: SortCondition };
+
+/** The changes of an update: attributes to set (undefined ones are left alone), to remove, and numbers to add. */
+export type Changes = { set?: Record<string, unknown>; remove?: string[]; add?: Record<string, number> };
+
+type EntityDefinition<S extends z.ZodType, K, Patterns> = {
+  /** The item's `type` attribute. */
+  type: string;
+  /** The attributes an item holds besides its keys; reads are parsed with it. */
+  schema: S;
+  /** The primary key, from the attributes that make it (an item has them too). */
+  key: (ids: K) => PrimaryKey;
+  patterns?: Patterns;
+};
+
+/**
+ * Declares an entity.
+ * @example const Contractor = defineEntity({ type: "contractor", schema: ContractorItem, key: ({ id }: { id: string }) => ({ pk: `CONTRACTOR#${id}`, sk: "CONTRACTOR" }) })
+ */
+export function defineEntity<S extends z.ZodType<Record<string, unknown>>, K, Patterns extends Record<string, AccessPattern<any, z.infer<S>>> = {}>(
+  definition: EntityDefinition<S, K, Patterns>,
+) {
+  type Data = z.infer<S>;
+  const patterns = (definition.patterns ?? {}) as Patterns;
+  const keyOf = (ids: K) => definition.key(ids);
+
+  /** The listing attributes (gsiNpk/gsiNsk) of every pattern the item belongs to. */
+  const listings = (data: Data): Record<string, string> => {
+    const attributes: Record<string, string> = {};
+    for (const pattern of Object.values(patterns)) {
+      const partition = pattern.partition(data);
+      if (partition === null) continue;
+      const index = tableDefinition.globalIndexes[pattern.index];
+      attributes[index.partitionKey] = partition;
+      attributes[index.sortKey] = pattern.sort(data);
+    }
+    return attributes;
+  };
+
+  const entity = {
+    type: definition.type,
+    schema: definition.schema,
+    key: keyOf,
+    patterns,
+
+    /** The whole item as stored: keys, listings, `type` and the attributes. */
+    item(data: Data): Record<string, unknown> {
+      return { ...keyOf(data as unknown as K), ...listings(data), type: definition.type, ...data };
+    },
+
+    /** An item read from the table as the entity's attributes (its keys dropped); throws if it does not fit the schema. */
+    parse(item: Record<string, unknown>): Data {
+      return definition.schema.parse(item);
+    },
+
+    async get(ctx: Ctx, ids: K, options: { consistent?: boolean } = {}): Promise<Data | undefined> {
+      const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: keyOf(ids), ConsistentRead: options.consistent }));
+      return Item ? entity.parse(Item) : undefined;
+    },
+
+    /** Writes the item; false when its condition failed (a create of an item that exists, say). */
+    async put(ctx: Ctx, data: Data, condition?: Condition): Promise<boolean> {
+      try {
+        await ctx.doc.send(new PutCommand({ TableName: ctx.table, Item: entity.item(data), ...conditionOf(condition) }));
+        return true;
+      } catch (error) {
+        if (isConditionFailed(error)) return false;
+        throw error;
+      }
+    },
+
+    /** The item's put as a named transaction item. */
+    putItem(ctx: Ctx, data: Data, condition?: Condition, name = definition.type): TransactItem {
+      return named(name, { Put: { TableName: ctx.table, Item: entity.item(data), ...conditionOf(condition) } });
+    },
+
+    /**
+     * Applies `changes` to the item; answers the item as it is now, or undefined when the condition
+     * failed (by default the item must exist).
+     */
+    async update(ctx: Ctx, ids: K, changes: Changes, condition: Condition = "exists"): Promise<Data | undefined> {
+      try {
+        const { Attributes } = await ctx.doc.send(new UpdateCommand({ TableName: ctx.table, Key: keyOf(ids), ...updateOf(changes, condition), ReturnValues: "ALL_NEW" }));
+        return entity.parse(Attributes!);
+      } catch (error) {
+        if (isConditionFailed(error)) return undefined;
+        throw error;
+      }
+    },
+
+    /** The update as a named transaction item. */
+    updateItem(ctx: Ctx, ids: K, changes: Changes, condition: Condition = "exists", name = definition.type): TransactItem {
+      return named(name, { Update: { TableName: ctx.table, Key: keyOf(ids), ...updateOf(changes, condition) } });
+    },
+
+    /** Deletes the item; false when its condition failed. */
+    async remove(ctx: Ctx, ids: K, condition?: Condition): Promise<boolean> {
+      try {
+        await ctx.doc.send(new DeleteCommand({ TableName: ctx.table, Key: keyOf(ids), ...conditionOf(condition) }));
+        return true;
+      } catch (error) {
+        if (isConditionFailed(error)) return false;
+        throw error;
+      }
+    },
+
+    /** One page of a listing, oldest first unless `newestFirst`, with an opaque cursor for the next. */
+    async page<N extends keyof Patterns>(ctx: Ctx, pattern: N, args: Parameters<Patterns[N]["partition"]>[0], options: PageOptions): Promise<{ items: Data[]; nextCursor: string | null }> {
+      const result = await queryPage(ctx, listingQuery(patterns[pattern]!, args, options), options);
+      return { items: result.items.map(entity.parse), nextCursor: result.nextCursor };
+    },
+
+    /** Every item of a listing (bounded listings only). */
+    async all<N extends keyof Patterns>(ctx: Ctx, pattern: N, args: Parameters<Patterns[N]["partition"]>[0], options: Omit<PageOptions, "cursor" | "limit"> = {}): Promise<Data[]> {
+      return (await queryAll(ctx, listingQuery(patterns[pattern]!, args, options))).map(entity.parse);
+    },
+  };
+  return entity;
+}
+
+/** True when a single write failed its condition. */
+export function isConditionFailed(error: unknown): boolean {
+  return error instanceof ConditionalCheckFailedException || (error as Error | undefined)?.name === "ConditionalCheckFailedException";
+}
+
+function listingQuery(pattern: AccessPattern<any, any>, args: unknown, options: Omit<PageOptions, "cursor" | "limit">) {
+  const index = tableDefinition.globalIndexes[pattern.index];
+  const partition = pattern.partition(args);
+  if (partition === null) throw new Error(`no ${pattern.index} listing for these arguments`);
+  const sort = sortCondition(index.sortKey, options.sort);
+  return {
+    IndexName: pattern.index,
+    KeyConditionExpression: `${index.partitionKey} = :p${sort.expression}`,
+    ExpressionAttributeValues: { ":p": partition, ...sort.values },
+    ScanIndexForward: !options.newestFirst,
+  };
+}
+
+function sortCondition(attribute: string, condition: SortCondition | undefined): { expression: string; values: Record<string, string> } {
+  if (!condition) return { expression: "", values: {} };
+  if ("beginsWith" in condition) return { expression: ` AND begins_with(${attribute}, :s)`, values: { ":s": condition.beginsWith } };
+  if ("between" in condition) return { expression: ` AND ${attribute} BETWEEN :s AND :e`, values: { ":s": condition.between[0], ":e": condition.between[1] } };
+  if ("from" in condition) return { expression: ` AND ${attribute} >= :s`, values: { ":s": condition.from } };
+  return { expression: ` AND ${attribute} <= :e`, values: { ":e": condition.to } };
+}
+
+function conditionOf(condition: Condition | undefined) {
+  if (condition === undefined) return {};
+  if (condition === "new") return { ConditionExpression: "attribute_not_exists(pk)" };
+  if (condition === "exists") return { ConditionExpression: "attribute_exists(pk)" };
+  return {
+    ConditionExpression: condition.expression,
+    ...(condition.names ? { ExpressionAttributeNames: condition.names } : {}),
+    ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
+  };
+}
+
+/**
+ * The one builder of dynamic update expressions: `#a = :a` for each attribute set, REMOVE and ADD
+ * likewise, merged with the condition's own names and values.
+ */
+export function updateOf(changes: Changes, condition?: Condition) {
+  const set = Object.entries(changes.set ?? {}).filter(([, value]) => value !== undefined);
+  const add = Object.entries(changes.add ?? {});
+  const remove = changes.remove ?? [];
+  const clauses = [
+    set.length ? `SET ${set.map(([name]) => `#${name} = :${name}`).join(", ")}` : "",
+    remove.length ? `REMOVE ${remove.map((name) => `#${name}`).join(", ")}` : "",
+    add.length ? `ADD ${add.map(([name]) => `#${name} :${name}`).join(", ")}` : "",
+  ].filter(Boolean);
+  if (clauses.length === 0) throw new Error("an update needs at least one change");
+  const own = conditionOf(condition) as { ConditionExpression?: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> };
+  const names = { ...Object.fromEntries([...set.map(([n]) => n), ...remove, ...add.map(([n]) => n)].map((name) => [`#${name}`, name])), ...own.ExpressionAttributeNames };
+  const values = { ...Object.fromEntries([...set, ...add].map(([name, value]) => [`:${name}`, value])), ...own.ExpressionAttributeValues };
+  return {
+    UpdateExpression: clauses.join(" "),
+    ...(own.ConditionExpression ? { ConditionExpression: own.ConditionExpression } : {}),
+    ExpressionAttributeNames: names,
+    ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+  };
+}
