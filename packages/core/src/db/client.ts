@@ -8,7 +8,7 @@ import { createTableInput } from "./table.js";
  * DynamoDB's default). The SDK's own default waits 5 minutes of silence per attempt: a database that
  * stops answering without closing its connections (a frozen process, a lost network path) held a
  * request for up to 20 minutes. Calls here take milliseconds; a slow one gets 5 s, so a request fails
- * with a 500 in about 20 s, within API Gateway's 30 s, and the sender retries.
+ * with a 503 (api middleware/errors.ts) in about 20 s, within API Gateway's 30 s, and the sender retries.
  */
 const DB_CALL_TIMEOUT_MS = 5_000;
 
