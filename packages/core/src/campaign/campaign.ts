@@ -1,12 +1,11 @@
-import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { ContractorEntity } from "../contractor/contractor.js";
 import type { Ctx } from "../context.js";
-import { queryAll } from "../db/query-all.js";
-import { transact, TransactionCancelledError } from "../db/transact.js";
+import { defineEntity } from "../db/entity.js";
+import { named, transact, TransactionCancelledError } from "../db/transact.js";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
 import { IdSchema, UTM_KEY_PART_MAX_BYTES, utf8Bytes } from "../db/key-limits.js";
-import { hypothesisKeys } from "../hypothesis/keys.js";
+import { HypothesisEntity } from "../hypothesis/entities.js";
 import { newId } from "../ids.js";
 
 /**
@@ -82,17 +81,44 @@ export function utmKeyPartBytes(value: string): number {
   }
 }
 
-const keys = {
-  item: (id: string) => ({ pk: `CAMPAIGN#${id}`, sk: "CAMPAIGN" }),
-  byHypothesis: (hypothesisId: string, id: string) => ({ gsi1pk: `CAMPAIGNS#HYP#${hypothesisId}`, gsi1sk: id }),
-  byContractor: (contractorId: string | null, id: string) => (contractorId ? { gsi2pk: `CAMPAIGNS#CONTRACTOR#${contractorId}`, gsi2sk: id } : {}),
-  all: (id: string) => ({ gsi3pk: "CAMPAIGNS", gsi3sk: id }),
-  /** One item per (source, campaign) pair: it makes the pair unique and finds the campaign in one read. */
-  utmClaim: (utmSource: string, utmCampaign: string) => ({
+/** A campaign as stored: one item, listed by its hypothesis, by its contractor (when it has one) and with all campaigns. */
+export const CampaignEntity = defineEntity({
+  type: "campaign",
+  schema: z.object({
+    id: z.string(),
+    hypothesisId: z.string(),
+    contractorId: z.string().nullable().default(null),
+    utmSource: z.string(),
+    utmCampaign: z.string(),
+    platformCampaignIds: z.array(z.string()).default([]),
+    // Campaigns stored before the flag existed were all treated as paid.
+    paid: z.boolean().default(true),
+    createdAt: z.string(),
+  }),
+  key: ({ id }: { id: string }) => ({ pk: `CAMPAIGN#${id}`, sk: "CAMPAIGN" }),
+  patterns: {
+    byHypothesis: { index: "gsi1", partition: ({ hypothesisId }: { hypothesisId: string }) => `CAMPAIGNS#HYP#${hypothesisId}`, sort: (c: { id: string }) => c.id },
+    byContractor: {
+      index: "gsi2",
+      partition: ({ contractorId }: { contractorId: string | null }) => (contractorId ? `CAMPAIGNS#CONTRACTOR#${contractorId}` : null),
+      sort: (c: { id: string }) => c.id,
+    },
+    all: { index: "gsi3", partition: (_: object) => "CAMPAIGNS", sort: (c: { id: string }) => c.id },
+  },
+});
+
+/**
+ * One item per (source, campaign) pair: it makes the pair unique and finds the campaign in one
+ * read. Its key is made of the pair, which the item itself does not hold.
+ */
+export const UtmClaimEntity = defineEntity({
+  type: "utmClaim",
+  schema: z.object({ campaignId: z.string(), hypothesisId: z.string(), contractorId: z.string().nullable().default(null) }),
+  key: ({ utmSource, utmCampaign }: { utmSource: string; utmCampaign: string }) => ({
     pk: `UTM#${utmKeyPart(utmSource)}#${utmKeyPart(utmCampaign)}`,
     sk: "UTM",
   }),
-};
+});
 
 export const Campaigns = {
   async create(ctx: Ctx, hypothesisId: string, input: z.infer<typeof CreateCampaignInput>): Promise<Campaign> {
@@ -107,55 +133,36 @@ export const Campaigns = {
       createdAt: ctx.now().toISOString(),
     };
     const attribution: Attribution = { campaignId: campaign.id, hypothesisId, contractorId: campaign.contractorId };
-    const checks = [
-      {
-        // A closed hypothesis takes no new campaigns; checked here so a close racing this write cannot slip past.
-        ConditionCheck: {
-          TableName: ctx.table,
-          Key: hypothesisKeys.item(hypothesisId),
-          ConditionExpression: "attribute_exists(pk) AND #stage <> :closed",
-          ExpressionAttributeNames: { "#stage": "stage" },
-          ExpressionAttributeValues: { ":closed": "closed" },
-        },
-      },
-      ...(input.contractorId
-        ? [{ ConditionCheck: { TableName: ctx.table, Key: ContractorEntity.key({ id: input.contractorId }), ConditionExpression: "attribute_exists(pk)" } }]
-        : []),
-    ];
+    const pair = { utmSource: input.utmSource, utmCampaign: input.utmCampaign };
     try {
       await transact(ctx, [
-        ...checks,
-        {
-          Put: {
+        // A closed hypothesis takes no new campaigns; checked here so a close racing this write cannot slip past.
+        named("hypothesis", {
+          ConditionCheck: {
             TableName: ctx.table,
-            Item: { ...keys.utmClaim(input.utmSource, input.utmCampaign), type: "utmClaim", ...attribution },
-            ConditionExpression: "attribute_not_exists(pk)",
+            Key: HypothesisEntity.key({ id: hypothesisId }),
+            ConditionExpression: "attribute_exists(pk) AND #stage <> :closed",
+            ExpressionAttributeNames: { "#stage": "stage" },
+            ExpressionAttributeValues: { ":closed": "closed" },
           },
-        },
-        {
-          Put: {
-            TableName: ctx.table,
-            Item: {
-              ...keys.item(campaign.id),
-              ...keys.byHypothesis(hypothesisId, campaign.id),
-              ...keys.byContractor(campaign.contractorId, campaign.id),
-              ...keys.all(campaign.id),
-              type: "campaign",
-              ...campaign,
-            },
-            ConditionExpression: "attribute_not_exists(pk)",
-          },
-        },
+        }),
+        ...(input.contractorId
+          ? [named("contractor", { ConditionCheck: { TableName: ctx.table, Key: ContractorEntity.key({ id: input.contractorId }), ConditionExpression: "attribute_exists(pk)" } })]
+          : []),
+        // entity.putItem builds keys from the item; the claim's key is the pair it does not hold, so it is put by hand.
+        named("utmClaim", {
+          Put: { TableName: ctx.table, Item: { ...UtmClaimEntity.key(pair), type: UtmClaimEntity.type, ...attribution }, ConditionExpression: "attribute_not_exists(pk)" },
+        }),
+        CampaignEntity.putItem(ctx, campaign, "new", "campaign"),
       ]);
     } catch (error) {
       if (!(error instanceof TransactionCancelledError)) throw error;
-      if (error.failedCondition(0)) {
-        const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: hypothesisKeys.item(hypothesisId) }));
-        if (!Item) throw new NotFoundError("hypothesis", hypothesisId);
+      if (error.failedCondition("hypothesis")) {
+        if (!(await HypothesisEntity.get(ctx, { id: hypothesisId }))) throw new NotFoundError("hypothesis", hypothesisId);
         throw new ConflictError("hypothesis_closed", `hypothesis ${hypothesisId} is closed and takes no new campaigns`);
       }
-      if (input.contractorId && error.failedCondition(1)) throw new NotFoundError("contractor", input.contractorId);
-      if (error.failedCondition(checks.length)) {
+      if (input.contractorId && error.failedCondition("contractor")) throw new NotFoundError("contractor", input.contractorId);
+      if (error.failedCondition("utmClaim")) {
         throw new ConflictError(
           "utm_taken",
           `utm_source=${utmMatchValue(input.utmSource)} with utm_campaign=${utmMatchValue(input.utmCampaign)} already belongs to another campaign`,
@@ -167,77 +174,36 @@ export const Campaigns = {
   },
 
   async get(ctx: Ctx, id: string): Promise<Campaign> {
-    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: keys.item(id) }));
-    if (!Item) throw new NotFoundError("campaign", id);
-    return toCampaign(Item);
+    const campaign = await CampaignEntity.get(ctx, { id });
+    if (!campaign) throw new NotFoundError("campaign", id);
+    return campaign;
   },
 
   async listByHypothesis(ctx: Ctx, hypothesisId: string): Promise<Campaign[]> {
-    const items = await queryAll(ctx, {
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :p",
-      ExpressionAttributeValues: { ":p": `CAMPAIGNS#HYP#${hypothesisId}` },
-    });
-    return items.map(toCampaign);
+    return CampaignEntity.all(ctx, "byHypothesis", { hypothesisId });
   },
 
   async listByContractor(ctx: Ctx, contractorId: string): Promise<Campaign[]> {
-    const items = await queryAll(ctx, {
-      IndexName: "gsi2",
-      KeyConditionExpression: "gsi2pk = :p",
-      ExpressionAttributeValues: { ":p": `CAMPAIGNS#CONTRACTOR#${contractorId}` },
-    });
-    return items.map(toCampaign);
+    return CampaignEntity.all(ctx, "byContractor", { contractorId });
   },
 
   async list(ctx: Ctx): Promise<Campaign[]> {
-    const items = await queryAll(ctx, {
-      IndexName: "gsi3",
-      KeyConditionExpression: "gsi3pk = :p",
-      ExpressionAttributeValues: { ":p": "CAMPAIGNS" },
-    });
-    return items.map(toCampaign);
+    return CampaignEntity.all(ctx, "all", {});
   },
 
   /** Replaces the campaign's platform campaign ids (the list given is the whole new list). */
   async setPlatformIds(ctx: Ctx, id: string, ids: string[]): Promise<Campaign> {
-    try {
-      const { Attributes } = await ctx.doc.send(
-        new UpdateCommand({
-          TableName: ctx.table,
-          Key: keys.item(id),
-          UpdateExpression: "SET platformCampaignIds = :ids",
-          ConditionExpression: "attribute_exists(pk)",
-          ExpressionAttributeValues: { ":ids": distinctIds(ids) },
-          ReturnValues: "ALL_NEW",
-        }),
-      );
-      return toCampaign(Attributes!);
-    } catch (error) {
-      if ((error as Error).name === "ConditionalCheckFailedException") throw new NotFoundError("campaign", id);
-      throw error;
-    }
+    const campaign = await CampaignEntity.update(ctx, { id }, { set: { platformCampaignIds: distinctIds(ids) } });
+    if (!campaign) throw new NotFoundError("campaign", id);
+    return campaign;
   },
 
   /** Marks the campaign paid or unpaid (see Campaign.paid). */
   async update(ctx: Ctx, id: string, input: z.infer<typeof UpdateCampaignInput>): Promise<Campaign> {
     assertCampaignId(id);
-    try {
-      const { Attributes } = await ctx.doc.send(
-        new UpdateCommand({
-          TableName: ctx.table,
-          Key: keys.item(id),
-          UpdateExpression: "SET paid = :paid",
-          ConditionExpression: "attribute_exists(pk)",
-          ExpressionAttributeValues: { ":paid": input.paid },
-          ReturnValues: "ALL_NEW",
-        }),
-      );
-      return toCampaign(Attributes!);
-    } catch (error) {
-      if ((error as Error).name === "ConditionalCheckFailedException") throw new NotFoundError("campaign", id);
-      throw error;
-    }
+    const campaign = await CampaignEntity.update(ctx, { id }, { set: { paid: input.paid } });
+    if (!campaign) throw new NotFoundError("campaign", id);
+    return campaign;
   },
 
   /** The campaign a (utm_source, utm_campaign) pair belongs to, or null. One GetItem. */
@@ -245,24 +211,9 @@ export const Campaigns = {
     if (!utmSource || !utmCampaign || !utmMatchValue(utmSource) || !utmMatchValue(utmCampaign)) return null;
     // No campaign was created with a pair too long for its key (CreateCampaignInput), so none matches one.
     if (!utmKeyFits(utmSource) || !utmKeyFits(utmCampaign)) return null;
-    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: keys.utmClaim(utmSource, utmCampaign) }));
-    return Item ? { campaignId: Item.campaignId, hypothesisId: Item.hypothesisId, contractorId: Item.contractorId ?? null } : null;
+    return (await UtmClaimEntity.get(ctx, { utmSource, utmCampaign })) ?? null;
   },
 };
-
-function toCampaign(item: Record<string, any>): Campaign {
-  return {
-    id: item.id,
-    hypothesisId: item.hypothesisId,
-    contractorId: item.contractorId ?? null,
-    utmSource: item.utmSource,
-    utmCampaign: item.utmCampaign,
-    platformCampaignIds: item.platformCampaignIds ?? [],
-    // Campaigns stored before the flag existed were all treated as paid.
-    paid: item.paid !== false,
-    createdAt: item.createdAt,
-  };
-}
 
 /** Ids trimmed, each kept once whatever its case (platforms' ids are compared case-insensitively). */
 function distinctIds(ids: string[]): string[] {

@@ -1,7 +1,8 @@
+import type { z } from "zod";
 import type { Principal } from "../access/principal.js";
 import type { Ctx } from "../context.js";
-import { queryAll } from "../db/query-all.js";
 import type { TransactItem } from "../db/transact.js";
+import { HistoryEntity, readPartition } from "./entities.js";
 import { hypothesisKeys } from "./keys.js";
 import type { Stage } from "./lifecycle.js";
 
@@ -24,34 +25,23 @@ export type HistoryEntry = {
   rulesVersion?: number;
 };
 
-/** The transaction item appending `entry`; it fails rather than overwrite an existing entry. */
+/** The transaction item appending `entry`, named "history"; it fails rather than overwrite an existing entry. */
 export function appendHistory(ctx: Ctx, hypothesisId: string, entry: HistoryEntry): TransactItem {
-  // `type` on every item names the entity, so the entry's own type is kept as `entryType`.
   const { type: entryType, ...rest } = entry;
-  return {
-    Put: {
-      TableName: ctx.table,
-      Item: { ...hypothesisKeys.history(hypothesisId, entry.version), type: "hypothesisHistory", hypothesisId, entryType, ...rest },
-      ConditionExpression: "attribute_not_exists(pk)",
-    },
-  };
+  return HistoryEntity.putItem(ctx, { hypothesisId, entryType, ...rest }, "new", "history");
 }
 
 /** The history of a hypothesis, oldest first. */
 export async function readHistory(ctx: Ctx, hypothesisId: string): Promise<HistoryEntry[]> {
-  const { pk } = hypothesisKeys.item(hypothesisId);
-  const items = await queryAll(ctx, {
-    KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-    ExpressionAttributeValues: { ":pk": pk, ":prefix": hypothesisKeys.historyPrefix },
-  });
-  return items.map(toHistoryEntry);
+  const items = await readPartition(ctx, hypothesisId, { prefix: hypothesisKeys.historyPrefix });
+  return items.map((item) => toHistoryEntry(HistoryEntity.parse(item)));
 }
 
-export function toHistoryEntry(item: Record<string, any>): HistoryEntry {
+export function toHistoryEntry(item: z.infer<typeof HistoryEntity.schema>): HistoryEntry {
   return {
     version: item.version,
     at: item.at,
-    actor: { keyId: item.actor.keyId, role: item.actor.role },
+    actor: item.actor,
     type: item.entryType,
     ...(item.from ? { from: item.from } : {}),
     ...(item.to ? { to: item.to } : {}),

@@ -1,18 +1,14 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import type { z } from "zod";
 import { Campaigns, type Campaign } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
-import { queryAll } from "../db/query-all.js";
 import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
 import { ConflictError, NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
+import { HypothesisEntity } from "./entities.js";
 import { gatherFacts } from "./facts.js";
 import { appendHistory, readHistory, type Actor, type HistoryEntry } from "./history.js";
 import type { CreateHypothesisInput, TransitionInput } from "./input.js";
 import type { Hypothesis } from "./model.js";
-import { hypothesisKeys } from "./keys.js";
 import { refusals, type Move, type Refusal, type Stage } from "./lifecycle.js";
-import type { Targets } from "./targets.js";
 
 /** The hypothesis changed after the caller (or this request) read it. */
 export class VersionConflictError extends ConflictError {
@@ -54,36 +50,24 @@ export async function commitChange(ctx: Ctx, read: Hypothesis, change: Change): 
   const version = read.version + 1;
   const at = ctx.now().toISOString();
   const names: Record<string, string> = { "#version": "version" };
-  const values: Record<string, unknown> = { ":expected": read.version, ":version": version, ":at": at };
-  const sets = ["#version = :version", "updatedAt = :at"];
-  for (const [name, value] of Object.entries(change.set)) {
-    names[`#s_${name}`] = name;
-    values[`:s_${name}`] = value;
-    sets.push(`#s_${name} = :s_${name}`);
-  }
+  const values: Record<string, unknown> = { ":expected": read.version };
   const conditions = ["#version = :expected"];
   for (const [name, value] of Object.entries(change.unchanged ?? {})) {
     names[`#c_${name}`] = name;
     values[`:c_${name}`] = value;
     conditions.push(`#c_${name} = :c_${name}`);
   }
+  const update = HypothesisEntity.updateItem(
+    ctx,
+    { id: read.id },
+    { set: { ...change.set, version, updatedAt: at } },
+    { expression: conditions.join(" AND "), names, values },
+    "hypothesis",
+  );
   try {
-    await transact(ctx, [
-      {
-        Update: {
-          TableName: ctx.table,
-          Key: hypothesisKeys.item(read.id),
-          UpdateExpression: `SET ${sets.join(", ")}`,
-          ConditionExpression: conditions.join(" AND "),
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        },
-      },
-      appendHistory(ctx, read.id, { ...change.entry, version, at }),
-      ...(change.extra ?? []),
-    ]);
+    await transact(ctx, [update, appendHistory(ctx, read.id, { ...change.entry, version, at }), ...(change.extra ?? [])]);
   } catch (error) {
-    if (error instanceof TransactionCancelledError && error.failedCondition(0)) {
+    if (error instanceof TransactionCancelledError && error.failedCondition("hypothesis")) {
       throw new VersionConflictError(
         `hypothesis ${read.id} changed while this request was deciding (it was at version ${read.version}); reload it and try again`,
         { expectedVersion: read.version },
@@ -108,33 +92,21 @@ export const Hypotheses = {
       updatedAt: at,
     };
     await transact(ctx, [
-      {
-        Put: {
-          TableName: ctx.table,
-          Item: { ...hypothesisKeys.item(hypothesis.id), ...hypothesisKeys.listing(hypothesis.id), type: "hypothesis", ...hypothesis },
-          ConditionExpression: "attribute_not_exists(pk)",
-        },
-      },
+      HypothesisEntity.putItem(ctx, hypothesis, "new", "hypothesis"),
       appendHistory(ctx, hypothesis.id, { version: 1, at, actor, type: "created", to: "probe" }),
     ]);
     return hypothesis;
   },
 
   async get(ctx: Ctx, id: string): Promise<Hypothesis> {
-    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: hypothesisKeys.item(id), ConsistentRead: true }));
-    if (!Item) throw new NotFoundError("hypothesis", id);
-    return toHypothesis(Item);
+    const hypothesis = await HypothesisEntity.get(ctx, { id }, { consistent: true });
+    if (!hypothesis) throw new NotFoundError("hypothesis", id);
+    return hypothesis;
   },
 
   /** Every hypothesis, newest first. */
   async list(ctx: Ctx): Promise<Hypothesis[]> {
-    const items = await queryAll(ctx, {
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :p",
-      ExpressionAttributeValues: { ":p": hypothesisKeys.listingPartition },
-      ScanIndexForward: false,
-    });
-    return items.map(toHypothesis);
+    return HypothesisEntity.all(ctx, "all", {}, { newestFirst: true });
   },
 
   /** Links a contractor's campaign to the hypothesis; a closed hypothesis takes no new campaigns. */
@@ -170,25 +142,3 @@ export const Hypotheses = {
     return readHistory(ctx, id);
   },
 };
-
-export function toHypothesis(item: Record<string, any>): Hypothesis {
-  return {
-    id: item.id,
-    title: item.title,
-    statement: item.statement,
-    channel: item.channel,
-    responsible: item.responsible,
-    budget: Number(item.budget),
-    currency: item.currency,
-    probe: { start: item.probe.start, end: item.probe.end },
-    maturityDays: Number(item.maturityDays),
-    confidence: Number(item.confidence),
-    targets: item.targets,
-    stage: item.stage,
-    version: Number(item.version),
-    rulesVersion: item.rulesVersion ?? null,
-    closedReason: item.closedReason ?? null,
-    createdAt: item.createdAt,
-    updatedAt: item.updatedAt,
-  };
-}

@@ -1,12 +1,10 @@
 import type { Ctx } from "../context.js";
-import { queryAll } from "../db/query-all.js";
 import { NotFoundError } from "../errors.js";
-import { approvalKeys, toApproval, type Approval } from "../kpi/approvals.js";
-import { byStartDay, optimizationKeys, toOptimization, type Optimization } from "../optimization/optimization.js";
+import { ApprovalEntity, toApproval, type Approval } from "../kpi/approvals.js";
+import { byStartDay, OptimizationEntity, type Optimization } from "../optimization/optimization.js";
+import { HistoryEntity, HypothesisEntity, readPartition, RulesEntity } from "./entities.js";
 import { toHistoryEntry, type HistoryEntry } from "./history.js";
-import { toHypothesis } from "./hypothesis.js";
 import type { Hypothesis } from "./model.js";
-import { hypothesisKeys } from "./keys.js";
 import { toWrittenRules, type WrittenRules } from "./rules.js";
 
 /** A hypothesis with everything kept in its partition, each list in the order its own verb gives. */
@@ -29,17 +27,15 @@ export type HypothesisPartition = {
  * Throws NotFoundError when there is no such hypothesis.
  */
 export async function readHypothesisPartition(ctx: Ctx, id: string): Promise<HypothesisPartition> {
-  const { pk, sk } = hypothesisKeys.item(id);
-  const items = await queryAll(ctx, { KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": pk }, ConsistentRead: true });
+  const items = await readPartition(ctx, id, { consistent: true });
   const read: Omit<HypothesisPartition, "hypothesis"> & { hypothesis?: Hypothesis } = { history: [], rules: [], optimizations: [], approvals: [] };
-  // Sort keys come back in order, so each prefix's items are in the order of their own query.
+  // Sort keys come back in order, so each kind's items are in the order of their own query.
   for (const item of items) {
-    const key: string = item.sk;
-    if (key === sk) read.hypothesis = toHypothesis(item);
-    else if (key.startsWith(hypothesisKeys.historyPrefix)) read.history.push(toHistoryEntry(item));
-    else if (key.startsWith(hypothesisKeys.rulesPrefix)) read.rules.push(toWrittenRules(item));
-    else if (key.startsWith(optimizationKeys.prefix)) read.optimizations.push(toOptimization(item));
-    else if (key.startsWith(approvalKeys.prefix)) read.approvals.push(toApproval(item));
+    if (item.type === HypothesisEntity.type) read.hypothesis = HypothesisEntity.parse(item);
+    else if (item.type === HistoryEntity.type) read.history.push(toHistoryEntry(HistoryEntity.parse(item)));
+    else if (item.type === RulesEntity.type) read.rules.push(toWrittenRules(RulesEntity.parse(item)));
+    else if (item.type === OptimizationEntity.type) read.optimizations.push(OptimizationEntity.parse(item));
+    else if (item.type === ApprovalEntity.type) read.approvals.push(toApproval(ApprovalEntity.parse(item)));
   }
   if (!read.hypothesis) throw new NotFoundError("hypothesis", id);
   return { ...read, hypothesis: read.hypothesis, optimizations: read.optimizations.sort(byStartDay) };

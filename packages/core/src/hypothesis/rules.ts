@@ -1,6 +1,7 @@
 import type { Ctx } from "../context.js";
-import { queryAll } from "../db/query-all.js";
+import { withRetry } from "../db/retry.js";
 import { ConflictError } from "../errors.js";
+import { readPartition, RulesEntity } from "./entities.js";
 import type { Actor } from "./history.js";
 import { commitChange, Hypotheses, VersionConflictError } from "./hypothesis.js";
 import type { RulesInput } from "./input.js";
@@ -9,7 +10,7 @@ import { hypothesisKeys } from "./keys.js";
 /** One version of a hypothesis' written rules: who runs it, how leads are handled, the checklist. */
 export type WrittenRules = RulesInput & { version: number; at: string; actor: Actor };
 
-/** A save that loses a race to another change of the hypothesis is re-read and retried this often. */
+/** A save that loses a race to another change of the hypothesis is re-read and retried: attempts in all. */
 const ATTEMPTS = 5;
 
 export const Rules = {
@@ -18,52 +19,34 @@ export const Rules = {
    * with a history entry, in one transaction. Returns the rules and the hypothesis' new version.
    */
   async write(ctx: Ctx, hypothesisId: string, input: RulesInput, actor: Actor): Promise<WrittenRules & { hypothesisVersion: number }> {
-    for (let attempt = 1; ; attempt++) {
-      const hypothesis = await Hypotheses.get(ctx, hypothesisId);
-      if (hypothesis.stage === "closed") {
-        throw new ConflictError("hypothesis_closed", `hypothesis ${hypothesisId} is closed; its rules can no longer change`);
-      }
-      const rules: WrittenRules = { ...input, version: (hypothesis.rulesVersion ?? 0) + 1, at: ctx.now().toISOString(), actor };
-      try {
+    return withRetry(
+      async () => {
+        const hypothesis = await Hypotheses.get(ctx, hypothesisId);
+        if (hypothesis.stage === "closed") {
+          throw new ConflictError("hypothesis_closed", `hypothesis ${hypothesisId} is closed; its rules can no longer change`);
+        }
+        const rules: WrittenRules = { ...input, version: (hypothesis.rulesVersion ?? 0) + 1, at: ctx.now().toISOString(), actor };
         const hypothesisVersion = await commitChange(ctx, hypothesis, {
           set: { rulesVersion: rules.version },
           entry: { actor, type: "rules", rulesVersion: rules.version },
-          extra: [
-            {
-              Put: {
-                TableName: ctx.table,
-                Item: { ...hypothesisKeys.rules(hypothesisId, rules.version), type: "hypothesisRules", hypothesisId, ...rules },
-                ConditionExpression: "attribute_not_exists(pk)",
-              },
-            },
-          ],
+          extra: [RulesEntity.putItem(ctx, { hypothesisId, ...rules }, "new", "rules")],
         });
         return { ...rules, hypothesisVersion };
-      } catch (error) {
-        // Rules carry no expected version: another change in between is no reason to refuse them.
-        if (!(error instanceof VersionConflictError) || attempt === ATTEMPTS) throw error;
-      }
-    }
+      },
+      // Rules carry no expected version: another change in between is no reason to refuse them.
+      { attempts: ATTEMPTS, retryable: (error) => error instanceof VersionConflictError },
+    );
   },
 
   /** Every version of the rules, oldest first. */
   async versions(ctx: Ctx, hypothesisId: string): Promise<WrittenRules[]> {
     await Hypotheses.get(ctx, hypothesisId);
-    const items = await queryAll(ctx, {
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": hypothesisKeys.item(hypothesisId).pk, ":prefix": hypothesisKeys.rulesPrefix },
-    });
-    return items.map(toWrittenRules);
+    const items = await readPartition(ctx, hypothesisId, { prefix: hypothesisKeys.rulesPrefix });
+    return items.map((item) => toWrittenRules(RulesEntity.parse(item)));
   },
 };
 
-export function toWrittenRules(item: Record<string, any>): WrittenRules {
-  return {
-    version: item.version,
-    responsible: item.responsible,
-    leadHandling: item.leadHandling,
-    checklist: item.checklist,
-    at: item.at,
-    actor: { keyId: item.actor.keyId, role: item.actor.role },
-  };
+/** The rules as the API shows them (the hypothesis id is the one asked about). */
+export function toWrittenRules({ hypothesisId: _hypothesisId, ...rules }: ReturnType<typeof RulesEntity.parse>): WrittenRules {
+  return rules;
 }

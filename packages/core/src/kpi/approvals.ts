@@ -1,13 +1,15 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
-import { queryAll } from "../db/query-all.js";
-import { isTransactionConflict, transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
+import { defineEntity } from "../db/entity.js";
+import { withRetry } from "../db/retry.js";
+import { isTransactionConflict, named, transact, TransactionCancelledError } from "../db/transact.js";
 import { ConflictError } from "../errors.js";
+import { ActorItem, HypothesisEntity, readPartition } from "../hypothesis/entities.js";
 import type { Actor } from "../hypothesis/history.js";
 import { commitChange, Hypotheses, VersionConflictError } from "../hypothesis/hypothesis.js";
 import type { Hypothesis } from "../hypothesis/model.js";
 import { hypothesisKeys } from "../hypothesis/keys.js";
-import type { Stage } from "../hypothesis/lifecycle.js";
+import { stages, type Stage } from "../hypothesis/lifecycle.js";
 import { newId } from "../ids.js";
 import type { GateVerdict } from "./model.js";
 import { hypothesisGate } from "./load.js";
@@ -32,12 +34,25 @@ export type Approval = {
   gate: GateVerdict;
 };
 
-// Beside the hypothesis, so that one query lists them, oldest first (ids are ULIDs).
-export const approvalKeys = {
-  item: (hypothesisId: string, id: string) => ({ pk: hypothesisKeys.item(hypothesisId).pk, sk: `APPROVAL#${id}` }),
-  prefix: "APPROVAL#",
-};
+/** An approval as stored, beside the hypothesis so that one query lists them, oldest first (ids are ULIDs). */
+export const ApprovalEntity = defineEntity({
+  type: "approval",
+  schema: z.object({
+    id: z.string(),
+    hypothesisId: z.string(),
+    decision: z.enum(["approve", "reject"]),
+    comment: z.string().nullable().default(null),
+    actor: ActorItem,
+    at: z.string(),
+    stage: z.enum(stages),
+    version: z.number(),
+    // The gate goes in as JSON: its probabilities can be smaller than DynamoDB numbers allow (1e-130).
+    gate: z.string(),
+  }),
+  key: ({ hypothesisId, id }: { hypothesisId: string; id: string }) => hypothesisKeys.approval(hypothesisId, id),
+});
 
+/** Attempts in all at deciding on what is there now, when the hypothesis keeps changing meanwhile. */
 const MAX_ATTEMPTS = 4;
 
 export const Approvals = {
@@ -49,44 +64,40 @@ export const Approvals = {
    * and the gate; the stage stays.
    */
   async decide(ctx: Ctx, hypothesisId: string, input: ApprovalInput, actor: Actor): Promise<Approval> {
-    for (let attempt = 1; ; attempt++) {
-      const hypothesis = await Hypotheses.get(ctx, hypothesisId);
-      if (hypothesis.stage !== "optimization") {
-        throw new ConflictError(
-          "not_in_optimization",
-          `hypothesis ${hypothesisId} is in ${hypothesis.stage}; scale-out is decided only in optimization`,
-          { stage: hypothesis.stage },
-        );
-      }
-      const gate = await hypothesisGate(ctx, hypothesis);
-      if (input.decision === "approve" && !gate.passed) {
-        const unmet = gate.kpis.filter((row) => row.verdict !== "met");
-        const list = unmet.map((row) => `${row.kpi} ${row.verdict}${row.spendMissing ? ` (spend missing for ${row.spendMissing.days.length} days)` : ""}`).join(", ") || "no target is set";
-        throw new ConflictError("gate_not_passed", `the KPI gate does not pass (${list}); scale-out cannot be approved`, { gate, unmet });
-      }
-      try {
-        return await write(ctx, hypothesis, input, actor, gate);
-      } catch (error) {
+    return withRetry(
+      async () => {
+        const hypothesis = await Hypotheses.get(ctx, hypothesisId);
+        if (hypothesis.stage !== "optimization") {
+          throw new ConflictError(
+            "not_in_optimization",
+            `hypothesis ${hypothesisId} is in ${hypothesis.stage}; scale-out is decided only in optimization`,
+            { stage: hypothesis.stage },
+          );
+        }
+        const gate = await hypothesisGate(ctx, hypothesis);
+        if (input.decision === "approve" && !gate.passed) {
+          const unmet = gate.kpis.filter((row) => row.verdict !== "met");
+          const list = unmet.map((row) => `${row.kpi} ${row.verdict}${row.spendMissing ? ` (spend missing for ${row.spendMissing.days.length} days)` : ""}`).join(", ") || "no target is set";
+          throw new ConflictError("gate_not_passed", `the KPI gate does not pass (${list}); scale-out cannot be approved`, { gate, unmet });
+        }
+        return write(ctx, hypothesis, input, actor, gate);
+      },
+      {
+        attempts: MAX_ATTEMPTS,
         // Someone changed the hypothesis meanwhile (or real DynamoDB cancelled a concurrent
         // transaction): decide again on what is there now.
-        const raced = error instanceof VersionConflictError || isTransactionConflict(error);
-        if (!raced) throw error;
-        if (attempt >= MAX_ATTEMPTS) {
-          throw new VersionConflictError(`hypothesis ${hypothesisId} kept changing while the decision was recorded; try again`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
-      }
-    }
+        retryable: (error) => error instanceof VersionConflictError || isTransactionConflict(error),
+        baseDelayMs: 20,
+        exhausted: () => new VersionConflictError(`hypothesis ${hypothesisId} kept changing while the decision was recorded; try again`),
+      },
+    );
   },
 
   /** Every decision on the hypothesis, oldest first. */
   async list(ctx: Ctx, hypothesisId: string): Promise<Approval[]> {
     await Hypotheses.get(ctx, hypothesisId);
-    const items = await queryAll(ctx, {
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": hypothesisKeys.item(hypothesisId).pk, ":prefix": approvalKeys.prefix },
-    });
-    return items.map(toApproval);
+    const items = await readPartition(ctx, hypothesisId, { prefix: hypothesisKeys.approvalPrefix });
+    return items.map((item) => toApproval(ApprovalEntity.parse(item)));
   },
 };
 
@@ -102,14 +113,7 @@ async function write(ctx: Ctx, hypothesis: Hypothesis, input: ApprovalInput, act
     version: input.decision === "approve" ? hypothesis.version + 1 : hypothesis.version,
     gate,
   };
-  const put: TransactItem = {
-    Put: {
-      TableName: ctx.table,
-      // The gate goes in as JSON: its probabilities can be smaller than DynamoDB numbers allow (1e-130).
-      Item: { ...approvalKeys.item(hypothesis.id, approval.id), type: "approval", ...approval, gate: JSON.stringify(gate) },
-      ConditionExpression: "attribute_not_exists(pk)",
-    },
-  };
+  const put = ApprovalEntity.putItem(ctx, { ...approval, gate: JSON.stringify(gate) }, "new", "approval");
   if (input.decision === "approve") {
     await commitChange(ctx, hypothesis, {
       set: { stage: "scale" },
@@ -122,19 +126,19 @@ async function write(ctx: Ctx, hypothesis: Hypothesis, input: ApprovalInput, act
   // A rejection changes nothing on the hypothesis, but is recorded only against the version it judged.
   try {
     await transact(ctx, [
-      {
+      named("hypothesis", {
         ConditionCheck: {
           TableName: ctx.table,
-          Key: hypothesisKeys.item(hypothesis.id),
+          Key: HypothesisEntity.key({ id: hypothesis.id }),
           ConditionExpression: "#version = :version AND #stage = :stage",
           ExpressionAttributeNames: { "#version": "version", "#stage": "stage" },
           ExpressionAttributeValues: { ":version": hypothesis.version, ":stage": hypothesis.stage },
         },
-      },
+      }),
       put,
     ]);
   } catch (error) {
-    if (error instanceof TransactionCancelledError && error.failedCondition(0)) {
+    if (error instanceof TransactionCancelledError && error.failedCondition("hypothesis")) {
       throw new VersionConflictError(`hypothesis ${hypothesis.id} changed while the rejection was recorded`, { expectedVersion: hypothesis.version });
     }
     throw error;
@@ -142,16 +146,6 @@ async function write(ctx: Ctx, hypothesis: Hypothesis, input: ApprovalInput, act
   return approval;
 }
 
-export function toApproval(item: Record<string, any>): Approval {
-  return {
-    id: item.id,
-    hypothesisId: item.hypothesisId,
-    decision: item.decision,
-    comment: item.comment ?? null,
-    actor: { keyId: item.actor.keyId, role: item.actor.role },
-    at: item.at,
-    stage: item.stage,
-    version: Number(item.version),
-    gate: JSON.parse(item.gate),
-  };
+export function toApproval(item: z.infer<typeof ApprovalEntity.schema>): Approval {
+  return { ...item, gate: JSON.parse(item.gate) };
 }

@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { roles } from "../access/principal.js";
+import type { Ctx } from "../context.js";
+import { defineEntity } from "../db/entity.js";
+import { queryAll } from "../db/query-all.js";
+import { hypothesisKeys } from "./keys.js";
+import { stages } from "./lifecycle.js";
+
+/*
+ * The items of a hypothesis' partition declared for the entity layer: the hypothesis itself, its
+ * history entries and its written rules (approvals and optimizations are declared beside their
+ * verbs). Kept apart from hypothesis.ts so that campaigns can check a hypothesis without importing
+ * the module that lists campaigns.
+ */
+
+export const ActorItem = z.object({ keyId: z.string(), role: z.enum(roles) });
+
+/** Targets as stored: money in kopecks, rates as fractions; absent targets are simply not set. */
+const TargetsItem = z.object({
+  cplMax: z.number().optional(),
+  cacMax: z.number().optional(),
+  qualifiedRateMin: z.number().optional(),
+  conversionMin: z.number().optional(),
+  romiMin: z.number().optional(),
+  minLeads: z.number().optional(),
+  minClients: z.number().optional(),
+});
+
+/** A hypothesis, listed with all hypotheses. Defaults are those of CreateHypothesisInput, for items older than the field. */
+export const HypothesisEntity = defineEntity({
+  type: "hypothesis",
+  schema: z.object({
+    id: z.string(),
+    title: z.string(),
+    statement: z.string(),
+    channel: z.string(),
+    responsible: z.string(),
+    budget: z.number(),
+    currency: z.string().default("RUB"),
+    probe: z.object({ start: z.string(), end: z.string() }),
+    maturityDays: z.number().default(15),
+    confidence: z.number().default(0.9),
+    targets: TargetsItem,
+    stage: z.enum(stages),
+    version: z.number(),
+    rulesVersion: z.number().nullable().default(null),
+    closedReason: z.string().nullable().default(null),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+  key: ({ id }: { id: string }) => hypothesisKeys.item(id),
+  patterns: {
+    all: { index: "gsi1", partition: (_: object) => "HYPS", sort: (h: { id: string }) => h.id },
+  },
+});
+
+/** One history entry; `type` names the entity on every item, so the entry's own type is kept as `entryType`. */
+export const HistoryEntity = defineEntity({
+  type: "hypothesisHistory",
+  schema: z.object({
+    hypothesisId: z.string(),
+    version: z.number(),
+    at: z.string(),
+    actor: ActorItem,
+    entryType: z.enum(["created", "transition", "rules", "optimization"]),
+    from: z.enum(stages).optional(),
+    to: z.enum(stages).optional(),
+    reason: z.string().optional(),
+    rulesVersion: z.number().optional(),
+  }),
+  key: ({ hypothesisId, version }: { hypothesisId: string; version: number }) => hypothesisKeys.history(hypothesisId, version),
+});
+
+/** One version of the written rules. */
+export const RulesEntity = defineEntity({
+  type: "hypothesisRules",
+  schema: z.object({
+    hypothesisId: z.string(),
+    version: z.number(),
+    responsible: z.string(),
+    leadHandling: z.string(),
+    checklist: z.array(z.string()),
+    at: z.string(),
+    actor: ActorItem,
+  }),
+  key: ({ hypothesisId, version }: { hypothesisId: string; version: number }) => hypothesisKeys.rules(hypothesisId, version),
+});
+
+/**
+ * The items of a hypothesis' partition, in sort-key order: all of them, or those whose sort key
+ * starts with `prefix` (a prefix of hypothesisKeys). Each partition grows only by a person's action.
+ */
+export async function readPartition(ctx: Ctx, hypothesisId: string, options: { prefix?: string; consistent?: boolean } = {}) {
+  const { pk } = hypothesisKeys.item(hypothesisId);
+  return queryAll(ctx, {
+    KeyConditionExpression: options.prefix ? "pk = :pk AND begins_with(sk, :prefix)" : "pk = :pk",
+    ExpressionAttributeValues: { ":pk": pk, ...(options.prefix ? { ":prefix": options.prefix } : {}) },
+    ...(options.consistent ? { ConsistentRead: true } : {}),
+  });
+}
