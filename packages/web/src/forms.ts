@@ -61,5 +61,5 @@ export async function attempt<T>(action: () => Promise<T>): Promise<Attempt<T>> 
 export function formStatus<Kept extends ErrorKind = never>(kind: ErrorKind, ...kept: Kept[]) {
   const keeps = kind === "conflict" || kind === "unprocessable" || (kept as ErrorKind[]).includes(kind);
   // The cast only narrows to the statuses of the kinds kept, which is what `keeps` checked.
-  return (keeps ? statusOf[kind] : 400) as 400 | (typeof statusOf)[Kept | "conflict" | "unprocessable"];
+  return (keeps ? statusOf[kind] : statusOf.invalid) as 400 | (typeof statusOf)[Kept | "conflict" | "unprocessable"];
 }
