@@ -48,7 +48,7 @@ describe("stage changes under transaction conflicts", () => {
   it("gives up with 409 version_conflict when the lead keeps being contended, changing nothing", async () => {
     const lead = await newLead();
     await expect(Outcomes.changeStage(conflicting(Infinity), lead.id, { stage: "qualified" }, "key:k1")).rejects.toMatchObject({
-      status: 409,
+      kind: "conflict",
       code: "version_conflict",
     });
     expect(await countersOn(h, lead.campaignId, "2026-03-02")).toMatchObject({ leads: 1, qualified: 0 });

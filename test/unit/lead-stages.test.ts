@@ -153,7 +153,7 @@ describe("planStageChange rules", () => {
 
   it("names both stages when a lead is asked to move back", () => {
     const error = errorOf(() => planStageChange({ ...fresh, stage: "proposal", furthestStage: "proposal" }, { to: "contacted" })) as ConflictError;
-    expect(error.status).toBe(409);
+    expect(error.kind).toBe("conflict");
     expect(error.code).toBe("stage_backwards");
     expect(error.details).toMatchObject({ from: "proposal", to: "contacted" });
   });

@@ -96,7 +96,7 @@ describe("Yandex.Direct Reports API TSV", () => {
 
   it("names the missing Date column of a report not broken down by day", () => {
     expect(() => yandexDirectFormat.parse("CampaignId\tCost\n1\t1000000\n")).toThrow(
-      expect.objectContaining({ status: 400, issues: [{ path: "Date", message: "column is missing from the header" }] }),
+      expect.objectContaining({ kind: "invalid", issues: [{ path: "Date", message: "column is missing from the header" }] }),
     );
   });
 

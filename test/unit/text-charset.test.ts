@@ -52,7 +52,7 @@ describe("decodeText", () => {
     const bytes = join(new TextEncoder().encode("Name="), IVAN_1251);
     const error = catchError(() => decodeText(bytes, null));
     expect(error).toBeInstanceOf(InvalidEncodingError);
-    expect(error).toMatchObject({ status: 400, encoding: "utf-8", offset: 6, issues: [{ path: "(body)" }] });
+    expect(error).toMatchObject({ kind: "invalid", encoding: "utf-8", offset: 6, issues: [{ path: "(body)" }] });
     expect(error.message).toContain("no charset was declared, so utf-8 was assumed");
     expect(catchError(() => decodeText(bytes, "utf-8")).message).toMatch(/^the body is not valid utf-8: an invalid byte sequence ends at byte 6;/);
   });
@@ -65,7 +65,7 @@ describe("decodeText", () => {
   it.each(["utf-32", "x-mac-klingon", "", "iso-2022-kr"])("refuses the charset label %j with a 400 naming content-type", (label) => {
     const error = catchError(() => decodeText(IVAN_UTF8, label));
     expect(error).toBeInstanceOf(UnknownCharsetError);
-    expect(error).toMatchObject({ status: 400, issues: [{ path: "(content-type)", message: expect.stringContaining(`charset "${label}" is not supported`) }] });
+    expect(error).toMatchObject({ kind: "invalid", issues: [{ path: "(content-type)", message: expect.stringContaining(`charset "${label}" is not supported`) }] });
   });
 
   it("names a file's own paths when asked", () => {

@@ -41,7 +41,7 @@ export type AppOptions = {
 };
 
 const tooLarge = (limit: string) => () => {
-  throw new DomainError("payload_too_large", `the body is larger than ${limit}`, 413);
+  throw new DomainError("payload_too_large", `the body is larger than ${limit}`, "too_large");
 };
 
 /** The whole HTTP surface. The Lambda handler and the local server both serve this app. */

@@ -18,7 +18,7 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
   try {
     body = await c.req.json();
   } catch {
-    throw new DomainError("invalid_json", "the body is not valid JSON (send Content-Type: application/json)", 400);
+    throw new DomainError("invalid_json", "the body is not valid JSON (send Content-Type: application/json)");
   }
   return parseWith(schema, body);
 }

@@ -3,7 +3,7 @@
 export { configFromEnv, ownerKeyProblem } from "./config.js";
 export type { Ctx } from "./context.js";
 export { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from "./errors.js";
-export type { FieldIssue } from "./errors.js";
+export type { ErrorKind, FieldIssue } from "./errors.js";
 export { fieldIssues } from "./field-issues.js";
 export { newId } from "./ids.js";
 export { formatKopecks, toKopecks } from "./money.js";

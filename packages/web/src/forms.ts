@@ -1,7 +1,8 @@
 import type { Context } from "hono";
 import type { z } from "zod";
-import { DomainError, type FieldIssue, fieldIssues, InvalidInputError } from "@parom/core";
+import { DomainError, type ErrorKind, type FieldIssue, fieldIssues, InvalidInputError } from "@parom/core";
 import type { Problem } from "./components/form.js";
+import { statusOf } from "./error-status.js";
 import type { WebEnv } from "./env.js";
 
 /** The text fields of a posted form (files are read separately), without the CSRF token. */
@@ -38,7 +39,7 @@ export function parseForm<S extends z.ZodType>(schema: S, input: unknown): z.inf
   throw new FormInvalidError("the form is invalid", fieldIssues(result.error));
 }
 
-export type Attempt<T> = { ok: true; value: T } | { ok: false; status: 400 | 401 | 403 | 404 | 409 | 413 | 422; problem: Problem };
+export type Attempt<T> = { ok: true; value: T } | { ok: false; kind: ErrorKind; problem: Problem };
 
 /** Runs a domain verb; a domain refusal becomes a problem to show beside the form, anything else propagates. */
 export async function attempt<T>(action: () => Promise<T>): Promise<Attempt<T>> {
@@ -49,9 +50,16 @@ export async function attempt<T>(action: () => Promise<T>): Promise<Attempt<T>> 
     const issues = (error.details.issues as FieldIssue[] | undefined) ?? [];
     // A bad cursor is a damaged link, not a field the reader typed: the error page says so (pages/errors.tsx).
     if (issues.some((issue) => issue.path === "cursor")) throw error;
-    return { ok: false, status: error.status, problem: { message: error instanceof FormInvalidError ? undefined : error.message, issues } };
+    return { ok: false, kind: error.kind, problem: { message: error instanceof FormInvalidError ? undefined : error.message, issues } };
   }
 }
 
-/** The status a refused form answers with: a conflict or unprocessable stays, every other refusal is a 400. */
-export const formStatus = (status: number): 400 | 409 | 422 => (status === 409 || status === 422 ? status : 400);
+/**
+ * The status a refused form answers with: a conflict or unprocessable input keeps its own, and so does
+ * any kind the page names in `kept` (a file too large); every other refusal is a 400.
+ */
+export function formStatus<Kept extends ErrorKind = never>(kind: ErrorKind, ...kept: Kept[]) {
+  const keeps = kind === "conflict" || kind === "unprocessable" || (kept as ErrorKind[]).includes(kind);
+  // The cast only narrows to the statuses of the kinds kept, which is what `keeps` checked.
+  return (keeps ? statusOf[kind] : statusOf.invalid) as 400 | (typeof statusOf)[Kept | "conflict" | "unprocessable"];
+}

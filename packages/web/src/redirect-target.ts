@@ -3,7 +3,7 @@ import { DomainError } from "@parom/core";
 /** A redirect target that carries a control character: refused, never passed to a Location header. */
 export class BadRedirectError extends DomainError {
   constructor(field: string) {
-    super("invalid_redirect", `${field} holds a control character; give a path on this site such as /leads`, 400, { field });
+    super("invalid_redirect", `${field} holds a control character; give a path on this site such as /leads`, "invalid", { field });
   }
 }
 

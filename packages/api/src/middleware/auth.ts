@@ -20,9 +20,9 @@ export function authenticate(ownerApiKey: string | undefined) {
   const middleware = createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header("authorization") ?? "";
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new DomainError("unauthorized", "send Authorization: Bearer <api key>", 401);
+    if (!match) throw new DomainError("unauthorized", "send Authorization: Bearer <api key>", "unauthenticated");
     const principal = await ApiKeys.authenticate(c.var.ctx, match[1]!, ownerApiKey);
-    if (!principal) throw new DomainError("unauthorized", "this API key is unknown or revoked", 401);
+    if (!principal) throw new DomainError("unauthorized", "this API key is unknown or revoked", "unauthenticated");
     c.set("principal", principal);
     await next();
   });

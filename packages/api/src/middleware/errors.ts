@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { isDatabaseUnavailable } from "@parom/core/db";
 import { DomainError, newId } from "@parom/core";
+import { statusOf } from "@parom/web";
 import { loggablePath } from "../log-path.js";
 
 /** What a 503 asks a sender to wait: about the time DynamoDB Local takes to restart. */
@@ -11,7 +12,7 @@ const RETRY_AFTER_SECONDS = 5;
 /** The one place errors become HTTP: `{error, message, issues?, ...}`. */
 export const handleError: ErrorHandler = (error, c) => {
   if (error instanceof DomainError) {
-    return c.json({ error: error.code, message: error.message, ...error.details }, error.status as ContentfulStatusCode);
+    return c.json({ error: error.code, message: error.message, ...error.details }, statusOf[error.kind]);
   }
   if (error instanceof HTTPException) {
     const status = error.status;

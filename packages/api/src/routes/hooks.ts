@@ -45,7 +45,7 @@ const hookDoc = describeRoute({
 export const hookRoutes = new Hono<AppEnv>().post("/:key", hookDoc, async (c) => {
   const ctx = c.var.ctx;
   const source = await Sources.byKey(ctx, c.req.param("key"));
-  if (!source) throw new DomainError("not_found", "no lead source has this webhook key", 404);
+  if (!source) throw new DomainError("not_found", "no lead source has this webhook key", "not_found");
   const raw = await RawArchive.store(ctx, { sourceId: source.id, headers: c.req.header(), body: new Uint8Array(await c.req.arrayBuffer()) });
   return intakeResponse(c, await receiveDelivery(ctx, source, raw));
 });

@@ -68,7 +68,7 @@ export function reportRoutes(mailer: Mailer) {
       const stored = await ReportSends.get(c.var.ctx, c.req.param("id"));
       assertVisible(c.var.principal, stored.contractorId, "report", stored.id);
       if (format === "json") return c.json({ ...withoutContent(stored), report: stored.report });
-      if (!stored.mail) throw new DomainError("report_not_rendered", `report ${stored.id} is claimed but not rendered yet; a later run renders it`, 409);
+      if (!stored.mail) throw new DomainError("report_not_rendered", `report ${stored.id} is claimed but not rendered yet; a later run renders it`, "conflict");
       const csv = stored.mail.attachments?.[0];
       return rendered(c, format, format === "html" ? stored.mail.html : (csv?.content ?? ""), csv?.filename ?? `kpi-${stored.id}.csv`);
     });

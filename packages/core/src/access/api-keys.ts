@@ -1,12 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { IdSchema } from "../db/key-limits.js";
 import type { Ctx } from "../context.js";
 import { NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
-import { queryAll } from "../db/query-all.js";
-import { hashOfKey, keyItemKey, principalByKeyHash } from "./key-lookup.js";
+import { ApiKeyEntity, hashOfKey, principalByKeyHash } from "./key-lookup.js";
 import { roles, type Principal } from "./principal.js";
 import { Sessions } from "./sessions.js";
 
@@ -22,68 +20,38 @@ export type CreateKeyInput = z.infer<typeof CreateKeyInput>;
 
 export type ApiKeyInfo = { id: string; role: Principal["role"]; contractorId?: string; createdAt: string; revokedAt?: string };
 
-const hashOf = hashOfKey;
-const keys = {
-  secret: keyItemKey,
-  listing: (id: string) => ({ gsi1pk: "APIKEYS", gsi1sk: id }),
-};
-
 export const ApiKeys = {
   async create(ctx: Ctx, input: CreateKeyInput): Promise<{ id: string; key: string }> {
     const id = newId();
     const key = `prm_${randomBytes(24).toString("base64url")}`;
-    const item: ApiKeyInfo = { id, role: input.role, contractorId: input.contractorId, createdAt: ctx.now().toISOString() };
-    await ctx.doc.send(
-      new PutCommand({
-        TableName: ctx.table,
-        Item: { ...keys.secret(hashOf(key)), ...keys.listing(id), type: "apiKey", ...item },
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    );
+    const { pk } = ApiKeyEntity.key({ hash: hashOfKey(key) });
+    await ApiKeyEntity.put(ctx, { pk, id, role: input.role, contractorId: input.contractorId, createdAt: ctx.now().toISOString() }, "new");
     return { id, key };
   },
 
   /** The principal behind a presented key, or null when it is unknown or revoked. */
   async authenticate(ctx: Ctx, secret: string, ownerKey?: string): Promise<Principal | null> {
-    return principalByKeyHash(ctx, hashOf(secret), ownerKey);
+    return principalByKeyHash(ctx, hashOfKey(secret), ownerKey);
   },
 
   async list(ctx: Ctx): Promise<ApiKeyInfo[]> {
-    const items = await queryAll(ctx, {
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :p",
-      ExpressionAttributeValues: { ":p": "APIKEYS" },
-    });
-    return items.map(toInfo);
+    return (await ApiKeyEntity.all(ctx, "all", {})).map(infoOf);
   },
 
   async revoke(ctx: Ctx, id: string): Promise<ApiKeyInfo> {
-    const page = await ctx.doc.send(
-      new QueryCommand({
-        TableName: ctx.table,
-        IndexName: "gsi1",
-        KeyConditionExpression: "gsi1pk = :p AND gsi1sk = :id",
-        ExpressionAttributeValues: { ":p": "APIKEYS", ":id": id },
-      }),
-    );
-    const found = page.Items?.[0];
+    const [found] = await ApiKeyEntity.all(ctx, "all", {}, { sort: { between: [id, id] } });
     if (!found) throw new NotFoundError("API key", id);
-    const { Attributes } = await ctx.doc.send(
-      new UpdateCommand({
-        TableName: ctx.table,
-        Key: { pk: found.pk, sk: found.sk },
-        UpdateExpression: "SET revokedAt = if_not_exists(revokedAt, :now)",
-        ConditionExpression: "attribute_exists(pk)",
-        ExpressionAttributeValues: { ":now": ctx.now().toISOString() },
-        ReturnValues: "ALL_NEW",
-      }),
-    );
+    // The first revocation's time stays: revoking again changes nothing and answers the key as it is.
+    const revoked =
+      (await ApiKeyEntity.update(ctx, found, { set: { revokedAt: ctx.now().toISOString() } }, { expression: "attribute_exists(pk) AND attribute_not_exists(revokedAt)" })) ??
+      (await ApiKeyEntity.get(ctx, found, { consistent: true }))!;
     // The browsers signed in with it are signed out too (each use re-checks the key as well).
     await Sessions.endForKey(ctx, id);
-    return toInfo(Attributes!);
+    return infoOf(revoked);
   },
 };
 
-function toInfo(item: Record<string, any>): ApiKeyInfo {
-  return { id: item.id, role: item.role, contractorId: item.contractorId, createdAt: item.createdAt, revokedAt: item.revokedAt };
+/** What the API shows of a key: everything but where it is stored (its hash). */
+function infoOf({ pk: _pk, ...info }: z.infer<typeof ApiKeyEntity.schema>): ApiKeyInfo {
+  return info;
 }

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
-import { BatchGetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
 import type { Ctx } from "../context.js";
+import { defineEntity, updateOf } from "../db/entity.js";
 
 /*
  * Failed sign-ins are counted per client address and per key prefix in fixed windows; once either
@@ -18,10 +20,15 @@ const PREFIX_LENGTH = 12;
 type Counter = "client" | "prefix";
 const limits: Record<Counter, number> = { client: FAILURES_PER_CLIENT, prefix: FAILURES_PER_PREFIX };
 
-// Hashed, so neither an address nor a piece of a key is stored in the clear, and the key length is bounded.
-const itemKey = (kind: Counter, value: string, window: number) => ({
-  pk: `SIGNIN#${kind}#${createHash("sha256").update(value).digest("hex")}`,
-  sk: `W#${window}`,
+/** The failures of one counter in one window. `ttl` lets a DynamoDB TTL clear it once the window is over. */
+const SignInWindowEntity = defineEntity({
+  type: "signInThrottle",
+  schema: z.object({ failures: z.number(), ttl: z.number() }),
+  // Hashed, so neither an address nor a piece of a key is stored in the clear, and the key length is bounded.
+  key: ({ counter, value, window }: { counter: Counter; value: string; window: number }) => ({
+    pk: `SIGNIN#${counter}#${createHash("sha256").update(value).digest("hex")}`,
+    sk: `W#${window}`,
+  }),
 });
 
 const windowOf = (now: Date) => Math.floor(now.getTime() / 1000 / THROTTLE_WINDOW_SECONDS);
@@ -33,10 +40,10 @@ export const SignInThrottle = {
   async retryAfter(ctx: Ctx, attempt: SignInAttempt): Promise<number> {
     const now = ctx.now();
     const window = windowOf(now);
-    const wanted = counters(attempt).map(([kind, value]) => ({ kind, key: itemKey(kind, value, window) }));
-    const { Responses } = await ctx.doc.send(new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: wanted.map((w) => w.key) } } }));
-    const found = Responses?.[ctx.table] ?? [];
-    const blocked = wanted.some((w) => (found.find((item) => item.pk === w.key.pk)?.failures ?? 0) >= limits[w.kind]);
+    const windows = await Promise.all(
+      counters(attempt).map(async ([counter, value]) => ({ counter, found: await SignInWindowEntity.get(ctx, { counter, value, window }) })),
+    );
+    const blocked = windows.some(({ counter, found }) => (found?.failures ?? 0) >= limits[counter]);
     if (!blocked) return 0;
     return Math.max(1, Math.ceil((window + 1) * THROTTLE_WINDOW_SECONDS - now.getTime() / 1000));
   },
@@ -44,18 +51,11 @@ export const SignInThrottle = {
   /** Counts a failed attempt against its client and its key prefix. */
   async failed(ctx: Ctx, attempt: SignInAttempt): Promise<void> {
     const window = windowOf(ctx.now());
-    const expires = (window + 2) * THROTTLE_WINDOW_SECONDS;
+    const changes = { add: { failures: 1 }, set: { type: SignInWindowEntity.type, ttl: (window + 2) * THROTTLE_WINDOW_SECONDS } };
+    // The first failure of a window creates its counter, so this update has no condition (an entity's `update` always states one).
     await Promise.all(
-      counters(attempt).map(([kind, value]) =>
-        ctx.doc.send(
-          new UpdateCommand({
-            TableName: ctx.table,
-            Key: itemKey(kind, value, window),
-            UpdateExpression: "ADD failures :one SET #type = :type, #ttl = :ttl",
-            ExpressionAttributeNames: { "#type": "type", "#ttl": "ttl" },
-            ExpressionAttributeValues: { ":one": 1, ":type": "signInThrottle", ":ttl": expires },
-          }),
-        ),
+      counters(attempt).map(([counter, value]) =>
+        ctx.doc.send(new UpdateCommand({ TableName: ctx.table, Key: SignInWindowEntity.key({ counter, value, window }), ...updateOf(changes) })),
       ),
     );
   },

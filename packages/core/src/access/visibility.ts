@@ -26,7 +26,7 @@ export function isVisible(principal: Principal, contractorId: string | null): bo
 }
 
 /**
- * Throws the same 404 as a missing id unless `principal` may see the thing.
+ * Throws the same NotFoundError as a missing id unless `principal` may see the thing.
  * @example assertVisible(principal, campaign.contractorId, "campaign", campaign.id);
  */
 export function assertVisible(principal: Principal, contractorId: string | null, what: string, id: string): void {

@@ -5,7 +5,7 @@ import { tableDefinition, type IndexName } from "./table.js";
  * Opaque pagination cursor: the DynamoDB LastEvaluatedKey, base64url-encoded. A cursor comes back
  * from the caller, so it is validated against the query it continues before DynamoDB sees it:
  * exactly that index's key attributes, each a bounded string, in the query's own partition. A
- * crafted one is a 400 naming `cursor`, never a DynamoDB ValidationException (a 500) and never a
+ * crafted one is invalid input naming `cursor`, never a DynamoDB ValidationException (an internal error) and never a
  * look into another partition.
  */
 

@@ -27,7 +27,7 @@ export function keyPartIssue(path: string, value: string | null | undefined, max
   return bytes > max ? { path, message: `at most ${max} bytes (UTF-8), got ${bytes}` } : null;
 }
 
-/** An id the API takes in a query or body: refused with a 400 naming its field when it could not fit a key. */
+/** An id the API takes in a query or body: refused as invalid, naming its field, when it could not fit a key. */
 export const IdSchema = z
   .string()
   .min(1)

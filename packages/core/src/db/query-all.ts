@@ -27,7 +27,7 @@ export async function queryPage(
     const result = await ctx.doc.send(new QueryCommand({ ...query, TableName: ctx.table, Limit: page.limit, ExclusiveStartKey }));
     return { items: result.Items ?? [], nextCursor: encodeCursor(result.LastEvaluatedKey) };
   } catch (error) {
-    // A well-formed key outside the query's sort-key range: DynamoDB refuses it, and so do we, as a 400.
+    // A well-formed key outside the query's sort-key range: DynamoDB refuses it, and so do we, as invalid input.
     if (ExclusiveStartKey && (error as Error).name === "ValidationException") throw invalidCursor("it is outside this listing");
     throw error;
   }

@@ -51,7 +51,7 @@ export function parseAmoCrm(body: ReadBody): Delivery {
   const contacts = amoContacts(tree, issues);
 
   if (issues.length > 0) {
-    throw new InvalidInputError(`amoCRM events are incomplete: ${issues.map((i) => i.path).join(", ")}`, issues, 422);
+    throw new InvalidInputError(`amoCRM events are incomplete: ${issues.map((i) => i.path).join(", ")}`, issues, "unprocessable");
   }
   return { test: false, leads, statusChanges: [...changes.values()], contacts };
 }

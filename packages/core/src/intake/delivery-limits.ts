@@ -18,16 +18,16 @@ const SINGLE_LEAD_ID_FIELD = { tilda: "tranid", json: "externalId" } as const;
 type Format = keyof typeof MAX_EVENTS_PER_CALL;
 
 /**
- * Refuses a parsed call that would not fit: more events than its format allows (413, before anything
- * is written), or an id or UTM value too long for the DynamoDB key it becomes part of (422 naming
- * each field). Either way the caller quarantines the call as for any parser refusal.
+ * Refuses a parsed call that would not fit: more events than its format allows (too large, before
+ * anything is written), or an id or UTM value too long for the DynamoDB key it becomes part of
+ * (unprocessable, naming each field). Either way the caller quarantines the call as for any parser refusal.
  */
 export function checkDeliveryLimits(format: Format, delivery: Delivery): void {
   const count = delivery.leads.length + delivery.statusChanges.length + (delivery.contacts?.length ?? 0);
   const limit = MAX_EVENTS_PER_CALL[format];
   if (count > limit) {
     const message = `the call carries ${count} leads, status changes and contacts; at most ${limit} per call: send them in several calls`;
-    throw new DomainError("too_many_leads", message, 413, { limit, count, issues: [{ path: "(body)", message }] });
+    throw new DomainError("too_many_leads", message, "too_large", { limit, count, issues: [{ path: "(body)", message }] });
   }
 
   const issues: FieldIssue[] = [];
@@ -52,7 +52,7 @@ export function checkDeliveryLimits(format: Format, delivery: Delivery): void {
     contact.linkedExternalIds.forEach((id, linked) => add(keyPartIssue(`contacts[${index}].linked_leads_id[${linked}]`, id)));
   });
   if (issues.length > 0) {
-    throw new InvalidInputError(`too long to store: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues, 422);
+    throw new InvalidInputError(`too long to store: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues, "unprocessable");
   }
 }
 
@@ -71,8 +71,8 @@ export function utmIssues(lead: Pick<LeadFields, "utm">, name: (field: string) =
   return issues;
 }
 
-/** The sender's `Idempotency-Key` header becomes part of a lead reference's key: refused (422) when it could not fit. */
+/** The sender's `Idempotency-Key` header becomes part of a lead reference's key: refused as unprocessable when it could not fit. */
 export function checkIdempotencyKey(header: string | undefined): void {
   const issue = keyPartIssue("Idempotency-Key", header?.trim());
-  if (issue) throw new InvalidInputError(`the Idempotency-Key header is too long: ${issue.message}`, [issue], 422);
+  if (issue) throw new InvalidInputError(`the Idempotency-Key header is too long: ${issue.message}`, [issue], "unprocessable");
 }

@@ -6,7 +6,7 @@ import type { ReadBody } from "./read-body.js";
 import { SenderFields } from "./sender-fields.js";
 import { trackingFromFields, type TrackingParam } from "./utm.js";
 
-/** Senders often serialize ids and phones as numbers; anything else that is not text is a mistake worth a 422. */
+/** Senders often serialize ids and phones as numbers; anything else that is not text is a mistake refused as unprocessable. */
 const Text = z
   .union([z.string(), z.number()])
   .nullish()
@@ -47,7 +47,7 @@ function fromJson(value: Record<string, unknown>) {
   const result = JsonLead.safeParse(value);
   if (!result.success) {
     const issues = result.error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(body)", message: issue.message }));
-    throw new InvalidInputError(`the lead is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues, 422);
+    throw new InvalidInputError(`the lead is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues, "unprocessable");
   }
   const lead = result.data;
   const { utm } = lead;

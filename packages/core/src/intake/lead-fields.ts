@@ -57,10 +57,10 @@ function toCompany(input: LeadInput["company"]): LeadCompany | null {
   return { name, inn: digits && /^(\d{10}|\d{12})$/.test(digits) ? digits : inn };
 }
 
-/** The 422 for a body that was read but carries no usable lead. */
+/** The refusal (unprocessable) of a body that was read but carries no usable lead. */
 export function noLeadError(expected: string): InvalidInputError {
   const message = `the body holds no lead: expected at least one of ${expected}`;
-  return new InvalidInputError(message, [{ path: "(body)", message }], 422);
+  return new InvalidInputError(message, [{ path: "(body)", message }], "unprocessable");
 }
 
 function blankToNull(value: string | null | undefined): string | null {

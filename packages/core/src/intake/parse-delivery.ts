@@ -18,10 +18,10 @@ const parsers: Record<DeliveryFormat, (body: ReadBody) => Delivery> = {
 
 /**
  * What a webhook body means, read as the source's format.
- * Throws InvalidInputError: 400 when the body cannot be read (malformed JSON, a JSON body that is not an
- * object, an unsupported Content-Type), 422 when it reads but holds no usable lead. A malformed URL or
+ * Throws InvalidInputError: invalid when the body cannot be read (malformed JSON, a JSON body that is not
+ * an object, an unsupported Content-Type), unprocessable when it reads but holds no usable lead. A malformed URL or
  * percent-escape inside a field never throws: the lead keeps what could be read. A call over its format's
- * lead cap (413) or with an id too long for a key (422) is refused too (see delivery-limits.ts).
+ * lead cap (too large) or with an id too long for a key (unprocessable) is refused too (see delivery-limits.ts).
  * @example parseDelivery("tilda", { contentType: "application/x-www-form-urlencoded", text: "test=test" })
  */
 export function parseDelivery(format: DeliveryFormat, body: WebhookBody): Delivery {

@@ -12,7 +12,7 @@ export type ReadBody =
 
 /**
  * Decodes a body by its Content-Type; without one, a body starting with `{` or `[` is JSON, anything else a form.
- * Throws a 400 when the body cannot be read at all.
+ * Throws invalid input when the body cannot be read at all.
  */
 export function readBody(body: WebhookBody): ReadBody {
   const mediaType = body.contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
@@ -27,7 +27,7 @@ export function readBody(body: WebhookBody): ReadBody {
     return { kind: "form", pairs: parseFormPairs(text, declaredCharset(body.contentType) ?? undefined) };
   }
   const message = `${mediaType} is not supported: send application/json or application/x-www-form-urlencoded`;
-  throw new InvalidInputError(message, [{ path: "(content-type)", message }], 400);
+  throw new InvalidInputError(message, [{ path: "(content-type)", message }]);
 }
 
 function parseJsonObject(text: string): Record<string, unknown> {
@@ -36,11 +36,11 @@ function parseJsonObject(text: string): Record<string, unknown> {
     value = JSON.parse(text);
   } catch (error) {
     const message = `the body is not valid JSON (${(error as Error).message})`;
-    throw new InvalidInputError(message, [{ path: "(body)", message }], 400);
+    throw new InvalidInputError(message, [{ path: "(body)", message }]);
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     const message = "the JSON body must be an object";
-    throw new InvalidInputError(message, [{ path: "(body)", message }], 400);
+    throw new InvalidInputError(message, [{ path: "(body)", message }]);
   }
   return value as Record<string, unknown>;
 }

@@ -8,7 +8,7 @@ import { receiveDelivery, type IntakeAnswer } from "./receive.js";
  * Runs a quarantined or stuck call again through its source's current format and parser. Leads
  * captured before (by an earlier attempt, or a sender's retry) answer as duplicates, so nothing is
  * counted twice. Success marks the call processed; a body still refused stays in quarantine with the
- * new error, thrown as a 422.
+ * new error, thrown as unprocessable.
  */
 export async function replayDelivery(ctx: Ctx, id: string): Promise<IntakeAnswer> {
   const raw = await RawArchive.get(ctx, id);
@@ -20,7 +20,7 @@ export async function replayDelivery(ctx: Ctx, id: string): Promise<IntakeAnswer
   try {
     return await replay(ctx, raw);
   } catch (error) {
-    if (error instanceof DomainError) throw new DomainError(error.code, `still refused: ${error.message}`, 422, error.details);
+    if (error instanceof DomainError) throw new DomainError(error.code, `still refused: ${error.message}`, "unprocessable", error.details);
     throw error;
   }
 }

@@ -163,7 +163,7 @@ export const ContactAttempts = {
       const item = await readLead(ctx, leadId);
       if (attempt.at < item.createdAt) {
         const message = `the lead arrived at ${item.createdAt}; an attempt cannot come before it`;
-        throw new InvalidInputError(`at: ${message}`, [{ path: "at", message }], 422);
+        throw new InvalidInputError(`at: ${message}`, [{ path: "at", message }], "unprocessable");
       }
       const plan = planContactAttempt({ stage: item.stage, run: item.unansweredRun ?? emptyRun }, attempt);
       const set = {

@@ -47,7 +47,7 @@ export const Spend = {
    */
   async import(ctx: Ctx, rows: ParsedRow[]): Promise<SpendImportResult> {
     if (rows.length > MAX_SPEND_ROWS) {
-      throw new DomainError("too_many_rows", `at most ${MAX_SPEND_ROWS} rows per import; this one has ${rows.length}, split it`, 413);
+      throw new DomainError("too_many_rows", `at most ${MAX_SPEND_ROWS} rows per import; this one has ${rows.length}, split it`, "too_large");
     }
     const rejected: RejectedSpendRow[] = [];
     const days = new Map<string, DayTotal>();

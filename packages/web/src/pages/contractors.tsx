@@ -90,6 +90,6 @@ export const contractorRoutes = new Hono<WebEnv>()
   .post("/contractors", ...needs("contractors.manage"), ...formPost, async (c) => {
     const values = await formValues(c);
     const result = await attempt(async () => Contractors.create(c.var.ctx, parseForm(CreateContractorInput, { name: values.name ?? "" })));
-    if (!result.ok) return contractorsPage(c, { values, problem: result.problem }, formStatus(result.status));
+    if (!result.ok) return contractorsPage(c, { values, problem: result.problem }, formStatus(result.kind));
     return c.redirect(`/contractors?notice=created#contractor-${result.value.id}`, 303);
   });

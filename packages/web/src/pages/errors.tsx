@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { DomainError, InvalidInputError, newId } from "@parom/core";
 import type { WebEnv } from "../env.js";
+import { statusOf } from "../error-status.js";
 import { Page } from "../layout.js";
 import { viewOf } from "../view.js";
 
@@ -33,11 +34,12 @@ export const renderError: ErrorHandler<WebEnv> = async (error, c) => {
     return errorPage(c, error.status as ContentfulStatusCode, error.message || t.error.title);
   }
   if (error instanceof DomainError) {
-    if (error.status === 404) return errorPage(c, 404, t.error.notFound);
-    if (error.status === 403) return errorPage(c, 403, t.error.forbidden);
-    if (error.code === "invalid_redirect") return errorPage(c, 400, t.error.badRedirect);
-    if (error instanceof InvalidInputError && error.issues.some((issue) => issue.path === "cursor")) return errorPage(c, 400, t.error.badCursor);
-    return errorPage(c, error.status, error.message);
+    const status = statusOf[error.kind];
+    if (error.kind === "not_found") return errorPage(c, status, t.error.notFound);
+    if (error.kind === "forbidden") return errorPage(c, status, t.error.forbidden);
+    if (error.code === "invalid_redirect") return errorPage(c, status, t.error.badRedirect);
+    if (error instanceof InvalidInputError && error.issues.some((issue) => issue.path === "cursor")) return errorPage(c, status, t.error.badCursor);
+    return errorPage(c, status, error.message);
   }
   const requestId = newId();
   console.error(`[${requestId}] ${c.req.method} ${c.req.path}`, error);

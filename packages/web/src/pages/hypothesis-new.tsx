@@ -96,6 +96,6 @@ export const hypothesisNewRoutes = new Hono<WebEnv>()
     const values = await formValues(c);
     const actor = { keyId: c.var.principal.keyId, role: c.var.principal.role };
     const result = await attempt(async () => Hypotheses.create(c.var.ctx, parseForm(CreateHypothesisInput, hypothesisInput(values)), actor));
-    if (!result.ok) return newHypothesisPage(c, { values, problem: result.problem }, formStatus(result.status));
+    if (!result.ok) return newHypothesisPage(c, { values, problem: result.problem }, formStatus(result.kind));
     return c.redirect(`/hypotheses/${result.value.id}?notice=created`, 303);
   });

@@ -184,7 +184,7 @@ async function recordAttempt(c: Context<WebEnv>) {
   const result = await attempt(() =>
     ContactAttempts.record(c.var.ctx, id, parseForm(ContactAttemptInput, attemptFields(values, c.var.ctx.timeZone)), `key:${c.var.principal.keyId}`),
   );
-  if (!result.ok) return leadPage(c, { values, problem: result.problem }, formStatus(result.status));
+  if (!result.ok) return leadPage(c, { values, problem: result.problem }, formStatus(result.kind));
   const notice: NoticeKey = result.value.stageChange ? attemptNotice[result.value.stageChange] : "attemptRecorded";
   return c.redirect(`/leads/${id}?notice=${notice}#attempts`, 303);
 }

@@ -92,8 +92,8 @@ export const quarantineRoutes = new Hono<WebEnv>()
     const result = await attempt(() => replayDelivery(c.var.ctx, c.req.param("id")));
     if (!result.ok) {
       // A 409 is a call processed meanwhile, or too fresh to call stuck: said in the reader's language.
-      const problem = result.status === 409 ? { message: (await viewOf(c)).t.quarantine.notReplayable, issues: [] } : result.problem;
-      return quarantinePage(c, { state: { values: {}, problem } }, formStatus(result.status));
+      const problem = result.kind === "conflict" ? { message: (await viewOf(c)).t.quarantine.notReplayable, issues: [] } : result.problem;
+      return quarantinePage(c, { state: { values: {}, problem } }, formStatus(result.kind));
     }
     return c.redirect("/quarantine?notice=replayed", 303);
   });

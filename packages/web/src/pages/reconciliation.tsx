@@ -224,7 +224,7 @@ export const reconciliationRoutes = new Hono<WebEnv>()
       const query = parseForm(ReconcileQuery, { from: optionalText(values.from), to: optionalText(values.to) });
       return Reconciliations.run(c.var.ctx, bytes, query, `key:${c.var.principal.keyId}`, read.encoding);
     });
-    if (!result.ok) return reconciliationPage(c, { state: { values, problem: result.problem }, status: result.status === 413 ? 413 : formStatus(result.status) });
+    if (!result.ok) return reconciliationPage(c, { state: { values, problem: result.problem }, status: formStatus(result.kind, "too_large") });
     // To the kept result, so reloading the page does not upload the file again.
     return c.redirect(`/reconciliation/${result.value.id}`, 303);
   });

@@ -76,6 +76,6 @@ export const sourceRoutes = new Hono<WebEnv>()
   .post("/sources", ...needs("sources.manage"), ...formPost, async (c) => {
     const values = await formValues(c);
     const result = await attempt(async () => Sources.create(c.var.ctx, parseForm(CreateSourceInput, { name: values.name ?? "", format: values.format ?? "" })));
-    if (!result.ok) return sourcesPage(c, { values, problem: result.problem }, formStatus(result.status));
+    if (!result.ok) return sourcesPage(c, { values, problem: result.problem }, formStatus(result.kind));
     return c.redirect(`/sources?notice=created#source-${result.value.id}`, 303);
   });

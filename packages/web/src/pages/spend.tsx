@@ -96,6 +96,6 @@ export const spendRoutes = new Hono<WebEnv>()
       const format = chooseSpendFormat({ contentType: upload?.type || "text/plain", text }, query.format);
       return Spend.import(c.var.ctx, format.parse(text, { moneyInMicros: query.moneyInMicros }));
     });
-    if (!result.ok) return spendPage(c, { values, problem: result.problem }, undefined, result.status === 413 ? 413 : formStatus(result.status));
+    if (!result.ok) return spendPage(c, { values, problem: result.problem }, undefined, formStatus(result.kind, "too_large"));
     return spendPage(c, { values: {} }, result.value, 200, encoding);
   });

@@ -34,7 +34,7 @@ export function chooseSpendFormat(body: SpendBody, named?: string): SpendFormat 
   }
   const format = spendFormats.find((candidate) => candidate.detect(body));
   if (!format) {
-    throw new DomainError("unsupported_format", `send spend as text/csv or application/json, or name the format with ?format= (${names})`, 400);
+    throw new DomainError("unsupported_format", `send spend as text/csv or application/json, or name the format with ?format= (${names})`);
   }
   return format;
 }

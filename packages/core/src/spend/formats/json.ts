@@ -15,7 +15,7 @@ export const jsonFormat: SpendFormat = {
     try {
       body = JSON.parse(text);
     } catch {
-      throw new DomainError("invalid_json", "the body is not valid JSON", 400);
+      throw new DomainError("invalid_json", "the body is not valid JSON");
     }
     return envelopeRows(body).map((value, index): ParsedRow => {
       if (!isPlainObject(value)) return { row: index, errors: [`the row must be an object with ${spendFieldNames.join(", ")}.`] };

@@ -54,7 +54,7 @@ function pageForm(form: keyof HypothesisForms, notice: NoticeKey, act: (c: Conte
     const values = await formValues(c);
     const result = await attempt(() => act(c, values));
     // A missing hypothesis makes the page itself answer 404; any other refusal is shown at its form.
-    if (!result.ok) return hypothesisPage(c, { [form]: { values, problem: result.problem } }, formStatus(result.status));
+    if (!result.ok) return hypothesisPage(c, { [form]: { values, problem: result.problem } }, formStatus(result.kind));
     return c.redirect(`/hypotheses/${c.req.param("id")}?notice=${notice}#${form === "transition" ? "moves" : form === "campaign" ? "campaigns" : "rules"}`, 303);
   };
 }

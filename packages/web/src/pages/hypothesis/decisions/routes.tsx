@@ -18,7 +18,7 @@ async function submit<T>(
 ) {
   const values = await formValues(c);
   const result = await attempt(() => act(values));
-  if (!result.ok) return hypothesisPage(c, { [form]: { values, problem: result.problem } }, formStatus(result.status));
+  if (!result.ok) return hypothesisPage(c, { [form]: { values, problem: result.problem } }, formStatus(result.kind));
   const anchor = form === "approval" ? "approval" : "optimizations";
   return c.redirect(`/hypotheses/${c.req.param("id")}?notice=${notice(result.value)}#${anchor}`, 303);
 }
