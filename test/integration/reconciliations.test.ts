@@ -4,7 +4,7 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatKopecks } from "../../packages/core/src/money.js";
 import type { WonLead } from "../../packages/core/src/reconciliation/match.js";
-import { reconciliationKeys } from "../../packages/core/src/reconciliation/store.js";
+import { ReconciliationEntity } from "../../packages/core/src/reconciliation/store.js";
 import { createHarness, OWNER_KEY, type Harness } from "../support/harness.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/accounting/${name}`, import.meta.url));
@@ -135,7 +135,7 @@ describe("reconciliation with accounting", () => {
     const res = await post(lines.join("\r\n"));
     expect(res.status).toBe(201);
     expect(res.body.totals).toEqual({ accountingClients: 20_000, crmWon: 70, matched: 0 });
-    const head = await h.ctx.doc.send(new GetCommand({ TableName: h.ctx.table, Key: reconciliationKeys.head(res.body.id) }));
+    const head = await h.ctx.doc.send(new GetCommand({ TableName: h.ctx.table, Key: ReconciliationEntity.key({ id: res.body.id }) }));
     expect(head.Item!.parts).toBeGreaterThan(1);
     const again = await h.call("GET", `/api/reconciliations/${res.body.id}`);
     expect(again.body).toEqual(res.body);

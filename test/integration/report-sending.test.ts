@@ -194,6 +194,22 @@ describe("when sending fails or a run dies", () => {
     expect((await h.call("GET", "/api/reports")).body.items).toEqual([expect.objectContaining({ status: "sent", attempts: 2 })]);
   });
 
+  it("says the lease was lost when a run outlives its lease and another run took the report over meanwhile", async () => {
+    const h = await createHarness({ now: MONDAY });
+    const { contractorId } = await contractorWithCampaign(h);
+    const slowSend = async (_mail: Mail) => {
+      // While this run is sending, its lease runs out and a later run claims the report.
+      h.setNow(new Date(Date.parse(MONDAY) + SEND_LEASE_MS + 60_000));
+      const [stored] = await ReportSends.unsent(h.ctx);
+      expect((await ReportSends.takeOver(h.ctx, stored!, SEND_LEASE_MS)).outcome).toBe("claimed");
+      return { messageId: "slow" };
+    };
+
+    const result = await runReports(h.ctx, { period: "weekly", now: new Date(MONDAY), send: slowSend });
+    expect(result.results.find((r) => r.contractorId === contractorId)).toMatchObject({ outcome: "lease_lost" });
+    expect((await h.call("GET", "/api/reports")).body.items).toEqual([expect.objectContaining({ status: "sending", attempts: 2 })]);
+  });
+
   it("skips a contractor without an address until one is given", async () => {
     const h = await createHarness({ now: MONDAY });
     const contractorId = await newContractor(h);

@@ -1,6 +1,8 @@
+import { z } from "zod";
 import type { Ctx } from "../context.js";
-import type { TransactItem } from "../db/transact.js";
+import { defineEntity } from "../db/entity.js";
 import { queryAll } from "../db/query-all.js";
+import { named, type TransactItem } from "../db/transact.js";
 import { addDays, daysBetween } from "../time.js";
 
 /**
@@ -44,8 +46,39 @@ const WON_AFTER = "wonAfter_";
 
 /** Leads that match no campaign are counted too, under this pseudo-campaign. */
 const UNATTRIBUTED = "UNATTRIBUTED";
-const partition = (campaignId: string | null) => `COUNTERS#${campaignId ?? UNATTRIBUTED}`;
+/** The campaign as counter items store it. */
+const counted = (campaignId: string | null) => campaignId ?? UNATTRIBUTED;
+
+/**
+ * A campaign's counters share its partition, one item per cohort day (`DAY#`), per cohort and win
+ * day (`WIN#`) and per cohort day and lost reason (`LOST#`). They are only ever added to (ADD
+ * upserts, no `type` attribute), and read a partition at a time.
+ */
+const partition = (campaignId: string) => `COUNTERS#${campaignId}`;
 const prefix = { day: "DAY#", win: "WIN#", lost: "LOST#" } as const;
+const count = z.number().default(0);
+
+/** Open: besides the counter fields, one `wonAfter_<d>` attribute per distinct delay (see WinCount). */
+export const DayCounterEntity = defineEntity({
+  type: "dayCounter",
+  schema: z.looseObject({ campaignId: z.string(), day: z.string(), ...Object.fromEntries(counterFields.map((f) => [f, count])), spendRecorded: z.boolean().optional() }),
+  key: ({ campaignId, day }: { campaignId: string; day: string }) => ({ pk: partition(campaignId), sk: `${prefix.day}${day}` }),
+});
+
+export const WinCounterEntity = defineEntity({
+  type: "winCounter",
+  schema: z.object({ campaignId: z.string(), cohortDay: z.string(), winDay: z.string(), won: count, revenue: count }),
+  key: ({ campaignId, cohortDay, winDay }: { campaignId: string; cohortDay: string; winDay: string }) => ({ pk: partition(campaignId), sk: `${prefix.win}${cohortDay}#${winDay}` }),
+});
+
+export const LostReasonCounterEntity = defineEntity({
+  type: "lostReasonCounter",
+  schema: z.object({ campaignId: z.string(), cohortDay: z.string(), reasonKey: z.string(), reason: z.string(), lost: count }),
+  key: ({ campaignId, cohortDay, reasonKey }: { campaignId: string; cohortDay: string; reasonKey: string }) => ({
+    pk: partition(campaignId),
+    sk: `${prefix.lost}${cohortDay}#${reasonKey}`,
+  }),
+});
 
 /**
  * A transaction item adding `delta` to a campaign's counters for one day (negative to subtract),
@@ -65,7 +98,8 @@ export function addToDay(
     const name = `${WON_AFTER}${daysBetween(day, w.winDay)}`;
     adds[name] = (adds[name] ?? 0) + w.won;
   }
-  return { Update: addExpression(ctx, { pk: partition(campaignId), sk: `${prefix.day}${day}` }, { campaignId: campaignId ?? UNATTRIBUTED, day }, adds) };
+  const identity = { campaignId: counted(campaignId), day };
+  return named("dayCounter", { Update: addExpression(ctx, DayCounterEntity.key(identity), identity, adds) });
 }
 
 /**
@@ -73,15 +107,14 @@ export function addToDay(
  * `spendRecorded` (always, so that an explicit 0 leaves its trace) and moves `spend` by `delta`.
  */
 export function recordSpend(ctx: Ctx, campaignId: string, day: string, delta: number): TransactItem {
-  const update = addExpression(ctx, { pk: partition(campaignId), sk: `${prefix.day}${day}` }, { campaignId, day }, { spend: delta }, { spendRecorded: true });
-  return { Update: update };
+  const identity = { campaignId, day };
+  return named("dayCounter", { Update: addExpression(ctx, DayCounterEntity.key(identity), identity, { spend: delta }, { spendRecorded: true }) });
 }
 
 /** A transaction item recording `won` deals (and their revenue) of a cohort day won on `winDay`. */
 export function addWin(ctx: Ctx, campaignId: string | null, cohortDay: string, winDay: string, delta: { won: number; revenue: number }): TransactItem {
-  return {
-    Update: addExpression(ctx, { pk: partition(campaignId), sk: `${prefix.win}${cohortDay}#${winDay}` }, { campaignId: campaignId ?? UNATTRIBUTED, cohortDay, winDay }, delta),
-  };
+  const identity = { campaignId: counted(campaignId), cohortDay, winDay };
+  return named("winCounter", { Update: addExpression(ctx, WinCounterEntity.key(identity), identity, delta) });
 }
 
 function addExpression(
@@ -118,12 +151,13 @@ function addExpression(
 
 /** A campaign's day counters for cohort days in [from, to] (inclusive ISO days), with their wins counted by win day: one query. */
 export async function readCounters(ctx: Ctx, campaignId: string | null, from = "0000-00-00", to = "9999-99-99"): Promise<{ days: DayCounters[]; wins: WinCount[] }> {
+  const first = DayCounterEntity.key({ campaignId: counted(campaignId), day: from });
   const items = await queryAll(ctx, {
     KeyConditionExpression: "pk = :p AND sk BETWEEN :from AND :to",
-    ExpressionAttributeValues: { ":p": partition(campaignId), ":from": `${prefix.day}${from}`, ":to": `${prefix.day}${to}` },
+    ExpressionAttributeValues: { ":p": first.pk, ":from": first.sk, ":to": DayCounterEntity.key({ campaignId: counted(campaignId), day: to }).sk },
   });
-  const days = items.map((item) => toDay(campaignId, item));
-  return { days, wins: items.flatMap(winCountsOf) };
+  const days = items.map((item) => DayCounterEntity.parse(item));
+  return { days: days.map((day) => toDay(campaignId, day)), wins: days.flatMap(winCountsOf) };
 }
 
 /** A campaign's day counters for cohort days in [from, to], without their wins. */
@@ -133,26 +167,28 @@ export async function readDays(ctx: Ctx, campaignId: string | null, from?: strin
 
 /** Everything counted for a campaign: day counters, wins with revenue and lost reasons, in one query of its partition. */
 export async function readAllCounters(ctx: Ctx, campaignId: string | null): Promise<{ days: DayCounters[]; wins: WinCounters[]; lostReasons: LostReasonCounters[] }> {
-  const items = await queryAll(ctx, { KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": partition(campaignId) } });
+  const items = await queryAll(ctx, { KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": partition(counted(campaignId)) } });
   const read = { days: [] as DayCounters[], wins: [] as WinCounters[], lostReasons: [] as LostReasonCounters[] };
   for (const item of items) {
-    const key: string = item.sk;
-    if (key.startsWith(prefix.day)) read.days.push(toDay(campaignId, item));
-    else if (key.startsWith(prefix.win)) read.wins.push(toWin(campaignId, item));
-    else if (key.startsWith(prefix.lost)) read.lostReasons.push(toLostReason(campaignId, item));
+    const key = String(item.sk);
+    if (key.startsWith(prefix.day)) read.days.push(toDay(campaignId, DayCounterEntity.parse(item)));
+    else if (key.startsWith(prefix.win)) read.wins.push({ ...WinCounterEntity.parse(item), campaignId });
+    else if (key.startsWith(prefix.lost)) read.lostReasons.push(toLostReason(campaignId, LostReasonCounterEntity.parse(item)));
   }
   return { ...read, lostReasons: read.lostReasons.filter((row) => row.lost !== 0) };
 }
 
-function toDay(campaignId: string | null, item: Record<string, any>): DayCounters {
-  const row = { campaignId, day: item.day as string } as DayCounters;
-  for (const field of counterFields) row[field] = Number(item[field] ?? 0);
+function toDay(campaignId: string | null, item: DayCounterItem): DayCounters {
+  const row = { campaignId, day: item.day } as DayCounters;
+  for (const field of counterFields) row[field] = Number(item[field]);
   row.spendRecorded = item.spendRecorded === true || row.spend > 0;
   return row;
 }
 
+type DayCounterItem = z.infer<typeof DayCounterEntity.schema>;
+
 /** A day item's histogram as rows, earliest win day first. */
-function winCountsOf(item: Record<string, any>): WinCount[] {
+function winCountsOf(item: DayCounterItem): WinCount[] {
   const rows: WinCount[] = [];
   for (const [name, value] of Object.entries(item)) {
     if (name.startsWith(WON_AFTER) && Number(value) !== 0) {
@@ -161,14 +197,6 @@ function winCountsOf(item: Record<string, any>): WinCount[] {
   }
   return rows.sort((x, y) => x.winDay.localeCompare(y.winDay));
 }
-
-const toWin = (campaignId: string | null, item: Record<string, any>): WinCounters => ({
-  campaignId,
-  cohortDay: item.cohortDay,
-  winDay: item.winDay,
-  won: Number(item.won ?? 0),
-  revenue: Number(item.revenue ?? 0),
-});
 
 /**
  * Leads currently lost for one reason, by campaign and cohort day, behind the funnel's lost
@@ -192,14 +220,14 @@ export function addLostReason(ctx: Ctx, campaignId: string | null, cohortDay: st
   const key = normalizeLostReason(reason);
   if (key === "") throw new Error("a lost reason must not be empty");
   if (delta === 0) throw new Error("a counter update needs a non-zero delta");
-  return {
+  return named("lostReasonCounter", {
     Update: {
       TableName: ctx.table,
-      Key: { pk: partition(campaignId), sk: `${prefix.lost}${cohortDay}#${key}` },
+      Key: LostReasonCounterEntity.key({ campaignId: counted(campaignId), cohortDay, reasonKey: key }),
       UpdateExpression: "SET campaignId = :c, cohortDay = :d, reasonKey = :k, reason = if_not_exists(reason, :r) ADD lost :delta",
-      ExpressionAttributeValues: { ":c": campaignId ?? UNATTRIBUTED, ":d": cohortDay, ":k": key, ":r": tidyReason(reason), ":delta": delta },
+      ExpressionAttributeValues: { ":c": counted(campaignId), ":d": cohortDay, ":k": key, ":r": tidyReason(reason), ":delta": delta },
     },
-  };
+  });
 }
 
 /**
@@ -216,10 +244,10 @@ export function moveLostReason(ctx: Ctx, campaignId: string | null, cohortDay: s
   ];
 }
 
-const toLostReason = (campaignId: string | null, item: Record<string, any>): LostReasonCounters => ({
+const toLostReason = (campaignId: string | null, { cohortDay, reasonKey, reason, lost }: z.infer<typeof LostReasonCounterEntity.schema>): LostReasonCounters => ({
   campaignId,
-  cohortDay: item.cohortDay,
-  key: item.reasonKey,
-  reason: item.reason,
-  lost: Number(item.lost ?? 0),
+  cohortDay,
+  key: reasonKey,
+  reason,
+  lost,
 });

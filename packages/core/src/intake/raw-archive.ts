@@ -1,6 +1,9 @@
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
 import type { Ctx } from "../context.js";
-import { queryPage } from "../db/query-all.js";
+import { bytesSchema } from "../db/bytes.js";
+import { defineEntity } from "../db/entity.js";
+import { tableDefinition } from "../db/table.js";
 import type { TransactItem } from "../db/transact.js";
 import { NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
@@ -44,16 +47,52 @@ type Page = { items: RawDelivery[]; nextCursor: string | null };
 // Credentials a sender might add by habit have no business in an archive people browse.
 const withheldHeaders = new Set(["authorization", "cookie", "proxy-authorization"]);
 
-const keys = {
-  item: (id: string) => ({ pk: `RAW#${id}`, sk: "RAW" }),
-  /** One small item per captured lead, beside the call: the call's own item never grows with its leads. */
-  captured: (id: string, index: number) => ({ pk: `RAW#${id}`, sk: `CAPTURED#${String(index).padStart(6, "0")}` }),
-  /**
-   * The call's state listing on gsi1, oldest to newest by receipt: PENDING from storing until it is
-   * handled, QUARANTINE while refused, none once processed.
-   */
-  listing: (state: "PENDING" | "QUARANTINE", receivedAt: string, id: string) => ({ gsi1pk: state, gsi1sk: `${receivedAt}#${id}` }),
+/** What an archived call's item holds; bodies live in their own items (raw-body.ts). */
+const RawDeliveryItem = z.object({
+  id: z.string(),
+  sourceId: z.string(),
+  receivedAt: z.string(),
+  contentType: z.string().nullable().default(null),
+  headers: z.record(z.string(), z.string()).default({}),
+  bodyHash: z.string().default(""),
+  bodySize: z.number().optional(),
+  /** Calls archived before bodies were shared kept theirs inline. */
+  body: bytesSchema.optional(),
+  // Loose: a domain error's details (its field issues, say) are kept with it as they came.
+  error: z.looseObject({ error: z.string(), message: z.string() }).nullable().default(null),
+  /** Absent until handled: `processed` sets it once. */
+  processedAt: z.string().optional(),
+});
+type RawDeliveryItem = z.infer<typeof RawDeliveryItem>;
+
+const stateOf = (item: Pick<RawDeliveryItem, "error" | "processedAt">): DeliveryState =>
+  item.processedAt ? "processed" : item.error ? "quarantined" : "pending";
+
+/** The call's state listing: PENDING from storing until it is handled, QUARANTINE while refused, none once processed. */
+const listingOf = (listed: Pick<RawDeliveryItem, "error" | "processedAt"> | { state: DeliveryState }) => {
+  const state = "state" in listed ? listed.state : stateOf(listed);
+  return state === "pending" ? "PENDING" : state === "quarantined" ? "QUARANTINE" : null;
 };
+
+export const RawDeliveryEntity = defineEntity({
+  type: "rawDelivery",
+  schema: RawDeliveryItem,
+  key: ({ id }: { id: string }) => ({ pk: `RAW#${id}`, sk: "RAW" }),
+  patterns: {
+    /** By state, oldest to newest by receipt. */
+    byState: { index: "gsi1", partition: listingOf, sort: (d: Pick<RawDeliveryItem, "receivedAt" | "id">) => `${d.receivedAt}#${d.id}` },
+  },
+});
+
+/** One small item per captured lead, beside the call: the call's own item never grows with its leads. */
+export const RawCaptureEntity = defineEntity({
+  type: "rawCapture",
+  schema: z.object({ deliveryId: z.string(), index: z.number(), leadId: z.string(), at: z.string() }),
+  key: ({ deliveryId, index }: { deliveryId: string; index: number }) => ({ pk: `RAW#${deliveryId}`, sk: `CAPTURED#${String(index).padStart(6, "0")}` }),
+});
+
+/** The attributes holding a call's state listing, for the updates that move it. */
+const stateListing = tableDefinition.globalIndexes[RawDeliveryEntity.patterns.byState.index];
 
 export const RawArchive = {
   /** Stores a call before it is parsed: its body once per distinct content, the call itself as pending. */
@@ -71,36 +110,22 @@ export const RawArchive = {
       error: null,
     };
     // The body first: a call never refers to a body that is not there.
-    await RawBodies.put(ctx, bodyHash, input.body);
-    await ctx.doc.send(
-      new PutCommand({
-        TableName: ctx.table,
-        Item: { ...keys.item(delivery.id), ...keys.listing("PENDING", delivery.receivedAt, delivery.id), type: "rawDelivery", ...delivery },
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    );
+    await RawBodies.put(ctx, input.body);
+    await RawDeliveryEntity.put(ctx, delivery, "new");
     return { ...delivery, body: input.body, processedAt: null, state: "pending" };
   },
 
   async get(ctx: Ctx, id: string): Promise<RawDelivery> {
-    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: keys.item(id), ConsistentRead: true }));
-    if (!Item) throw new NotFoundError("delivery", id);
-    return (await withBodies(ctx, [Item]))[0]!;
+    const item = await RawDeliveryEntity.get(ctx, { id }, { consistent: true });
+    if (!item) throw new NotFoundError("delivery", id);
+    return (await withBodies(ctx, [item]))[0]!;
   },
 
   /** Puts a stored call into quarantine with the parser's error (again, on a failed replay). */
   async quarantine(ctx: Ctx, delivery: Pick<RawDelivery, "id" | "receivedAt">, error: QuarantineError): Promise<void> {
-    const listing = keys.listing("QUARANTINE", delivery.receivedAt, delivery.id);
-    await ctx.doc.send(
-      new UpdateCommand({
-        TableName: ctx.table,
-        Key: keys.item(delivery.id),
-        UpdateExpression: "SET #error = :e, gsi1pk = :p, gsi1sk = :s",
-        ConditionExpression: "attribute_exists(pk)",
-        ExpressionAttributeNames: { "#error": "error" },
-        ExpressionAttributeValues: { ":e": error, ":p": listing.gsi1pk, ":s": listing.gsi1sk },
-      }),
-    );
+    const listing = RawDeliveryEntity.patterns.byState;
+    const set = { error, [stateListing.partitionKey]: listing.partition({ state: "quarantined" }), [stateListing.sortKey]: listing.sort(delivery) };
+    if (!(await RawDeliveryEntity.update(ctx, { id: delivery.id }, { set }))) throw new NotFoundError("delivery", delivery.id);
   },
 
   /**
@@ -109,20 +134,14 @@ export const RawArchive = {
    * marker then names the lead (`capturedLead`).
    */
   leadCaptured(ctx: Ctx, deliveryId: string, index: number, leadId: string): TransactItem {
-    return {
-      Put: {
-        TableName: ctx.table,
-        Item: { ...keys.captured(deliveryId, index), type: "rawCapture", deliveryId, index, leadId, at: ctx.now().toISOString() },
-        ConditionExpression: "attribute_not_exists(pk)",
-      },
-    };
+    return RawCaptureEntity.putItem(ctx, { deliveryId, index, leadId, at: ctx.now().toISOString() }, "new", "captureMarker");
   },
 
   /** The lead captured from the body's lead at `index`. */
   async capturedLead(ctx: Ctx, deliveryId: string, index: number): Promise<string> {
-    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: keys.captured(deliveryId, index), ConsistentRead: true }));
-    if (!Item) throw new NotFoundError("captured lead of delivery", `${deliveryId}#${index}`);
-    return Item.leadId;
+    const captured = await RawCaptureEntity.get(ctx, { deliveryId, index }, { consistent: true });
+    if (!captured) throw new NotFoundError("captured lead of delivery", `${deliveryId}#${index}`);
+    return captured.leadId;
   },
 
   /** Marks a call handled, after all its leads, status changes and contacts: it leaves every listing. */
@@ -130,10 +149,11 @@ export const RawArchive = {
     await ctx.doc.send(
       new UpdateCommand({
         TableName: ctx.table,
-        Key: keys.item(deliveryId),
-        UpdateExpression: "SET processedAt = if_not_exists(processedAt, :now), #error = :null REMOVE gsi1pk, gsi1sk",
+        Key: RawDeliveryEntity.key({ id: deliveryId }),
+        // if_not_exists: a replay of a handled call keeps the time it was first handled.
+        UpdateExpression: "SET processedAt = if_not_exists(processedAt, :now), #error = :null REMOVE #listed, #listedAt",
         ConditionExpression: "attribute_exists(pk)",
-        ExpressionAttributeNames: { "#error": "error" },
+        ExpressionAttributeNames: { "#error": "error", "#listed": stateListing.partitionKey, "#listedAt": stateListing.sortKey },
         ExpressionAttributeValues: { ":now": ctx.now().toISOString(), ":null": null },
       }),
     );
@@ -141,11 +161,7 @@ export const RawArchive = {
 
   /** Quarantined calls, newest first. */
   async listQuarantine(ctx: Ctx, page: { cursor?: string; limit: number }): Promise<Page> {
-    const result = await queryPage(
-      ctx,
-      { IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :p", ExpressionAttributeValues: { ":p": "QUARANTINE" }, ScanIndexForward: false },
-      page,
-    );
+    const result = await RawDeliveryEntity.page(ctx, "byState", { state: "quarantined" }, { ...page, newestFirst: true });
     return { items: await withBodies(ctx, result.items), nextCursor: result.nextCursor };
   },
 
@@ -155,17 +171,9 @@ export const RawArchive = {
    */
   async listStuck(ctx: Ctx, page: { olderThanMs?: number; cursor?: string; limit: number }): Promise<Page> {
     const cutoff = new Date(ctx.now().getTime() - (page.olderThanMs ?? STUCK_AFTER_MS)).toISOString();
-    const result = await queryPage(
-      ctx,
-      {
-        IndexName: "gsi1",
-        // "$" sorts right after "#": calls received at the cutoff itself are included.
-        KeyConditionExpression: "gsi1pk = :p AND gsi1sk < :before",
-        ExpressionAttributeValues: { ":p": "PENDING", ":before": `${cutoff}$` },
-        ScanIndexForward: true,
-      },
-      { cursor: page.cursor, limit: page.limit },
-    );
+    // Listed as `<receivedAt>#<id>`, and "#" sorts just below "$": calls received at the cutoff itself are included.
+    const sort = { to: `${cutoff}$` };
+    const result = await RawDeliveryEntity.page(ctx, "byState", { state: "pending" }, { cursor: page.cursor, limit: page.limit, sort });
     return { items: await withBodies(ctx, result.items), nextCursor: result.nextCursor };
   },
 
@@ -184,26 +192,13 @@ export function bodyText(delivery: Pick<RawDelivery, "body" | "contentType">): s
   return displayText(delivery.body, declaredCharset(delivery.contentType));
 }
 
-async function withBodies(ctx: Ctx, items: Record<string, any>[]): Promise<RawDelivery[]> {
-  const bodies = await RawBodies.read(ctx, items.map((item) => item.bodyHash).filter((hash): hash is string => typeof hash === "string"));
+async function withBodies(ctx: Ctx, items: RawDeliveryItem[]): Promise<RawDelivery[]> {
+  const bodies = await RawBodies.read(ctx, items.flatMap((item) => (item.bodyHash ? [item.bodyHash] : [])));
   return items.map((item) => toRawDelivery(item, bodies.get(item.bodyHash)));
 }
 
-function toRawDelivery(item: Record<string, any>, body: Uint8Array | undefined): RawDelivery {
-  const processedAt = item.processedAt ?? null;
-  const error = item.error ?? null;
-  return {
-    id: item.id,
-    sourceId: item.sourceId,
-    receivedAt: item.receivedAt,
-    contentType: item.contentType ?? null,
-    headers: item.headers ?? {},
-    // Calls archived before bodies were shared kept theirs inline.
-    body: body ?? (item.body instanceof Uint8Array ? item.body : new Uint8Array()),
-    bodyHash: item.bodyHash ?? "",
-    bodySize: item.bodySize ?? body?.byteLength ?? 0,
-    error,
-    processedAt,
-    state: processedAt ? "processed" : error ? "quarantined" : "pending",
-  };
+function toRawDelivery(item: RawDeliveryItem, body: Uint8Array | undefined): RawDelivery {
+  const { body: inline, processedAt = null, ...rest } = item;
+  const bytes = body ?? inline ?? new Uint8Array();
+  return { ...rest, body: bytes, bodySize: item.bodySize ?? body?.byteLength ?? 0, processedAt, state: stateOf(item) };
 }

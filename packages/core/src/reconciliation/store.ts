@@ -1,31 +1,50 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { z } from "zod";
 import type { Ctx } from "../context.js";
-import { queryAll, queryPage } from "../db/query-all.js";
+import { bytesSchema } from "../db/bytes.js";
+import { defineEntity } from "../db/entity.js";
+import { queryAll } from "../db/query-all.js";
 import { NotFoundError } from "../errors.js";
 
-/** What a listing shows of a kept reconciliation: everything but the per-client arrays. */
-export type ReconciliationSummary = {
-  id: string;
-  createdAt: string;
+const Summary = z.object({
+  id: z.string(),
+  createdAt: z.string(),
   /** `key:<api key id>` of whoever posted the file. */
-  createdBy: string;
+  createdBy: z.string(),
   /** The won leads compared: those won on these days (inclusive). */
-  period: { from: string; to: string };
-  encoding: string;
-  totals: { accountingClients: number; crmWon: number; matched: number };
-};
+  period: z.object({ from: z.string(), to: z.string() }),
+  encoding: z.string(),
+  totals: z.object({ accountingClients: z.number(), crmWon: z.number(), matched: z.number() }),
+});
 
-/**
- * Where reconciliations live. The head item holds the summary and sits in the listing (gsi1, by
- * id = time); the arrays are gzipped JSON split into parts under the same partition, because a
- * 5 MB accounting file's result can pass DynamoDB's 400 KB item limit.
+/** What a listing shows of a kept reconciliation: everything but the per-client arrays. */
+export type ReconciliationSummary = z.infer<typeof Summary>;
+
+/*
+ * Where reconciliations live. The head item holds the summary and sits in the listing (by id =
+ * time); the arrays are gzipped JSON split into parts under the same partition, because a 5 MB
+ * accounting file's result can pass DynamoDB's 400 KB item limit.
  */
-export const reconciliationKeys = {
-  head: (id: string) => ({ pk: `RECONCILIATION#${id}`, sk: "HEAD" }),
-  part: (id: string, index: number) => ({ pk: `RECONCILIATION#${id}`, sk: `PART#${String(index).padStart(4, "0")}` }),
-  listing: (id: string) => ({ gsi1pk: "RECONCILIATIONS", gsi1sk: id }),
-};
+const partition = (id: string) => `RECONCILIATION#${id}`;
+const HEAD = "HEAD";
+const PART = "PART#";
+
+export const ReconciliationEntity = defineEntity({
+  type: "reconciliation",
+  schema: Summary.extend({ parts: z.number() }),
+  key: ({ id }: { id: string }) => ({ pk: partition(id), sk: HEAD }),
+  patterns: {
+    all: { index: "gsi1", partition: (_: object) => "RECONCILIATIONS", sort: (r: { id: string }) => r.id },
+  },
+});
+
+/** One part of the gzipped details. The item holds only its bytes, so the put names its key. */
+export const ReconciliationPartEntity = defineEntity({
+  type: "reconciliationPart",
+  schema: z.object({ data: bytesSchema }),
+  key: ({ id, index }: { id: string; index: number }) => ({ pk: partition(id), sk: `${PART}${String(index).padStart(4, "0")}` }),
+});
 
 /** Bytes per part: well under the item limit, leaving room for the keys. */
 const PART_BYTES = 350_000;
@@ -44,51 +63,34 @@ export const ReconciliationStore = {
         ctx.doc.send(
           new PutCommand({
             TableName: ctx.table,
-            Item: { ...reconciliationKeys.part(summary.id, index), type: "reconciliationPart", data },
+            Item: { ...ReconciliationPartEntity.key({ id: summary.id, index }), type: ReconciliationPartEntity.type, data },
             ConditionExpression: "attribute_not_exists(pk)",
           }),
         ),
       ),
     );
-    await ctx.doc.send(
-      new PutCommand({
-        TableName: ctx.table,
-        Item: { ...reconciliationKeys.head(summary.id), ...reconciliationKeys.listing(summary.id), type: "reconciliation", parts: parts.length, ...summary },
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    );
+    await ReconciliationEntity.put(ctx, { ...summary, parts: parts.length }, "new");
   },
 
   /** The summary and the details as saved; 404 for an id never saved. */
   async load(ctx: Ctx, id: string): Promise<{ summary: ReconciliationSummary; details: Record<string, unknown> }> {
     const items = await queryAll(ctx, {
       KeyConditionExpression: "pk = :pk",
-      ExpressionAttributeValues: { ":pk": reconciliationKeys.head(id).pk },
+      ExpressionAttributeValues: { ":pk": partition(id) },
       ConsistentRead: true,
     });
-    const head = items.find((item) => item.sk === "HEAD");
+    const head = items.find((item) => item.sk === HEAD);
     if (!head) throw new NotFoundError("reconciliation", id);
     // Parts sort by their zero-padded index, which Query already returns in order.
-    const parts = items.filter((item) => item.sk.startsWith("PART#")).map((item) => item.data as Uint8Array);
-    return { summary: toSummary(head), details: JSON.parse(gunzipSync(Buffer.concat(parts)).toString("utf8")) };
+    const parts = items.filter((item) => String(item.sk).startsWith(PART)).map((item) => ReconciliationPartEntity.parse(item).data);
+    return { summary: toSummary(ReconciliationEntity.parse(head)), details: JSON.parse(gunzipSync(Buffer.concat(parts)).toString("utf8")) };
   },
 
   /** Newest first, one index query per page. */
   async list(ctx: Ctx, page: { cursor?: string; limit: number }): Promise<{ items: ReconciliationSummary[]; nextCursor: string | null }> {
-    const result = await queryPage(
-      ctx,
-      {
-        IndexName: "gsi1",
-        KeyConditionExpression: "gsi1pk = :p",
-        ExpressionAttributeValues: { ":p": reconciliationKeys.listing("").gsi1pk },
-        ScanIndexForward: false,
-      },
-      page,
-    );
+    const result = await ReconciliationEntity.page(ctx, "all", {}, { ...page, newestFirst: true });
     return { items: result.items.map(toSummary), nextCursor: result.nextCursor };
   },
 };
 
-function toSummary(item: Record<string, any>): ReconciliationSummary {
-  return { id: item.id, createdAt: item.createdAt, createdBy: item.createdBy, period: item.period, encoding: item.encoding, totals: item.totals };
-}
+const toSummary = ({ parts: _parts, ...summary }: z.infer<typeof ReconciliationEntity.schema>): ReconciliationSummary => summary;

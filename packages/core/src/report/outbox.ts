@@ -1,7 +1,6 @@
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { Ctx } from "../context.js";
-import { queryPage } from "../db/query-all.js";
+import { defineEntity } from "../db/entity.js";
 import { newId } from "../ids.js";
 import type { Mail, Mailer } from "./mailer.js";
 
@@ -13,23 +12,29 @@ export const OutboxQuery = z.strictObject({
   cursor: z.string().min(1).optional(),
 });
 
-const keys = {
-  item: (id: string) => ({ pk: `OUTBOX#${id}`, sk: "OUTBOX" }),
-  listing: (id: string) => ({ gsi1pk: "OUTBOX", gsi1sk: id }),
-};
+export const OutboxMailEntity = defineEntity({
+  type: "outboxMail",
+  schema: z.object({
+    id: z.string(),
+    storedAt: z.string(),
+    to: z.string(),
+    subject: z.string(),
+    html: z.string(),
+    text: z.string(),
+    attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })).optional(),
+  }),
+  key: ({ id }: { id: string }) => ({ pk: `OUTBOX#${id}`, sk: "OUTBOX" }),
+  patterns: {
+    all: { index: "gsi1", partition: (_: object) => "OUTBOX", sort: (mail: { id: string }) => mail.id },
+  },
+});
 
 /** A Mailer that stores each mail as a new outbox item; the message id is the item's id. */
 export function outboxMailer(ctx: Ctx): Mailer {
   return {
     async send(mail) {
       const stored: OutboxMail = { id: newId(), storedAt: ctx.now().toISOString(), ...mail };
-      await ctx.doc.send(
-        new PutCommand({
-          TableName: ctx.table,
-          Item: { ...keys.item(stored.id), ...keys.listing(stored.id), type: "outboxMail", ...stored },
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      );
+      await OutboxMailEntity.put(ctx, stored, "new");
       return { messageId: stored.id };
     },
   };
@@ -38,22 +43,6 @@ export function outboxMailer(ctx: Ctx): Mailer {
 export const Outbox = {
   /** Stored mails, newest first, a page at a time. */
   async list(ctx: Ctx, query: z.output<typeof OutboxQuery>): Promise<{ items: OutboxMail[]; nextCursor: string | null }> {
-    const page = await queryPage(
-      ctx,
-      { IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :p", ExpressionAttributeValues: { ":p": "OUTBOX" }, ScanIndexForward: false },
-      { cursor: query.cursor, limit: query.limit },
-    );
-    return {
-      items: page.items.map((item) => ({
-        id: item.id,
-        storedAt: item.storedAt,
-        to: item.to,
-        subject: item.subject,
-        html: item.html,
-        text: item.text,
-        ...(item.attachments ? { attachments: item.attachments } : {}),
-      })),
-      nextCursor: page.nextCursor,
-    };
+    return OutboxMailEntity.page(ctx, "all", {}, { cursor: query.cursor, limit: query.limit, newestFirst: true });
   },
 };

@@ -6,7 +6,7 @@ import { buildContractorReport } from "./build.js";
 import { reportMail } from "./mail.js";
 import type { Mailer } from "./mailer.js";
 import { previousPeriod, type PeriodWindow, type ReportPeriod } from "./period.js";
-import { ReportSends, type ClaimResult } from "./store.js";
+import { LeaseLostError, ReportSends, type ClaimResult } from "./store.js";
 
 /**
  * How long a run owns a report it claimed. Longer than any run can last (the Lambda stops at 5
@@ -56,15 +56,15 @@ export async function runReports(ctx: Ctx, options: RunOptions): Promise<RunResu
     seen.add(claim.outcome === "claimed" ? claim.claimed.item.id : claim.item.id);
     results.push(await deliver(ctx, claim, contractor.email, options.send));
   }
-  for (const raw of await ReportSends.unsent(ctx)) {
-    if (seen.has(raw.id)) continue;
-    const base = { contractorId: raw.contractorId as string, periodKey: raw.periodKey as string, reportId: raw.id as string };
+  for (const stored of await ReportSends.unsent(ctx)) {
+    if (seen.has(stored.id)) continue;
+    const base = { contractorId: stored.contractorId, periodKey: stored.periodKey, reportId: stored.id };
     const contractor = await contractorOrNull(ctx, base.contractorId);
     if (!contractor?.email) {
       results.push({ ...base, outcome: "no_email" });
       continue;
     }
-    results.push(await deliver(ctx, await ReportSends.takeOver(ctx, raw, SEND_LEASE_MS), contractor.email, options.send));
+    results.push(await deliver(ctx, await ReportSends.takeOver(ctx, stored, SEND_LEASE_MS), contractor.email, options.send));
   }
   return { ...window, results };
 }
@@ -107,7 +107,7 @@ async function deliver(ctx: Ctx, claim: ClaimResult, to: string, send: Mailer["s
  * other error leaves it `sending`, and a run after the lease takes it over.
  */
 function interrupted(base: Omit<SendOutcome, "outcome">, error: unknown): SendOutcome {
-  if ((error as Error).name === "ConditionalCheckFailedException") return { ...base, outcome: "lease_lost" };
+  if (error instanceof LeaseLostError) return { ...base, outcome: "lease_lost" };
   return { ...base, outcome: "failed", error: messageOf(error) };
 }
 

@@ -1,12 +1,14 @@
 import { gunzipSync, gzipSync } from "node:zlib";
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
 import type { Ctx } from "../context.js";
-import { queryAll, queryPage } from "../db/query-all.js";
+import { bytesSchema } from "../db/bytes.js";
+import { defineEntity, type Changes } from "../db/entity.js";
+import { tableDefinition } from "../db/table.js";
 import { NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
 import type { ContractorReport } from "./model.js";
 import type { Mail } from "./mailer.js";
-import type { PeriodWindow, ReportPeriod } from "./period.js";
+import { reportPeriods, type PeriodWindow, type ReportPeriod } from "./period.js";
 
 /**
  * One scheduled report of one contractor for one period, and the state of its sending. The item's
@@ -14,7 +16,8 @@ import type { PeriodWindow, ReportPeriod } from "./period.js";
  * once-only: `sending` (with a lease) -> `sent`, or -> `failed` and claimed again by a later run.
  * A `sending` item whose lease ran out belongs to a run that died; a later run may take it over.
  */
-export type ReportSendStatus = "sending" | "sent" | "failed";
+const reportSendStatuses = ["sending", "sent", "failed"] as const;
+export type ReportSendStatus = (typeof reportSendStatuses)[number];
 
 export type StoredReport = {
   id: string;
@@ -41,30 +44,61 @@ export type Claimed = { item: StoredReport; token: string };
 
 export type ClaimResult = { outcome: "claimed"; claimed: Claimed } | { outcome: "already_sent" | "in_progress"; item: StoredReport };
 
-const UNSENT = "REPORTS#UNSENT";
-const keys = {
-  item: (contractorId: string, periodKey: string) => ({ pk: `REPORTSEND#${contractorId}#${periodKey}`, sk: "REPORTSEND" }),
-  listing: (id: string) => ({ gsi1pk: "REPORTS", gsi1sk: id }),
-  byContractor: (contractorId: string, id: string) => ({ gsi2pk: `REPORTS#CONTRACTOR#${contractorId}`, gsi2sk: id }),
-  /** Sparse: only reports not sent yet are in it, so a run finds what earlier runs left undone. */
-  unsent: (id: string) => ({ gsi3pk: UNSENT, gsi3sk: id }),
-};
-const keyOf = (item: StoredReport) => keys.item(item.contractorId, item.periodKey);
-const isConditionFailure = (error: unknown) => (error as Error).name === "ConditionalCheckFailedException";
+const nullable = z.string().nullable().default(null);
+
+/**
+ * The stored item: the report's state, the claim token of the run holding it, and the rendered
+ * report and mail gzipped in `content` once rendered.
+ */
+export const ReportSendEntity = defineEntity({
+  type: "reportSend",
+  schema: z.object({
+    id: z.string(),
+    contractorId: z.string(),
+    period: z.enum(reportPeriods),
+    periodKey: z.string(),
+    from: z.string(),
+    to: z.string(),
+    status: z.enum(reportSendStatuses),
+    attempts: z.number(),
+    claimedAt: z.string(),
+    leaseUntil: nullable,
+    recipient: nullable,
+    messageId: nullable,
+    sentAt: nullable,
+    lastError: nullable,
+    claimToken: z.string(),
+    content: bytesSchema.optional(),
+  }),
+  key: ({ contractorId, periodKey }: { contractorId: string; periodKey: string }) => ({ pk: `REPORTSEND#${contractorId}#${periodKey}`, sk: "REPORTSEND" }),
+  patterns: {
+    all: { index: "gsi1", partition: (_: object) => "REPORTS", sort: (r: { id: string }) => r.id },
+    byContractor: { index: "gsi2", partition: (r: { contractorId: string }) => `REPORTS#CONTRACTOR#${r.contractorId}`, sort: (r: { id: string }) => r.id },
+    /** Sparse: only reports not sent yet are in it, so a run finds what earlier runs left undone. */
+    unsent: { index: "gsi3", partition: (r: { status?: ReportSendStatus }) => (r.status === "sent" ? null : "REPORTS#UNSENT"), sort: (r: { id: string }) => r.id },
+  },
+});
+
+/** A report as stored, with the claim token `takeOver` needs. */
+export type StoredReportItem = z.infer<typeof ReportSendEntity.schema>;
+
+/** The attributes listing a report as unsent: a sent report leaves the listing. */
+const unsentListing = tableDefinition.globalIndexes[ReportSendEntity.patterns.unsent.index];
+
+/** The run lost its claim on a report: another run took it over (its lease ran out meanwhile). */
+export class LeaseLostError extends Error {
+  constructor(reportId: string) {
+    super(`report ${reportId} was taken over by another run`);
+    this.name = "LeaseLostError";
+  }
+}
+
 const leaseEnd = (now: Date, leaseMs: number) => new Date(now.getTime() + leaseMs).toISOString();
 
-/** Writes `set` on a claimed report, provided the claim is still this run's. */
-async function updateClaimed(ctx: Ctx, claimed: Claimed, expression: string, values: Record<string, unknown>, names: Record<string, string> = {}) {
-  await ctx.doc.send(
-    new UpdateCommand({
-      TableName: ctx.table,
-      Key: keyOf(claimed.item),
-      UpdateExpression: expression,
-      ConditionExpression: "claimToken = :mine",
-      ExpressionAttributeNames: Object.keys(names).length > 0 ? names : undefined,
-      ExpressionAttributeValues: { ...values, ":mine": claimed.token },
-    }),
-  );
+/** Applies `changes` to a claimed report, provided the claim is still this run's. */
+async function updateClaimed(ctx: Ctx, claimed: Claimed, changes: Changes) {
+  const condition = { expression: "claimToken = :mine", values: { ":mine": claimed.token } };
+  if (!(await ReportSendEntity.update(ctx, claimed.item, changes, condition))) throw new LeaseLostError(claimed.item.id);
 }
 
 export const ReportSends = {
@@ -93,63 +127,26 @@ export const ReportSends = {
       report: null,
       mail: null,
     };
-    try {
-      await ctx.doc.send(
-        new PutCommand({
-          TableName: ctx.table,
-          Item: {
-            ...keys.item(contractorId, window.periodKey),
-            ...keys.listing(item.id),
-            ...keys.byContractor(contractorId, item.id),
-            ...keys.unsent(item.id),
-            type: "reportSend",
-            claimToken: token,
-            ...stateOf(item),
-          },
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      );
-      return { outcome: "claimed", claimed: { item, token } };
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
-    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: keys.item(contractorId, window.periodKey), ConsistentRead: true }));
-    return ReportSends.takeOver(ctx, Item!, leaseMs);
+    if (await ReportSendEntity.put(ctx, { ...stateOf(item), claimToken: token }, "new")) return { outcome: "claimed", claimed: { item, token } };
+    const stored = await ReportSendEntity.get(ctx, { contractorId, periodKey: window.periodKey }, { consistent: true });
+    return ReportSends.takeOver(ctx, stored!, leaseMs);
   },
 
   /** Takes over a stored report (as read, with its claim token) if it failed or its lease ran out. */
-  async takeOver(ctx: Ctx, raw: Record<string, any>, leaseMs: number): Promise<ClaimResult> {
-    const item = toStored(raw);
+  async takeOver(ctx: Ctx, stored: StoredReportItem, leaseMs: number): Promise<ClaimResult> {
+    const item = toStored(stored);
     const now = ctx.now();
     if (item.status === "sent") return { outcome: "already_sent", item };
     if (item.status === "sending" && item.leaseUntil !== null && item.leaseUntil > now.toISOString()) return { outcome: "in_progress", item };
     const token = newId();
-    try {
-      // The read token must still be there: of two runs taking over at once, one wins.
-      const { Attributes } = await ctx.doc.send(
-        new UpdateCommand({
-          TableName: ctx.table,
-          Key: keyOf(item),
-          UpdateExpression: "SET #status = :sending, claimToken = :token, leaseUntil = :lease, claimedAt = :now ADD attempts :one",
-          ConditionExpression: "claimToken = :seen AND #status = :seenStatus",
-          ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: {
-            ":sending": "sending",
-            ":token": token,
-            ":lease": leaseEnd(now, leaseMs),
-            ":now": now.toISOString(),
-            ":one": 1,
-            ":seen": raw.claimToken,
-            ":seenStatus": item.status,
-          },
-          ReturnValues: "ALL_NEW",
-        }),
-      );
-      return { outcome: "claimed", claimed: { item: toStored(Attributes!), token } };
-    } catch (error) {
-      if (isConditionFailure(error)) return { outcome: "in_progress", item };
-      throw error;
-    }
+    // The read token must still be there: of two runs taking over at once, one wins.
+    const taken = await ReportSendEntity.update(
+      ctx,
+      item,
+      { set: { status: "sending", claimToken: token, leaseUntil: leaseEnd(now, leaseMs), claimedAt: now.toISOString() }, add: { attempts: 1 } },
+      { expression: "claimToken = :seen AND #status = :seenStatus", names: { "#status": "status" }, values: { ":seen": stored.claimToken, ":seenStatus": item.status } },
+    );
+    return taken ? { outcome: "claimed", claimed: { item: toStored(taken), token } } : { outcome: "in_progress", item };
   },
 
   /**
@@ -157,62 +154,36 @@ export const ReportSends = {
    * same. Gzipped: the JSON, the page and the CSV repeat themselves, and an item holds 400 KB at most.
    */
   async saveRendered(ctx: Ctx, claimed: Claimed, report: ContractorReport, mail: Omit<Mail, "to">): Promise<Claimed> {
-    await updateClaimed(ctx, claimed, "SET content = :content", { ":content": gzipSync(JSON.stringify({ report, mail })) });
+    await updateClaimed(ctx, claimed, { set: { content: gzipSync(JSON.stringify({ report, mail })) } });
     return { ...claimed, item: { ...claimed.item, report, mail } };
   },
 
   async markSent(ctx: Ctx, claimed: Claimed, sent: { recipient: string; messageId: string }): Promise<void> {
-    await updateClaimed(
-      ctx,
-      claimed,
-      "SET #status = :sent, recipient = :to, messageId = :mid, sentAt = :now, lastError = :null, leaseUntil = :null REMOVE gsi3pk, gsi3sk",
-      { ":sent": "sent", ":to": sent.recipient, ":mid": sent.messageId, ":now": ctx.now().toISOString(), ":null": null },
-      { "#status": "status" },
-    );
+    const set = { status: "sent", recipient: sent.recipient, messageId: sent.messageId, sentAt: ctx.now().toISOString(), lastError: null, leaseUntil: null };
+    await updateClaimed(ctx, claimed, { set, remove: [unsentListing.partitionKey, unsentListing.sortKey] });
   },
 
   async markFailed(ctx: Ctx, claimed: Claimed, failure: { recipient: string | null; error: string }): Promise<void> {
-    await updateClaimed(
-      ctx,
-      claimed,
-      "SET #status = :failed, recipient = :to, lastError = :error, leaseUntil = :null",
-      { ":failed": "failed", ":to": failure.recipient, ":error": failure.error.slice(0, 1000), ":null": null },
-      { "#status": "status" },
-    );
+    await updateClaimed(ctx, claimed, { set: { status: "failed", recipient: failure.recipient, lastError: failure.error.slice(0, 1000), leaseUntil: null } });
   },
 
-  /** Reports not sent yet (failed, or still `sending`), raw as stored: `takeOver` needs their claim token. */
-  async unsent(ctx: Ctx): Promise<Record<string, any>[]> {
-    return queryAll(ctx, { IndexName: "gsi3", KeyConditionExpression: "gsi3pk = :p", ExpressionAttributeValues: { ":p": UNSENT } });
+  /** Reports not sent yet (failed, or still `sending`), with their claim token: `takeOver` needs it. */
+  async unsent(ctx: Ctx): Promise<StoredReportItem[]> {
+    return ReportSendEntity.all(ctx, "unsent", {});
   },
 
   async get(ctx: Ctx, id: string): Promise<StoredReport> {
-    const { Items } = await ctx.doc.send(
-      new QueryCommand({
-        TableName: ctx.table,
-        IndexName: "gsi1",
-        KeyConditionExpression: "gsi1pk = :p AND gsi1sk = :id",
-        ExpressionAttributeValues: { ":p": "REPORTS", ":id": id },
-      }),
-    );
-    if (!Items?.[0]) throw new NotFoundError("report", id);
-    return toStored(Items[0]);
+    const [stored] = await ReportSendEntity.all(ctx, "all", {}, { sort: { between: [id, id] } });
+    if (!stored) throw new NotFoundError("report", id);
+    return toStored(stored);
   },
 
   /** Stored reports newest first, all or one contractor's; listed without their content. */
   async list(ctx: Ctx, query: { contractorId?: string; limit: number; cursor?: string }) {
-    const byContractor = query.contractorId !== undefined;
-    const page = await queryPage(
-      ctx,
-      {
-        IndexName: byContractor ? "gsi2" : "gsi1",
-        KeyConditionExpression: `${byContractor ? "gsi2pk" : "gsi1pk"} = :p`,
-        ExpressionAttributeValues: { ":p": byContractor ? `REPORTS#CONTRACTOR#${query.contractorId}` : "REPORTS" },
-        ScanIndexForward: false,
-      },
-      query,
-    );
-    return { items: page.items.map((raw) => withoutContent(toStored(raw))), nextCursor: page.nextCursor };
+    const options = { cursor: query.cursor, limit: query.limit, newestFirst: true };
+    const { contractorId } = query;
+    const page = contractorId === undefined ? await ReportSendEntity.page(ctx, "all", {}, options) : await ReportSendEntity.page(ctx, "byContractor", { contractorId }, options);
+    return { items: page.items.map((stored) => withoutContent(toStored(stored))), nextCursor: page.nextCursor };
   },
 };
 
@@ -224,24 +195,7 @@ export function withoutContent(stored: StoredReport) {
   return { ...stateOf(stored), subject: stored.mail?.subject ?? null };
 }
 
-function toStored(item: Record<string, any>): StoredReport {
-  const content: { report: ContractorReport; mail: Omit<Mail, "to"> } | null = item.content ? JSON.parse(gunzipSync(item.content).toString("utf8")) : null;
-  return {
-    id: item.id,
-    contractorId: item.contractorId,
-    period: item.period,
-    periodKey: item.periodKey,
-    from: item.from,
-    to: item.to,
-    status: item.status,
-    attempts: Number(item.attempts),
-    claimedAt: item.claimedAt,
-    leaseUntil: item.leaseUntil ?? null,
-    recipient: item.recipient ?? null,
-    messageId: item.messageId ?? null,
-    sentAt: item.sentAt ?? null,
-    lastError: item.lastError ?? null,
-    report: content?.report ?? null,
-    mail: content?.mail ?? null,
-  };
+function toStored({ claimToken: _token, content, ...state }: StoredReportItem): StoredReport {
+  const rendered: { report: ContractorReport; mail: Omit<Mail, "to"> } | null = content ? JSON.parse(gunzipSync(content).toString("utf8")) : null;
+  return { ...state, report: rendered?.report ?? null, mail: rendered?.mail ?? null };
 }

@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { Ctx } from "../context.js";
-import { queryAll } from "../db/query-all.js";
-import { transact } from "../db/transact.js";
+import { defineEntity } from "../db/entity.js";
+import { named, transact } from "../db/transact.js";
 import { NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
 import { leadStages, type LeadStage } from "../lead/stages.js";
@@ -69,12 +68,34 @@ export const UpdateSourceInput = z
   .strictObject({ name: z.string().trim().min(1).max(200).optional(), format: z.enum(sourceFormats).optional() })
   .refine((v) => v.name !== undefined || v.format !== undefined, { message: "give name or format" });
 
-export const sourceKeys = {
-  item: (id: string) => ({ pk: `SOURCE#${id}`, sk: "SOURCE" }),
-  listing: (id: string) => ({ gsi1pk: "SOURCES", gsi1sk: id }),
-  /** Finds a source by its webhook key in one consistent read. */
-  byKey: (key: string) => ({ pk: `SOURCEKEY#${key}`, sk: "SOURCEKEY" }),
-};
+/** A source as stored: its own status entries only (the amoCRM defaults are added on reading). */
+export const SourceEntity = defineEntity({
+  type: "source",
+  schema: z.object({
+    id: z.string(),
+    key: z.string(),
+    name: z.string(),
+    format: z.enum(sourceFormats),
+    statusMap: z.record(z.string(), z.enum(leadStages)).default({}),
+    lossReasons: z.record(z.string(), z.string()).default({}),
+    pipelines: z.array(z.string()).default([]),
+    createdAt: z.string(),
+  }),
+  key: ({ id }: { id: string }) => ({ pk: `SOURCE#${id}`, sk: "SOURCE" }),
+  patterns: {
+    all: { index: "gsi1", partition: (_: object) => "SOURCES", sort: (s: { id: string }) => s.id },
+  },
+});
+
+/**
+ * Finds a source by its webhook key in one consistent read. The item holds only the source's id:
+ * the key it is stored under is the secret itself, so the put names it.
+ */
+export const SourceKeyEntity = defineEntity({
+  type: "sourceKey",
+  schema: z.object({ sourceId: z.string() }),
+  key: ({ key }: { key: string }) => ({ pk: `SOURCEKEY#${key}`, sk: "SOURCEKEY" }),
+});
 
 export const Sources = {
   async create(ctx: Ctx, input: z.infer<typeof CreateSourceInput>): Promise<Source> {
@@ -84,40 +105,28 @@ export const Sources = {
     const lossReasons = input.lossReasons ?? {};
     const pipelines = [...new Set(input.pipelines ?? [])];
     const createdAt = ctx.now().toISOString();
+    const keyItem = { ...SourceKeyEntity.key({ key }), type: SourceKeyEntity.type, sourceId: id };
     await transact(ctx, [
-      {
-        Put: {
-          TableName: ctx.table,
-          Item: { ...sourceKeys.item(id), ...sourceKeys.listing(id), type: "source", id, key, name: input.name, format: input.format, statusMap: own, lossReasons, pipelines, createdAt },
-          ConditionExpression: "attribute_not_exists(pk)",
-        },
-      },
-      {
-        Put: { TableName: ctx.table, Item: { ...sourceKeys.byKey(key), type: "sourceKey", sourceId: id }, ConditionExpression: "attribute_not_exists(pk)" },
-      },
+      SourceEntity.putItem(ctx, { id, key, name: input.name, format: input.format, statusMap: own, lossReasons, pipelines, createdAt }, "new", "source"),
+      named("sourceKey", { Put: { TableName: ctx.table, Item: keyItem, ConditionExpression: "attribute_not_exists(pk)" } }),
     ]);
     return { id, key, name: input.name, format: input.format, statusMap: { ...defaultStatusMap, ...own }, lossReasons, pipelines, createdAt };
   },
 
   async get(ctx: Ctx, id: string): Promise<Source> {
-    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: sourceKeys.item(id), ConsistentRead: true }));
-    if (!Item) throw new NotFoundError("source", id);
-    return toSource(Item);
+    const item = await SourceEntity.get(ctx, { id }, { consistent: true });
+    if (!item) throw new NotFoundError("source", id);
+    return toSource(item);
   },
 
   /** The source a webhook key belongs to, or null for a key nobody was given. */
   async byKey(ctx: Ctx, key: string): Promise<Source | null> {
-    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: sourceKeys.byKey(key), ConsistentRead: true }));
-    return Item ? Sources.get(ctx, Item.sourceId) : null;
+    const item = await SourceKeyEntity.get(ctx, { key }, { consistent: true });
+    return item ? Sources.get(ctx, item.sourceId) : null;
   },
 
   async list(ctx: Ctx): Promise<Source[]> {
-    const items = await queryAll(ctx, {
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :p",
-      ExpressionAttributeValues: { ":p": "SOURCES" },
-    });
-    return items.map(toSource);
+    return (await SourceEntity.all(ctx, "all", {})).map(toSource);
   },
 
   /** Replaces the source's own status entries; the amoCRM defaults stay underneath. */
@@ -141,35 +150,11 @@ export const Sources = {
 };
 
 async function update(ctx: Ctx, id: string, changes: Partial<Pick<Source, "name" | "format" | "statusMap" | "lossReasons" | "pipelines">>): Promise<Source> {
-  const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
-  try {
-    const { Attributes } = await ctx.doc.send(
-      new UpdateCommand({
-        TableName: ctx.table,
-        Key: sourceKeys.item(id),
-        UpdateExpression: `SET ${entries.map(([name]) => `#${name} = :${name}`).join(", ")}`,
-        ConditionExpression: "attribute_exists(pk)",
-        ExpressionAttributeNames: Object.fromEntries(entries.map(([name]) => [`#${name}`, name])),
-        ExpressionAttributeValues: Object.fromEntries(entries.map(([name, value]) => [`:${name}`, value])),
-        ReturnValues: "ALL_NEW",
-      }),
-    );
-    return toSource(Attributes!);
-  } catch (error) {
-    if ((error as Error).name === "ConditionalCheckFailedException") throw new NotFoundError("source", id);
-    throw error;
-  }
+  const item = await SourceEntity.update(ctx, { id }, { set: changes });
+  if (!item) throw new NotFoundError("source", id);
+  return toSource(item);
 }
 
-function toSource(item: Record<string, any>): Source {
-  return {
-    id: item.id,
-    key: item.key,
-    name: item.name,
-    format: item.format,
-    statusMap: { ...defaultStatusMap, ...(item.statusMap ?? {}) },
-    lossReasons: item.lossReasons ?? {},
-    pipelines: item.pipelines ?? [],
-    createdAt: item.createdAt,
-  };
+function toSource(item: z.infer<typeof SourceEntity.schema>): Source {
+  return { ...item, statusMap: { ...defaultStatusMap, ...item.statusMap } };
 }

@@ -1,13 +1,19 @@
+import { z } from "zod";
 import type { Ctx } from "../context.js";
+import { defineEntity } from "../db/entity.js";
 import { queryAll } from "../db/query-all.js";
-import type { TransactItem } from "../db/transact.js";
-import { sourceKeys, type Source } from "./source.js";
+import { named, type TransactItem } from "../db/transact.js";
+import { SourceEntity, type Source } from "./source.js";
 
 /** An amoCRM loss reason id this source's deals were lost with but that its map does not name. */
 export type UnmappedLossReason = { lossReasonId: string; leads: number; lastSeenAt: string };
 
-const PREFIX = "UNMAPPEDLOSS#";
-const key = (sourceId: string, lossReasonId: string) => ({ pk: sourceKeys.item(sourceId).pk, sk: `${PREFIX}${lossReasonId}` });
+/** Counted in the source's partition, one item per loss reason id (an ADD upsert). */
+export const UnmappedLossReasonEntity = defineEntity({
+  type: "unmappedLossReason",
+  schema: z.object({ sourceId: z.string(), lossReasonId: z.string(), leads: z.number().default(0), lastSeenAt: z.string() }),
+  key: ({ sourceId, lossReasonId }: { sourceId: string; lossReasonId: string }) => ({ pk: SourceEntity.key({ id: sourceId }).pk, sk: `UNMAPPEDLOSS#${lossReasonId}` }),
+});
 
 /**
  * Loss reasons the CRM sent that nobody has named yet, counted per source in the transaction that
@@ -17,26 +23,29 @@ const key = (sourceId: string, lossReasonId: string) => ({ pk: sourceKeys.item(s
 export const UnmappedLossReasons = {
   /** The item counting one more lead lost with `lossReasonId`, written with its stage change. */
   seen(ctx: Ctx, sourceId: string, lossReasonId: string): TransactItem {
-    return {
+    return named("unmappedLossReason", {
       Update: {
         TableName: ctx.table,
-        Key: key(sourceId, lossReasonId),
+        Key: UnmappedLossReasonEntity.key({ sourceId, lossReasonId }),
         UpdateExpression: "SET #type = :type, sourceId = :s, lossReasonId = :r, lastSeenAt = :at ADD leads :one",
         ExpressionAttributeNames: { "#type": "type" },
-        ExpressionAttributeValues: { ":type": "unmappedLossReason", ":s": sourceId, ":r": lossReasonId, ":at": ctx.now().toISOString(), ":one": 1 },
+        ExpressionAttributeValues: { ":type": UnmappedLossReasonEntity.type, ":s": sourceId, ":r": lossReasonId, ":at": ctx.now().toISOString(), ":one": 1 },
       },
-    };
+    });
   },
 
   /** The ids still unmapped, most leads first: one query of the source's partition. */
   async list(ctx: Ctx, source: Pick<Source, "id" | "lossReasons">): Promise<UnmappedLossReason[]> {
+    // Every reason id's item starts with the key of an empty id.
+    const prefix = UnmappedLossReasonEntity.key({ sourceId: source.id, lossReasonId: "" });
     const items = await queryAll(ctx, {
       KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": sourceKeys.item(source.id).pk, ":prefix": PREFIX },
+      ExpressionAttributeValues: { ":pk": prefix.pk, ":prefix": prefix.sk },
     });
     return items
+      .map(UnmappedLossReasonEntity.parse)
       .filter((item) => !Object.hasOwn(source.lossReasons, item.lossReasonId))
-      .map((item) => ({ lossReasonId: item.lossReasonId, leads: Number(item.leads ?? 0), lastSeenAt: item.lastSeenAt }))
+      .map(({ lossReasonId, leads, lastSeenAt }) => ({ lossReasonId, leads, lastSeenAt }))
       .sort((a, b) => b.leads - a.leads || a.lossReasonId.localeCompare(b.lossReasonId));
   },
 };

@@ -1,11 +1,10 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { IdSchema } from "../db/key-limits.js";
 import { isoDaySchema } from "../dates.js";
 import { Campaigns, utmMatchValue } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
-import { DomainError } from "../errors.js";
-import { hypothesisKeys } from "../hypothesis/keys.js";
+import { DomainError, NotFoundError } from "../errors.js";
+import { Hypotheses } from "../hypothesis/hypothesis.js";
 import { formatKopecks } from "../money.js";
 import { platformCampaignFinder, platformCampaignOf, type PlatformCampaignRef } from "./platform-campaigns.js";
 import type { ParsedRow, PlatformSpendRow, SpendRow } from "./spend-row.js";
@@ -95,9 +94,10 @@ function targets(ctx: Ctx) {
   const currencyOf = (hypothesisId: string) => {
     let currency = currencies.get(hypothesisId);
     if (!currency) {
-      currency = ctx.doc
-        .send(new GetCommand({ TableName: ctx.table, Key: hypothesisKeys.item(hypothesisId) }))
-        .then(({ Item }) => (Item ? String(Item.currency ?? DEFAULT_CURRENCY).toUpperCase() : null));
+      currency = Hypotheses.get(ctx, hypothesisId).then(
+        (hypothesis) => (hypothesis.currency ?? DEFAULT_CURRENCY).toUpperCase(),
+        (error) => (error instanceof NotFoundError ? null : Promise.reject(error)),
+      );
       currencies.set(hypothesisId, currency);
     }
     return currency;
