@@ -27,7 +27,7 @@ import { timesOfDay, type TimeOfDay } from "./vocabulary.js";
  */
 export const contactChannels = ["phone", "email", "messenger"] as const;
 export const contactResults = ["no_answer", "reached"] as const;
-export { timesOfDay, type TimeOfDay };
+export type { TimeOfDay };
 export type ContactChannel = (typeof contactChannels)[number];
 export type ContactResult = (typeof contactResults)[number];
 

@@ -15,7 +15,6 @@ import { clientTypes, tagNames, type TagName } from "./vocabulary.js";
  * Sources and hypotheses can require tags from a stage on; `GET /api/quality` lists the leads
  * past that stage that still miss them.
  */
-export { clientTypes, tagNames, type TagName };
 
 /** `PUT /api/leads/{id}/tags`: the lead's whole set of tags; a tag left out is cleared. */
 export const LeadTagsInput = z.strictObject({

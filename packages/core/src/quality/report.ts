@@ -7,7 +7,8 @@ import type { Hypothesis } from "../hypothesis/model.js";
 import { tableDefinition } from "../db/table.js";
 import { LeadEntity, LeadSchema } from "../lead/keys.js";
 import type { LeadStage, PathStage } from "../lead/stages.js";
-import { missingTags, RequiredTags, type TagName, type TagRequirement } from "../lead/tags.js";
+import { missingTags, RequiredTags, type TagRequirement } from "../lead/tags.js";
+import type { TagName } from "../lead/vocabulary.js";
 
 /**
  * The lead-handling audit (`GET /api/quality`): per responsible person (the hypothesis'

@@ -15,7 +15,6 @@ import { lostReasonCategories, type LostReasonCategory } from "../lead/vocabular
  * reasons count it under `manager` instead, for as long as it stays lost with that reason (any
  * later stage change, restoring or re-giving a reason, ends the review: lead/outcomes.ts).
  */
-export { lostReasonCategories, type LostReasonCategory };
 
 /** `POST /api/leads/{id}/quality-review`. */
 export const QualityReviewInput = z.strictObject({
