@@ -45,7 +45,7 @@ async function applyOne(ctx: Ctx, source: CrmSource, change: StatusChange): Prom
   try {
     const { stageChange, along } = planned(ctx, source, change, to);
     const result = await Outcomes.apply(ctx, leadId, stageChange, `crm:${source.id}`, along);
-    return { externalId, leadId: result.item.id ?? leadId, outcome: result.changed ? "applied" : "unchanged" };
+    return { externalId, leadId: result.item.id, outcome: result.changed ? "applied" : "unchanged" };
   } catch (error) {
     if (error instanceof DomainError) return { externalId, leadId, outcome: "refused", message: error.message };
     throw error;

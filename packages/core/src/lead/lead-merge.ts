@@ -5,7 +5,7 @@ import { ContactClaims, contactKeys } from "./contact-claims.js";
 import { CounterLedger } from "./counter-ledger.js";
 import { leadListingAttributes, leadUpdate, stageChangeItem, WonLeadEntity, type LeadItem } from "./keys.js";
 import { readLeadItem } from "./read-lead.js";
-import { attributionOf, countedAs, filledContact, samePersonLead, sourcesOf, touchesOf } from "./same-person.js";
+import { attributionOf, filledContact, samePersonLead, sourcesOf, touchesOf } from "./same-person.js";
 import { rank, type PathStage } from "./stages.js";
 import { WonLeads } from "./won-leads.js";
 
@@ -76,7 +76,7 @@ function mergeItems(ctx: Ctx, a: LeadItem, b: LeadItem, actor: string): Transact
   const items: TransactItem[] = [
     leadUpdate(ctx, a, set, remove, "earlierLead"),
     leadUpdate(ctx, b, { mergedInto: a.id, type: "mergedLead", updatedAt: at, version: b.version + 1 }, leadListingAttributes, "laterLead"),
-    ...new CounterLedger().count(countedAs(a), -1).count(countedAs(b), -1).count(countedAs(merged), 1).items(ctx),
+    ...new CounterLedger().count(a, -1).count(b, -1).count(merged, 1).items(ctx),
   ];
   if (b.stage === "won") items.push(named("laterWonLead", { Delete: { TableName: ctx.table, Key: WonLeadEntity.key({ wonDay: b.wonDay!, leadId: b.id }) } }));
   if (merged.stage === "won" && a.stage !== "won") items.push(WonLeads.reference(ctx, a.id, merged.wonDay!));

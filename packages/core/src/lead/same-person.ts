@@ -4,7 +4,7 @@ import type { TransactItem } from "../db/transact.js";
 import type { LeadFields, Utm } from "../intake/delivery.js";
 import { DEFAULT_DEDUP_WINDOW_DAYS } from "../config.js";
 import type { Claim } from "./contact-claims.js";
-import { CounterLedger, type CountedLead } from "./counter-ledger.js";
+import { CounterLedger } from "./counter-ledger.js";
 import { leadListingsOf, leadUpdate, type LeadItem, type Touch } from "./keys.js";
 import { findLeadItem } from "./read-lead.js";
 
@@ -54,9 +54,6 @@ export function filledContact(mine: LeadFields["contact"], theirs: LeadFields["c
   return { name: mine.name ?? theirs.name, phone: mine.phone ?? theirs.phone, email: mine.email ?? theirs.email };
 }
 
-/** What a lead counts under, as CounterLedger reads it. */
-export const countedAs = (item: LeadItem): CountedLead => item;
-
 /**
  * The writes that join a delivery to `lead` (as read, guarded by its version): the touch, missing
  * contact fields, and, when the lead had no campaign and this touch has one, the attribution, its
@@ -77,7 +74,7 @@ export function linkItems(ctx: Ctx, lead: LeadItem, arrival: { sourceId: string;
   const items: TransactItem[] = [];
   if (takesAttribution) {
     Object.assign(set, attributionOf(lead, attribution, fields));
-    items.push(...new CounterLedger().count(countedAs(lead), -1).count({ ...countedAs(lead), campaignId: attribution.campaignId }, 1).items(ctx));
+    items.push(...new CounterLedger().count(lead, -1).count({ ...lead, campaignId: attribution.campaignId }, 1).items(ctx));
   }
   return [leadUpdate(ctx, lead, set), ...items];
 }
