@@ -41,7 +41,10 @@ describe("lead capture under contention", () => {
 
   it("answers with the existing lead when the sender's id is already taken", async () => {
     dynamo.on(TransactWriteCommand).rejects(cancelled("None", "ConditionalCheckFailed", "None"));
-    dynamo.on(GetCommand).resolves({ Item: { leadId: "01EXISTING" } });
+    // The sender's id's reference as stored; the lead it names is read too (to follow a merge).
+    const reference = { sourceId: "src", externalId: fields.externalId, leadId: "01EXISTING", createdAt: "2026-03-01T09:00:00.000Z" };
+    dynamo.on(GetCommand).resolves({});
+    dynamo.on(GetCommand, { Key: { pk: "LEADREF#src#ext#6190123:1", sk: "LEADREF" } }).resolves({ Item: { pk: "LEADREF#src#ext#6190123:1", sk: "LEADREF", type: "leadRef", ...reference } });
 
     expect(await captureLead(ctx, { sourceId: "src", fields })).toEqual({ id: "01EXISTING", duplicate: true });
     expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(1);

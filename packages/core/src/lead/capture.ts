@@ -1,16 +1,16 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { Campaigns, type Attribution } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import { addLostReason, addToDay, addWin, type CounterField } from "../counters/cohort-counters.js";
+import { withRetry } from "../db/retry.js";
 import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
 import type { LeadFields } from "../intake/delivery.js";
 import { RawArchive } from "../intake/raw-archive.js";
 import { newId } from "../ids.js";
 import { dayIn } from "../time.js";
 import { ContactClaims, contactKeys, type Claim } from "./contact-claims.js";
-import { leadKeys } from "./keys.js";
+import { LeadEntity, LeadRefEntity, stageChangeItem, type LeadItem, type Touch } from "./keys.js";
 import { findLeadItem } from "./read-lead.js";
-import { linkItems, samePersonLead, type Touch } from "./same-person.js";
+import { linkItems, samePersonLead } from "./same-person.js";
 import { WonLeads } from "./won-leads.js";
 import { reachedDelta, type LeadStage, type PathStage } from "./stages.js";
 
@@ -59,7 +59,7 @@ export async function captureLead(ctx: Ctx, request: CaptureRequest): Promise<Ca
   const attribution = await Campaigns.attribute(ctx, request.fields.utm.source, request.fields.utm.campaign);
   // Past leads are the CRM's own history, one deal each: they are neither joined nor claimed.
   const keys = request.past ? [] : contactKeys(request.fields.contact);
-  for (let attempt = 1; ; attempt++) {
+  const attempt = async (): Promise<CaptureResult> => {
     const claims = await ContactClaims.read(ctx, keys);
     const now = ctx.now().toISOString();
     const joined = await samePersonLead(ctx, claims, { sourceIds: [request.sourceId], at: now });
@@ -68,17 +68,17 @@ export async function captureLead(ctx: Ctx, request: CaptureRequest): Promise<Ca
       await transact(ctx, items);
       return { id: leadId, duplicate: false, ...(joined ? { linked: true as const } : {}) };
     } catch (error) {
-      if (!(error instanceof TransactionCancelledError)) throw error;
-      const existing = references.find((ref) => error.failedCondition(ref.index));
+      const existing = error instanceof TransactionCancelledError && references.find((ref) => error.failedCondition(ref.name));
       if (existing) return { id: await existing.read(), duplicate: true };
-      // Anything else failed its condition (a claim taken or a joined lead changed meanwhile) or raced: read again.
-      if (attempt >= MAX_ATTEMPTS) throw error;
-      await sleep(5 * Math.min(attempt, 4) + Math.random() * 20 * Math.min(attempt, 4));
+      throw error;
     }
-  }
+  };
+  // Anything else that failed its condition (a claim taken or a joined lead changed meanwhile) or raced reads again.
+  return withRetry(attempt, { attempts: MAX_ATTEMPTS, retryable: (error) => error instanceof TransactionCancelledError, maxDelayMs: 100 });
 }
 
-type Reference = { index: number; read: () => Promise<string> };
+/** A reference the transaction writes, by its item's name, and how to read the lead it names when it exists already. */
+type Reference = { name: "externalRef" | "idempotencyRef" | "captureMarker"; read: () => Promise<string> };
 
 function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Attribution | null, claims: Claim[]) {
   const { fields, past, sourceId } = request;
@@ -121,15 +121,7 @@ function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Attributio
     ...(won ? { wonDay: won.day } : {}),
   };
 
-  const items: TransactItem[] = [
-    {
-      Put: {
-        TableName: ctx.table,
-        Item: { ...leadKeys.item(leadId), ...leadKeys.listings(lead), type: "lead", ...lead },
-        ConditionExpression: "attribute_not_exists(pk)",
-      },
-    },
-  ];
+  const items: TransactItem[] = [LeadEntity.putItem(ctx, lead, "new", "lead")];
   const references = addReferences(ctx, request, leadId, items);
   // The person is this lead now (a claim of an older lead outside the window, or of one from this same source, moves here).
   items.push(...claims.map((claim) => ContactClaims.write(ctx, claim, leadId)));
@@ -144,30 +136,24 @@ function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Attributio
   if (past && stage !== "new") {
     // The import is the lead's one stage change: kept in its history like any other.
     const at = (past.closedAt ?? past.createdAt).toISOString();
-    items.push({
-      Put: {
-        TableName: ctx.table,
-        Item: {
-          ...leadKeys.stageChange(leadId, at, newId()),
-          type: "leadStageChange",
-          leadId,
-          at,
-          from: "new",
-          to: stage,
-          ...(won ? { amountKopecks: won.revenue } : {}),
-          ...(stage === "lost" ? { lostReason: past.lostReason } : {}),
-          actor: past.actor,
-        },
-        ConditionExpression: "attribute_not_exists(pk)",
-      },
-    });
+    items.push(
+      stageChangeItem(ctx, {
+        leadId,
+        at,
+        from: "new",
+        to: stage,
+        ...(won ? { amountKopecks: won.revenue } : {}),
+        ...(stage === "lost" ? { lostReason: past.lostReason } : {}),
+        actor: past.actor,
+      }),
+    );
   }
   return { leadId, items, references };
 }
 
 /** The writes that join a delivery to the lead of the same person another source delivered. */
-function joinItems(ctx: Ctx, request: CaptureRequest, attribution: Attribution | null, lead: Record<string, any>, claims: Claim[]) {
-  const leadId: string = lead.id;
+function joinItems(ctx: Ctx, request: CaptureRequest, attribution: Attribution | null, lead: LeadItem, claims: Claim[]) {
+  const leadId = lead.id;
   const items: TransactItem[] = linkItems(ctx, lead, { sourceId: request.sourceId, sourceName: request.sourceName, fields: request.fields, attribution, at: ctx.now().toISOString() });
   const references = addReferences(ctx, request, leadId, items);
   items.push(...claims.filter((claim) => claim.leadId !== leadId).map((claim) => ContactClaims.write(ctx, claim, leadId)));
@@ -181,22 +167,22 @@ function joinItems(ctx: Ctx, request: CaptureRequest, attribution: Attribution |
 function addReferences(ctx: Ctx, request: CaptureRequest, leadId: string, items: TransactItem[]): Reference[] {
   const { fields, sourceId } = request;
   const references: Reference[] = [];
-  const addReference = (key: { pk: string; sk: string }, what: Record<string, string>) => {
-    references.push({ index: items.length, read: () => readLeadReference(ctx, key) });
-    items.push({
-      Put: {
-        TableName: ctx.table,
-        Item: { ...key, type: "leadRef", leadId, sourceId, ...what, createdAt: ctx.now().toISOString() },
-        ConditionExpression: "attribute_not_exists(pk)",
-      },
-    });
-  };
-  if (fields.externalId) addReference(leadKeys.byExternalId(sourceId, fields.externalId), { externalId: fields.externalId });
-  if (request.idempotencyKey) addReference(leadKeys.byIdempotencyKey(sourceId, request.idempotencyKey), { idempotencyKey: request.idempotencyKey });
+  const createdAt = ctx.now().toISOString();
+  if (fields.externalId) {
+    const ref = { sourceId, externalId: fields.externalId };
+    references.push({ name: "externalRef", read: () => readLeadReference(ctx, ref) });
+    items.push(LeadRefEntity.putItem(ctx, { leadId, ...ref, createdAt }, "new", "externalRef"));
+  }
+  if (request.idempotencyKey) {
+    const ref = { sourceId, idempotencyKey: request.idempotencyKey };
+    references.push({ name: "idempotencyRef", read: () => readLeadReference(ctx, ref) });
+    items.push(LeadRefEntity.putItem(ctx, { leadId, ...ref, createdAt }, "new", "idempotencyRef"));
+  }
   if (request.raw) {
     const { deliveryId, index } = request.raw;
-    references.push({ index: items.length, read: () => RawArchive.capturedLead(ctx, deliveryId, index).then((id) => survivingId(ctx, id)) });
-    items.push(RawArchive.leadCaptured(ctx, deliveryId, index, leadId));
+    references.push({ name: "captureMarker", read: () => RawArchive.capturedLead(ctx, deliveryId, index).then((id) => survivingId(ctx, id)) });
+    // The archive's marker, named here (after any name of its own) because this transaction reads its failure by that name.
+    items.push({ ...RawArchive.leadCaptured(ctx, deliveryId, index, leadId), name: "captureMarker" });
   }
   return references;
 }
@@ -206,9 +192,7 @@ async function survivingId(ctx: Ctx, leadId: string): Promise<string> {
   return (await findLeadItem(ctx, leadId))?.id ?? leadId;
 }
 
-async function readLeadReference(ctx: Ctx, key: { pk: string; sk: string }): Promise<string> {
-  const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: key, ConsistentRead: true }));
-  return survivingId(ctx, Item!.leadId);
+async function readLeadReference(ctx: Ctx, ref: { sourceId: string; externalId?: string; idempotencyKey?: string }): Promise<string> {
+  const reference = await LeadRefEntity.get(ctx, ref, { consistent: true });
+  return survivingId(ctx, reference!.leadId);
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

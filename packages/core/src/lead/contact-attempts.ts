@@ -1,16 +1,19 @@
 import { z } from "zod";
 import { isoInstantSchema } from "../dates.js";
 import type { Ctx } from "../context.js";
+import { defineEntity } from "../db/entity.js";
 import { queryAll } from "../db/query-all.js";
+import { withRetry } from "../db/retry.js";
 import { transact } from "../db/transact.js";
 import { ConflictError, InvalidInputError } from "../errors.js";
 import { newId } from "../ids.js";
 import { dayIn } from "../time.js";
 import { readLeadItem } from "./read-lead.js";
-import { leadKeys } from "./keys.js";
+import { LeadEntity, leadUpdate, type LeadItem } from "./keys.js";
 import { Outcomes } from "./outcomes.js";
 import { isLeadRace } from "./lead-race.js";
 import type { LeadStage, StageChange } from "./stages.js";
+import { timesOfDay, type TimeOfDay } from "./vocabulary.js";
 
 /**
  * The contact rule: a lead nobody answers for five attempts in a row is lost with reason
@@ -24,10 +27,9 @@ import type { LeadStage, StageChange } from "./stages.js";
  */
 export const contactChannels = ["phone", "email", "messenger"] as const;
 export const contactResults = ["no_answer", "reached"] as const;
-export const timesOfDay = ["morning", "afternoon", "evening"] as const;
+export type { TimeOfDay };
 export type ContactChannel = (typeof contactChannels)[number];
 export type ContactResult = (typeof contactResults)[number];
-export type TimeOfDay = (typeof timesOfDay)[number];
 
 export const UNANSWERED_LIMIT = 5;
 export const NO_CONTACT_REASON = "no_contact";
@@ -53,6 +55,26 @@ export type ContactAttempt = {
   recordedAt: string;
   actor: string;
 };
+
+/** The sort key prefix of attempts under their lead. */
+export const ATTEMPT_PREFIX = "ATTEMPT#";
+
+/** Attempts are kept under their lead, sorted by when they happened. */
+export const ContactAttemptEntity = defineEntity({
+  type: "contactAttempt",
+  schema: z.object({
+    leadId: z.string(),
+    id: z.string(),
+    at: z.string(),
+    channel: z.enum(contactChannels),
+    result: z.enum(contactResults),
+    day: z.string(),
+    timeOfDay: z.enum(timesOfDay).nullable().default(null),
+    recordedAt: z.string(),
+    actor: z.string(),
+  }),
+  key: ({ leadId, at, id }: { leadId: string; at: string; id: string }) => ({ pk: LeadEntity.key({ id: leadId }).pk, sk: `${ATTEMPT_PREFIX}${at}#${id}` }),
+});
 
 /** The unanswered attempts since the lead was last reached (in the order recorded): how many, on which days, at which times of day. */
 export type UnansweredRun = { count: number; days: string[]; timesOfDay: TimeOfDay[] };
@@ -121,17 +143,11 @@ export function planContactAttempt(
 /** The attempts as the lead detail shows them. */
 export type ContactAttemptSummary = { count: number; firstAt: string | null; unansweredInARow: number };
 
-export function contactAttemptSummary(item: Record<string, any>): ContactAttemptSummary {
+export function contactAttemptSummary(item: Pick<LeadItem, "attemptCount" | "firstAttemptAt" | "unansweredRun">): ContactAttemptSummary {
   return { count: item.attemptCount ?? 0, firstAt: item.firstAttemptAt ?? null, unansweredInARow: item.unansweredRun?.count ?? 0 };
 }
 
-/** Attempts are kept under their lead, sorted by when they happened. */
-export const attemptKeys = {
-  item: (leadId: string, at: string, id: string) => ({ pk: leadKeys.item(leadId).pk, sk: `ATTEMPT#${at}#${id}` }),
-  prefix: "ATTEMPT#",
-};
-
-export type RecordedAttempt = { attempt: ContactAttempt; stageChange: "lost" | "restored" | null; lead: Record<string, any> };
+export type RecordedAttempt = { attempt: ContactAttempt; stageChange: "lost" | "restored" | null; lead: LeadItem };
 
 const MAX_TRIES = 8;
 
@@ -159,7 +175,7 @@ export const ContactAttempts = {
       recordedAt: now.toISOString(),
       actor,
     };
-    for (let tries = 1; ; tries++) {
+    const once = async (): Promise<RecordedAttempt> => {
       const item = await readLead(ctx, leadId);
       if (attempt.at < item.createdAt) {
         const message = `the lead arrived at ${item.createdAt}; an attempt cannot come before it`;
@@ -171,28 +187,22 @@ export const ContactAttempts = {
         firstAttemptAt: item.firstAttemptAt && item.firstAttemptAt < attempt.at ? item.firstAttemptAt : attempt.at,
         unansweredRun: plan.run,
       };
-      const put = {
-        Put: {
-          TableName: ctx.table,
-          Item: { ...attemptKeys.item(leadId, attempt.at, attempt.id), type: "contactAttempt", leadId, ...attempt },
-          ConditionExpression: "attribute_not_exists(pk)",
-        },
-      };
-      try {
-        if (plan.stageChange === null) {
-          const updatedAt = now.toISOString();
-          await transact(ctx, [recordOnLead(ctx, item, set, updatedAt), put]);
-          return { attempt, stageChange: null, lead: { ...item, ...set, updatedAt, version: item.version + 1 } };
-        }
-        const change: StageChange = plan.stageChange === "lose" ? { to: "lost", lostReason: NO_CONTACT_REASON } : { to: item.furthestStage };
-        const { item: lead } = await Outcomes.applyTo(ctx, item, change, actor, { set, items: [put] });
-        return { attempt, stageChange: plan.stageChange === "lose" ? "lost" : "restored", lead };
-      } catch (error) {
-        if (!isLeadRace(error)) throw error;
-        if (tries >= MAX_TRIES) throw new ConflictError("version_conflict", "the lead kept changing while the attempt was recorded; try again");
-        await new Promise((resolve) => setTimeout(resolve, 5 * tries + Math.random() * 20 * tries));
+      const put = ContactAttemptEntity.putItem(ctx, { leadId, ...attempt }, "new", "attempt");
+      if (plan.stageChange === null) {
+        const updatedAt = now.toISOString();
+        await transact(ctx, [leadUpdate(ctx, item, { ...set, updatedAt, version: item.version + 1 }), put]);
+        return { attempt, stageChange: null, lead: { ...item, ...set, updatedAt, version: item.version + 1 } };
       }
-    }
+      const change: StageChange = plan.stageChange === "lose" ? { to: "lost", lostReason: NO_CONTACT_REASON } : { to: item.furthestStage };
+      const { item: lead } = await Outcomes.applyTo(ctx, item, change, actor, { set, items: [put] });
+      return { attempt, stageChange: plan.stageChange === "lose" ? "lost" : "restored", lead };
+    };
+    return withRetry(once, {
+      attempts: MAX_TRIES,
+      retryable: isLeadRace,
+      maxDelayMs: 200,
+      exhausted: () => new ConflictError("version_conflict", "the lead kept changing while the attempt was recorded; try again"),
+    });
   },
 
   /** Every attempt on a lead, in the order they happened. */
@@ -201,48 +211,18 @@ export const ContactAttempts = {
       readLead(ctx, leadId),
       queryAll(ctx, {
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-        ExpressionAttributeValues: { ":pk": leadKeys.item(leadId).pk, ":prefix": attemptKeys.prefix },
+        ExpressionAttributeValues: { ":pk": LeadEntity.key({ id: leadId }).pk, ":prefix": ATTEMPT_PREFIX },
         ConsistentRead: true,
       }),
     ]);
-    return items.map(toContactAttempt);
+    return items.map((item) => toContactAttempt(ContactAttemptEntity.parse(item)));
   },
 };
 
-/** A stored attempt as the API shows it. */
-export function toContactAttempt(item: Record<string, any>): ContactAttempt {
-  return {
-    id: item.id,
-    at: item.at,
-    channel: item.channel,
-    result: item.result,
-    day: item.day,
-    timeOfDay: item.timeOfDay ?? null,
-    recordedAt: item.recordedAt,
-    actor: item.actor,
-  };
+/** A stored attempt as the API shows it (the lead it belongs to left out). */
+export function toContactAttempt({ leadId: _leadId, ...attempt }: z.infer<typeof ContactAttemptEntity.schema>): ContactAttempt {
+  return attempt;
 }
 
 /** The lead, or the one it was merged into. */
 const readLead = (ctx: Ctx, leadId: string) => readLeadItem(ctx, leadId);
-
-/** The lead's side of an attempt that changes no stage; first in its transaction so a lost race is its failed condition. */
-function recordOnLead(ctx: Ctx, item: Record<string, any>, set: Record<string, unknown>, updatedAt: string) {
-  return {
-    Update: {
-      TableName: ctx.table,
-      Key: leadKeys.item(item.id),
-      UpdateExpression: "SET attemptCount = :count, firstAttemptAt = :first, unansweredRun = :run, updatedAt = :at, #version = :next",
-      ConditionExpression: "#version = :version",
-      ExpressionAttributeNames: { "#version": "version" },
-      ExpressionAttributeValues: {
-        ":count": set.attemptCount,
-        ":first": set.firstAttemptAt,
-        ":run": set.unansweredRun,
-        ":at": updatedAt,
-        ":version": item.version,
-        ":next": item.version + 1,
-      },
-    },
-  };
-}

@@ -1,5 +1,7 @@
 import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
 import type { Ctx } from "../context.js";
+import { defineEntity } from "../db/entity.js";
 import type { TransactItem } from "../db/transact.js";
 
 /** What identifies a person across sources: an E.164 phone or a lower-cased e-mail. */
@@ -32,17 +34,21 @@ export function contactKeys(contact: { phone: string | null; email: string | nul
  */
 export type Claim = { key: ContactKey; leadId: string | null };
 
-const claimKey = (key: ContactKey) => ({ pk: `CONTACT#${key.kind}#${key.value}`, sk: "CLAIM" });
+export const ContactClaimEntity = defineEntity({
+  type: "contactClaim",
+  schema: z.object({ kind: z.enum(["phone", "email"]), value: z.string(), leadId: z.string(), at: z.string() }),
+  key: ({ kind, value }: ContactKey) => ({ pk: `CONTACT#${kind}#${value}`, sk: "CLAIM" }),
+});
 
 export const ContactClaims = {
   /** The current claim of each key (leadId null where unclaimed), in one strongly consistent batch. */
   async read(ctx: Ctx, keys: ContactKey[]): Promise<Claim[]> {
     if (keys.length === 0) return [];
     const { Responses } = await ctx.doc.send(
-      new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: keys.map(claimKey), ConsistentRead: true } } }),
+      new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: keys.map(ContactClaimEntity.key), ConsistentRead: true } } }),
     );
-    const found = new Map((Responses?.[ctx.table] ?? []).map((item) => [item.pk as string, item.leadId as string]));
-    return keys.map((key) => ({ key, leadId: found.get(claimKey(key).pk) ?? null }));
+    const claimed = (Responses?.[ctx.table] ?? []).map(ContactClaimEntity.parse);
+    return keys.map((key) => ({ key, leadId: claimed.find((claim) => claim.kind === key.kind && claim.value === key.value)?.leadId ?? null }));
   },
 
   /**
@@ -50,13 +56,7 @@ export const ContactClaims = {
    * `claim.leadId`): a claim changed meanwhile cancels the transaction, and the caller starts over.
    */
   write(ctx: Ctx, claim: Claim, leadId: string): TransactItem {
-    return {
-      Put: {
-        TableName: ctx.table,
-        Item: { ...claimKey(claim.key), type: "contactClaim", kind: claim.key.kind, value: claim.key.value, leadId, at: ctx.now().toISOString() },
-        ConditionExpression: claim.leadId === null ? "attribute_not_exists(pk)" : "leadId = :was",
-        ...(claim.leadId === null ? {} : { ExpressionAttributeValues: { ":was": claim.leadId } }),
-      },
-    };
+    const unchanged = claim.leadId === null ? "new" : { expression: "leadId = :was", values: { ":was": claim.leadId } };
+    return ContactClaimEntity.putItem(ctx, { kind: claim.key.kind, value: claim.key.value, leadId, at: ctx.now().toISOString() }, unchanged, `${claim.key.kind}Claim`);
   },
 };

@@ -1,7 +1,9 @@
-import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Ctx } from "../context.js";
+import { isConditionFailed } from "../db/entity.js";
+import { withRetry } from "../db/retry.js";
 import type { ContactUpdate } from "../intake/delivery.js";
-import { leadKeys } from "./keys.js";
+import { LeadEntity, LeadRefEntity } from "./keys.js";
 import { mergeSamePerson } from "./lead-merge.js";
 import { findLeadItem } from "./read-lead.js";
 
@@ -33,31 +35,36 @@ export async function applyCrmContacts(ctx: Ctx, sourceId: string, contacts: Con
   return outcomes;
 }
 
+/** A merge between reading the lead and writing it: each round reads the surviving lead again. */
+const MAX_ATTEMPTS = 5;
+
 async function applyToDeal(ctx: Ctx, sourceId: string, update: ContactUpdate, externalId: string): Promise<CrmContactOutcome> {
   const base = { contactId: update.contactId, externalId };
-  const { Item: ref } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: leadKeys.byExternalId(sourceId, externalId), ConsistentRead: true }));
+  const ref = await LeadRefEntity.get(ctx, { sourceId, externalId }, { consistent: true });
   if (!ref) return { ...base, leadId: null, outcome: "unknown_lead", message: `no lead from this source has CRM id ${externalId}` };
   const fields = Object.entries(update.contact).filter(([, value]) => value !== null);
-  for (let attempt = 1; fields.length > 0; attempt++) {
-    // The deal may have been merged into another source's lead: the person's record is that lead.
-    const lead = await findLeadItem(ctx, ref.leadId);
-    if (!lead) return { ...base, leadId: null, outcome: "unknown_lead", message: `the lead of CRM id ${externalId} no longer exists` };
-    try {
-      await ctx.doc.send(
-        new UpdateCommand({
-          TableName: ctx.table,
-          Key: leadKeys.item(lead.id),
-          UpdateExpression: `SET ${fields.map(([name]) => `contact.#${name} = :${name}`).join(", ")}, updatedAt = :at`,
-          ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(mergedInto)",
-          ExpressionAttributeNames: Object.fromEntries(fields.map(([name]) => [`#${name}`, name])),
-          ExpressionAttributeValues: { ...Object.fromEntries(fields.map(([name, value]) => [`:${name}`, value])), ":at": ctx.now().toISOString() },
-        }),
-      );
-      break;
-    } catch (error) {
-      // Merged between the read and the write: read the surviving lead again.
-      if ((error as Error).name !== "ConditionalCheckFailedException" || attempt >= 5) throw error;
-    }
+  if (fields.length > 0) {
+    const applied = await withRetry(
+      async () => {
+        // The deal may have been merged into another source's lead: the person's record is that lead.
+        const lead = await findLeadItem(ctx, ref.leadId);
+        if (!lead) return false;
+        // Only the contact's fields it sends, each on its own, so a concurrent change of the others stands.
+        await ctx.doc.send(
+          new UpdateCommand({
+            TableName: ctx.table,
+            Key: LeadEntity.key({ id: lead.id }),
+            UpdateExpression: `SET ${fields.map(([name]) => `contact.#${name} = :${name}`).join(", ")}, updatedAt = :at`,
+            ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(mergedInto)",
+            ExpressionAttributeNames: Object.fromEntries(fields.map(([name]) => [`#${name}`, name])),
+            ExpressionAttributeValues: { ...Object.fromEntries(fields.map(([name, value]) => [`:${name}`, value])), ":at": ctx.now().toISOString() },
+          }),
+        );
+        return true;
+      },
+      { attempts: MAX_ATTEMPTS, retryable: isConditionFailed },
+    );
+    if (!applied) return { ...base, leadId: null, outcome: "unknown_lead", message: `the lead of CRM id ${externalId} no longer exists` };
   }
   const { leadId, merged } = await mergeSamePerson(ctx, ref.leadId, `crm:${sourceId}`);
   return { ...base, leadId, outcome: "applied", ...(merged ? { mergedLeadId: merged } : {}) };

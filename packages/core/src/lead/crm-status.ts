@@ -1,11 +1,10 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Ctx } from "../context.js";
 import { DomainError } from "../errors.js";
 import type { StatusChange } from "../intake/delivery.js";
 import { toKopecks } from "../money.js";
 import { countsPipeline, type Source } from "../source/source.js";
 import { NO_LOSS_REASON, UnmappedLossReasons, unmappedLossReasonText } from "../source/unmapped-loss-reasons.js";
-import { leadKeys } from "./keys.js";
+import { LeadRefEntity } from "./keys.js";
 import { Outcomes, type AlongWith } from "./outcomes.js";
 import type { StageChange } from "./stages.js";
 
@@ -36,11 +35,9 @@ async function applyOne(ctx: Ctx, source: CrmSource, change: StatusChange): Prom
   if (!countsPipeline(source, change.pipelineId)) {
     return { externalId, leadId: null, outcome: "ignored_pipeline", message: `pipeline ${change.pipelineId} is not among this source's counted pipelines` };
   }
-  const { Item: ref } = await ctx.doc.send(
-    new GetCommand({ TableName: ctx.table, Key: leadKeys.byExternalId(source.id, externalId), ConsistentRead: true }),
-  );
+  const ref = await LeadRefEntity.get(ctx, { sourceId: source.id, externalId }, { consistent: true });
   if (!ref) return { externalId, leadId: null, outcome: "unknown_lead", message: `no lead from this source has CRM id ${externalId}` };
-  const leadId: string = ref.leadId;
+  const leadId = ref.leadId;
 
   const to = Object.hasOwn(source.statusMap, statusId) ? source.statusMap[statusId] : undefined;
   if (!to) return { externalId, leadId, outcome: "unmapped_status", message: `CRM status ${statusId} is not mapped to a stage` };
@@ -48,7 +45,7 @@ async function applyOne(ctx: Ctx, source: CrmSource, change: StatusChange): Prom
   try {
     const { stageChange, along } = planned(ctx, source, change, to);
     const result = await Outcomes.apply(ctx, leadId, stageChange, `crm:${source.id}`, along);
-    return { externalId, leadId: result.item.id ?? leadId, outcome: result.changed ? "applied" : "unchanged" };
+    return { externalId, leadId: result.item.id, outcome: result.changed ? "applied" : "unchanged" };
   } catch (error) {
     if (error instanceof DomainError) return { externalId, leadId, outcome: "refused", message: error.message };
     throw error;

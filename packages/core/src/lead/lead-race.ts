@@ -1,5 +1,5 @@
 import { TransactionCancelledError } from "../db/transact.js";
 
-/** True when a stage change's transaction lost a race on the lead (its version moved) and should re-read. */
+/** True when a transaction on a lead lost a race (the item named "lead" failed its version condition, or a conflict) and should re-read. */
 export const isLeadRace = (error: unknown) =>
-  error instanceof TransactionCancelledError && (error.failedCondition(0) || error.conflicted);
+  error instanceof TransactionCancelledError && (error.failedCondition("lead") || error.conflicted);

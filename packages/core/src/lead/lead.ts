@@ -1,7 +1,7 @@
 import type { LeadCompany, LeadFields } from "../intake/delivery.js";
 import type { QualityReview } from "../quality/review.js";
 import type { ContactAttemptSummary } from "./contact-attempts.js";
-import type { Touch } from "./same-person.js";
+import type { Touch } from "./keys.js";
 import type { LeadTags } from "./tags.js";
 import type { LeadStage, PathStage } from "./stages.js";
 

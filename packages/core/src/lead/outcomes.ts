@@ -2,15 +2,15 @@ import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { addToDay, addWin, moveLostReason } from "../counters/cohort-counters.js";
 import { queryAll } from "../db/query-all.js";
+import { withRetry } from "../db/retry.js";
 import { transact, type TransactItem } from "../db/transact.js";
 import { ConflictError, InvalidInputError } from "../errors.js";
-import { newId } from "../ids.js";
 import { formatKopecks, toKopecks } from "../money.js";
 import { countedLostReason } from "../quality/review.js";
 import { dayIn } from "../time.js";
 import { isLeadRace } from "./lead-race.js";
 import { readLeadItem } from "./read-lead.js";
-import { leadKeys } from "./keys.js";
+import { LeadEntity, leadUpdate, STAGE_PREFIX, StageChangeEntity, stageChangeItem, type LeadItem, type StageChangeItem } from "./keys.js";
 import { WonLeads } from "./won-leads.js";
 import { leadStages, planStageChange, type LeadStage, type OutcomeState, type StageChange, type StagePlan } from "./stages.js";
 
@@ -33,7 +33,7 @@ export type StageHistoryEntry = {
 };
 
 /** The lead item as stored after the change, and whether the change did anything (false for a repeat). */
-export type StageChangeResult = { changed: boolean; item: Record<string, any> };
+export type StageChangeResult = { changed: boolean; item: LeadItem };
 
 /** What the caller writes with a stage change it caused (a contact attempt): lead attributes to set and more items. */
 export type AlongWith = { set: Record<string, unknown>; items: TransactItem[] };
@@ -41,8 +41,6 @@ export type AlongWith = { set: Record<string, unknown>; items: TransactItem[] };
 
 /** Concurrent changes of one lead re-read and re-plan; each round lets at least one through. */
 const MAX_ATTEMPTS = 8;
-/** The sort key prefix of the stage history under its lead (leadKeys.stageChange). */
-export const HISTORY_PREFIX = "STAGE#";
 
 export const Outcomes = {
   /** Validates an API request and applies it. */
@@ -65,25 +63,22 @@ export const Outcomes = {
    * `alongIfChanged` is written in the same transaction when the change does something.
    */
   async apply(ctx: Ctx, leadId: string, change: StageChange, actor: string, alongIfChanged?: AlongWith): Promise<StageChangeResult> {
-    for (let attempt = 1; ; attempt++) {
-      try {
+    return withRetry(
+      async () => {
         const item = await readLead(ctx, leadId);
         // What is written along (a CRM's unmapped loss reason count) belongs to a change that happens, not to a repeat.
         const along = alongIfChanged && planStageChange(outcomeState(item), change) !== null ? alongIfChanged : undefined;
-        return await Outcomes.applyTo(ctx, item, change, actor, along);
-      } catch (error) {
-        if (!isLeadRace(error)) throw error;
-        if (attempt >= MAX_ATTEMPTS) throw new ConflictError("version_conflict", "the lead kept changing while this change was applied; try again");
-        await sleep(5 * attempt + Math.random() * 20 * attempt);
-      }
-    }
+        return Outcomes.applyTo(ctx, item, change, actor, along);
+      },
+      { attempts: MAX_ATTEMPTS, retryable: isLeadRace, maxDelayMs: 200, exhausted: () => new ConflictError("version_conflict", "the lead kept changing while this change was applied; try again") },
+    );
   },
 
   /**
    * One try at a stage change of the lead as read (`item`), with whatever the caller writes
    * `along` in the same transaction. A lost race throws (see isLeadRace); the caller re-reads.
    */
-  async applyTo(ctx: Ctx, item: Record<string, any>, change: StageChange, actor: string, along?: AlongWith): Promise<StageChangeResult> {
+  async applyTo(ctx: Ctx, item: LeadItem, change: StageChange, actor: string, along?: AlongWith): Promise<StageChangeResult> {
     const plan = planStageChange(outcomeState(item), change);
     if (plan === null) {
       if (along) throw new Error(`applyTo with writes along needs a change that does something; lead ${item.id} is already ${item.stage}`);
@@ -105,14 +100,14 @@ export const Outcomes = {
     const lead = await readLead(ctx, leadId);
     const items = await queryAll(ctx, {
       KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": leadKeys.item(lead.id).pk, ":prefix": HISTORY_PREFIX },
+      ExpressionAttributeValues: { ":pk": LeadEntity.key({ id: lead.id }).pk, ":prefix": STAGE_PREFIX },
     });
-    return items.map(toStageHistoryEntry);
+    return items.map((item) => toStageHistoryEntry(StageChangeEntity.parse(item)));
   },
 };
 
 /** A stored stage change as the API shows it (money as a decimal string). */
-export function toStageHistoryEntry(item: Record<string, any>): StageHistoryEntry {
+export function toStageHistoryEntry(item: StageChangeItem): StageHistoryEntry {
   return {
     at: item.at,
     from: item.from,
@@ -126,82 +121,52 @@ export function toStageHistoryEntry(item: Record<string, any>): StageHistoryEntr
 /** The lead, or the one it was merged into (a CRM's later moves of a merged deal move the surviving lead). */
 const readLead = (ctx: Ctx, leadId: string) => readLeadItem(ctx, leadId);
 
-function outcomeState(item: Record<string, any>): OutcomeState {
-  return {
-    stage: item.stage,
-    furthestStage: item.furthestStage,
-    amountKopecks: item.amountKopecks ?? null,
-    lostReason: item.lostReason ?? null,
-  };
+function outcomeState(item: LeadItem): OutcomeState {
+  return { stage: item.stage, furthestStage: item.furthestStage, amountKopecks: item.amountKopecks, lostReason: item.lostReason };
 }
 
 /**
- * The transaction; the lead's update is first so a lost race shows as its failed condition.
+ * The transaction; the lead's update is named "lead" so a lost race shows as its failed condition.
  * Any stage change ends a quality review's category (quality/review.ts): the lead's loss it judged is over or re-told.
  */
 function changeItems(
   ctx: Ctx,
-  item: Record<string, any>,
+  item: LeadItem,
   plan: StagePlan,
   change: { at: string; actor: string; winDay?: string },
   along: AlongWith = { set: {}, items: [] },
 ): TransactItem[] {
-  const leadId: string = item.id;
-  const alongNames = Object.keys(along.set);
-  const sets = [
-    "#stage = :stage, furthestStage = :furthest, amountKopecks = :amount, lostReason = :reason, updatedAt = :at, #version = :next",
-    ...(change.winDay ? ["wonDay = :wonDay"] : []),
-    ...alongNames.map((name) => `#a_${name} = :a_${name}`),
-  ];
+  const leadId = item.id;
+  const set = {
+    ...along.set,
+    stage: plan.stage,
+    furthestStage: plan.furthestStage,
+    amountKopecks: plan.amountKopecks,
+    lostReason: plan.lostReason,
+    updatedAt: change.at,
+    version: item.version + 1,
+    ...(change.winDay ? { wonDay: change.winDay } : {}),
+  };
   const items: TransactItem[] = [
-    {
-      Update: {
-        TableName: ctx.table,
-        Key: leadKeys.item(leadId),
-        UpdateExpression: `SET ${sets.join(", ")} REMOVE lostReasonCategory, qualityReview`,
-        ConditionExpression: "#version = :version",
-        ExpressionAttributeNames: { "#stage": "stage", "#version": "version", ...Object.fromEntries(alongNames.map((name) => [`#a_${name}`, name])) },
-        ExpressionAttributeValues: {
-          ...Object.fromEntries(Object.entries(along.set).map(([name, value]) => [`:a_${name}`, value])),
-          ":stage": plan.stage,
-          ":furthest": plan.furthestStage,
-          ":amount": plan.amountKopecks,
-          ":reason": plan.lostReason,
-          ":at": change.at,
-          ":version": item.version,
-          ":next": item.version + 1,
-          ...(change.winDay ? { ":wonDay": change.winDay } : {}),
-        },
-      },
-    },
-    {
-      Put: {
-        TableName: ctx.table,
-        Item: {
-          ...leadKeys.stageChange(leadId, change.at, newId()),
-          type: "leadStageChange",
-          leadId,
-          at: change.at,
-          from: item.stage,
-          to: plan.stage,
-          ...(plan.stage === "won" ? { amountKopecks: plan.amountKopecks } : {}),
-          ...(plan.stage === "lost" ? { lostReason: plan.lostReason } : {}),
-          actor: change.actor,
-        },
-        ConditionExpression: "attribute_not_exists(pk)",
-      },
-    },
+    leadUpdate(ctx, item, set, ["lostReasonCategory", "qualityReview"]),
+    stageChangeItem(ctx, {
+      leadId,
+      at: change.at,
+      from: item.stage,
+      to: plan.stage,
+      ...(plan.stage === "won" ? { amountKopecks: plan.amountKopecks } : {}),
+      ...(plan.stage === "lost" ? { lostReason: plan.lostReason } : {}),
+      actor: change.actor,
+    }),
   ];
   // A correction lands on the day the deal was won (every won lead keeps `wonDay`, imported ones too).
   const winDay: string | undefined = plan.win && (change.winDay ?? item.wonDay);
   const counted = plan.win?.won ? { winDay: winDay!, won: plan.win.won } : undefined;
-  if (counted || Object.values(plan.counterDelta).some((v) => v !== 0)) items.push(addToDay(ctx, item.campaignId ?? null, item.cohortDay, plan.counterDelta, counted));
+  if (counted || Object.values(plan.counterDelta).some((v) => v !== 0)) items.push(addToDay(ctx, item.campaignId, item.cohortDay, plan.counterDelta, counted));
   // The funnel's lost reasons: losing, restoring or re-giving the reason moves the count in this same write.
   const reasonBefore = item.stage === "lost" ? countedLostReason(item) : null;
-  items.push(...moveLostReason(ctx, item.campaignId ?? null, item.cohortDay, reasonBefore, plan.stage === "lost" ? plan.lostReason : null));
-  if (plan.win) items.push(addWin(ctx, item.campaignId ?? null, item.cohortDay, winDay!, plan.win));
+  items.push(...moveLostReason(ctx, item.campaignId, item.cohortDay, reasonBefore, plan.stage === "lost" ? plan.lostReason : null));
+  if (plan.win) items.push(addWin(ctx, item.campaignId, item.cohortDay, winDay!, plan.win));
   if (change.winDay) items.push(WonLeads.reference(ctx, leadId, change.winDay));
   return [...items, ...along.items];
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

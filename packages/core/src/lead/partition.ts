@@ -1,10 +1,10 @@
 import type { Ctx } from "../context.js";
 import { queryAll } from "../db/query-all.js";
 import { NotFoundError } from "../errors.js";
-import { attemptKeys, toContactAttempt, type ContactAttempt } from "./contact-attempts.js";
+import { ATTEMPT_PREFIX, ContactAttemptEntity, toContactAttempt, type ContactAttempt } from "./contact-attempts.js";
 import type { Lead } from "./lead.js";
-import { leadKeys } from "./keys.js";
-import { HISTORY_PREFIX, toStageHistoryEntry, type StageHistoryEntry } from "./outcomes.js";
+import { LeadEntity, STAGE_PREFIX, StageChangeEntity } from "./keys.js";
+import { toStageHistoryEntry, type StageHistoryEntry } from "./outcomes.js";
 import { toLead } from "./query.js";
 
 /** A lead with everything kept in its partition. */
@@ -23,17 +23,19 @@ export type LeadPartition = {
  * Throws NotFoundError when there is no such lead.
  */
 export async function readLeadPartition(ctx: Ctx, id: string): Promise<LeadPartition> {
-  const { pk, sk } = leadKeys.item(id);
+  const { pk, sk } = LeadEntity.key({ id });
   const items = await queryAll(ctx, { KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": pk }, ConsistentRead: true });
   const read: Omit<LeadPartition, "lead"> & { lead?: Lead } = { history: [], attempts: [] };
   // Sort keys come back in order (`ATTEMPT#<at>`, `STAGE#<at>`), so each list is in the order of its own query.
   for (const item of items) {
     const key: string = item.sk;
-    // A merged lead shows the lead that absorbed it (lead/lead-merge.ts).
-    if (key === sk && item.mergedInto) return readLeadPartition(ctx, item.mergedInto);
-    if (key === sk) read.lead = toLead(item);
-    else if (key.startsWith(HISTORY_PREFIX)) read.history.push(toStageHistoryEntry(item));
-    else if (key.startsWith(attemptKeys.prefix)) read.attempts.push(toContactAttempt(item));
+    if (key === sk) {
+      const lead = LeadEntity.parse(item);
+      // A merged lead shows the lead that absorbed it (lead/lead-merge.ts).
+      if (lead.mergedInto) return readLeadPartition(ctx, lead.mergedInto);
+      read.lead = toLead(lead);
+    } else if (key.startsWith(STAGE_PREFIX)) read.history.push(toStageHistoryEntry(StageChangeEntity.parse(item)));
+    else if (key.startsWith(ATTEMPT_PREFIX)) read.attempts.push(toContactAttempt(ContactAttemptEntity.parse(item)));
   }
   if (!read.lead) throw new NotFoundError("lead", id);
   return { ...read, lead: read.lead };

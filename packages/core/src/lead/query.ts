@@ -2,7 +2,6 @@ import { z } from "zod";
 import { IdSchema } from "../db/key-limits.js";
 import { Campaigns } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
-import { queryPage } from "../db/query-all.js";
 import { InvalidInputError } from "../errors.js";
 import { formatKopecks } from "../money.js";
 import { qualityReviewOf } from "../quality/review.js";
@@ -10,7 +9,7 @@ import { contactAttemptSummary } from "./contact-attempts.js";
 import { readLeadItem } from "./read-lead.js";
 import { sourcesOf, touchesOf } from "./same-person.js";
 import type { Lead } from "./lead.js";
-import { leadListings } from "./keys.js";
+import { LeadEntity, type LeadItem } from "./keys.js";
 import { leadTags } from "./tags.js";
 
 /** `GET /api/leads` filters: one of hypothesis, campaign or unattributed (or none for all leads). */
@@ -41,47 +40,38 @@ export const Leads = {
       const campaign = await Campaigns.get(ctx, query.campaignId);
       if (campaign.hypothesisId !== query.hypothesisId) return { items: [], nextCursor: null };
     }
-    const [index, partition] = query.campaignId
-      ? (["gsi2", leadListings.byCampaign(query.campaignId)] as const)
+    const options = { cursor: query.cursor, limit: query.limit, newestFirst: true };
+    const page = query.campaignId
+      ? await LeadEntity.page(ctx, "byCampaign", { campaignId: query.campaignId }, options)
       : query.hypothesisId || query.unattributed
-        ? (["gsi1", leadListings.byHypothesis(query.hypothesisId ?? null)] as const)
-        : (["gsi3", leadListings.all] as const);
-    const page = await queryPage(
-      ctx,
-      {
-        IndexName: index,
-        KeyConditionExpression: `${index}pk = :p`,
-        ExpressionAttributeValues: { ":p": partition },
-        ScanIndexForward: false,
-      },
-      { cursor: query.cursor, limit: query.limit },
-    );
+        ? await LeadEntity.page(ctx, "byHypothesis", { hypothesisId: query.hypothesisId ?? null }, options)
+        : await LeadEntity.page(ctx, "all", {}, options);
     return { items: page.items.map(toLead), nextCursor: page.nextCursor };
   },
 };
 
 /** A stored lead as the API shows it (money as a decimal string). */
-export function toLead(item: Record<string, any>): Lead {
+export function toLead(item: LeadItem): Lead {
   return {
     id: item.id,
-    externalId: item.externalId ?? null,
+    externalId: item.externalId,
     sourceId: item.sourceId,
     contact: item.contact,
-    company: item.company ?? null,
+    company: item.company,
     utm: item.utm,
-    clickIds: item.clickIds ?? {},
-    landingUrl: item.landingUrl ?? null,
-    referrer: item.referrer ?? null,
-    campaignId: item.campaignId ?? null,
-    hypothesisId: item.hypothesisId ?? null,
-    contractorId: item.contractorId ?? null,
+    clickIds: item.clickIds,
+    landingUrl: item.landingUrl,
+    referrer: item.referrer,
+    campaignId: item.campaignId,
+    hypothesisId: item.hypothesisId,
+    contractorId: item.contractorId,
     stage: item.stage,
     furthestStage: item.furthestStage,
-    amount: typeof item.amountKopecks === "number" ? formatKopecks(item.amountKopecks) : null,
-    lostReason: item.lostReason ?? null,
+    amount: item.amountKopecks === null ? null : formatKopecks(item.amountKopecks),
+    lostReason: item.lostReason,
     lossReasonId: item.stage === "lost" ? (item.lossReasonId ?? null) : null,
-    responsibleUserId: item.responsibleUserId ?? null,
-    pipelineId: item.pipelineId ?? null,
+    responsibleUserId: item.responsibleUserId,
+    pipelineId: item.pipelineId,
     sources: sourcesOf(item),
     touches: touchesOf(item),
     contactAttempts: contactAttemptSummary(item),

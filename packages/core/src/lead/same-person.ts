@@ -4,8 +4,8 @@ import type { TransactItem } from "../db/transact.js";
 import type { LeadFields, Utm } from "../intake/delivery.js";
 import { DEFAULT_DEDUP_WINDOW_DAYS } from "../config.js";
 import type { Claim } from "./contact-claims.js";
-import { CounterLedger, type CountedLead } from "./counter-ledger.js";
-import { leadKeys } from "./keys.js";
+import { CounterLedger } from "./counter-ledger.js";
+import { leadListingsOf, leadUpdate, type LeadItem, type Touch } from "./keys.js";
 import { findLeadItem } from "./read-lead.js";
 
 /**
@@ -15,16 +15,15 @@ import { findLeadItem } from "./read-lead.js";
  * counted again. The first touch matched to a campaign gives the lead its attribution.
  */
 
-/** One delivery of a lead: which source sent it, its id there, its UTM labels and the campaign they matched. */
-export type Touch = { sourceId: string; sourceName?: string; externalId: string | null; utm: Utm; campaignId: string | null; at: string };
+type Touched = Pick<LeadItem, "touches" | "sourceId" | "externalId" | "utm" | "campaignId" | "createdAt">;
 
 /** A lead's touches, oldest first; a lead stored before touches were kept has its own arrival as the one touch. */
-export function touchesOf(item: Record<string, any>): Touch[] {
-  return item.touches ?? [{ sourceId: item.sourceId, externalId: item.externalId ?? null, utm: item.utm, campaignId: item.campaignId ?? null, at: item.createdAt }];
+export function touchesOf(item: Touched): Touch[] {
+  return item.touches ?? [{ sourceId: item.sourceId, externalId: item.externalId, utm: item.utm, campaignId: item.campaignId, at: item.createdAt }];
 }
 
 /** The sources that delivered a lead, in the order they first did. */
-export const sourcesOf = (item: Record<string, any>): string[] => [...new Set(touchesOf(item).map((touch) => touch.sourceId))];
+export const sourcesOf = (item: Touched): string[] => [...new Set(touchesOf(item).map((touch) => touch.sourceId))];
 
 const DAY_MS = 86_400_000;
 const windowDays = (ctx: Ctx) => ctx.dedupWindowDays ?? DEFAULT_DEDUP_WINDOW_DAYS;
@@ -40,11 +39,11 @@ export function withinWindow(ctx: Ctx, a: string, b: string): boolean {
  * window and delivered by none of those sources (a second deal or form from the same source is the
  * person's new enquiry, and stays a lead of its own). `except` is the arriving lead itself, when it exists.
  */
-export async function samePersonLead(ctx: Ctx, claims: Claim[], arrival: { sourceIds: string[]; at: string; except?: string }): Promise<Record<string, any> | null> {
+export async function samePersonLead(ctx: Ctx, claims: Claim[], arrival: { sourceIds: string[]; at: string; except?: string }): Promise<LeadItem | null> {
   const ids = [...new Set(claims.map((claim) => claim.leadId).filter((id): id is string => id !== null && id !== arrival.except))];
   const leads = await Promise.all(ids.map((id) => findLeadItem(ctx, id)));
   const joinable = leads.filter(
-    (lead): lead is Record<string, any> =>
+    (lead): lead is LeadItem =>
       lead !== null && lead.id !== arrival.except && withinWindow(ctx, lead.createdAt, arrival.at) && !sourcesOf(lead).some((s) => arrival.sourceIds.includes(s)),
   );
   return joinable.sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id))[0] ?? null;
@@ -55,15 +54,12 @@ export function filledContact(mine: LeadFields["contact"], theirs: LeadFields["c
   return { name: mine.name ?? theirs.name, phone: mine.phone ?? theirs.phone, email: mine.email ?? theirs.email };
 }
 
-/** What a lead counts under, as CounterLedger reads it. */
-export const countedAs = (item: Record<string, any>): CountedLead => item as CountedLead;
-
 /**
  * The writes that join a delivery to `lead` (as read, guarded by its version): the touch, missing
  * contact fields, and, when the lead had no campaign and this touch has one, the attribution, its
  * listings and its counters moved from the unattributed to the campaign's.
  */
-export function linkItems(ctx: Ctx, lead: Record<string, any>, arrival: { sourceId: string; sourceName?: string; fields: LeadFields; attribution: Attribution | null; at: string }): TransactItem[] {
+export function linkItems(ctx: Ctx, lead: LeadItem, arrival: { sourceId: string; sourceName?: string; fields: LeadFields; attribution: Attribution | null; at: string }): TransactItem[] {
   const { fields, attribution } = arrival;
   const touch: Touch = { sourceId: arrival.sourceId, ...(arrival.sourceName ? { sourceName: arrival.sourceName } : {}), externalId: fields.externalId, utm: fields.utm, campaignId: attribution?.campaignId ?? null, at: arrival.at };
   const takesAttribution = !lead.campaignId && attribution !== null;
@@ -78,32 +74,13 @@ export function linkItems(ctx: Ctx, lead: Record<string, any>, arrival: { source
   const items: TransactItem[] = [];
   if (takesAttribution) {
     Object.assign(set, attributionOf(lead, attribution, fields));
-    items.push(...new CounterLedger().count(countedAs(lead), -1).count({ ...countedAs(lead), campaignId: attribution.campaignId }, 1).items(ctx));
+    items.push(...new CounterLedger().count(lead, -1).count({ ...lead, campaignId: attribution.campaignId }, 1).items(ctx));
   }
   return [leadUpdate(ctx, lead, set), ...items];
 }
 
 /** The attributes a lead takes with a campaign's attribution: the touch's labels and the listings under it. */
-export function attributionOf(lead: Record<string, any>, attribution: Attribution, fields: { utm: Utm; clickIds: LeadFields["clickIds"] }): Record<string, unknown> {
-  const listed = leadKeys.listings({ id: lead.id, createdAt: lead.createdAt, hypothesisId: attribution.hypothesisId, campaignId: attribution.campaignId });
+export function attributionOf(lead: LeadItem, attribution: Attribution, fields: { utm: Utm; clickIds: LeadFields["clickIds"] }): Record<string, unknown> {
+  const listed = leadListingsOf({ id: lead.id, createdAt: lead.createdAt, hypothesisId: attribution.hypothesisId, campaignId: attribution.campaignId });
   return { ...attribution, utm: fields.utm, clickIds: fields.clickIds, ...listed };
-}
-
-/** An update of a lead as read: SET every attribute in `set`, provided its version has not moved. */
-export function leadUpdate(ctx: Ctx, lead: Record<string, any>, set: Record<string, unknown>, remove: string[] = []): TransactItem {
-  const names = Object.keys(set);
-  return {
-    Update: {
-      TableName: ctx.table,
-      Key: leadKeys.item(lead.id),
-      UpdateExpression: `SET ${names.map((name, i) => `#s${i} = :s${i}`).join(", ")}${remove.length ? ` REMOVE ${remove.map((_, i) => `#r${i}`).join(", ")}` : ""}`,
-      ConditionExpression: "#version = :version",
-      ExpressionAttributeNames: {
-        ...Object.fromEntries(names.map((name, i) => [`#s${i}`, name])),
-        ...Object.fromEntries(remove.map((name, i) => [`#r${i}`, name])),
-        "#version": "version",
-      },
-      ExpressionAttributeValues: { ...Object.fromEntries(names.map((name, i) => [`:s${i}`, set[name]])), ":version": lead.version },
-    },
-  };
 }

@@ -1,22 +1,20 @@
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { Ctx } from "../context.js";
+import { defineEntity } from "../db/entity.js";
 import { queryAll } from "../db/query-all.js";
 import { NotFoundError } from "../errors.js";
 import { Hypotheses } from "../hypothesis/hypothesis.js";
 import { Sources } from "../source/source.js";
 import { findLeadItem } from "./read-lead.js";
-import { leadKeys } from "./keys.js";
+import { LeadEntity, type LeadItem } from "./keys.js";
 import { leadStages, rank, type PathStage } from "./stages.js";
+import { clientTypes, tagNames, type TagName } from "./vocabulary.js";
 
 /**
  * What sales staff record about a lead's client, so that leads can be analysed by who they are.
  * Sources and hypotheses can require tags from a stage on; `GET /api/quality` lists the leads
  * past that stage that still miss them.
  */
-export const tagNames = ["clientType", "city", "storeCount", "storeType"] as const;
-export type TagName = (typeof tagNames)[number];
-export const clientTypes = ["buyer", "retail", "business_owner", "other"] as const;
 
 /** `PUT /api/leads/{id}/tags`: the lead's whole set of tags; a tag left out is cleared. */
 export const LeadTagsInput = z.strictObject({
@@ -43,13 +41,22 @@ export type RequirementOwner = { kind: "source" | "hypothesis"; id: string };
 export type TagRequirement = { owner: RequirementOwner; fromStage: PathStage; tags: TagName[]; updatedAt: string | null };
 
 /** All requirements share one partition (there are as many as sources and hypotheses), so the quality report reads them in one query. */
-const requirementKeys = {
-  partition: "REQUIRED_TAGS",
-  item: (owner: RequirementOwner) => ({ pk: "REQUIRED_TAGS", sk: `${owner.kind.toUpperCase()}#${owner.id}` }),
-};
+const REQUIREMENTS = "REQUIRED_TAGS";
+
+const RequirementEntity = defineEntity({
+  type: "requiredTags",
+  schema: z.object({
+    owner: z.object({ kind: z.enum(["source", "hypothesis"]), id: z.string() }),
+    fromStage: z.enum(leadStages).exclude(["lost"]),
+    tags: z.array(z.enum(tagNames)),
+    // Always written; null only on the answer for an owner that set nothing.
+    updatedAt: z.string().nullable(),
+  }),
+  key: ({ owner }: { owner: RequirementOwner }) => ({ pk: REQUIREMENTS, sk: `${owner.kind.toUpperCase()}#${owner.id}` }),
+});
 
 /** The tags a lead carries, as the API shows them. */
-export function leadTags(item: Record<string, any>): LeadTags {
+export function leadTags(item: Pick<LeadItem, "tags">): LeadTags {
   const tags = item.tags ?? {};
   return { clientType: tags.clientType ?? null, city: tags.city ?? null, storeCount: tags.storeCount ?? null, storeType: tags.storeType ?? null };
 }
@@ -66,23 +73,11 @@ export function missingTags(lead: { furthestStage: PathStage; tags?: Partial<Rec
 
 export const LeadTagging = {
   /** Replaces the lead's tags. */
-  async set(ctx: Ctx, leadId: string, input: LeadTagsInput): Promise<Record<string, any>> {
-    try {
-      const { Attributes } = await ctx.doc.send(
-        new UpdateCommand({
-          TableName: ctx.table,
-          Key: leadKeys.item((await findLeadItem(ctx, leadId))?.id ?? leadId),
-          UpdateExpression: "SET tags = :tags, updatedAt = :at",
-          ConditionExpression: "attribute_exists(pk)",
-          ExpressionAttributeValues: { ":tags": input, ":at": ctx.now().toISOString() },
-          ReturnValues: "ALL_NEW",
-        }),
-      );
-      return Attributes!;
-    } catch (error) {
-      if ((error as Error).name === "ConditionalCheckFailedException") throw new NotFoundError("lead", leadId);
-      throw error;
-    }
+  async set(ctx: Ctx, leadId: string, input: LeadTagsInput): Promise<LeadItem> {
+    const id = (await findLeadItem(ctx, leadId))?.id ?? leadId;
+    const lead = await LeadEntity.update(ctx, { id }, { set: { tags: input, updatedAt: ctx.now().toISOString() } });
+    if (!lead) throw new NotFoundError("lead", leadId);
+    return lead;
   },
 };
 
@@ -91,29 +86,24 @@ export const RequiredTags = {
   async set(ctx: Ctx, owner: RequirementOwner, input: RequiredTagsInput): Promise<TagRequirement> {
     await ownerExists(ctx, owner);
     const requirement: TagRequirement = { owner, fromStage: input.fromStage, tags: input.tags, updatedAt: ctx.now().toISOString() };
-    await ctx.doc.send(new PutCommand({ TableName: ctx.table, Item: { ...requirementKeys.item(owner), type: "requiredTags", ...requirement } }));
+    await RequirementEntity.put(ctx, requirement);
     return requirement;
   },
 
   /** What a source or hypothesis requires; no tags when nothing was set. */
   async get(ctx: Ctx, owner: RequirementOwner): Promise<TagRequirement> {
     await ownerExists(ctx, owner);
-    const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: requirementKeys.item(owner), ConsistentRead: true }));
-    return Item ? toRequirement(Item) : { owner, fromStage: "new", tags: [], updatedAt: null };
+    return (await RequirementEntity.get(ctx, { owner }, { consistent: true })) ?? { owner, fromStage: "new", tags: [], updatedAt: null };
   },
 
   /** Every requirement, in one query. */
   async all(ctx: Ctx): Promise<TagRequirement[]> {
-    const items = await queryAll(ctx, { KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": requirementKeys.partition } });
-    return items.map(toRequirement).filter((r) => r.tags.length > 0);
+    const items = await queryAll(ctx, { KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": REQUIREMENTS } });
+    return items.map(RequirementEntity.parse).filter((r) => r.tags.length > 0);
   },
 };
 
 async function ownerExists(ctx: Ctx, owner: RequirementOwner): Promise<void> {
   if (owner.kind === "source") await Sources.get(ctx, owner.id);
   else await Hypotheses.get(ctx, owner.id);
-}
-
-function toRequirement(item: Record<string, any>): TagRequirement {
-  return { owner: item.owner, fromStage: item.fromStage, tags: item.tags, updatedAt: item.updatedAt };
 }

@@ -4,9 +4,11 @@ import type { Ctx } from "../context.js";
 import { queryAll } from "../db/query-all.js";
 import { Hypotheses } from "../hypothesis/hypothesis.js";
 import type { Hypothesis } from "../hypothesis/model.js";
-import { leadListings } from "../lead/keys.js";
+import { tableDefinition } from "../db/table.js";
+import { LeadEntity, LeadSchema } from "../lead/keys.js";
 import type { LeadStage, PathStage } from "../lead/stages.js";
-import { missingTags, RequiredTags, type TagName, type TagRequirement } from "../lead/tags.js";
+import { missingTags, RequiredTags, type TagRequirement } from "../lead/tags.js";
+import type { TagName } from "../lead/vocabulary.js";
 
 /**
  * The lead-handling audit (`GET /api/quality`): per responsible person (the hypothesis'
@@ -107,17 +109,23 @@ export async function qualityReport(ctx: Ctx, query: QualityQuery, listed?: Prom
   return { hypothesisId, people, leadsRead: leads.length, asOf: ctx.now().toISOString() };
 }
 
-/** Newest first, only the attributes the audit needs (projection saves transfer, not read units). */
+/** What the audit reads of each lead item. */
+const AuditedItem = LeadSchema.pick({ id: true, hypothesisId: true, sourceId: true, stage: true, furthestStage: true, tags: true, createdAt: true, firstAttemptAt: true });
+
+/**
+ * Newest first, only the attributes the audit needs (projection saves transfer, not read units):
+ * a query of the lead entity's listing by hand, because the entity layer's listings read whole items.
+ */
 async function readLeads(ctx: Ctx, hypothesisId: string | null): Promise<AuditedLead[]> {
-  const [index, partition] = hypothesisId ? (["gsi1", leadListings.byHypothesis(hypothesisId)] as const) : (["gsi3", leadListings.all] as const);
-  const attributes = ["id", "hypothesisId", "sourceId", "stage", "furthestStage", "tags", "createdAt", "firstAttemptAt"];
+  const pattern = hypothesisId ? LeadEntity.patterns.byHypothesis : LeadEntity.patterns.all;
+  const attributes = Object.keys(AuditedItem.shape);
   const items = await queryAll(ctx, {
-    IndexName: index,
-    KeyConditionExpression: `${index}pk = :p`,
-    ExpressionAttributeValues: { ":p": partition },
+    IndexName: pattern.index,
+    KeyConditionExpression: `${tableDefinition.globalIndexes[pattern.index].partitionKey} = :p`,
+    ExpressionAttributeValues: { ":p": pattern.partition({ hypothesisId }) },
     ProjectionExpression: attributes.map((a) => `#${a}`).join(", "),
     ExpressionAttributeNames: Object.fromEntries(attributes.map((a) => [`#${a}`, a])),
     ScanIndexForward: false,
   });
-  return items.map((item) => ({ ...item, hypothesisId: item.hypothesisId ?? null }) as AuditedLead);
+  return items.map((item) => AuditedItem.parse(item));
 }

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { moveLostReason } from "../counters/cohort-counters.js";
+import { withRetry } from "../db/retry.js";
 import { transact } from "../db/transact.js";
 import { ConflictError, NotFoundError } from "../errors.js";
+import { LeadEntity, type LeadItem } from "../lead/keys.js";
 import { isLeadRace } from "../lead/lead-race.js";
 import { findLeadItem } from "../lead/read-lead.js";
-import { leadKeys } from "../lead/keys.js";
+import { lostReasonCategories, type LostReasonCategory } from "../lead/vocabulary.js";
 
 /**
  * A quality review of a lost lead: someone looked at how it was worked and found that the
@@ -13,8 +15,6 @@ import { leadKeys } from "../lead/keys.js";
  * reasons count it under `manager` instead, for as long as it stays lost with that reason (any
  * later stage change, restoring or re-giving a reason, ends the review: lead/outcomes.ts).
  */
-export const lostReasonCategories = ["manager"] as const;
-export type LostReasonCategory = (typeof lostReasonCategories)[number];
 
 /** `POST /api/leads/{id}/quality-review`. */
 export const QualityReviewInput = z.strictObject({
@@ -26,14 +26,15 @@ export type QualityReviewInput = z.infer<typeof QualityReviewInput>;
 export type QualityReview = { lostReasonCategory: LostReasonCategory; note: string | null; at: string; actor: string };
 
 /** The reason a lost lead is counted under in the lost-reason counters: a review's category wins over the reason given. */
-export function countedLostReason(item: Record<string, any>): string | null {
+export function countedLostReason(item: { lostReasonCategory?: string; lostReason?: string | null }): string | null {
   return item.lostReasonCategory ?? item.lostReason ?? null;
 }
 
 /** The review a lead carries, as the API shows it. */
-export function qualityReviewOf(item: Record<string, any>): QualityReview | null {
+export function qualityReviewOf(item: Pick<LeadItem, "lostReasonCategory" | "qualityReview">): QualityReview | null {
   if (!item.lostReasonCategory) return null;
-  return { lostReasonCategory: item.lostReasonCategory, note: item.qualityReview?.note ?? null, at: item.qualityReview?.at, actor: item.qualityReview?.actor };
+  // The two are always written together (below); the optional reads keep an item that lacks the review readable.
+  return { lostReasonCategory: item.lostReasonCategory, note: item.qualityReview?.note ?? null, at: item.qualityReview?.at!, actor: item.qualityReview?.actor! };
 }
 
 const MAX_TRIES = 8;
@@ -44,8 +45,8 @@ export const QualityReviews = {
    * and its stage: the lead and the move of its count from its reason to `manager`. Reviewing
    * again replaces the note and moves nothing.
    */
-  async review(ctx: Ctx, leadId: string, input: QualityReviewInput, actor: string): Promise<Record<string, any>> {
-    for (let attempt = 1; ; attempt++) {
+  async review(ctx: Ctx, leadId: string, input: QualityReviewInput, actor: string): Promise<LeadItem> {
+    const once = async (): Promise<LeadItem> => {
       const item = await findLeadItem(ctx, leadId);
       if (!item) throw new NotFoundError("lead", leadId);
       if (item.stage !== "lost") {
@@ -53,34 +54,20 @@ export const QualityReviews = {
       }
       const at = ctx.now().toISOString();
       const review = { note: input.note ?? null, at, actor };
-      try {
-        await transact(ctx, [
-          {
-            Update: {
-              TableName: ctx.table,
-              Key: leadKeys.item(item.id),
-              UpdateExpression: "SET lostReasonCategory = :category, qualityReview = :review, updatedAt = :at, #version = :next",
-              ConditionExpression: "#version = :version AND #stage = :lost",
-              ExpressionAttributeNames: { "#version": "version", "#stage": "stage" },
-              ExpressionAttributeValues: {
-                ":category": input.lostReasonCategory,
-                ":review": review,
-                ":at": at,
-                ":version": item.version,
-                ":next": item.version + 1,
-                ":lost": "lost",
-              },
-            },
-          },
-          ...moveLostReason(ctx, item.campaignId ?? null, item.cohortDay, countedLostReason(item), input.lostReasonCategory),
-        ]);
-      } catch (error) {
-        if (!isLeadRace(error)) throw error;
-        if (attempt >= MAX_TRIES) throw new ConflictError("version_conflict", "the lead kept changing while it was reviewed; try again");
-        await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20 * attempt));
-        continue;
-      }
-      return { ...item, lostReasonCategory: input.lostReasonCategory, qualityReview: review, updatedAt: at, version: item.version + 1 };
-    }
+      const set = { lostReasonCategory: input.lostReasonCategory, qualityReview: review, updatedAt: at, version: item.version + 1 };
+      const stillLost = {
+        expression: "#readVersion = :readVersion AND #stage = :lost",
+        names: { "#readVersion": "version", "#stage": "stage" },
+        values: { ":readVersion": item.version, ":lost": "lost" },
+      };
+      await transact(ctx, [LeadEntity.updateItem(ctx, { id: item.id }, { set }, stillLost, "lead"), ...moveLostReason(ctx, item.campaignId, item.cohortDay, countedLostReason(item), input.lostReasonCategory)]);
+      return { ...item, ...set };
+    };
+    return withRetry(once, {
+      attempts: MAX_TRIES,
+      retryable: isLeadRace,
+      maxDelayMs: 200,
+      exhausted: () => new ConflictError("version_conflict", "the lead kept changing while it was reviewed; try again"),
+    });
   },
 };

@@ -3,6 +3,7 @@ import { isoDaySchema } from "../dates.js";
 import type { Ctx } from "../context.js";
 import { InvalidInputError } from "../errors.js";
 import { newId } from "../ids.js";
+import type { LeadItem } from "../lead/keys.js";
 import { toLead } from "../lead/query.js";
 import { WonLeads } from "../lead/won-leads.js";
 import { toKopecks } from "../money.js";
@@ -91,7 +92,7 @@ function endOfMonth(day: string): string {
 }
 
 /** A stored won lead as matching needs it; an INN kept as the sender mistyped it is not matched by. */
-function toWonLead(item: Record<string, any>): WonLead {
+function toWonLead(item: LeadItem): WonLead {
   const lead = toLead(item);
   return {
     leadId: lead.id,
