@@ -5,25 +5,22 @@ import type { Ctx } from "../context.js";
 /** One write of a transaction, as DynamoDB takes it. */
 export type TransactWrite = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
-/**
- * A transaction's write with a name (`lead`, `externalRef`, `dayCounter`): a cancellation reports by name.
- * (`name` becomes required once every module names its items.)
- */
-export type TransactItem = TransactWrite & { name?: string };
+/** A transaction's write with a name (`lead`, `externalRef`, `dayCounter`): a cancellation reports by name. */
+export type TransactItem = TransactWrite & { name: string };
 
 /** Names a write for a transaction. */
 export const named = (name: string, write: TransactWrite): TransactItem => ({ name, ...write });
 
 /** A cancelled transaction, with DynamoDB's reason code for each named item ("None" where that item was fine). */
 export class TransactionCancelledError extends Error {
-  constructor(readonly reasons: Array<{ name: string | undefined; code: string }>) {
-    super(`transaction cancelled: ${reasons.filter((r) => r.code !== "None").map((r) => `${r.name ?? "item"} ${r.code}`).join(", ") || "no reason given"}`);
+  constructor(readonly reasons: Array<{ name: string; code: string }>) {
+    super(`transaction cancelled: ${reasons.filter((r) => r.code !== "None").map((r) => `${r.name} ${r.code}`).join(", ") || "no reason given"}`);
     this.name = "TransactionCancelledError";
   }
 
-  /** True when the item named `name` (any of them, when several share it), or at position `name`, failed its condition. */
-  failedCondition(name: string | number): boolean {
-    return this.reasons.some((r, i) => (typeof name === "number" ? i === name : r.name === name) && r.code === "ConditionalCheckFailed");
+  /** True when the item named `name` (any of them, when several share it) failed its condition. */
+  failedCondition(name: string): boolean {
+    return this.reasons.some((r) => r.name === name && r.code === "ConditionalCheckFailed");
   }
 
   /** True when DynamoDB cancelled it for a concurrent transaction on one of its items: worth a retry. */

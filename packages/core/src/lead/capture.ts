@@ -181,8 +181,8 @@ function addReferences(ctx: Ctx, request: CaptureRequest, leadId: string, items:
   if (request.raw) {
     const { deliveryId, index } = request.raw;
     references.push({ name: "captureMarker", read: () => RawArchive.capturedLead(ctx, deliveryId, index).then((id) => survivingId(ctx, id)) });
-    // The archive's marker, named here (after any name of its own) because this transaction reads its failure by that name.
-    items.push({ ...RawArchive.leadCaptured(ctx, deliveryId, index, leadId), name: "captureMarker" });
+    // The archive's marker, named "captureMarker" by the archive: its failure means a replay found the lead captured.
+    items.push(RawArchive.leadCaptured(ctx, deliveryId, index, leadId));
   }
   return references;
 }
