@@ -1,10 +1,10 @@
-import { configFromEnv } from "@parom/core";
+import { configFromEnv, contextFrom } from "@parom/core";
 import { createDocumentClient } from "@parom/core/db";
 import { replayStuck, STUCK_AFTER_MS } from "@parom/core/intake";
 
 // TABLE_NAME and TIME_ZONE come from stacks/Archive.ts; its Cron starts this every 5 minutes.
 const config = configFromEnv();
-const ctx = { doc: createDocumentClient(config), table: config.tableName, timeZone: config.timeZone, now: () => new Date(), dedupWindowDays: config.dedupWindowDays };
+const ctx = contextFrom(config, createDocumentClient(config));
 
 export async function handler() {
   const result = await replayStuck(ctx, { olderThanMs: STUCK_AFTER_MS });

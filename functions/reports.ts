@@ -1,11 +1,11 @@
 import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { configFromEnv } from "@parom/core";
+import { configFromEnv, contextFrom } from "@parom/core";
 import { createDocumentClient } from "@parom/core/db";
 import { reportPeriods, runReports, sesMailer } from "@parom/core/report";
 
 // TABLE_NAME, TIME_ZONE and REPORTS_FROM come from stacks/Reports.ts; each Cron sends {period, time}.
 const config = configFromEnv();
-const ctx = { doc: createDocumentClient(config), table: config.tableName, timeZone: config.timeZone, now: () => new Date() };
+const ctx = contextFrom(config, createDocumentClient(config));
 const mailer = sesMailer(new SESv2Client({ region: config.region }), process.env.REPORTS_FROM!);
 
 export async function handler(event: { period?: string; time?: string }) {

@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { Config } from "./config.js";
 
 /**
  * What every domain verb needs from the outside world. Passed explicitly so that tests
@@ -13,3 +14,8 @@ export type Ctx = {
   /** The workspace's de-duplication window in days (DEDUP_WINDOW_DAYS); 30 when absent. */
   dedupWindowDays?: number;
 };
+
+/** The context of a running entry point (a Lambda, `npm start`, the demo): the configured table, zone and window, the real clock. */
+export function contextFrom(config: Config, doc: DynamoDBDocumentClient): Ctx {
+  return { doc, table: config.tableName, timeZone: config.timeZone, now: () => new Date(), dedupWindowDays: config.dedupWindowDays };
+}

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createApp } from "@parom/api";
-import { configFromEnv } from "@parom/core";
+import { configFromEnv, contextFrom } from "@parom/core";
 import { createDocumentClient, ensureTable } from "@parom/core/db";
 import { apiOver, type Api } from "./demo/api.js";
 import { loadDemo } from "./demo/load.js";
@@ -65,7 +65,7 @@ if (serverRunning) {
   }
   const doc = createDocumentClient(config);
   await ensureTable(doc, config.tableName);
-  const app = createApp({ doc, table: config.tableName, timeZone: config.timeZone, now: () => new Date() }, { ownerApiKey: ownerKey });
+  const app = createApp(contextFrom(config, doc), { ownerApiKey: ownerKey });
   api = apiOver((path, init) => app.request(path, init), ownerKey);
 }
 

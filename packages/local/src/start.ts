@@ -4,7 +4,7 @@
  */
 import { serve } from "@hono/node-server";
 import { createApp } from "@parom/api";
-import { configFromEnv, ownerKeyProblem } from "@parom/core";
+import { configFromEnv, contextFrom, ownerKeyProblem } from "@parom/core";
 import { createDocumentClient, ensureTable } from "@parom/core/db";
 import { localCookieSecret } from "./cookie-secret.js";
 import { localOwnerKey } from "./owner-key.js";
@@ -43,7 +43,7 @@ if (!config.endpoint) {
 
 const doc = createDocumentClient(config);
 const table = await ensureTable(doc, config.tableName);
-const ctx = { doc, table: config.tableName, timeZone: config.timeZone, now: () => new Date(), dedupWindowDays: config.dedupWindowDays };
+const ctx = contextFrom(config, doc);
 const cookieSecret = process.env.COOKIE_SECRET || localCookieSecret(`${dataDir}/cookie.secret`);
 const app = createApp(ctx, { ownerApiKey: config.ownerApiKey, cookieSecret });
 
