@@ -7,5 +7,5 @@ export { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFound
 export type { ErrorKind, FieldIssue } from "./errors.js";
 export { fieldIssues } from "./field-issues.js";
 export { newId } from "./ids.js";
-export { formatKopecks, toKopecks } from "./money.js";
+export { formatKopecks, positiveKopecks, toKopecks } from "./money.js";
 export { addDays, dayIn, zonedInstant } from "./time.js";

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { cohortTable, forecast, funnel, readHypothesisCounters } from "@parom/core/analytics";
-import { toKopecks } from "@parom/core";
+import { positiveKopecks } from "@parom/core";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";
@@ -13,14 +13,7 @@ const NoQuery = z.strictObject({});
 const ForecastQuery = z.strictObject({
   budget: z
     .string({ error: "is required: the budget to forecast, e.g. budget=1000000" })
-    .transform((value, ctx) => {
-      const kopecks = toKopecks(value);
-      if (kopecks === null || kopecks <= 0) {
-        ctx.addIssue({ code: "custom", message: "must be a positive amount with at most two decimals" });
-        return z.NEVER;
-      }
-      return kopecks;
-    }),
+    .transform(positiveKopecks),
 });
 
 // Per route, not `.use()`: this sub-app shares its paths with the hypothesis routes mounted after it.

@@ -3,6 +3,7 @@ import type { Ctx } from "../context.js";
 import { readHistory } from "../hypothesis/history.js";
 import { Hypotheses } from "../hypothesis/hypothesis.js";
 import type { Hypothesis } from "../hypothesis/model.js";
+import { judgedBy } from "../kpi/evaluate.js";
 import { loadCounters } from "../kpi/load.js";
 import { addDays, dayIn } from "../time.js";
 import { checkPostScale, type MissedTarget } from "./post-scale.js";
@@ -40,17 +41,7 @@ async function check(ctx: Ctx, hypothesis: Hypothesis, today: string): Promise<A
   const scaledOn = dayIn(new Date(scaling.at), ctx.timeZone);
   const range = { from: addDays(scaledOn, 1), to: addDays(today, -hypothesis.maturityDays) };
   if (range.to < range.from) return null;
-  const { days, wins, unpaidCampaignIds } = await loadCounters(ctx, campaigns, range);
-  const result = checkPostScale({
-    days,
-    wins,
-    unpaidCampaignIds,
-    targets: hypothesis.targets,
-    maturityDays: hypothesis.maturityDays,
-    confidence: hypothesis.confidence,
-    scaledOn,
-    today,
-  });
+  const result = checkPostScale({ ...judgedBy(hypothesis, await loadCounters(ctx, campaigns, range)), scaledOn, today });
   if (!result.cohorts || result.missed.length === 0) return null;
   return {
     hypothesisId: hypothesis.id,

@@ -1,6 +1,4 @@
-import type { DayCounters, WinCount } from "../counters/cohort-counters.js";
-import type { Targets } from "../hypothesis/targets.js";
-import { evaluateKpis } from "../kpi/evaluate.js";
+import { evaluateKpis, type JudgedCounters } from "../kpi/evaluate.js";
 import type { KpiName, KpiRow } from "../kpi/model.js";
 import { addDays } from "../time.js";
 
@@ -19,15 +17,8 @@ export type PostScaleCheck = {
   missed: MissedTarget[];
 };
 
-export type PostScaleInput = {
-  /** Counters of the hypothesis' campaigns for cohort days after `scaledOn` (others are ignored). */
-  days: DayCounters[];
-  wins: WinCount[];
-  /** Campaigns marked unpaid (no missing-spend rule). */
-  unpaidCampaignIds?: string[];
-  targets: Targets;
-  maturityDays: number;
-  confidence: number;
+/** Counters of the hypothesis' campaigns: only cohort days after `scaledOn` are judged. */
+export type PostScaleInput = JudgedCounters & {
   /** The day the hypothesis moved to scale; cohorts from the next day on are post-scale. */
   scaledOn: string;
   today: string;

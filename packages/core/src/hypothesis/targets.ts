@@ -1,16 +1,7 @@
 import { z } from "zod";
-import { toKopecks } from "../money.js";
+import { positiveKopecks } from "../money.js";
 
-const money = z
-  .union([z.number(), z.string()])
-  .transform((value, ctx) => {
-    const kopecks = toKopecks(value);
-    if (kopecks === null || kopecks <= 0) {
-      ctx.addIssue({ code: "custom", message: "must be a positive amount with at most two decimals" });
-      return z.NEVER;
-    }
-    return kopecks;
-  });
+const money = z.union([z.number(), z.string()]).transform(positiveKopecks);
 const fraction = z.number().min(0).max(1);
 
 /**

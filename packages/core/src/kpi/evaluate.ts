@@ -1,5 +1,6 @@
 import type { GateVerdict, KpiName, KpiReport, KpiRow, KpiSample } from "./model.js";
 import type { DayCounters, WinCount } from "../counters/cohort-counters.js";
+import type { Hypothesis } from "../hypothesis/model.js";
 import type { Targets } from "../hypothesis/targets.js";
 import { formatKopecks } from "../money.js";
 import { costPosterior, romiPosterior } from "../stats/cost.js";
@@ -24,6 +25,28 @@ export type EvaluateInput = {
   /** Campaigns marked unpaid: their days need no recorded spend (spend-coverage.ts). */
   unpaidCampaignIds?: string[];
 };
+
+/** Cohort counters with the targets, maturity and confidence of the hypothesis that judges them. */
+export type JudgedCounters = {
+  days: DayCounters[];
+  wins: WinCount[];
+  /** Campaigns marked unpaid (no missing-spend rule). */
+  unpaidCampaignIds?: string[];
+  targets: Targets;
+  maturityDays: number;
+  confidence: number;
+};
+
+/**
+ * Counters beside what the hypothesis judges them by: where every reading of its KPIs starts.
+ * @example evaluateKpis({ ...judgedBy(hypothesis, counters), asOf })
+ */
+export function judgedBy(
+  hypothesis: Pick<Hypothesis, "targets" | "maturityDays" | "confidence">,
+  { days, wins, unpaidCampaignIds }: Pick<JudgedCounters, "days" | "wins" | "unpaidCampaignIds">,
+): JudgedCounters {
+  return { days, wins, unpaidCampaignIds, targets: hypothesis.targets, maturityDays: hypothesis.maturityDays, confidence: hypothesis.confidence };
+}
 
 const roubles = (kopecks: number) => Math.round(kopecks) / 100;
 const roublesInterval = (interval: Interval | null): Interval | null => interval && [roubles(interval[0]), roubles(interval[1])];

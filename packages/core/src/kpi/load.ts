@@ -4,7 +4,7 @@ import type { Ctx } from "../context.js";
 import { readCounters, type DayCounters, type WinCount } from "../counters/cohort-counters.js";
 import type { Hypothesis } from "../hypothesis/model.js";
 import { dayIn, isIsoDay } from "../time.js";
-import { evaluateKpis, gateVerdict } from "./evaluate.js";
+import { evaluateKpis, gateVerdict, judgedBy } from "./evaluate.js";
 import type { GateVerdict, KpiReport } from "./model.js";
 
 const isoDay = z.string().refine(isIsoDay, "must be a real date written YYYY-MM-DD");
@@ -31,17 +31,8 @@ export async function loadCounters(ctx: Ctx, campaigns: Campaign[], range: KpiRa
 }
 
 /** KPIs of some counters judged by one hypothesis' targets, maturity and confidence, as of today. */
-export function judgeCounters(ctx: Ctx, hypothesis: Hypothesis, { days, wins, unpaidCampaignIds }: Omit<LoadedCounters, "unpaidCampaignIds"> & Partial<LoadedCounters>): KpiReport {
-  return evaluateKpis({
-    days,
-    wins,
-    unpaidCampaignIds,
-    targets: hypothesis.targets,
-    maturityDays: hypothesis.maturityDays,
-    confidence: hypothesis.confidence,
-    asOf: dayIn(ctx.now(), ctx.timeZone),
-    probeEnd: hypothesis.probe.end,
-  });
+export function judgeCounters(ctx: Ctx, hypothesis: Hypothesis, counters: Omit<LoadedCounters, "unpaidCampaignIds"> & Partial<LoadedCounters>): KpiReport {
+  return evaluateKpis({ ...judgedBy(hypothesis, counters), asOf: dayIn(ctx.now(), ctx.timeZone), probeEnd: hypothesis.probe.end });
 }
 
 async function report(ctx: Ctx, hypothesis: Hypothesis, campaigns: Campaign[], range: KpiRange): Promise<KpiReport> {

@@ -1,7 +1,5 @@
-import type { DayCounters, WinCount } from "../counters/cohort-counters.js";
-import { evaluateKpis } from "../kpi/evaluate.js";
+import { evaluateKpis, type JudgedCounters } from "../kpi/evaluate.js";
 import type { KpiReport, KpiRow } from "../kpi/model.js";
-import type { Targets } from "../hypothesis/targets.js";
 import { addDays, daysBetween } from "../time.js";
 import { rateChange, type RateChange } from "./improvement.js";
 
@@ -47,18 +45,11 @@ export type Effect = {
   improved: { conversion: RateChange; qualifiedRate: RateChange } | null;
 };
 
-export type EffectInput = {
+/** The hypothesis' counters over (at least) both windows, all campaigns. */
+export type EffectInput = JudgedCounters & {
   /** Start days of every optimization of the hypothesis, in any order. */
   starts: string[];
   startedOn: string;
-  /** The hypothesis' counters over (at least) both windows, all campaigns. */
-  days: DayCounters[];
-  wins: WinCount[];
-  /** Campaigns marked unpaid (no missing-spend rule). */
-  unpaidCampaignIds?: string[];
-  targets: Targets;
-  maturityDays: number;
-  confidence: number;
   today: string;
 };
 

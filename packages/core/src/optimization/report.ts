@@ -1,6 +1,7 @@
 import { Campaigns } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import { Hypotheses } from "../hypothesis/hypothesis.js";
+import { judgedBy } from "../kpi/evaluate.js";
 import { loadCounters } from "../kpi/load.js";
 import { addDays, dayIn, daysBetween } from "../time.js";
 import { optimizationEffect, type Effect } from "./before-after.js";
@@ -27,21 +28,11 @@ export async function optimizationReport(ctx: Ctx, hypothesisId: string): Promis
   // No window reaches further back than the earliest start minus its longest possible after window.
   const earliest = optimizations[0]!.startedOn;
   const from = addDays(earliest, -Math.max(1, daysBetween(earliest, today) + 1));
-  const { days, wins, unpaidCampaignIds } = await loadCounters(ctx, campaigns, { from, to: today });
+  const counters = judgedBy(hypothesis, await loadCounters(ctx, campaigns, { from, to: today }));
   const starts = optimizations.map((o) => o.startedOn);
   const items = optimizations.map((optimization) => ({
     ...optimization,
-    ...optimizationEffect({
-      starts,
-      startedOn: optimization.startedOn,
-      days,
-      wins,
-      unpaidCampaignIds,
-      targets: hypothesis.targets,
-      maturityDays: hypothesis.maturityDays,
-      confidence: hypothesis.confidence,
-      today,
-    }),
+    ...optimizationEffect({ ...counters, starts, startedOn: optimization.startedOn, today }),
   }));
   return { items, ...base };
 }
