@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createAccessFixtures, callers, CONTACT, hypothesisBody, leadBody, ACCOUNTING_CSV, type AccessFixtures, type Caller, type Subject, type StaffOwn } from "../support/access.js";
+import { createAccessFixtures, callers, CONTACT, leadBody, ACCOUNTING_CSV, type AccessFixtures, type Caller, type Subject, type StaffOwn } from "../support/access.js";
+import { hypothesisBody } from "../support/decisions.js";
 import { createHarness, OWNER_KEY, type ApiResponse, type Harness } from "../support/harness.js";
 import { token } from "../support/intake.js";
 

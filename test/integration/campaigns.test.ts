@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../packages/core/src/ids.js";
 import { createHarness, type Harness } from "../support/harness.js";
+import { hypothesisBody } from "../support/decisions.js";
 
 let h: Harness;
 let contractorId: string;
@@ -12,15 +13,7 @@ beforeAll(async () => {
 });
 
 async function newHypothesis(): Promise<string> {
-  const res = await h.call("POST", "/api/hypotheses", {
-    title: "Yandex Direct search",
-    statement: "Search ads on 'grain dryer' bring leads under 1500 rubles",
-    channel: "yandex_direct",
-    responsible: "Ivan",
-    budget: "300000",
-    probe: { start: "2026-03-01", end: "2026-03-31" },
-    targets: { cplMax: 1500 },
-  });
+  const res = await h.call("POST", "/api/hypotheses", hypothesisBody({ targets: { cplMax: 1500 } }));
   return res.body.id;
 }
 /** A UTM campaign name no other test uses. */

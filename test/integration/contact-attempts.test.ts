@@ -1,18 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { arrive, attempt, attempts, lostReasons, NOW } from "../support/discipline.js";
-import { createHarness, type Harness } from "../support/harness.js";
-import { countersOn, createCampaign, createSource, token } from "../support/intake.js";
+import { ARRIVAL, arrive, attempt, attempts, leadDesk, lostReasons } from "../support/discipline.js";
+import type { Harness } from "../support/harness.js";
+import { countersOn, createCampaign, token } from "../support/intake.js";
 
 let h: Harness;
 let source: { key: string; id: string };
 
 beforeAll(async () => {
-  h = await createHarness({ now: NOW });
-  source = await createSource(h, "json");
+  ({ h, source } = await leadDesk());
 });
 
-// Leads arrive on Monday 2026-03-02 at 08:00 in Moscow; attempts follow, times in Moscow.
-const ARRIVAL = "2026-03-02T08:00:00+03:00";
+// Leads arrive at ARRIVAL; attempts follow, times in Moscow.
 const COHORT_DAY = "2026-03-02";
 
 async function channel() {

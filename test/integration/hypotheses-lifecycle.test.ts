@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { hypothesisBody } from "../support/decisions.js";
 import { addToDay } from "../../packages/core/src/counters/cohort-counters.js";
 import { transact } from "../../packages/core/src/db/transact.js";
 import { newId } from "../../packages/core/src/ids.js";
@@ -75,15 +76,7 @@ describe("probe -> analysis", () => {
   it("waits for the probe window to open in the workspace time zone, listing every unmet guard", async () => {
     const clock = await createHarness({ now: "2026-03-04T20:59:00Z" }); // 23:59 on 4 March in Moscow
     const id = (
-      await clock.call("POST", "/api/hypotheses", {
-        title: "t",
-        statement: "s",
-        channel: "c",
-        responsible: "r",
-        budget: 1,
-        probe: { start: "2026-03-05", end: "2026-03-20" },
-        targets: { minLeads: 10 },
-      })
+      await clock.call("POST", "/api/hypotheses", hypothesisBody({ probe: { start: "2026-03-05", end: "2026-03-20" }, targets: { minLeads: 10 } }))
     ).body.id;
 
     const early = await clock.call("POST", `/api/hypotheses/${id}/transitions`, { to: "analysis" });

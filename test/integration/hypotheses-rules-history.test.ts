@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addToDay } from "../../packages/core/src/counters/cohort-counters.js";
+import { hypothesisBody } from "../support/decisions.js";
 import { transact } from "../../packages/core/src/db/transact.js";
 import { newId } from "../../packages/core/src/ids.js";
 import { createHarness, type Harness } from "../support/harness.js";
@@ -12,15 +13,7 @@ beforeAll(async () => {
 });
 
 async function newHypothesis(): Promise<string> {
-  const res = await h.call("POST", "/api/hypotheses", {
-    title: "Google Ads remarketing",
-    statement: "Remarketing returns visitors at a CAC under 20,000",
-    channel: "google_ads",
-    responsible: "Maria",
-    budget: 50000,
-    probe: { start: "2026-03-01", end: "2026-03-31" },
-    targets: { cacMax: 20000 },
-  });
+  const res = await h.call("POST", "/api/hypotheses", hypothesisBody({ targets: { cacMax: 20000 } }));
   return res.body.id;
 }
 

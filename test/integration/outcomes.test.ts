@@ -3,6 +3,7 @@ import { readAllCounters, readCounters, readDays } from "../../packages/core/src
 import { newId } from "../../packages/core/src/ids.js";
 import { captureLead } from "../../packages/core/src/lead/capture.js";
 import { createHarness, type Harness } from "../support/harness.js";
+import { hypothesisBody } from "../support/decisions.js";
 
 let h: Harness;
 let hypothesisId: string;
@@ -10,15 +11,7 @@ let hookKey: string;
 beforeAll(async () => {
   h = await createHarness({ now: "2026-03-02T09:00:00Z" });
   hypothesisId = (
-    await h.call("POST", "/api/hypotheses", {
-      title: "Yandex.Direct for the repair landing",
-      statement: "Search ads bring leads under 700 rubles",
-      channel: "yandex_direct",
-      responsible: "Anna Petrova",
-      budget: 100000,
-      probe: { start: "2026-03-01", end: "2026-03-31" },
-      targets: { cplMax: 700 },
-    })
+    await h.call("POST", "/api/hypotheses", hypothesisBody({ targets: { cplMax: 700 } }))
   ).body.id;
   hookKey = (await h.call("POST", "/api/sources", { name: "Landing form", format: "json" })).body.key;
 });

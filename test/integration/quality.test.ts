@@ -1,18 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../packages/core/src/ids.js";
-import { arrive, attempt, attempts, lostReasons, NOW } from "../support/discipline.js";
-import { createHarness, type Harness } from "../support/harness.js";
+import { ARRIVAL, arrive, attempt, attempts, leadDesk, lostReasons } from "../support/discipline.js";
+import type { Harness } from "../support/harness.js";
 import { countersOn, createSource, token } from "../support/intake.js";
 
 let h: Harness;
 let source: { key: string; id: string };
 
 beforeAll(async () => {
-  h = await createHarness({ now: NOW });
-  source = await createSource(h, "json");
+  ({ h, source } = await leadDesk());
 });
-
-const ARRIVAL = "2026-03-02T08:00:00+03:00";
 
 /** A hypothesis run by `responsible`, with one campaign. */
 async function channelOf(responsible: string) {

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { hypothesisBody } from "../support/decisions.js";
 import { readDays } from "../../packages/core/src/counters/cohort-counters.js";
 import { newId } from "../../packages/core/src/ids.js";
 import { spendFixture } from "../fixtures/spend/read.js";
@@ -12,16 +13,7 @@ beforeAll(async () => {
 
 /** A hypothesis kept in `currency`, created through the API. */
 async function hypothesis(currency = "RUB"): Promise<string> {
-  const res = await h.call("POST", "/api/hypotheses", {
-    title: "Paid search and social for grain dryers",
-    statement: "Ads on Yandex, Google and VK bring dealer leads under 2000 per lead",
-    channel: "paid_ads",
-    responsible: "Olga Smirnova",
-    budget: 500000,
-    currency,
-    probe: { start: "2026-03-01", end: "2026-03-31" },
-    targets: { cplMax: 2000 },
-  });
+  const res = await h.call("POST", "/api/hypotheses", hypothesisBody({ channel: "paid_ads", currency, targets: { cplMax: 2000 } }));
   expect(res.status).toBe(201);
   return res.body.id;
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readDays } from "../../packages/core/src/counters/cohort-counters.js";
 import { newId } from "../../packages/core/src/ids.js";
 import { createHarness, type Harness } from "../support/harness.js";
+import { hypothesisBody } from "../support/decisions.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -10,16 +11,7 @@ beforeAll(async () => {
 
 /** A campaign with a unique utm_campaign under a fresh hypothesis kept in `currency`, both created through the API. */
 async function campaign(currency = "RUB") {
-  const hypothesis = await h.call("POST", "/api/hypotheses", {
-    title: "VK ads for the B2B landing",
-    statement: "Targeted VK ads bring leads at under 900 per lead",
-    channel: "vk_ads",
-    responsible: "Anna Petrova",
-    budget: 150000,
-    currency,
-    probe: { start: "2026-03-01", end: "2026-03-31" },
-    targets: { cplMax: 900 },
-  });
+  const hypothesis = await h.call("POST", "/api/hypotheses", hypothesisBody({ channel: "vk_ads", currency, targets: { cplMax: 900 } }));
   expect(hypothesis.status).toBe(201);
   const created = await h.call("POST", `/api/hypotheses/${hypothesis.body.id}/campaigns`, { utmSource: "vk", utmCampaign: `spring-${newId().toLowerCase()}` });
   expect(created.status).toBe(201);

@@ -1,17 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { arrive, NOW } from "../support/discipline.js";
-import { createHarness, type Harness } from "../support/harness.js";
-import { createCampaign, createSource, token } from "../support/intake.js";
+import { ARRIVAL, arrive, leadDesk } from "../support/discipline.js";
+import type { Harness } from "../support/harness.js";
+import { createCampaign, token } from "../support/intake.js";
 
 let h: Harness;
 let source: { key: string; id: string };
 
 beforeAll(async () => {
-  h = await createHarness({ now: NOW });
-  source = await createSource(h, "json");
+  ({ h, source } = await leadDesk());
 });
 
-const ARRIVAL = "2026-03-02T08:00:00+03:00";
 const putTags = (id: string, body: unknown) => h.call("PUT", `/api/leads/${id}/tags`, body);
 const paths = (res: { body: any }) => res.body.issues.map((i: any) => i.path).sort();
 

@@ -1,15 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../packages/core/src/ids.js";
-import { OWNER_KEY } from "../support/harness.js";
 import { createCampaign, createSource, fixtureWith, postHook, token } from "../support/intake.js";
-import { Browser, createWebHarness, textOf, type WebHarness } from "../support/web.js";
+import { Browser, ownerSignedIn, textOf, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;
 let owner: Browser;
 beforeAll(async () => {
-  h = await createWebHarness({ now: "2026-03-02T09:00:00Z" });
-  owner = h.browser({ acceptLanguage: "en" });
-  await owner.signIn(OWNER_KEY);
+  ({ h, owner } = await ownerSignedIn());
 });
 
 const postLead = (key: string, lead: Record<string, unknown>) => postHook(h, key, { contentType: "application/json", text: JSON.stringify(lead) });

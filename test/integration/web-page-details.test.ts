@@ -3,14 +3,12 @@ import { newId } from "../../packages/core/src/ids.js";
 import { createCampaign, createSource, fixtureWith, postHook, token } from "../support/intake.js";
 import { importCohorts, newCampaign, newHypothesis, toOptimization } from "../support/decisions.js";
 import { OWNER_KEY } from "../support/harness.js";
-import { Browser, createWebHarness, type WebHarness } from "../support/web.js";
+import { Browser, ownerSignedIn, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;
 let owner: Browser;
 beforeAll(async () => {
-  h = await createWebHarness({ now: "2026-03-02T09:00:00Z" });
-  owner = h.browser({ acceptLanguage: "en" });
-  await owner.signIn(OWNER_KEY);
+  ({ h, owner } = await ownerSignedIn());
 });
 
 describe("the site's icon", () => {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { hypothesisBody } from "../support/decisions.js";
 import { newId } from "../../packages/core/src/ids.js";
 import { countRequests, describeCount } from "../support/dynamo-requests.js";
 import { OWNER_KEY } from "../support/harness.js";
@@ -26,15 +27,7 @@ const hypotheses: Record<"one" | "three", { id: string; campaigns: Array<{ utm_s
 
 async function hypothesisWith(campaignCount: number) {
   const hypothesis = (
-    await h.call("POST", "/api/hypotheses", {
-      title: `Bags through Yandex ${newId()}`,
-      statement: "Search ads bring wholesale buyers",
-      channel: "yandex_direct",
-      responsible: "Anna",
-      budget: "300000",
-      probe: { start: "2026-03-01", end: "2026-03-31" },
-      targets: { cplMax: "900", conversionMin: 0.05 },
-    })
+    await h.call("POST", "/api/hypotheses", hypothesisBody({ targets: { cplMax: "900", conversionMin: 0.05 } }))
   ).body;
   await h.call("PUT", `/api/hypotheses/${hypothesis.id}/rules`, { responsible: "Anna", leadHandling: "Call within an hour", checklist: ["Ask the volume"] });
   await h.call("POST", `/api/hypotheses/${hypothesis.id}/optimizations`, { area: "audience", change: "Wholesale keywords only", startedOn: "2026-03-10" });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { hypothesisBody } from "../support/decisions.js";
 import { OWNER_KEY } from "../support/harness.js";
 import { createWebHarness, textOf, type WebHarness } from "../support/web.js";
 
@@ -12,15 +13,7 @@ beforeAll(async () => {
   const rival = (await h.call("POST", "/api/contractors", { name: "Агентство Юг" })).body;
   contractorKey = (await h.call("POST", "/api/keys", { role: "contractor", contractorId: contractor.id })).body.key;
   const hypothesis = (
-    await h.call("POST", "/api/hypotheses", {
-      title: "Yandex for wholesale bags",
-      statement: "Yandex.Direct brings wholesale buyers under 1500 per lead",
-      channel: "yandex_direct",
-      responsible: "Maria",
-      budget: 100000,
-      probe: { start: "2026-03-01", end: "2026-03-31" },
-      targets: { cplMax: 1500 },
-    })
+    await h.call("POST", "/api/hypotheses", hypothesisBody({ title: "Yandex for wholesale bags", targets: { cplMax: 1500 } }))
   ).body;
   await h.call("POST", `/api/hypotheses/${hypothesis.id}/campaigns`, { utmSource: "yandex", utmCampaign: "north_bags", contractorId: contractor.id });
   await h.call("POST", `/api/hypotheses/${hypothesis.id}/campaigns`, { utmSource: "yandex", utmCampaign: "south_bags", contractorId: rival.id });

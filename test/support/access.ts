@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import { hypothesisBody } from "./decisions.js";
 import type { Harness } from "./harness.js";
 import { postHook, token } from "./intake.js";
 
@@ -34,15 +35,6 @@ async function ok(what: string, res: Promise<{ status: number; text: string; bod
   return answer.body;
 }
 
-const HYPOTHESIS = {
-  statement: "Поиск по запросу «кожаная сумка» приводит покупателей дешевле 1500 ₽ за лид",
-  channel: "yandex_direct",
-  responsible: "Мария",
-  budget: "500000",
-  probe: { start: "2026-03-01", end: "2026-03-31" },
-  targets: { cplMax: "1500", conversionMin: 0.05 },
-};
-export const hypothesisBody = () => ({ title: `Сумки ${token()}`, ...HYPOTHESIS });
 
 /** A lead with the secret contact details, for `utm` (or none). */
 export const leadBody = (utm: object = {}) => ({ externalId: `crm-${token()}`, name: CONTACT.name, phone: CONTACT.phone, email: CONTACT.email, ...utm });

@@ -17,6 +17,18 @@ export type Cohort = {
   lost?: number;
 };
 
+const HYPOTHESIS = {
+  statement: "Поиск по запросу «кожаная сумка» приводит покупателей дешевле 1500 ₽ за лид",
+  channel: "yandex_direct",
+  responsible: "Мария",
+  budget: "500000",
+  probe: { start: "2026-03-01", end: "2026-03-31" },
+  targets: { cplMax: "1500", conversionMin: 0.05 },
+};
+
+/** A valid body for POST /api/hypotheses with a fresh title; `over` sets what a test depends on. */
+export const hypothesisBody = (over: Record<string, unknown> = {}) => ({ title: `Сумки ${token()}`, ...HYPOTHESIS, ...over });
+
 /** A hypothesis registered through the API (probe from 1 March 2026); returns its id. */
 export async function newHypothesis(h: Harness, targets: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<string> {
   const res = await h.call("POST", "/api/hypotheses", {

@@ -1,9 +1,19 @@
 import { newId } from "../../packages/core/src/ids.js";
-import type { Harness } from "./harness.js";
-import { postHook } from "./intake.js";
+import { createHarness, type Harness } from "./harness.js";
+import { createSource, postHook } from "./intake.js";
 
 /** "Now" in the lead-handling tests: after every attempt they record. */
 export const NOW = "2026-03-10T12:00:00Z";
+
+/** When their leads arrive: Monday 2026-03-02 at 08:00 in Moscow. */
+export const ARRIVAL = "2026-03-02T08:00:00+03:00";
+
+/** The lead-handling tests' start: a harness at NOW and one json source for leads to arrive through. */
+export async function leadDesk() {
+  const h = await createHarness({ now: NOW });
+  const source = await createSource(h, "json");
+  return { h, source };
+}
 
 /**
  * A lead arriving through a json source's webhook at `at` (the clock is put back to NOW after),

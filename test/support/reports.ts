@@ -1,7 +1,24 @@
 import { expect } from "vitest";
+import type { ReportFigures } from "../../packages/core/src/report/model.js";
 import { addDays } from "../../packages/core/src/time.js";
 import type { Harness } from "./harness.js";
 import { token } from "./intake.js";
+
+/**
+ * The busy campaign's week in report.test.ts (30 leads, 7 of them qualified or further, 3 won at
+ * 60 000 each, 24 000.50 spent): what the API must compute there, and the rendering tests' input.
+ */
+export const BUSY_WEEK: ReportFigures = {
+  spend: "24000.50",
+  leads: 30,
+  cpl: "800.02",
+  qualifiedRate: 0.2333,
+  matureLeads: 30,
+  won: 3,
+  conversion: 0.1,
+  cac: "8000.17",
+  romi: Math.round(((180000 - 24000.5) / 24000.5) * 10_000) / 10_000,
+};
 
 /** Leads arriving on one day (10:00 Moscow) and how they ended; the rest stay `new`. */
 export type Arrivals = { day: string; leads: number; qualified?: number; won?: number; amount?: string; wonAfter?: number; lost?: number };

@@ -11,6 +11,14 @@ export async function createWebHarness(options: { now?: string } = {}) {
 }
 export type WebHarness = Awaited<ReturnType<typeof createWebHarness>>;
 
+/** The page tests' usual start: a web harness at `now` and the owner signed in with an English browser. */
+export async function ownerSignedIn(now = "2026-03-02T09:00:00Z") {
+  const h = await createWebHarness({ now });
+  const owner = h.browser({ acceptLanguage: "en" });
+  await owner.signIn(OWNER_KEY);
+  return { h, owner };
+}
+
 /** `clientIp`: the peer address the app sees, as the Node server would pass it. */
 type BrowserOptions = { acceptLanguage?: string; origin?: string; clientIp?: string };
 export type Page = { status: number; html: string; location: string | null; setCookies: string[]; headers: Headers };

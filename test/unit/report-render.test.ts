@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { CampaignReport, ContractorReport, ReportFigures } from "../../packages/core/src/report/model.js";
+import type { CampaignReport, ContractorReport } from "../../packages/core/src/report/model.js";
 import { reportCsv } from "../../packages/core/src/report/csv.js";
 import { reportHtml } from "../../packages/core/src/report/html.js";
 import { reportMail } from "../../packages/core/src/report/mail.js";
 import { summarize } from "../../packages/core/src/report/summary.js";
-import { parseCsv } from "../support/reports.js";
+import { BUSY_WEEK, parseCsv } from "../support/reports.js";
 
-const figures: ReportFigures = {
-  spend: "24000.50",
-  leads: 30,
-  cpl: "800.02",
-  qualifiedRate: 0.2333,
-  matureLeads: 30,
-  won: 3,
-  conversion: 0.1,
-  cac: "8000.17",
-  romi: 6.4998,
-};
+/** Realistic figures: the busy week of the contractor report's integration test. */
+const figures = BUSY_WEEK;
 
 function campaign(over: Partial<CampaignReport> = {}): CampaignReport {
   return {
