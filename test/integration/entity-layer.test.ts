@@ -1,3 +1,4 @@
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineEntity } from "../../packages/core/src/db/entity.js";
@@ -14,6 +15,14 @@ const Note = defineEntity({
     byShelf: { index: "gsi1", partition: ({ shelf }: { shelf: string }) => `TESTNOTES#${shelf}`, sort: (note: { at: string; id: string }) => `${note.at}#${note.id}` },
     pinned: { index: "gsi2", partition: (note: { pinned?: boolean; shelf: string }) => (note.pinned ? `TESTPINNED#${note.shelf}` : null), sort: (note: { id: string }) => note.id },
   },
+});
+
+// A counter kept in a partition beside other items (like a lead's stage history beside the lead).
+const Tally = defineEntity({
+  type: "testTally",
+  schema: z.object({ board: z.string(), day: z.string(), count: z.number().default(0), firstBy: z.string().optional(), "after_-1": z.number().optional(), meta: z.object({ a: z.string().optional(), b: z.string().optional() }).optional() }),
+  key: ({ board, day }: { board: string; day: string }) => ({ pk: `TESTBOARD#${board}`, sk: `TALLY#${day}` }),
+  partition: { of: ({ board }: { board: string }) => `TESTBOARD#${board}`, sortPrefix: "TALLY#" },
 });
 
 let h: Harness;
@@ -55,6 +64,38 @@ describe("an entity declared once", () => {
     expect([...first.items, ...second.items].map((n) => n.at)).toEqual(notes.map((n) => n.at).reverse());
     expect((await Note.all(h.ctx, "byShelf", { shelf }, { sort: { beginsWith: "2026-03-02" } })).map((n) => n.id)).toEqual([notes[1]!.id]);
     expect((await Note.all(h.ctx, "pinned", { shelf, pinned: true })).map((n) => n.id)).toEqual([notes[1]!.id]);
+  });
+});
+
+describe("the layer's other reads and writes", () => {
+  it("upserts a counter without a condition, keeps a first value with setIfMissing, and takes any attribute name", async () => {
+    const id = { board: `b_${token()}`, day: "2026-03-01" };
+    const bump = (by: string) => Tally.update(h.ctx, id, { set: id, setIfMissing: { firstBy: by }, add: { count: 1, "after_-1": 2 } }, "none");
+    expect(await bump("ann")).toEqual({ ...id, count: 1, firstBy: "ann", "after_-1": 2 });
+    expect(await bump("bob")).toEqual({ ...id, count: 2, firstBy: "ann", "after_-1": 4 });
+  });
+
+  it("sets fields inside a map one by one, leaving its other fields", async () => {
+    const id = { board: `b_${token()}`, day: "2026-03-01" };
+    await Tally.put(h.ctx, { ...id, count: 0, meta: { a: "one", b: "two" } }, "new");
+    expect((await Tally.update(h.ctx, id, { setIn: { meta: { b: "three" } } }))?.meta).toEqual({ a: "one", b: "three" });
+  });
+
+  it("reads an entity's items in its partition by prefix (leaving other items there) and by range, either way round", async () => {
+    const board = `b_${token()}`;
+    for (const day of ["2026-03-01", "2026-03-02", "2026-03-03"]) await Tally.put(h.ctx, { board, day, count: 1 });
+    await h.ctx.doc.send(new PutCommand({ TableName: h.ctx.table, Item: { pk: `TESTBOARD#${board}`, sk: "BOARD", type: "testBoard" } }));
+    expect((await Tally.inPartition(h.ctx, { board }, { consistent: true })).map((t) => t.day)).toEqual(["2026-03-01", "2026-03-02", "2026-03-03"]);
+    const range = { between: [Tally.key({ board, day: "2026-03-02" }).sk, Tally.key({ board, day: "2026-03-09" }).sk] as [string, string] };
+    expect((await Tally.inPartition(h.ctx, { board }, { sort: range, newestFirst: true, consistent: true })).map((t) => t.day)).toEqual(["2026-03-03", "2026-03-02"]);
+  });
+
+  it("gets many items by key, more than one batch of 100, skipping the missing", async () => {
+    const shelf = `s_${token()}`;
+    const notes = Array.from({ length: 130 }, (_, i) => note(shelf, `2026-03-02T10:${String(i % 60).padStart(2, "0")}:00Z`));
+    await Promise.all(notes.map((n) => Note.put(h.ctx, n, "new")));
+    const found = await Note.getMany(h.ctx, [...notes.map(({ id }) => ({ id })), { id: `missing_${token()}` }], { consistent: true });
+    expect(found.map((n) => n.id).sort()).toEqual(notes.map((n) => n.id).sort());
   });
 });
 

@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
 import type { Ctx } from "../context.js";
+import { batchGetAll } from "./batch-get.js";
 import { queryAll, queryPage } from "./query-all.js";
 import { tableDefinition, type IndexName } from "./table.js";
 import { named, type TransactItem } from "./transact.js";
@@ -22,18 +23,41 @@ export type PrimaryKey = { pk: string; sk: string };
  */
 export type AccessPattern<P, I> = { index: IndexName; partition: (args: P) => string | null; sort: (item: I) => string };
 
-/** A condition on a write: the item must not exist yet, must exist, or an expression of your own. */
-export type Condition = "new" | "exists" | { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
+/**
+ * A condition on a write: the item must not exist yet, must exist, none (an upsert, such as a counter
+ * whose first ADD creates it), or an expression of your own.
+ */
+export type Condition = "new" | "exists" | "none" | { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
 
 /** A sort-key condition for a query: a prefix, or a range (inclusive). */
 export type SortCondition = { beginsWith: string } | { between: [string, string] } | { from: string } | { to: string };
 
 export type PageOptions = { cursor?: string; limit: number; newestFirst?: boolean; sort?: SortCondition };
 
-/** The changes of an update: attributes to set (undefined ones are left alone), to remove, and numbers to add. */
-export type Changes = { set?: Record<string, unknown>; remove?: string[]; add?: Record<string, number> };
+/**
+ * The changes of an update: attributes to set (undefined ones are left alone), to set only when the
+ * item lacks them (if_not_exists: a first value that later writes keep), fields to set inside a map
+ * attribute (`{ contact: { email } }`, each field on its own so concurrent changes of the others
+ * stand), attributes to remove, and numbers to add. Any attribute name works (`wonAfter_-1`).
+ */
+export type Changes = {
+  set?: Record<string, unknown>;
+  setIfMissing?: Record<string, unknown>;
+  setIn?: Record<string, Record<string, unknown>>;
+  remove?: string[];
+  add?: Record<string, number>;
+};
 
-type EntityDefinition<S extends z.ZodType, K, Patterns> = {
+/**
+ * The items an entity keeps in one primary-key partition, read in one query (ElectroDB's
+ * collections): `of` names the partition, `sortPrefix` the sort keys of this entity's items in it
+ * (a partition may hold other items too, a lead's stage history beside the lead, say).
+ */
+export type Partition<A> = { of: (args: A) => string; sortPrefix?: string };
+
+export type PartitionOptions = { sort?: SortCondition; consistent?: boolean; newestFirst?: boolean };
+
+type EntityDefinition<S extends z.ZodType, K, Patterns, A> = {
   /** The item's `type` attribute. */
   type: string;
   /** The attributes an item holds besides its keys; reads are parsed with it. */
@@ -41,14 +65,15 @@ type EntityDefinition<S extends z.ZodType, K, Patterns> = {
   /** The primary key, from the attributes that make it (an item has them too). */
   key: (ids: K) => PrimaryKey;
   patterns?: Patterns;
+  partition?: Partition<A>;
 };
 
 /**
  * Declares an entity.
  * @example const Contractor = defineEntity({ type: "contractor", schema: ContractorItem, key: ({ id }: { id: string }) => ({ pk: `CONTRACTOR#${id}`, sk: "CONTRACTOR" }) })
  */
-export function defineEntity<S extends z.ZodType<Record<string, unknown>>, K, Patterns extends Record<string, AccessPattern<any, z.infer<S>>> = {}>(
-  definition: EntityDefinition<S, K, Patterns>,
+export function defineEntity<S extends z.ZodType<Record<string, unknown>>, K, Patterns extends Record<string, AccessPattern<any, z.infer<S>>> = {}, A = never>(
+  definition: EntityDefinition<S, K, Patterns, A>,
 ) {
   type Data = z.infer<S>;
   const patterns = (definition.patterns ?? {}) as Patterns;
@@ -86,6 +111,11 @@ export function defineEntity<S extends z.ZodType<Record<string, unknown>>, K, Pa
     async get(ctx: Ctx, ids: K, options: { consistent?: boolean } = {}): Promise<Data | undefined> {
       const { Item } = await ctx.doc.send(new GetCommand({ TableName: ctx.table, Key: keyOf(ids), ConsistentRead: options.consistent }));
       return Item ? entity.parse(Item) : undefined;
+    },
+
+    /** The items at `ids` that exist (any number: read in batches of 100), in no particular order. */
+    async getMany(ctx: Ctx, ids: K[], options: { consistent?: boolean } = {}): Promise<Data[]> {
+      return (await batchGetAll(ctx, ids.map(keyOf), options)).map(entity.parse);
     },
 
     /** Writes the item; false when its condition failed (a create of an item that exists, say). */
@@ -144,6 +174,24 @@ export function defineEntity<S extends z.ZodType<Record<string, unknown>>, K, Pa
     async all<N extends keyof Patterns>(ctx: Ctx, pattern: N, args: Parameters<Patterns[N]["partition"]>[0], options: Omit<PageOptions, "cursor" | "limit"> = {}): Promise<Data[]> {
       return (await queryAll(ctx, listingQuery(patterns[pattern]!, args, options))).map(entity.parse);
     },
+
+    /**
+     * The entity's items in one primary-key partition, by sort key (newest last unless
+     * `newestFirst`): those under its `sortPrefix`, or the `sort` condition's (on whole sort keys).
+     */
+    async inPartition(ctx: Ctx, args: A, options: PartitionOptions = {}): Promise<Data[]> {
+      const partition = definition.partition;
+      if (!partition) throw new Error(`${definition.type} declares no partition`);
+      const sortPrefix = partition.sortPrefix;
+      const sort = sortCondition("sk", options.sort ?? (sortPrefix === undefined ? undefined : { beginsWith: sortPrefix }));
+      const items = await queryAll(ctx, {
+        KeyConditionExpression: `pk = :p${sort.expression}`,
+        ExpressionAttributeValues: { ":p": partition.of(args), ...sort.values },
+        ScanIndexForward: !options.newestFirst,
+        ConsistentRead: options.consistent,
+      });
+      return items.map(entity.parse);
+    },
   };
   return entity;
 }
@@ -175,7 +223,7 @@ function sortCondition(attribute: string, condition: SortCondition | undefined):
 }
 
 function conditionOf(condition: Condition | undefined) {
-  if (condition === undefined) return {};
+  if (condition === undefined || condition === "none") return {};
   if (condition === "new") return { ConditionExpression: "attribute_not_exists(pk)" };
   if (condition === "exists") return { ConditionExpression: "attribute_exists(pk)" };
   return {
@@ -186,22 +234,48 @@ function conditionOf(condition: Condition | undefined) {
 }
 
 /**
- * The one builder of dynamic update expressions: `#a = :a` for each attribute set, REMOVE and ADD
- * likewise, merged with the condition's own names and values.
+ * The one builder of dynamic update expressions: SET, REMOVE and ADD clauses with placeholders by
+ * position (`#a0`, `:v0`: attribute names need not be valid placeholder names), merged with the
+ * condition's own names and values.
  */
 export function updateOf(changes: Changes, condition?: Condition) {
-  const set = Object.entries(changes.set ?? {}).filter(([, value]) => value !== undefined);
-  const add = Object.entries(changes.add ?? {});
-  const remove = changes.remove ?? [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const name = (attribute: string) => {
+    const placeholder = `#a${Object.keys(names).length}`;
+    names[placeholder] = attribute;
+    return placeholder;
+  };
+  const value = (v: unknown) => {
+    const placeholder = `:v${Object.keys(values).length}`;
+    values[placeholder] = v;
+    return placeholder;
+  };
+  const defined = (record: Record<string, unknown> = {}) => Object.entries(record).filter(([, v]) => v !== undefined);
+  const sets = [
+    ...defined(changes.set).map(([n, v]) => `${name(n)} = ${value(v)}`),
+    ...defined(changes.setIfMissing).map(([n, v]) => {
+      const attribute = name(n);
+      return `${attribute} = if_not_exists(${attribute}, ${value(v)})`;
+    }),
+    ...Object.entries(changes.setIn ?? {}).flatMap(([map, fields]) => {
+      const fieldSets = defined(fields);
+      if (fieldSets.length === 0) return [];
+      const attribute = name(map);
+      return fieldSets.map(([n, v]) => `${attribute}.${name(n)} = ${value(v)}`);
+    }),
+  ];
+  const removes = (changes.remove ?? []).map(name);
+  const adds = Object.entries(changes.add ?? {}).map(([n, v]) => `${name(n)} ${value(v)}`);
   const clauses = [
-    set.length ? `SET ${set.map(([name]) => `#${name} = :${name}`).join(", ")}` : "",
-    remove.length ? `REMOVE ${remove.map((name) => `#${name}`).join(", ")}` : "",
-    add.length ? `ADD ${add.map(([name]) => `#${name} :${name}`).join(", ")}` : "",
+    sets.length ? `SET ${sets.join(", ")}` : "",
+    removes.length ? `REMOVE ${removes.join(", ")}` : "",
+    adds.length ? `ADD ${adds.join(", ")}` : "",
   ].filter(Boolean);
   if (clauses.length === 0) throw new Error("an update needs at least one change");
   const own = conditionOf(condition) as { ConditionExpression?: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> };
-  const names = { ...Object.fromEntries([...set.map(([n]) => n), ...remove, ...add.map(([n]) => n)].map((name) => [`#${name}`, name])), ...own.ExpressionAttributeNames };
-  const values = { ...Object.fromEntries([...set, ...add].map(([name, value]) => [`:${name}`, value])), ...own.ExpressionAttributeValues };
+  Object.assign(names, own.ExpressionAttributeNames);
+  Object.assign(values, own.ExpressionAttributeValues);
   return {
     UpdateExpression: clauses.join(" "),
     ...(own.ConditionExpression ? { ConditionExpression: own.ConditionExpression } : {}),
