@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { Ctx } from "../context.js";
-import { defineEntity, updateOf } from "../db/entity.js";
+import { defineEntity } from "../db/entity.js";
 
 /*
  * Failed sign-ins are counted per client address and per key prefix in fixed windows; once either
@@ -52,12 +51,8 @@ export const SignInThrottle = {
   async failed(ctx: Ctx, attempt: SignInAttempt): Promise<void> {
     const window = windowOf(ctx.now());
     const changes = { add: { failures: 1 }, set: { type: SignInWindowEntity.type, ttl: (window + 2) * THROTTLE_WINDOW_SECONDS } };
-    // The first failure of a window creates its counter, so this update has no condition (an entity's `update` always states one).
-    await Promise.all(
-      counters(attempt).map(([counter, value]) =>
-        ctx.doc.send(new UpdateCommand({ TableName: ctx.table, Key: SignInWindowEntity.key({ counter, value, window }), ...updateOf(changes) })),
-      ),
-    );
+    // The first failure of a window creates its counter, so this update has no condition.
+    await Promise.all(counters(attempt).map(([counter, value]) => SignInWindowEntity.update(ctx, { counter, value, window }, changes, "none")));
   },
 };
 

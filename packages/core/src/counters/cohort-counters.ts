@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
-import { defineEntity } from "../db/entity.js";
+import { defineEntity, type Changes } from "../db/entity.js";
 import { queryAll } from "../db/query-all.js";
-import { named, type TransactItem } from "../db/transact.js";
+import type { TransactItem } from "../db/transact.js";
 import { addDays, daysBetween } from "../time.js";
 
 /**
@@ -63,6 +63,7 @@ export const DayCounterEntity = defineEntity({
   type: "dayCounter",
   schema: z.looseObject({ campaignId: z.string(), day: z.string(), ...Object.fromEntries(counterFields.map((f) => [f, count])), spendRecorded: z.boolean().optional() }),
   key: ({ campaignId, day }: { campaignId: string; day: string }) => ({ pk: partition(campaignId), sk: `${prefix.day}${day}` }),
+  partition: { of: ({ campaignId }: { campaignId: string }) => partition(campaignId), sortPrefix: prefix.day },
 });
 
 export const WinCounterEntity = defineEntity({
@@ -99,7 +100,7 @@ export function addToDay(
     adds[name] = (adds[name] ?? 0) + w.won;
   }
   const identity = { campaignId: counted(campaignId), day };
-  return named("dayCounter", { Update: addExpression(ctx, DayCounterEntity.key(identity), identity, adds) });
+  return DayCounterEntity.updateItem(ctx, identity, counterChanges(identity, adds), "none");
 }
 
 /**
@@ -108,55 +109,26 @@ export function addToDay(
  */
 export function recordSpend(ctx: Ctx, campaignId: string, day: string, delta: number): TransactItem {
   const identity = { campaignId, day };
-  return named("dayCounter", { Update: addExpression(ctx, DayCounterEntity.key(identity), identity, { spend: delta }, { spendRecorded: true }) });
+  return DayCounterEntity.updateItem(ctx, identity, counterChanges(identity, { spend: delta }, { spendRecorded: true }), "none");
 }
 
 /** A transaction item recording `won` deals (and their revenue) of a cohort day won on `winDay`. */
 export function addWin(ctx: Ctx, campaignId: string | null, cohortDay: string, winDay: string, delta: { won: number; revenue: number }): TransactItem {
   const identity = { campaignId: counted(campaignId), cohortDay, winDay };
-  return named("winCounter", { Update: addExpression(ctx, WinCounterEntity.key(identity), identity, delta) });
+  return WinCounterEntity.updateItem(ctx, identity, counterChanges(identity, delta), "none");
 }
 
-function addExpression(
-  ctx: Ctx,
-  key: { pk: string; sk: string },
-  identity: Record<string, string>,
-  delta: Record<string, number | undefined>,
-  marks: Record<string, boolean> = {},
-) {
+/** An ADD upsert of a counter item (no condition: the first add creates it): its identity set, the non-zero deltas added. */
+function counterChanges(identity: Record<string, string>, delta: Record<string, number | undefined>, marks: Record<string, boolean> = {}): Changes {
   const adds = Object.entries(delta).filter(([, v]) => v !== undefined && v !== 0) as [string, number][];
   if (adds.length === 0 && Object.keys(marks).length === 0) throw new Error("a counter update needs at least one non-zero delta");
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const sets: string[] = [];
-  for (const [name, value] of Object.entries({ ...identity, ...marks })) {
-    names[`#i_${name}`] = name;
-    values[`:i_${name}`] = value;
-    sets.push(`#i_${name} = :i_${name}`);
-  }
-  // Placeholders by position: attribute names like `wonAfter_-1` are not valid placeholder names.
-  const addParts = adds.map(([field, value], i) => {
-    names[`#a${i}`] = field;
-    values[`:a${i}`] = value;
-    return `#a${i} :a${i}`;
-  });
-  return {
-    TableName: ctx.table,
-    Key: key,
-    UpdateExpression: `SET ${sets.join(", ")}${addParts.length > 0 ? ` ADD ${addParts.join(", ")}` : ""}`,
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
-  };
+  return { set: { ...identity, ...marks }, add: Object.fromEntries(adds) };
 }
 
 /** A campaign's day counters for cohort days in [from, to] (inclusive ISO days), with their wins counted by win day: one query. */
 export async function readCounters(ctx: Ctx, campaignId: string | null, from = "0000-00-00", to = "9999-99-99"): Promise<{ days: DayCounters[]; wins: WinCount[] }> {
-  const first = DayCounterEntity.key({ campaignId: counted(campaignId), day: from });
-  const items = await queryAll(ctx, {
-    KeyConditionExpression: "pk = :p AND sk BETWEEN :from AND :to",
-    ExpressionAttributeValues: { ":p": first.pk, ":from": first.sk, ":to": DayCounterEntity.key({ campaignId: counted(campaignId), day: to }).sk },
-  });
-  const days = items.map((item) => DayCounterEntity.parse(item));
+  const sk = (day: string) => DayCounterEntity.key({ campaignId: counted(campaignId), day }).sk;
+  const days = await DayCounterEntity.inPartition(ctx, { campaignId: counted(campaignId) }, { sort: { between: [sk(from), sk(to)] } });
   return { days: days.map((day) => toDay(campaignId, day)), wins: days.flatMap(winCountsOf) };
 }
 
@@ -167,6 +139,7 @@ export async function readDays(ctx: Ctx, campaignId: string | null, from?: strin
 
 /** Everything counted for a campaign: day counters, wins with revenue and lost reasons, in one query of its partition. */
 export async function readAllCounters(ctx: Ctx, campaignId: string | null): Promise<{ days: DayCounters[]; wins: WinCounters[]; lostReasons: LostReasonCounters[] }> {
+  // Three entities' items in one query of the partition, told apart by sort prefix: no one entity's inPartition reads them all.
   const items = await queryAll(ctx, { KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": partition(counted(campaignId)) } });
   const read = { days: [] as DayCounters[], wins: [] as WinCounters[], lostReasons: [] as LostReasonCounters[] };
   for (const item of items) {
@@ -220,14 +193,8 @@ export function addLostReason(ctx: Ctx, campaignId: string | null, cohortDay: st
   const key = normalizeLostReason(reason);
   if (key === "") throw new Error("a lost reason must not be empty");
   if (delta === 0) throw new Error("a counter update needs a non-zero delta");
-  return named("lostReasonCounter", {
-    Update: {
-      TableName: ctx.table,
-      Key: LostReasonCounterEntity.key({ campaignId: counted(campaignId), cohortDay, reasonKey: key }),
-      UpdateExpression: "SET campaignId = :c, cohortDay = :d, reasonKey = :k, reason = if_not_exists(reason, :r) ADD lost :delta",
-      ExpressionAttributeValues: { ":c": counted(campaignId), ":d": cohortDay, ":k": key, ":r": tidyReason(reason), ":delta": delta },
-    },
-  });
+  const identity = { campaignId: counted(campaignId), cohortDay, reasonKey: key };
+  return LostReasonCounterEntity.updateItem(ctx, identity, { set: identity, setIfMissing: { reason: tidyReason(reason) }, add: { lost: delta } }, "none");
 }
 
 /**

@@ -1,4 +1,3 @@
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { bytesSchema } from "../db/bytes.js";
@@ -146,17 +145,9 @@ export const RawArchive = {
 
   /** Marks a call handled, after all its leads, status changes and contacts: it leaves every listing. */
   async processed(ctx: Ctx, deliveryId: string): Promise<void> {
-    await ctx.doc.send(
-      new UpdateCommand({
-        TableName: ctx.table,
-        Key: RawDeliveryEntity.key({ id: deliveryId }),
-        // if_not_exists: a replay of a handled call keeps the time it was first handled.
-        UpdateExpression: "SET processedAt = if_not_exists(processedAt, :now), #error = :null REMOVE #listed, #listedAt",
-        ConditionExpression: "attribute_exists(pk)",
-        ExpressionAttributeNames: { "#error": "error", "#listed": stateListing.partitionKey, "#listedAt": stateListing.sortKey },
-        ExpressionAttributeValues: { ":now": ctx.now().toISOString(), ":null": null },
-      }),
-    );
+    // setIfMissing: a replay of a handled call keeps the time it was first handled.
+    const changes = { setIfMissing: { processedAt: ctx.now().toISOString() }, set: { error: null }, remove: [stateListing.partitionKey, stateListing.sortKey] };
+    if (!(await RawDeliveryEntity.update(ctx, { id: deliveryId }, changes))) throw new NotFoundError("delivery", deliveryId);
   },
 
   /** Quarantined calls, newest first. */

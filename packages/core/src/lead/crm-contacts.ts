@@ -1,6 +1,4 @@
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Ctx } from "../context.js";
-import { isConditionFailed } from "../db/entity.js";
 import { withRetry } from "../db/retry.js";
 import type { ContactUpdate } from "../intake/delivery.js";
 import { LeadEntity, LeadRefEntity } from "./keys.js";
@@ -50,22 +48,18 @@ async function applyToDeal(ctx: Ctx, sourceId: string, update: ContactUpdate, ex
         const lead = await findLeadItem(ctx, ref.leadId);
         if (!lead) return false;
         // Only the contact's fields it sends, each on its own, so a concurrent change of the others stands.
-        await ctx.doc.send(
-          new UpdateCommand({
-            TableName: ctx.table,
-            Key: LeadEntity.key({ id: lead.id }),
-            UpdateExpression: `SET ${fields.map(([name]) => `contact.#${name} = :${name}`).join(", ")}, updatedAt = :at`,
-            ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(mergedInto)",
-            ExpressionAttributeNames: Object.fromEntries(fields.map(([name]) => [`#${name}`, name])),
-            ExpressionAttributeValues: { ...Object.fromEntries(fields.map(([name, value]) => [`:${name}`, value])), ":at": ctx.now().toISOString() },
-          }),
-        );
+        const changes = { setIn: { contact: Object.fromEntries(fields) }, set: { updatedAt: ctx.now().toISOString() } };
+        const written = await LeadEntity.update(ctx, { id: lead.id }, changes, { expression: "attribute_exists(pk) AND attribute_not_exists(mergedInto)" });
+        if (!written) throw new MergedMeanwhile();
         return true;
       },
-      { attempts: MAX_ATTEMPTS, retryable: isConditionFailed },
+      { attempts: MAX_ATTEMPTS, retryable: (error) => error instanceof MergedMeanwhile },
     );
     if (!applied) return { ...base, leadId: null, outcome: "unknown_lead", message: `the lead of CRM id ${externalId} no longer exists` };
   }
   const { leadId, merged } = await mergeSamePerson(ctx, ref.leadId, `crm:${sourceId}`);
   return { ...base, leadId, outcome: "applied", ...(merged ? { mergedLeadId: merged } : {}) };
 }
+
+/** The lead was merged (or removed) between reading and writing it: the next round reads the surviving lead. */
+class MergedMeanwhile extends Error {}

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { defineEntity } from "../db/entity.js";
-import { queryAll } from "../db/query-all.js";
-import { named, type TransactItem } from "../db/transact.js";
+import type { TransactItem } from "../db/transact.js";
 import { SourceEntity, type Source } from "./source.js";
 
 /** An amoCRM loss reason id this source's deals were lost with but that its map does not name. */
@@ -13,6 +12,7 @@ export const UnmappedLossReasonEntity = defineEntity({
   type: "unmappedLossReason",
   schema: z.object({ sourceId: z.string(), lossReasonId: z.string(), leads: z.number().default(0), lastSeenAt: z.string() }),
   key: ({ sourceId, lossReasonId }: { sourceId: string; lossReasonId: string }) => ({ pk: SourceEntity.key({ id: sourceId }).pk, sk: `UNMAPPEDLOSS#${lossReasonId}` }),
+  partition: { of: ({ sourceId }: { sourceId: string }) => SourceEntity.key({ id: sourceId }).pk, sortPrefix: "UNMAPPEDLOSS#" },
 });
 
 /**
@@ -23,27 +23,13 @@ export const UnmappedLossReasonEntity = defineEntity({
 export const UnmappedLossReasons = {
   /** The item counting one more lead lost with `lossReasonId`, written with its stage change. */
   seen(ctx: Ctx, sourceId: string, lossReasonId: string): TransactItem {
-    return named("unmappedLossReason", {
-      Update: {
-        TableName: ctx.table,
-        Key: UnmappedLossReasonEntity.key({ sourceId, lossReasonId }),
-        UpdateExpression: "SET #type = :type, sourceId = :s, lossReasonId = :r, lastSeenAt = :at ADD leads :one",
-        ExpressionAttributeNames: { "#type": "type" },
-        ExpressionAttributeValues: { ":type": UnmappedLossReasonEntity.type, ":s": sourceId, ":r": lossReasonId, ":at": ctx.now().toISOString(), ":one": 1 },
-      },
-    });
+    const changes = { set: { type: UnmappedLossReasonEntity.type, sourceId, lossReasonId, lastSeenAt: ctx.now().toISOString() }, add: { leads: 1 } };
+    return UnmappedLossReasonEntity.updateItem(ctx, { sourceId, lossReasonId }, changes, "none");
   },
 
   /** The ids still unmapped, most leads first: one query of the source's partition. */
   async list(ctx: Ctx, source: Pick<Source, "id" | "lossReasons">): Promise<UnmappedLossReason[]> {
-    // Every reason id's item starts with the key of an empty id.
-    const prefix = UnmappedLossReasonEntity.key({ sourceId: source.id, lossReasonId: "" });
-    const items = await queryAll(ctx, {
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": prefix.pk, ":prefix": prefix.sk },
-    });
-    return items
-      .map(UnmappedLossReasonEntity.parse)
+    return (await UnmappedLossReasonEntity.inPartition(ctx, { sourceId: source.id }))
       .filter((item) => !Object.hasOwn(source.lossReasons, item.lossReasonId))
       .map(({ lossReasonId, leads, lastSeenAt }) => ({ lossReasonId, leads, lastSeenAt }))
       .sort((a, b) => b.leads - a.leads || a.lossReasonId.localeCompare(b.lossReasonId));
