@@ -2,7 +2,6 @@ import { z } from "zod";
 import { isoInstantSchema } from "../dates.js";
 import type { Ctx } from "../context.js";
 import { defineEntity } from "../db/entity.js";
-import { queryAll } from "../db/query-all.js";
 import { withRetry } from "../db/retry.js";
 import { transact } from "../db/transact.js";
 import { ConflictError, InvalidInputError } from "../errors.js";
@@ -74,6 +73,7 @@ export const ContactAttemptEntity = defineEntity({
     actor: z.string(),
   }),
   key: ({ leadId, at, id }: { leadId: string; at: string; id: string }) => ({ pk: LeadEntity.key({ id: leadId }).pk, sk: `${ATTEMPT_PREFIX}${at}#${id}` }),
+  partition: { of: ({ leadId }: { leadId: string }) => LeadEntity.key({ id: leadId }).pk, sortPrefix: ATTEMPT_PREFIX },
 });
 
 /** The unanswered attempts since the lead was last reached (in the order recorded): how many, on which days, at which times of day. */
@@ -207,15 +207,8 @@ export const ContactAttempts = {
 
   /** Every attempt on a lead, in the order they happened. */
   async list(ctx: Ctx, leadId: string): Promise<ContactAttempt[]> {
-    const [, items] = await Promise.all([
-      readLead(ctx, leadId),
-      queryAll(ctx, {
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-        ExpressionAttributeValues: { ":pk": LeadEntity.key({ id: leadId }).pk, ":prefix": ATTEMPT_PREFIX },
-        ConsistentRead: true,
-      }),
-    ]);
-    return items.map((item) => toContactAttempt(ContactAttemptEntity.parse(item)));
+    const [, items] = await Promise.all([readLead(ctx, leadId), ContactAttemptEntity.inPartition(ctx, { leadId }, { consistent: true })]);
+    return items.map(toContactAttempt);
   },
 };
 

@@ -1,4 +1,3 @@
-import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { defineEntity } from "../db/entity.js";
@@ -44,10 +43,7 @@ export const ContactClaims = {
   /** The current claim of each key (leadId null where unclaimed), in one strongly consistent batch. */
   async read(ctx: Ctx, keys: ContactKey[]): Promise<Claim[]> {
     if (keys.length === 0) return [];
-    const { Responses } = await ctx.doc.send(
-      new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: keys.map(ContactClaimEntity.key), ConsistentRead: true } } }),
-    );
-    const claimed = (Responses?.[ctx.table] ?? []).map(ContactClaimEntity.parse);
+    const claimed = await ContactClaimEntity.getMany(ctx, keys, { consistent: true });
     return keys.map((key) => ({ key, leadId: claimed.find((claim) => claim.kind === key.kind && claim.value === key.value)?.leadId ?? null }));
   },
 

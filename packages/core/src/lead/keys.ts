@@ -132,6 +132,7 @@ export const WonLeadEntity = defineEntity({
   type: "wonLeadRef",
   schema: z.object({ leadId: z.string(), wonDay: z.string() }),
   key: ({ wonDay, leadId }: { wonDay: string; leadId: string }) => ({ pk: wonMonthPartition(wonDay), sk: `${wonDay}#${leadId}` }),
+  partition: { of: ({ month }: { month: string }) => wonMonthPartition(`${month}-01`) },
 });
 
 /** The partition of the leads won in `day`'s month. */
@@ -151,6 +152,9 @@ export const StageChangeSchema = z.object({
 });
 export type StageChangeItem = z.infer<typeof StageChangeSchema>;
 
+/** The sort key prefix of the stage history under its lead. */
+export const STAGE_PREFIX = "STAGE#";
+
 /**
  * Stage history items sort by time under the lead. The item does not hold the id that makes its
  * key unique (it never did), so the key takes it beside the item's own attributes.
@@ -159,10 +163,8 @@ export const StageChangeEntity = defineEntity({
   type: "leadStageChange",
   schema: StageChangeSchema,
   key: ({ leadId, at, id }: { leadId: string; at: string; id: string }) => ({ pk: LeadEntity.key({ id: leadId }).pk, sk: `${STAGE_PREFIX}${at}#${id}` }),
+  partition: { of: ({ leadId }: { leadId: string }) => LeadEntity.key({ id: leadId }).pk, sortPrefix: STAGE_PREFIX },
 });
-
-/** The sort key prefix of the stage history under its lead. */
-export const STAGE_PREFIX = "STAGE#";
 
 /** The put of a new stage change, under a fresh id, as the transaction item named "stageChange". */
 export function stageChangeItem(ctx: Ctx, change: StageChangeItem): TransactItem {

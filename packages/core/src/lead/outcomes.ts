@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { addToDay, addWin, moveLostReason } from "../counters/cohort-counters.js";
-import { queryAll } from "../db/query-all.js";
 import { withRetry } from "../db/retry.js";
 import { transact, type TransactItem } from "../db/transact.js";
 import { ConflictError, InvalidInputError } from "../errors.js";
@@ -10,7 +9,7 @@ import { countedLostReason } from "../quality/review.js";
 import { dayIn } from "../time.js";
 import { isLeadRace } from "./lead-race.js";
 import { readLeadItem } from "./read-lead.js";
-import { LeadEntity, leadUpdate, STAGE_PREFIX, StageChangeEntity, stageChangeItem, type LeadItem, type StageChangeItem } from "./keys.js";
+import { leadUpdate, StageChangeEntity, stageChangeItem, type LeadItem, type StageChangeItem } from "./keys.js";
 import { WonLeads } from "./won-leads.js";
 import { leadStages, planStageChange, type LeadStage, type OutcomeState, type StageChange, type StagePlan } from "./stages.js";
 
@@ -98,11 +97,7 @@ export const Outcomes = {
   /** Every stage change of a lead, oldest first. */
   async history(ctx: Ctx, leadId: string): Promise<StageHistoryEntry[]> {
     const lead = await readLead(ctx, leadId);
-    const items = await queryAll(ctx, {
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": LeadEntity.key({ id: lead.id }).pk, ":prefix": STAGE_PREFIX },
-    });
-    return items.map((item) => toStageHistoryEntry(StageChangeEntity.parse(item)));
+    return (await StageChangeEntity.inPartition(ctx, { leadId: lead.id })).map(toStageHistoryEntry);
   },
 };
 

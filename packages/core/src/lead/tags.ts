@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { defineEntity } from "../db/entity.js";
-import { queryAll } from "../db/query-all.js";
 import { NotFoundError } from "../errors.js";
 import { Hypotheses } from "../hypothesis/hypothesis.js";
 import { Sources } from "../source/source.js";
@@ -53,6 +52,8 @@ const RequirementEntity = defineEntity({
     updatedAt: z.string().nullable(),
   }),
   key: ({ owner }: { owner: RequirementOwner }) => ({ pk: REQUIREMENTS, sk: `${owner.kind.toUpperCase()}#${owner.id}` }),
+  // The partition holds requirements only.
+  partition: { of: (_: object) => REQUIREMENTS },
 });
 
 /** The tags a lead carries, as the API shows them. */
@@ -98,8 +99,7 @@ export const RequiredTags = {
 
   /** Every requirement, in one query. */
   async all(ctx: Ctx): Promise<TagRequirement[]> {
-    const items = await queryAll(ctx, { KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": REQUIREMENTS } });
-    return items.map(RequirementEntity.parse).filter((r) => r.tags.length > 0);
+    return (await RequirementEntity.inPartition(ctx, {})).filter((r) => r.tags.length > 0);
   },
 };
 

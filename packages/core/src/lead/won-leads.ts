@@ -1,11 +1,6 @@
-import { BatchGetCommand, type BatchGetCommandOutput } from "@aws-sdk/lib-dynamodb";
 import type { Ctx } from "../context.js";
-import { queryAll } from "../db/query-all.js";
 import type { TransactItem } from "../db/transact.js";
-import { LeadEntity, wonMonthPartition, WonLeadEntity, type LeadItem } from "./keys.js";
-
-/** BatchGetItem's limit per call. */
-const BATCH = 100;
+import { LeadEntity, WonLeadEntity, type LeadItem } from "./keys.js";
 
 /**
  * Won leads by the day they were won, read without a scan. A won lead gets one reference item
@@ -29,18 +24,12 @@ export const WonLeads = {
     const references = (
       await Promise.all(
         months.map((month) =>
-          queryAll(ctx, {
-            KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-            // "~" sorts after every ULID character, so the last day's leads are all included.
-            ExpressionAttributeValues: { ":pk": wonMonthPartition(`${month}-01`), ":from": from, ":to": `${to}#~` },
-            ConsistentRead: true,
-          }),
+          // "~" sorts after every ULID character, so the last day's leads are all included.
+          WonLeadEntity.inPartition(ctx, { month }, { sort: { between: [from, `${to}#~`] }, consistent: true }),
         ),
       )
-    )
-      .flat()
-      .map(WonLeadEntity.parse);
-    const items = await getLeads(ctx, references.map((ref) => ref.leadId));
+    ).flat();
+    const items = await LeadEntity.getMany(ctx, references.map((ref) => ({ id: ref.leadId })), { consistent: true });
     const byId = new Map(items.map((item) => [item.id, item]));
     return references.flatMap((ref) => byId.get(ref.leadId) ?? []);
   },
@@ -57,19 +46,4 @@ function monthsBetween(from: string, to: string): string[] {
     months.push(current);
     [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
   }
-}
-
-async function getLeads(ctx: Ctx, ids: string[]): Promise<LeadItem[]> {
-  const items: LeadItem[] = [];
-  for (let start = 0; start < ids.length; start += BATCH) {
-    let keys: Record<string, unknown>[] | undefined = ids.slice(start, start + BATCH).map((id) => LeadEntity.key({ id }));
-    // Not a retry on failure: DynamoDB returns what it could not read under load, and those keys are asked for again until none is left.
-    for (let round = 0; keys && keys.length > 0; round++) {
-      if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** round)));
-      const result: BatchGetCommandOutput = await ctx.doc.send(new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: keys, ConsistentRead: true } } }));
-      items.push(...(result.Responses?.[ctx.table] ?? []).map(LeadEntity.parse));
-      keys = result.UnprocessedKeys?.[ctx.table]?.Keys;
-    }
-  }
-  return items;
 }

@@ -2,7 +2,6 @@ import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { recordSpend } from "../counters/cohort-counters.js";
 import { defineEntity } from "../db/entity.js";
-import { queryAll } from "../db/query-all.js";
 import { withRetry } from "../db/retry.js";
 import { transact, TransactionCancelledError } from "../db/transact.js";
 import { ConflictError } from "../errors.js";
@@ -19,6 +18,7 @@ export const DaySpendEntity = defineEntity({
     updatedAt: z.string(),
   }),
   key: ({ campaignId, date }: { campaignId: string; date: string }) => ({ pk: `SPEND#${campaignId}`, sk: `DAY#${date}` }),
+  partition: { of: ({ campaignId }: { campaignId: string }) => `SPEND#${campaignId}`, sortPrefix: "DAY#" },
 });
 
 export type StoredDaySpend = z.infer<typeof DaySpendEntity.schema>;
@@ -53,10 +53,6 @@ export async function replaceDaySpend(ctx: Ctx, day: Omit<StoredDaySpend, "updat
 
 /** A campaign's stored daily costs for days in [from, to] (inclusive ISO days), oldest first. */
 export async function readDaySpend(ctx: Ctx, campaignId: string, from = "0000-00-00", to = "9999-99-99"): Promise<StoredDaySpend[]> {
-  const first = DaySpendEntity.key({ campaignId, date: from });
-  const items = await queryAll(ctx, {
-    KeyConditionExpression: "pk = :p AND sk BETWEEN :from AND :to",
-    ExpressionAttributeValues: { ":p": first.pk, ":from": first.sk, ":to": DaySpendEntity.key({ campaignId, date: to }).sk },
-  });
-  return items.map(DaySpendEntity.parse);
+  const sk = (date: string) => DaySpendEntity.key({ campaignId, date }).sk;
+  return DaySpendEntity.inPartition(ctx, { campaignId }, { sort: { between: [sk(from), sk(to)] } });
 }
