@@ -1,12 +1,11 @@
 import { BatchGetCommand, type BatchGetCommandOutput } from "@aws-sdk/lib-dynamodb";
 import type { Ctx } from "../context.js";
-import type { PrimaryKey } from "./entity.js";
 
 /** DynamoDB's ceiling on the keys of one BatchGet. */
 export const BATCH_GET_MAX = 100;
 
 /** The items at `keys` that exist, in chunks of BATCH_GET_MAX, in no particular order. */
-export async function batchGetAll(ctx: Ctx, keys: PrimaryKey[], options: { consistent?: boolean } = {}): Promise<Record<string, any>[]> {
+export async function batchGetAll(ctx: Ctx, keys: { pk: string; sk: string }[], options: { consistent?: boolean } = {}): Promise<Record<string, any>[]> {
   const items: Record<string, any>[] = [];
   for (let start = 0; start < keys.length; start += BATCH_GET_MAX) {
     let pending: Record<string, unknown>[] | undefined = keys.slice(start, start + BATCH_GET_MAX);
