@@ -54,6 +54,9 @@ export const HypothesisEntity = defineEntity({
   },
 });
 
+/** The partition of a hypothesis, where its history, rules, optimizations and approvals live beside it. */
+export const hypothesisPartition = ({ hypothesisId }: { hypothesisId: string }) => hypothesisKeys.item(hypothesisId).pk;
+
 /** One history entry; `type` names the entity on every item, so the entry's own type is kept as `entryType`. */
 export const HistoryEntity = defineEntity({
   type: "hypothesisHistory",
@@ -69,6 +72,7 @@ export const HistoryEntity = defineEntity({
     rulesVersion: z.number().optional(),
   }),
   key: ({ hypothesisId, version }: { hypothesisId: string; version: number }) => hypothesisKeys.history(hypothesisId, version),
+  partition: { of: hypothesisPartition, sortPrefix: hypothesisKeys.historyPrefix },
 });
 
 /** One version of the written rules. */
@@ -84,17 +88,17 @@ export const RulesEntity = defineEntity({
     actor: ActorItem,
   }),
   key: ({ hypothesisId, version }: { hypothesisId: string; version: number }) => hypothesisKeys.rules(hypothesisId, version),
+  partition: { of: hypothesisPartition, sortPrefix: hypothesisKeys.rulesPrefix },
 });
 
 /**
- * The items of a hypothesis' partition, in sort-key order: all of them, or those whose sort key
- * starts with `prefix` (a prefix of hypothesisKeys). Each partition grows only by a person's action.
+ * Every item of a hypothesis' partition, in sort-key order: several entities' items in one query
+ * (each entity's own items are read with its inPartition). The partition grows only by a person's action.
  */
-export async function readPartition(ctx: Ctx, hypothesisId: string, options: { prefix?: string; consistent?: boolean } = {}) {
-  const { pk } = hypothesisKeys.item(hypothesisId);
+export async function readPartition(ctx: Ctx, hypothesisId: string, options: { consistent?: boolean } = {}) {
   return queryAll(ctx, {
-    KeyConditionExpression: options.prefix ? "pk = :pk AND begins_with(sk, :prefix)" : "pk = :pk",
-    ExpressionAttributeValues: { ":pk": pk, ...(options.prefix ? { ":prefix": options.prefix } : {}) },
+    KeyConditionExpression: "pk = :pk",
+    ExpressionAttributeValues: { ":pk": hypothesisPartition({ hypothesisId }) },
     ...(options.consistent ? { ConsistentRead: true } : {}),
   });
 }

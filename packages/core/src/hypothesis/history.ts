@@ -2,8 +2,7 @@ import type { z } from "zod";
 import type { Principal } from "../access/principal.js";
 import type { Ctx } from "../context.js";
 import type { TransactItem } from "../db/transact.js";
-import { HistoryEntity, readPartition } from "./entities.js";
-import { hypothesisKeys } from "./keys.js";
+import { HistoryEntity } from "./entities.js";
 import type { Stage } from "./lifecycle.js";
 
 /** Who made a change: the API key and its role. */
@@ -33,8 +32,7 @@ export function appendHistory(ctx: Ctx, hypothesisId: string, entry: HistoryEntr
 
 /** The history of a hypothesis, oldest first. */
 export async function readHistory(ctx: Ctx, hypothesisId: string): Promise<HistoryEntry[]> {
-  const items = await readPartition(ctx, hypothesisId, { prefix: hypothesisKeys.historyPrefix });
-  return items.map((item) => toHistoryEntry(HistoryEntity.parse(item)));
+  return (await HistoryEntity.inPartition(ctx, { hypothesisId })).map(toHistoryEntry);
 }
 
 export function toHistoryEntry(item: z.infer<typeof HistoryEntity.schema>): HistoryEntry {

@@ -1,11 +1,10 @@
 import type { Ctx } from "../context.js";
 import { withRetry } from "../db/retry.js";
 import { ConflictError } from "../errors.js";
-import { readPartition, RulesEntity } from "./entities.js";
+import { RulesEntity } from "./entities.js";
 import type { Actor } from "./history.js";
 import { commitChange, Hypotheses, VersionConflictError } from "./hypothesis.js";
 import type { RulesInput } from "./input.js";
-import { hypothesisKeys } from "./keys.js";
 
 /** One version of a hypothesis' written rules: who runs it, how leads are handled, the checklist. */
 export type WrittenRules = RulesInput & { version: number; at: string; actor: Actor };
@@ -41,8 +40,7 @@ export const Rules = {
   /** Every version of the rules, oldest first. */
   async versions(ctx: Ctx, hypothesisId: string): Promise<WrittenRules[]> {
     await Hypotheses.get(ctx, hypothesisId);
-    const items = await readPartition(ctx, hypothesisId, { prefix: hypothesisKeys.rulesPrefix });
-    return items.map((item) => toWrittenRules(RulesEntity.parse(item)));
+    return (await RulesEntity.inPartition(ctx, { hypothesisId })).map(toWrittenRules);
   },
 };
 

@@ -4,7 +4,7 @@ import { defineEntity } from "../db/entity.js";
 import { withRetry } from "../db/retry.js";
 import { isTransactionConflict, named, transact, TransactionCancelledError } from "../db/transact.js";
 import { ConflictError } from "../errors.js";
-import { ActorItem, HypothesisEntity, readPartition } from "../hypothesis/entities.js";
+import { ActorItem, HypothesisEntity, hypothesisPartition } from "../hypothesis/entities.js";
 import type { Actor } from "../hypothesis/history.js";
 import { commitChange, Hypotheses, VersionConflictError } from "../hypothesis/hypothesis.js";
 import type { Hypothesis } from "../hypothesis/model.js";
@@ -50,6 +50,7 @@ export const ApprovalEntity = defineEntity({
     gate: z.string(),
   }),
   key: ({ hypothesisId, id }: { hypothesisId: string; id: string }) => hypothesisKeys.approval(hypothesisId, id),
+  partition: { of: hypothesisPartition, sortPrefix: hypothesisKeys.approvalPrefix },
 });
 
 /** Attempts in all at deciding on what is there now, when the hypothesis keeps changing meanwhile. */
@@ -96,8 +97,7 @@ export const Approvals = {
   /** Every decision on the hypothesis, oldest first. */
   async list(ctx: Ctx, hypothesisId: string): Promise<Approval[]> {
     await Hypotheses.get(ctx, hypothesisId);
-    const items = await readPartition(ctx, hypothesisId, { prefix: hypothesisKeys.approvalPrefix });
-    return items.map((item) => toApproval(ApprovalEntity.parse(item)));
+    return (await ApprovalEntity.inPartition(ctx, { hypothesisId })).map(toApproval);
   },
 };
 

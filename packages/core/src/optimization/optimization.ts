@@ -4,7 +4,7 @@ import type { Ctx } from "../context.js";
 import { defineEntity } from "../db/entity.js";
 import { withRetry } from "../db/retry.js";
 import { ConflictError } from "../errors.js";
-import { ActorItem, readPartition } from "../hypothesis/entities.js";
+import { ActorItem, hypothesisPartition } from "../hypothesis/entities.js";
 import type { Actor } from "../hypothesis/history.js";
 import { commitChange, Hypotheses, VersionConflictError } from "../hypothesis/hypothesis.js";
 import { hypothesisKeys } from "../hypothesis/keys.js";
@@ -44,6 +44,7 @@ export const OptimizationEntity = defineEntity({
     actor: ActorItem,
   }),
   key: ({ hypothesisId, id }: { hypothesisId: string; id: string }) => hypothesisKeys.optimization(hypothesisId, id),
+  partition: { of: hypothesisPartition, sortPrefix: hypothesisKeys.optimizationPrefix },
 });
 
 /** A record that loses a race to another change of the hypothesis is re-read and retried: attempts in all. */
@@ -76,8 +77,7 @@ export const Optimizations = {
   /** The hypothesis' optimizations by start day (then by when they were recorded). */
   async list(ctx: Ctx, hypothesisId: string): Promise<Optimization[]> {
     await Hypotheses.get(ctx, hypothesisId);
-    const items = await readPartition(ctx, hypothesisId, { prefix: hypothesisKeys.optimizationPrefix });
-    return items.map(OptimizationEntity.parse).sort(byStartDay);
+    return (await OptimizationEntity.inPartition(ctx, { hypothesisId })).sort(byStartDay);
   },
 };
 

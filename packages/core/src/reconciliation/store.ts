@@ -58,6 +58,7 @@ export const ReconciliationStore = {
     const packed = gzipSync(JSON.stringify(details));
     const parts: Buffer[] = [];
     for (let start = 0; start < packed.length; start += PART_BYTES) parts.push(packed.subarray(start, start + PART_BYTES));
+    // By hand: the entity layer builds an item's key from its attributes, and a part stores none but its bytes.
     await Promise.all(
       parts.map((data, index) =>
         ctx.doc.send(
@@ -74,6 +75,7 @@ export const ReconciliationStore = {
 
   /** The summary and the details as saved; 404 for an id never saved. */
   async load(ctx: Ctx, id: string): Promise<{ summary: ReconciliationSummary; details: Record<string, unknown> }> {
+    // The head and its parts (two entities) in one query of the partition, so no one entity's inPartition reads them.
     const items = await queryAll(ctx, {
       KeyConditionExpression: "pk = :pk",
       ExpressionAttributeValues: { ":pk": partition(id) },
