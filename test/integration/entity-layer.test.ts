@@ -90,6 +90,13 @@ describe("the layer's other reads and writes", () => {
     expect((await Tally.inPartition(h.ctx, { board }, { sort: range, newestFirst: true, consistent: true })).map((t) => t.day)).toEqual(["2026-03-03", "2026-03-02"]);
   });
 
+  it("puts an item under ids it does not hold itself", async () => {
+    const board = `b_${token()}`;
+    expect(await Tally.put(h.ctx, { board, day: "stored", count: 3 }, "new", { board, day: "keyed" })).toBe(true);
+    expect(await Tally.get(h.ctx, { board, day: "keyed" }, { consistent: true })).toEqual({ board, day: "stored", count: 3 });
+    expect(await Tally.get(h.ctx, { board, day: "stored" }, { consistent: true })).toBeUndefined();
+  });
+
   it("gets many items by key, more than one batch of 100, skipping the missing", async () => {
     const shelf = `s_${token()}`;
     const notes = Array.from({ length: 130 }, (_, i) => note(shelf, `2026-03-02T10:${String(i % 60).padStart(2, "0")}:00Z`));

@@ -149,10 +149,8 @@ export const Campaigns = {
         ...(input.contractorId
           ? [named("contractor", { ConditionCheck: { TableName: ctx.table, Key: ContractorEntity.key({ id: input.contractorId }), ConditionExpression: "attribute_exists(pk)" } })]
           : []),
-        // entity.putItem builds keys from the item; the claim's key is the pair it does not hold, so it is put by hand.
-        named("utmClaim", {
-          Put: { TableName: ctx.table, Item: { ...UtmClaimEntity.key(pair), type: UtmClaimEntity.type, ...attribution }, ConditionExpression: "attribute_not_exists(pk)" },
-        }),
+        // The claim's key is the pair it does not hold.
+        UtmClaimEntity.putItem(ctx, attribution, "new", "utmClaim", pair),
         CampaignEntity.putItem(ctx, campaign, "new", "campaign"),
       ]);
     } catch (error) {

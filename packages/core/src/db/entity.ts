@@ -98,9 +98,12 @@ export function defineEntity<S extends z.ZodType<Record<string, unknown>>, K, Pa
     key: keyOf,
     patterns,
 
-    /** The whole item as stored: keys, listings, `type` and the attributes. */
-    item(data: Data): Record<string, unknown> {
-      return { ...keyOf(data as unknown as K), ...listings(data), type: definition.type, ...data };
+    /**
+     * The whole item as stored: keys, listings, `type` and the attributes. `ids` make the key when
+     * the item does not hold them (a stage change's unique id, a claim's UTM pair).
+     */
+    item(data: Data, ids: K = data as unknown as K): Record<string, unknown> {
+      return { ...keyOf(ids), ...listings(data), type: definition.type, ...data };
     },
 
     /** An item read from the table as the entity's attributes (its keys dropped); throws if it does not fit the schema. */
@@ -119,9 +122,9 @@ export function defineEntity<S extends z.ZodType<Record<string, unknown>>, K, Pa
     },
 
     /** Writes the item; false when its condition failed (a create of an item that exists, say). */
-    async put(ctx: Ctx, data: Data, condition?: Condition): Promise<boolean> {
+    async put(ctx: Ctx, data: Data, condition?: Condition, ids?: K): Promise<boolean> {
       try {
-        await ctx.doc.send(new PutCommand({ TableName: ctx.table, Item: entity.item(data), ...conditionOf(condition) }));
+        await ctx.doc.send(new PutCommand({ TableName: ctx.table, Item: entity.item(data, ids), ...conditionOf(condition) }));
         return true;
       } catch (error) {
         if (isConditionFailed(error)) return false;
@@ -129,9 +132,9 @@ export function defineEntity<S extends z.ZodType<Record<string, unknown>>, K, Pa
       }
     },
 
-    /** The item's put as a named transaction item. */
-    putItem(ctx: Ctx, data: Data, condition?: Condition, name = definition.type): TransactItem {
-      return named(name, { Put: { TableName: ctx.table, Item: entity.item(data), ...conditionOf(condition) } });
+    /** The item's put as a named transaction item (`ids` as in `item`). */
+    putItem(ctx: Ctx, data: Data, condition?: Condition, name = definition.type, ids?: K): TransactItem {
+      return named(name, { Put: { TableName: ctx.table, Item: entity.item(data, ids), ...conditionOf(condition) } });
     },
 
     /**

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { defineEntity } from "../db/entity.js";
 import { tableDefinition } from "../db/table.js";
-import { named, type TransactItem } from "../db/transact.js";
+import type { TransactItem } from "../db/transact.js";
 import { newId } from "../ids.js";
 import { leadStages } from "./stages.js";
 import { clientTypes, lostReasonCategories, timesOfDay } from "./vocabulary.js";
@@ -168,11 +168,5 @@ export const StageChangeEntity = defineEntity({
 
 /** The put of a new stage change, under a fresh id, as the transaction item named "stageChange". */
 export function stageChangeItem(ctx: Ctx, change: StageChangeItem): TransactItem {
-  return named("stageChange", {
-    Put: {
-      TableName: ctx.table,
-      Item: { ...StageChangeEntity.key({ leadId: change.leadId, at: change.at, id: newId() }), type: StageChangeEntity.type, ...change },
-      ConditionExpression: "attribute_not_exists(pk)",
-    },
-  });
+  return StageChangeEntity.putItem(ctx, change, "new", "stageChange", { leadId: change.leadId, at: change.at, id: newId() });
 }

@@ -1,4 +1,3 @@
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { z } from "zod";
 import type { Ctx } from "../context.js";
@@ -58,17 +57,11 @@ export const ReconciliationStore = {
     const packed = gzipSync(JSON.stringify(details));
     const parts: Buffer[] = [];
     for (let start = 0; start < packed.length; start += PART_BYTES) parts.push(packed.subarray(start, start + PART_BYTES));
-    // By hand: the entity layer builds an item's key from its attributes, and a part stores none but its bytes.
+    // A part holds only its bytes, so its key is given beside them; a fresh id's parts never exist yet.
     await Promise.all(
-      parts.map((data, index) =>
-        ctx.doc.send(
-          new PutCommand({
-            TableName: ctx.table,
-            Item: { ...ReconciliationPartEntity.key({ id: summary.id, index }), type: ReconciliationPartEntity.type, data },
-            ConditionExpression: "attribute_not_exists(pk)",
-          }),
-        ),
-      ),
+      parts.map(async (data, index) => {
+        if (!(await ReconciliationPartEntity.put(ctx, { data }, "new", { id: summary.id, index }))) throw new Error(`reconciliation ${summary.id} part ${index} exists already`);
+      }),
     );
     await ReconciliationEntity.put(ctx, { ...summary, parts: parts.length }, "new");
   },

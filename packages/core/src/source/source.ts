@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { defineEntity } from "../db/entity.js";
-import { named, transact } from "../db/transact.js";
+import { transact } from "../db/transact.js";
 import { NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
 import { leadStages, type LeadStage } from "../lead/stages.js";
@@ -105,10 +105,9 @@ export const Sources = {
     const lossReasons = input.lossReasons ?? {};
     const pipelines = [...new Set(input.pipelines ?? [])];
     const createdAt = ctx.now().toISOString();
-    const keyItem = { ...SourceKeyEntity.key({ key }), type: SourceKeyEntity.type, sourceId: id };
     await transact(ctx, [
       SourceEntity.putItem(ctx, { id, key, name: input.name, format: input.format, statusMap: own, lossReasons, pipelines, createdAt }, "new", "source"),
-      named("sourceKey", { Put: { TableName: ctx.table, Item: keyItem, ConditionExpression: "attribute_not_exists(pk)" } }),
+      SourceKeyEntity.putItem(ctx, { sourceId: id }, "new", "sourceKey", { key }),
     ]);
     return { id, key, name: input.name, format: input.format, statusMap: { ...defaultStatusMap, ...own }, lossReasons, pipelines, createdAt };
   },
