@@ -25,7 +25,8 @@ export type AccessPattern<P, I> = { index: IndexName; partition: (args: P) => st
 
 /**
  * A condition on a write: the item must not exist yet, must exist, none (an upsert, such as a counter
- * whose first ADD creates it), or an expression of your own.
+ * whose first ADD creates it), or an expression of your own (its placeholders named, not `#a0`/`:v0`
+ * style, which updates generate).
  */
 export type Condition = "new" | "exists" | "none" | { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
 
