@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readUpdate } from "../support/update-expression.js";
 import { contactKeys } from "../../packages/core/src/lead/contact-claims.js";
 import { CounterLedger } from "../../packages/core/src/lead/counter-ledger.js";
 import { withinWindow } from "../../packages/core/src/lead/same-person.js";
@@ -36,12 +37,7 @@ describe("the counter ledger of a merge", () => {
     expect(items).toHaveLength(1);
     const update = items[0]!.Update!;
     expect(update.Key).toEqual({ pk: "COUNTERS#C1", sk: "DAY#2026-03-02" });
-    const added = Object.fromEntries(
-      Object.entries(update.ExpressionAttributeNames!)
-        .filter(([placeholder]) => placeholder.startsWith("#a"))
-        .map(([placeholder, name]) => [name, update.ExpressionAttributeValues![`:${placeholder.slice(1)}`]]),
-    );
-    expect(added).toEqual({ leads: -1, contacted: -1, qualified: -1 });
+    expect(readUpdate(update).add).toEqual({ leads: -1, contacted: -1, qualified: -1 });
   });
 
   it("moves a lost lead's count and reason to the campaign it is attributed to", () => {
