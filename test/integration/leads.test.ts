@@ -57,6 +57,7 @@ describe("lead listing", () => {
       campaignId,
       hypothesisId,
       contractorId: null,
+      assigneeId: null,
       stage: "new",
       furthestStage: "new",
       amount: null,

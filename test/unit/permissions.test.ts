@@ -70,7 +70,7 @@ describe("the role table", () => {
     const doc = (await (await app.request("/openapi.json")).json()) as { paths: Record<string, Record<string, Operation>> };
 
     expect(doc.paths["/api/hypotheses/{id}/approvals"]!.post!["x-permissions"]).toEqual(["scale.approve"]);
-    expect(doc.paths["/api/leads"]!.get!["x-permissions"]).toEqual(["leads.manage"]);
+    expect(doc.paths["/api/leads"]!.get!["x-permissions"]).toEqual(["leads.read"]);
     expect(doc.paths["/hooks/{key}"]!.post!["x-permissions"]).toBeUndefined();
   });
 
@@ -78,6 +78,6 @@ describe("the role table", () => {
     expect(permissions["scale.approve"]).toEqual(["owner"]);
     expect(can({ role: "marketer" }, "scale.approve")).toBe(false);
     expect(can({ role: "contractor" }, "reports.read")).toBe(true);
-    expect(can({ role: "contractor" }, "leads.manage")).toBe(false);
+    expect(can({ role: "contractor" }, "leads.read")).toBe(false);
   });
 });

@@ -50,28 +50,27 @@ const docs = {
 };
 
 export const leadRoutes = new Hono<AppEnv>()
-  .use(allow("leads.manage"))
-  .get("/", docs.list, async (c) => c.json(await Leads.list(c.var.ctx, queryParams(c, ListLeadsQuery))))
-  .post("/import", docs.import, async (c) => {
+  .get("/", allow("leads.read"), docs.list, async (c) => c.json(await Leads.list(c.var.ctx, queryParams(c, ListLeadsQuery))))
+  .post("/import", allow("leads.import"), docs.import, async (c) => {
     const result = await importLeads(c.var.ctx, await jsonBody(c, ImportRequest), `key:${c.var.principal.keyId}`);
     // A client that only reads the status retries a call with failed rows; the rows stored already come back as duplicates.
     return c.json(result, result.failed > 0 ? 503 : 200);
   })
-  .get("/:id", docs.get, async (c) => c.json(await Leads.get(c.var.ctx, c.req.param("id"))))
-  .patch("/:id", docs.changeStage, async (c) => {
+  .get("/:id", allow("leads.read"), docs.get, async (c) => c.json(await Leads.get(c.var.ctx, c.req.param("id"))))
+  .patch("/:id", allow("leads.work"), docs.changeStage, async (c) => {
     const input = await jsonBody(c, ChangeStageInput);
     const { item } = await Outcomes.changeStage(c.var.ctx, c.req.param("id"), input, `key:${c.var.principal.keyId}`);
     return c.json(toLead(item));
   })
-  .get("/:id/history", docs.history, async (c) => c.json({ items: await Outcomes.history(c.var.ctx, c.req.param("id")) }))
-  .post("/:id/contact-attempts", docs.recordAttempt, async (c) => {
+  .get("/:id/history", allow("leads.read"), docs.history, async (c) => c.json({ items: await Outcomes.history(c.var.ctx, c.req.param("id")) }))
+  .post("/:id/contact-attempts", allow("leads.work"), docs.recordAttempt, async (c) => {
     const input = await jsonBody(c, ContactAttemptInput);
     const { attempt, stageChange, lead } = await ContactAttempts.record(c.var.ctx, c.req.param("id"), input, `key:${c.var.principal.keyId}`);
     return c.json({ attempt, stageChange, lead: toLead(lead) }, 201);
   })
-  .get("/:id/contact-attempts", docs.attempts, async (c) => c.json({ items: await ContactAttempts.list(c.var.ctx, c.req.param("id")) }))
-  .put("/:id/tags", docs.tags, async (c) => c.json(toLead(await LeadTagging.set(c.var.ctx, c.req.param("id"), await jsonBody(c, LeadTagsInput)))))
-  .post("/:id/quality-review", docs.qualityReview, async (c) => {
+  .get("/:id/contact-attempts", allow("leads.read"), docs.attempts, async (c) => c.json({ items: await ContactAttempts.list(c.var.ctx, c.req.param("id")) }))
+  .put("/:id/tags", allow("leads.work"), docs.tags, async (c) => c.json(toLead(await LeadTagging.set(c.var.ctx, c.req.param("id"), await jsonBody(c, LeadTagsInput)))))
+  .post("/:id/quality-review", allow("quality.review"), docs.qualityReview, async (c) => {
     const input = await jsonBody(c, QualityReviewInput);
     return c.json(toLead(await QualityReviews.review(c.var.ctx, c.req.param("id"), input, `key:${c.var.principal.keyId}`)));
   });

@@ -2,31 +2,52 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { IdSchema } from "../db/key-limits.js";
 import type { Ctx } from "../context.js";
-import { NotFoundError } from "../errors.js";
+import { InvalidInputError, NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
 import { ApiKeyEntity, hashOfKey, principalByKeyHash } from "./key-lookup.js";
-import { roles, type Principal } from "./principal.js";
+import { People, personRoles } from "../people/person.js";
+import { roles, type Principal, type Role } from "./principal.js";
 import { Sessions } from "./sessions.js";
 
 export { OWNER_KEY_ID } from "./key-lookup.js";
 
+const isPersonRole = (role: Role) => (personRoles as readonly Role[]).includes(role);
+
+/**
+ * `POST /api/keys`. A contractor key names its contractor, a manager's or head of sales' key its
+ * person; `name` is what histories show for whoever acts with the key (a person's key defaults to
+ * the person's name).
+ */
 export const CreateKeyInput = z
-  .strictObject({ role: z.enum(roles), contractorId: IdSchema.optional() })
+  .strictObject({ role: z.enum(roles), name: z.string().trim().min(1).max(200).optional(), contractorId: IdSchema.optional(), personId: IdSchema.optional() })
   .refine((v) => (v.role === "contractor") === (v.contractorId !== undefined), {
     message: "contractorId is required for the contractor role and only for it",
     path: ["contractorId"],
+  })
+  .refine((v) => isPersonRole(v.role) === (v.personId !== undefined), {
+    message: "personId is required for the manager and sales_head roles and only for them",
+    path: ["personId"],
   });
 export type CreateKeyInput = z.infer<typeof CreateKeyInput>;
 
-export type ApiKeyInfo = { id: string; role: Principal["role"]; contractorId?: string; createdAt: string; revokedAt?: string };
+export type ApiKeyInfo = { id: string; role: Role; name?: string; contractorId?: string; personId?: string; createdAt: string; revokedAt?: string };
 
 export const ApiKeys = {
-  async create(ctx: Ctx, input: CreateKeyInput): Promise<{ id: string; key: string }> {
+  async create(ctx: Ctx, input: CreateKeyInput): Promise<{ id: string; key: string; name?: string }> {
+    let name = input.name;
+    if (input.personId !== undefined) {
+      const person = await People.get(ctx, input.personId);
+      if (person.role !== input.role) {
+        throw new InvalidInputError(`person ${person.id} is a ${person.role}, not a ${input.role}`, [{ path: "role", message: `the person is a ${person.role}` }]);
+      }
+      name ??= person.name;
+    }
     const id = newId();
     const key = `prm_${randomBytes(24).toString("base64url")}`;
     const { pk } = ApiKeyEntity.key({ hash: hashOfKey(key) });
-    await ApiKeyEntity.put(ctx, { pk, id, role: input.role, contractorId: input.contractorId, createdAt: ctx.now().toISOString() }, "new");
-    return { id, key };
+    const createdAt = ctx.now().toISOString();
+    await ApiKeyEntity.put(ctx, { pk, id, role: input.role, name, contractorId: input.contractorId, personId: input.personId, createdAt }, "new");
+    return { id, key, ...(name !== undefined ? { name } : {}) };
   },
 
   /** The principal behind a presented key, or null when it is unknown or revoked. */

@@ -20,7 +20,10 @@ export const ApiKeyEntity = defineEntity({
     pk: z.string(),
     id: z.string(),
     role: z.enum(roles),
+    /** Absent on keys created before keys had names. */
+    name: z.string().optional(),
     contractorId: z.string().optional(),
+    personId: z.string().optional(),
     createdAt: z.string(),
     revokedAt: z.string().optional(),
   }),
@@ -32,8 +35,8 @@ export const ApiKeyEntity = defineEntity({
 
 /** The principal behind a key given by its hash: the configured owner key, or a stored key not revoked. */
 export async function principalByKeyHash(ctx: Ctx, hash: string, ownerKey?: string): Promise<Principal | null> {
-  if (ownerKey && timingSafeEqual(Buffer.from(hash), Buffer.from(hashOfKey(ownerKey)))) return { keyId: OWNER_KEY_ID, role: "owner" };
+  if (ownerKey && timingSafeEqual(Buffer.from(hash), Buffer.from(hashOfKey(ownerKey)))) return { keyId: OWNER_KEY_ID, role: "owner", name: "owner" };
   const key = await ApiKeyEntity.get(ctx, { hash });
   if (!key || key.revokedAt) return null;
-  return { keyId: key.id, role: key.role, contractorId: key.contractorId };
+  return { keyId: key.id, role: key.role, name: key.name, contractorId: key.contractorId, personId: key.personId };
 }

@@ -2,11 +2,14 @@ import type { Principal, Role } from "./principal.js";
 
 const team = ["owner", "marketer"] as const satisfies readonly Role[];
 const everyone = ["owner", "marketer", "contractor"] as const satisfies readonly Role[];
+/** Those who work leads: the team, and the sales department (a manager only their own leads, `lead/visibility.ts`). */
+const leadWorkers = ["owner", "marketer", "manager", "sales_head"] as const satisfies readonly Role[];
+const salesLead = ["owner", "sales_head"] as const satisfies readonly Role[];
 
 /**
  * Who may do what: the one table both the API's `allow` and the web pages' guards read, so a page
  * and the route behind it cannot disagree. A contractor's permissions are further narrowed to
- * their own rows by `visibility.ts`.
+ * their own rows by `visibility.ts`, a manager's to the leads assigned to them.
  */
 export const permissions = {
   "keys.manage": ["owner"],
@@ -23,8 +26,19 @@ export const permissions = {
   "alerts.read": team,
   "sources.manage": team,
   "tags.manage": team,
-  "leads.manage": team,
-  "quality.read": team,
+  "leads.read": leadWorkers,
+  "leads.work": leadWorkers,
+  "leads.import": team,
+  "leads.assign": salesLead,
+  "leads.export": ["owner"],
+  "contacts.log.read": ["owner"],
+  "people.read": ["owner", "marketer", "sales_head"],
+  "people.manage": ["owner"],
+  "assignment.manage": salesLead,
+  "callbacks.work": salesLead,
+  "results.read": ["owner", "sales_head", "manager"],
+  "quality.read": ["owner", "marketer", "sales_head"],
+  "quality.review": ["owner", "marketer", "sales_head"],
   "quarantine.manage": team,
   "spend.manage": team,
   "reconciliations.manage": team,

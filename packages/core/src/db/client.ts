@@ -1,4 +1,12 @@
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, waitUntilTableExists } from "@aws-sdk/client-dynamodb";
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+  UpdateTableCommand,
+  waitUntilTableExists,
+  type TableDescription,
+} from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Config } from "../config.js";
 import { createTableInput } from "./table.js";
@@ -26,10 +34,14 @@ export function createDocumentClient(config: Pick<Config, "endpoint" | "region">
   });
 }
 
-/** Creates the table from the shared definition unless it already exists. */
+/**
+ * Creates the table from the shared definition unless it already exists; an existing table (a local
+ * data folder from an older version) gets the indexes added since.
+ */
 export async function ensureTable(doc: DynamoDBDocumentClient, tableName: string): Promise<"created" | "existed"> {
   try {
-    await doc.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await doc.send(new DescribeTableCommand({ TableName: tableName }));
+    await addMissingIndexes(doc, tableName, Table!);
     return "existed";
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -42,4 +54,25 @@ export async function ensureTable(doc: DynamoDBDocumentClient, tableName: string
   }
   await waitUntilTableExists({ client: doc, maxWaitTime: 60 }, { TableName: tableName });
   return "created";
+}
+
+/** Adds, one at a time (DynamoDB takes one index creation per update), the indexes the definition has and the table lacks. */
+async function addMissingIndexes(doc: DynamoDBDocumentClient, tableName: string, table: TableDescription): Promise<void> {
+  const present = new Set((table.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  const wanted = createTableInput(tableName);
+  for (const index of wanted.GlobalSecondaryIndexes ?? []) {
+    if (present.has(index.IndexName)) continue;
+    const attributes = index.KeySchema!.map((key) => wanted.AttributeDefinitions!.find((a) => a.AttributeName === key.AttributeName)!);
+    await doc.send(new UpdateTableCommand({ TableName: tableName, AttributeDefinitions: attributes, GlobalSecondaryIndexUpdates: [{ Create: index }] }));
+    await waitForIndex(doc, tableName, index.IndexName!);
+  }
+}
+
+async function waitForIndex(doc: DynamoDBDocumentClient, tableName: string, indexName: string): Promise<void> {
+  for (let waited = 0; waited < 120_000; waited += 500) {
+    const { Table } = await doc.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.GlobalSecondaryIndexes?.find((index) => index.IndexName === indexName)?.IndexStatus === "ACTIVE") return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`index ${indexName} of table ${tableName} did not become active within 2 minutes`);
 }

@@ -47,6 +47,8 @@ export const LeadSchema = z.object({
   landingUrl: text,
   referrer: text,
   responsibleUserId: text,
+  /** The person of the sales department the lead is assigned to (people/person.ts); absent while nobody is. */
+  assigneeId: z.string().optional(),
   pipelineId: text,
   campaignId: text,
   hypothesisId: text,
@@ -79,7 +81,7 @@ export const LeadSchema = z.object({
 });
 export type LeadItem = z.infer<typeof LeadSchema>;
 
-type Listed = { id: string; createdAt: string; hypothesisId: string | null; campaignId: string | null };
+type Listed = { id: string; createdAt: string; hypothesisId: string | null; campaignId: string | null; assigneeId?: string | null };
 const arrival = (lead: Listed) => `${lead.createdAt}#${lead.id}`;
 
 export const LeadEntity = defineEntity({
@@ -91,6 +93,8 @@ export const LeadEntity = defineEntity({
     byHypothesis: { index: "gsi1", partition: ({ hypothesisId }: { hypothesisId: string | null }) => (hypothesisId ? `LEADS#HYP#${hypothesisId}` : "LEADS#UNATTRIBUTED"), sort: arrival },
     byCampaign: { index: "gsi2", partition: ({ campaignId }: { campaignId: string | null }) => (campaignId ? `LEADS#CAMPAIGN#${campaignId}` : null), sort: arrival },
     all: { index: "gsi3", partition: (_: object) => "LEADS", sort: arrival },
+    /** A person's leads: what a manager's key lists. */
+    byAssignee: { index: "gsi4", partition: ({ assigneeId }: { assigneeId?: string | null }) => (assigneeId ? `LEADS#PERSON#${assigneeId}` : null), sort: arrival },
   },
 });
 

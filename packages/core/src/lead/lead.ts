@@ -28,6 +28,8 @@ export type Lead = {
   lossReasonId: string | null;
   /** The CRM user handling the deal (amoCRM `responsible_user_id`); null for leads no CRM has assigned. */
   responsibleUserId: string | null;
+  /** The person of the sales department the lead is assigned to; null while nobody is. */
+  assigneeId: string | null;
   /** The CRM pipeline the deal was created in (amoCRM `pipeline_id`). */
   pipelineId: string | null;
   /** Every source that delivered this person, first arrival first (lead/same-person.ts). */

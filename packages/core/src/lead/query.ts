@@ -71,6 +71,7 @@ export function toLead(item: LeadItem): Lead {
     lostReason: item.lostReason,
     lossReasonId: item.stage === "lost" ? (item.lossReasonId ?? null) : null,
     responsibleUserId: item.responsibleUserId,
+    assigneeId: item.assigneeId ?? null,
     pipelineId: item.pipelineId,
     sources: sourcesOf(item),
     touches: touchesOf(item),

@@ -24,7 +24,7 @@ export const en = {
     skip: "Skip to content",
     signedInAs: (role: string) => `Signed in as ${role}`,
   },
-  role: { owner: "owner", marketer: "marketer", contractor: "contractor" },
+  role: { owner: "owner", marketer: "marketer", contractor: "contractor", manager: "manager", sales_head: "head of sales" },
   signIn: {
     title: "Sign in",
     intro: "Paste the API key you were given. This browser keeps a session, not the key: it lasts up to 7 days, ends after 12 hours without use, and at sign-out.",

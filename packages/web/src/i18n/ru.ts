@@ -20,7 +20,7 @@ export const ru: Messages = {
     skip: "К содержанию",
     signedInAs: (role) => `Вход: ${role}`,
   },
-  role: { owner: "владелец", marketer: "маркетолог", contractor: "подрядчик" },
+  role: { owner: "владелец", marketer: "маркетолог", contractor: "подрядчик", manager: "менеджер", sales_head: "руководитель отдела продаж" },
   signIn: {
     title: "Вход",
     intro: "Вставьте выданный вам API-ключ. Браузер хранит не ключ, а сеанс: он длится до 7 дней, заканчивается после 12 часов без действий и при выходе.",

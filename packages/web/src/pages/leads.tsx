@@ -191,6 +191,6 @@ async function recordAttempt(c: Context<WebEnv>) {
 
 /** Leads with their contacts and contact attempts: owners and marketers only, as /api/leads. */
 export const leadRoutes = new Hono<WebEnv>()
-  .get("/leads", ...needs("leads.manage"), leadListPage)
-  .get("/leads/:id", ...needs("leads.manage"), (c) => leadPage(c))
-  .post("/leads/:id/contact-attempts", ...needs("leads.manage"), ...formPost, recordAttempt);
+  .get("/leads", ...needs("leads.read"), leadListPage)
+  .get("/leads/:id", ...needs("leads.read"), (c) => leadPage(c))
+  .post("/leads/:id/contact-attempts", ...needs("leads.work"), ...formPost, recordAttempt);
