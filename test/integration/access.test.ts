@@ -102,6 +102,10 @@ const table: Record<string, Row> = {
   "PUT /api/leads/:id/tags": { req: (s) => ({ ...id(s.own.leadId), body: { city: "Москва" } }), expect: staff(200) },
   "POST /api/leads/:id/quality-review": { req: (s) => ({ ...id(s.own.lostLeadId), body: { lostReasonCategory: "manager" } }), expect: staff(200) },
 
+  "POST /api/people": { req: () => ({ body: { name: `Менеджер ${token()}`, role: "manager" } }), expect: ownerOnly(201) },
+  "GET /api/people": { req: () => ({}), expect: staff(200) },
+  "GET /api/people/:id": { req: (s) => id(s.f.personId), expect: staff(200) },
+
   "GET /api/quality": { req: () => ({}), expect: staff(200) },
   "GET /api/quarantine": { req: () => ({}), expect: staff(200) },
   // 422: the kept body is still unreadable, so a replay that got through the guard is refused again.

@@ -26,6 +26,7 @@ export type AccessFixtures = {
   leadId: string;
   quarantineId: string;
   reconciliationId: string;
+  personId: string;
   staff: Record<"owner" | "marketer", StaffOwn>;
 };
 
@@ -100,10 +101,11 @@ export async function createAccessFixtures(h: Harness): Promise<AccessFixtures> 
     postHook(h, source.key, { contentType: "application/json", text: `{"name": "${CONTACT.name}",` }),
   ]);
 
-  const [quarantine, reconciliation, run] = await Promise.all([
+  const [quarantine, reconciliation, run, person] = await Promise.all([
     ok("quarantine", call("GET", "/api/quarantine?limit=200")),
     ok("reconciliation", call("POST", "/api/reconciliations", undefined, { raw: ACCOUNTING_CSV, contentType: "text/csv" }), 201),
     ok("weekly reports", call("POST", "/api/reports/run", { period: "weekly" })),
+    ok("person", call("POST", "/api/people", { name: "Анна Менеджерова", role: "manager" }), 201),
   ]);
   const reportOf = (contractorId: string): string => run.results.find((r: any) => r.contractorId === contractorId).reportId;
   return {
@@ -116,6 +118,7 @@ export async function createAccessFixtures(h: Harness): Promise<AccessFixtures> 
     leadId,
     quarantineId: quarantine.items.find((q: any) => q.sourceId === source.id).id,
     reconciliationId: reconciliation.id,
+    personId: person.id,
     staff: { owner, marketer },
   };
 }

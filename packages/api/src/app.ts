@@ -24,6 +24,7 @@ import { hypothesisKpiRoutes } from "./routes/hypothesis-kpis.js";
 import { hypothesisOptimizationRoutes } from "./routes/hypothesis-optimizations.js";
 import { keyRoutes } from "./routes/keys.js";
 import { leadRoutes } from "./routes/leads.js";
+import { peopleRoutes } from "./routes/people.js";
 import { qualityRoutes } from "./routes/quality.js";
 import { quarantineRoutes } from "./routes/quarantine.js";
 import { reconciliationRoutes } from "./routes/reconciliations.js";
@@ -95,6 +96,7 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
   app.route("/api/alerts", alertRoutes);
   app.route("/api/sources", sourceRoutes);
   app.route("/api/leads", leadRoutes);
+  app.route("/api/people", peopleRoutes);
   app.route("/api/quality", qualityRoutes);
   app.route("/api/quarantine", quarantineRoutes);
   app.route("/api/spend", spendRoutes);
