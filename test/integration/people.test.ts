@@ -56,3 +56,33 @@ describe("keys bound to a person", () => {
     expect(unknown.status).toBe(404);
   });
 });
+
+describe("assigning a lead by hand", () => {
+  it("lets the head of sales give a lead to a manager and take it away, and refuses a manager doing it", async () => {
+    const { addSalesPerson } = await import("../support/sales.js");
+    const { arrive, ARRIVAL } = await import("../support/discipline.js");
+    const { createSource } = await import("../support/intake.js");
+    const source = await createSource(h, "json");
+    const leadId = await arrive(h, source, ARRIVAL);
+    const [manager, head] = await Promise.all([addSalesPerson(h, "manager"), addSalesPerson(h, "sales_head")]);
+
+    const assigned = await h.call("PATCH", `/api/leads/${leadId}`, { assigneeId: manager.id }, { key: head.key });
+    expect(assigned.status, assigned.text).toBe(200);
+    expect(assigned.body.assigneeId).toBe(manager.id);
+
+    const byManager = await h.call("PATCH", `/api/leads/${leadId}`, { assigneeId: null }, { key: manager.key });
+    expect(byManager.status).toBe(403);
+
+    const unknown = await h.call("PATCH", `/api/leads/${leadId}`, { assigneeId: "01NOSUCHPERSON000000000000" });
+    expect(unknown.status).toBe(404);
+
+    const cleared = await h.call("PATCH", `/api/leads/${leadId}`, { assigneeId: null });
+    expect(cleared.body.assigneeId).toBeNull();
+  });
+
+  it("names the field when a body is neither a stage change nor an assignment", async () => {
+    const res = await h.call("PATCH", "/api/leads/01NOSUCHLEAD00000000000000", { stage: "flying" });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain("stage");
+  });
+});

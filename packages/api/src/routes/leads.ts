@@ -1,5 +1,7 @@
 import { Hono } from "hono";
-import { ChangeStageInput, ContactAttemptInput, ContactAttempts, importLeads, ImportRequest, Leads, LeadTagging, LeadTagsInput, ListLeadsQuery, Outcomes, toLead } from "@parom/core/lead";
+import { can, rolesWith } from "@parom/core/access";
+import { ForbiddenError } from "@parom/core";
+import { assignLead, isAssignment, UpdateLeadInput, ChangeStageInput, ContactAttemptInput, ContactAttempts, importLeads, ImportRequest, Leads, LeadTagging, LeadTagsInput, ListLeadsQuery, Outcomes, toLead } from "@parom/core/lead";
 import { QualityReviewInput, QualityReviews } from "@parom/core/quality";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
@@ -27,7 +29,13 @@ const docs = {
     errors: { 503: "Some leads failed to be stored (`failed` > 0); the body is the same per-row report: run the call again for them." },
   }),
   get: describeRoute({ summary: "A lead", response: lead }),
-  changeStage: describeRoute({ summary: "Move a lead to a stage (won with an amount, lost with a reason)", body: ChangeStageInput, response: lead, errors: raced }),
+  change: describeRoute({
+    summary: "Move a lead to a stage (won with an amount, lost with a reason), or assign it",
+    description: "`{stage, amount?, lostReason?}` moves it; `{assigneeId}` (the head of sales or the owner) gives it to a person, `null` to nobody.",
+    body: UpdateLeadInput,
+    response: lead,
+    errors: { ...raced, 403: "`assigneeId` from a role that may not assign leads.", 404: "The lead, or the person named, does not exist." },
+  }),
   history: describeRoute({ summary: "A lead's stage changes, oldest first", response: { description: "`{items}`" } }),
   recordAttempt: describeRoute({
     summary: "Record a contact attempt",
@@ -57,8 +65,12 @@ export const leadRoutes = new Hono<AppEnv>()
     return c.json(result, result.failed > 0 ? 503 : 200);
   })
   .get("/:id", allow("leads.read"), docs.get, async (c) => c.json(await Leads.get(c.var.ctx, c.req.param("id"))))
-  .patch("/:id", allow("leads.work"), docs.changeStage, async (c) => {
-    const input = await jsonBody(c, ChangeStageInput);
+  .patch("/:id", allow("leads.work"), docs.change, async (c) => {
+    const input = await jsonBody(c, UpdateLeadInput);
+    if (isAssignment(input)) {
+      if (!can(c.var.principal, "leads.assign")) throw new ForbiddenError(`assigning a lead needs the ${rolesWith("leads.assign").join(" or ")} role`);
+      return c.json(toLead(await assignLead(c.var.ctx, c.req.param("id"), input.assigneeId)));
+    }
     const { item } = await Outcomes.changeStage(c.var.ctx, c.req.param("id"), input, `key:${c.var.principal.keyId}`);
     return c.json(toLead(item));
   })
