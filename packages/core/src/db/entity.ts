@@ -52,9 +52,10 @@ export type Changes = {
 /**
  * The items an entity keeps in one primary-key partition, read in one query (ElectroDB's
  * collections): `of` names the partition, `sortPrefix` the sort keys of this entity's items in it
- * (a partition may hold other items too, a lead's stage history beside the lead, say).
+ * (a partition may hold other items too, a lead's stage history beside the lead, say), or
+ * `sortKey` the one sort key of a partition's head item (the lead itself, at `LEAD`).
  */
-export type Partition<A> = { of: (args: A) => string; sortPrefix?: string };
+export type Partition<A> = { of: (args: A) => string; sortPrefix?: string; sortKey?: string };
 
 export type PartitionOptions = { sort?: SortCondition; consistent?: boolean; newestFirst?: boolean };
 
@@ -98,6 +99,7 @@ export function defineEntity<S extends z.ZodType<Record<string, unknown>>, K, Pa
     schema: definition.schema,
     key: keyOf,
     patterns,
+    partition: definition.partition,
 
     /**
      * The whole item as stored: keys, listings, `type` and the attributes. `ids` make the key when
@@ -180,14 +182,25 @@ export function defineEntity<S extends z.ZodType<Record<string, unknown>>, K, Pa
     },
 
     /**
+     * Every item of a listing, only the attributes `view` declares (a projection saves transfer, not
+     * read units), parsed with it: a report that reads a few fields of many items.
+     */
+    async allAs<N extends keyof Patterns, V extends z.ZodObject>(ctx: Ctx, pattern: N, args: Parameters<Patterns[N]["partition"]>[0], view: V, options: Omit<PageOptions, "cursor" | "limit"> = {}): Promise<z.infer<V>[]> {
+      const attributes = Object.keys(view.shape);
+      const projection = { ProjectionExpression: attributes.map((_, i) => `#p${i}`).join(", "), ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#p${i}`, a])) };
+      return (await queryAll(ctx, { ...listingQuery(patterns[pattern]!, args, options), ...projection })).map((item) => view.parse(item));
+    },
+
+    /**
      * The entity's items in one primary-key partition, by sort key (newest last unless
      * `newestFirst`): those under its `sortPrefix`, or the `sort` condition's (on whole sort keys).
      */
     async inPartition(ctx: Ctx, args: A, options: PartitionOptions = {}): Promise<Data[]> {
       const partition = definition.partition;
       if (!partition) throw new Error(`${definition.type} declares no partition`);
-      const sortPrefix = partition.sortPrefix;
-      const sort = sortCondition("sk", options.sort ?? (sortPrefix === undefined ? undefined : { beginsWith: sortPrefix }));
+      const { sortPrefix, sortKey } = partition;
+      const own: SortCondition | undefined = sortKey !== undefined ? { between: [sortKey, sortKey] } : sortPrefix !== undefined ? { beginsWith: sortPrefix } : undefined;
+      const sort = sortCondition("sk", options.sort ?? own);
       const items = await queryAll(ctx, {
         KeyConditionExpression: `pk = :p${sort.expression}`,
         ExpressionAttributeValues: { ":p": partition.of(args), ...sort.values },
