@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
-import { defineEntity, type Changes } from "../db/entity.js";
 import { readCollection } from "../db/collection.js";
+import { defineEntity } from "../db/entity.js";
 import type { TransactItem } from "../db/transact.js";
+import type { Changes } from "../db/write-expressions.js";
 import { addDays, daysBetween } from "../time.js";
 
 /**
