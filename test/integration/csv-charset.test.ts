@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { OWNER_KEY } from "../support/harness.js";
 import { createCampaign, token } from "../support/intake.js";
-import { Browser, createWebHarness, textOf, type WebHarness } from "../support/web.js";
+import { Browser, createWebHarness, expectPage, textOf, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;
 let owner: Browser;
@@ -87,8 +87,7 @@ describe("upload pages: the file's encoding", () => {
     const { campaignId, file } = await cyrillicCampaign();
     await owner.get("/spend");
     const page = await owner.post("/spend", form(file, { text: "", encoding: "" }));
-    expect(page.status).toBe(200);
-    expect(textOf(page.html)).toContain("The file was read as windows-1251. ✓ Imported: 1 rows");
+    expectPage(page, 200, "The file was read as windows-1251. ✓ Imported: 1 rows");
     expect(await spendOf(campaignId)).toHaveLength(1);
   });
 
@@ -96,8 +95,7 @@ describe("upload pages: the file's encoding", () => {
     const { campaignId, file } = await cyrillicCampaign();
     await ownerRu.get("/spend");
     const page = await ownerRu.post("/spend", form(file, { text: "", encoding: "utf-8" }));
-    expect(page.status).toBe(400);
-    expect(textOf(page.html)).toContain("Файл не читается в кодировке utf-8: байт № 51 в ней невозможен. Выберите кодировку, в которой файл сохранён.");
+    expectPage(page, 400, "Файл не читается в кодировке utf-8: байт № 51 в ней невозможен. Выберите кодировку, в которой файл сохранён.");
     expect(page.html).toMatch(/<option value="utf-8" selected[^>]*>UTF-8<\/option>/);
     expect(await spendOf(campaignId)).toEqual([]);
   });

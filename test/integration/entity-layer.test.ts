@@ -1,6 +1,7 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { readCollection } from "../../packages/core/src/db/collection.js";
 import { defineEntity } from "../../packages/core/src/db/entity.js";
 import { named, transact, TransactionCancelledError } from "../../packages/core/src/db/transact.js";
 import { createHarness, type Harness } from "../support/harness.js";
@@ -23,6 +24,14 @@ const Tally = defineEntity({
   schema: z.object({ board: z.string(), day: z.string(), count: z.number().default(0), firstBy: z.string().optional(), "after_-1": z.number().optional(), meta: z.object({ a: z.string().optional(), b: z.string().optional() }).optional() }),
   key: ({ board, day }: { board: string; day: string }) => ({ pk: `TESTBOARD#${board}`, sk: `TALLY#${day}` }),
   partition: { of: ({ board }: { board: string }) => `TESTBOARD#${board}`, sortPrefix: "TALLY#" },
+});
+
+// The head item of the tallies' partition, read together with them.
+const Board = defineEntity({
+  type: "testBoard",
+  schema: z.object({ board: z.string(), title: z.string() }),
+  key: ({ board }: { board: string }) => ({ pk: `TESTBOARD#${board}`, sk: "BOARD" }),
+  partition: { of: ({ board }: { board: string }) => `TESTBOARD#${board}`, sortKey: "BOARD" },
 });
 
 let h: Harness;
@@ -88,6 +97,48 @@ describe("the layer's other reads and writes", () => {
     expect((await Tally.inPartition(h.ctx, { board }, { consistent: true })).map((t) => t.day)).toEqual(["2026-03-01", "2026-03-02", "2026-03-03"]);
     const range = { between: [Tally.key({ board, day: "2026-03-02" }).sk, Tally.key({ board, day: "2026-03-09" }).sk] as [string, string] };
     expect((await Tally.inPartition(h.ctx, { board }, { sort: range, newestFirst: true, consistent: true })).map((t) => t.day)).toEqual(["2026-03-03", "2026-03-02"]);
+  });
+
+  it("reads a partition of several entities in one go, each item by its own schema, grouped, past DynamoDB's 1 MB page", async () => {
+    const board = `b_${token()}`;
+    const pk = `TESTBOARD#${board}`;
+    await Board.put(h.ctx, { board, title: "March" }, "new");
+    // Counter-like items written by upsert carry no type: they are told apart by sort key.
+    for (const day of ["2026-03-02", "2026-03-01"]) await Tally.update(h.ctx, { board, day }, { set: { board, day }, add: { count: 1 } }, "none");
+    // Four items of 300 KB each, so the query needs more than one page.
+    const padding = "x".repeat(300_000);
+    for (const day of ["2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"]) {
+      await h.ctx.doc.send(new PutCommand({ TableName: h.ctx.table, Item: { ...Tally.item({ board, day, count: 2 }), padding } }));
+    }
+    await h.ctx.doc.send(new PutCommand({ TableName: h.ctx.table, Item: { pk, sk: "OTHER#1", type: "testOther" } }));
+
+    const read = await readCollection(h.ctx, pk, { board: Board, tallies: Tally }, { consistent: true });
+
+    expect(read.board).toEqual([{ board, title: "March" }]);
+    expect(read.tallies.map((t) => [t.day, t.count])).toEqual([
+      ["2026-03-01", 1],
+      ["2026-03-02", 1],
+      ["2026-03-03", 2],
+      ["2026-03-04", 2],
+      ["2026-03-05", 2],
+      ["2026-03-06", 2],
+    ]);
+    expect(Object.keys(read)).toEqual(["board", "tallies"]);
+  });
+
+  it("reads a listing's items with only the attributes a view declares", async () => {
+    const shelf = `s_${token()}`;
+    const notes = [note(shelf, "2026-03-01T09:00:00Z"), note(shelf, "2026-03-02T09:00:00Z")];
+    for (const n of notes) await Note.put(h.ctx, n, "new");
+    const View = z.object({ id: z.string(), at: z.string() });
+    expect(await Note.allAs(h.ctx, "byShelf", { shelf }, View, { newestFirst: true })).toEqual(notes.map(({ id, at }) => ({ id, at })).reverse());
+  });
+
+  it("reads a head item by its declared sort key alone", async () => {
+    const board = `b_${token()}`;
+    await Board.put(h.ctx, { board, title: "April" }, "new");
+    await Tally.put(h.ctx, { board, day: "2026-04-01", count: 1 });
+    expect(await Board.inPartition(h.ctx, { board }, { consistent: true })).toEqual([{ board, title: "April" }]);
   });
 
   it("puts an item under ids it does not hold itself", async () => {

@@ -3,7 +3,7 @@ import { newId } from "../../packages/core/src/ids.js";
 import { arrive, attempt, NOW } from "../support/discipline.js";
 import { OWNER_KEY } from "../support/harness.js";
 import { createSource, token } from "../support/intake.js";
-import { Browser, createWebHarness, textOf, type WebHarness } from "../support/web.js";
+import { Browser, createWebHarness, expectPage, textOf, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;
 let owner: Browser;
@@ -136,11 +136,8 @@ describe("the reconciliation page", () => {
     const badPeriod = await owner.post("/reconciliation", upload({ from: "2026-03-31", to: "2026-03-01" }));
     const notAnExport = await owner.post("/reconciliation", upload({}, "just some words\r\nand more"));
 
-    expect(noFile.status).toBe(400);
-    expect(textOf(noFile.html)).toContain("file : Choose the accounting file.");
-    expect(badPeriod.status).toBe(400);
-    expect(textOf(badPeriod.html)).toContain("⚠ must not be before from");
-    expect(notAnExport.status).toBe(400);
-    expect(textOf(notAnExport.html)).toContain("⚠ The form has problems: the accounting file has no usable header line");
+    expectPage(noFile, 400, "file : Choose the accounting file.");
+    expectPage(badPeriod, 400, "⚠ must not be before from");
+    expectPage(notAnExport, 400, "⚠ The form has problems: the accounting file has no usable header line");
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { OWNER_KEY } from "../support/harness.js";
 import { importCohorts, importSpend, newCampaign, newHypothesis, toOptimization, type Cohort } from "../support/decisions.js";
-import { Browser, createWebHarness, textOf, type WebHarness } from "../support/web.js";
+import { Browser, createWebHarness, expectPage, textOf, type WebHarness } from "../support/web.js";
 
 // Today is 20 April 2026 in Moscow; maturity is the default 15 days. The machine running the
 // suite may be busy: importing leads through the API takes its time.
@@ -204,8 +204,7 @@ describe("the owner's decision on scale-out", () => {
 
     expect(section(page.html, "approval")).toContain("Only the owner decides on scale-out.");
     expect(page.html).not.toContain(`action="/hypotheses/${id}/approvals"`);
-    expect(forged.status).toBe(403);
-    expect(textOf(forged.html)).toContain("Your role may not open this page.");
+    expectPage(forged, 403, "Your role may not open this page.");
     expect((await h.call("GET", `/api/hypotheses/${id}/approvals`)).body.items).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../packages/core/src/ids.js";
-import { Browser, ownerSignedIn, textOf, type WebHarness } from "../support/web.js";
+import { Browser, expectPage, ownerSignedIn, textOf, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;
 let owner: Browser;
@@ -88,8 +88,7 @@ describe("the hypothesis page", () => {
     expect(added.status).toBe(303);
     expect(textOf(page.html)).toContain("Campaign added.");
     expect(textOf(page.html)).toContain(`vk ${utmCampaign} ${agency.name} 123, 456`);
-    expect(taken.status).toBe(409);
-    expect(textOf(taken.html)).toContain("already belongs to another campaign");
+    expectPage(taken, 409, "already belongs to another campaign");
     expect((await h.call("GET", `/api/hypotheses/${id}/campaigns`)).body.items).toHaveLength(1);
   });
 
@@ -104,10 +103,8 @@ describe("the hypothesis page", () => {
     const after = await owner.get(`/hypotheses/${id}`);
     const board = await owner.get("/");
 
-    expect(refused.status).toBe(409);
-    expect(textOf(refused.html)).toContain("No lead has been attributed to this hypothesis yet");
-    expect(noReason.status).toBe(409);
-    expect(textOf(noReason.html)).toContain("Closing a hypothesis needs a reason.");
+    expectPage(refused, 409, "No lead has been attributed to this hypothesis yet");
+    expectPage(noReason, 409, "Closing a hypothesis needs a reason.");
     expect(closed.status).toBe(303);
     expect(textOf(after.html)).toContain("Closed: Budget moved to Yandex");
     expect(textOf(after.html)).toContain("stage changed: Probe → Closed");
@@ -122,8 +119,7 @@ describe("the hypothesis page", () => {
 
     const stale = await owner.post(`/hypotheses/${id}/transitions`, { to: "closed", expectedVersion: "1", reason: "Seen on an old page" });
 
-    expect(stale.status).toBe(409);
-    expect(textOf(stale.html)).toContain("reload it and decide again");
+    expectPage(stale, 409, "reload it and decide again");
     expect((await h.call("GET", `/api/hypotheses/${id}`)).body.stage).toBe("probe");
   });
 
@@ -159,7 +155,6 @@ describe("the hypothesis page", () => {
 
   it("answers a hypothesis that does not exist with a 404 page", async () => {
     const page = await owner.get(`/hypotheses/${newId()}`);
-    expect(page.status).toBe(404);
-    expect(textOf(page.html)).toContain("Not found");
+    expectPage(page, 404, "Not found");
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { OWNER_KEY } from "../support/harness.js";
-import { createWebHarness, textOf, type WebHarness } from "../support/web.js";
+import { createWebHarness, expectPage, textOf, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;
 let hypothesisId: string;
@@ -43,8 +43,7 @@ describe("language", () => {
     expect(switched.status).toBe(303);
     expect(switched.location).toBe("/leads?stage=won");
     expect(switched.setCookies.find((line) => line.startsWith("lang=en"))).toMatch(/Max-Age=31536000/);
-    expect(leads.status).toBe(200);
-    expect(textOf(leads.html)).toContain("Only leads without a campaign");
+    expectPage(leads, 200, "Only leads without a campaign");
     expect(leads.html).toContain('<html lang="en">');
     expect(elsewhere.location).toBe("/");
     expect((await browser.get("/")).html).toContain('<html lang="ru">');

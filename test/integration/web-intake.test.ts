@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../packages/core/src/ids.js";
 import { createCampaign, createSource, fixtureWith, postHook, token } from "../support/intake.js";
-import { Browser, ownerSignedIn, textOf, type WebHarness } from "../support/web.js";
+import { Browser, expectPage, ownerSignedIn, textOf, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;
 let owner: Browser;
@@ -69,8 +69,7 @@ describe("leads", () => {
 
   it("says what is wrong with a filter that cannot be", async () => {
     const page = await owner.get(`/leads?unattributed=true&hypothesisId=${newId()}`);
-    expect(page.status).toBe(400);
-    expect(textOf(page.html)).toContain("unattributed leads have no hypothesis or campaign");
+    expectPage(page, 400, "unattributed leads have no hypothesis or campaign");
   });
 });
 
@@ -88,8 +87,7 @@ describe("quarantine", () => {
 
     expect(textOf(listed.html)).toContain(raw.error.message);
     expect(listed.html).toContain(`action="/quarantine/${raw.id}/replay"`);
-    expect(stillRefused.status).toBe(422);
-    expect(textOf(stillRefused.html)).toContain("still refused");
+    expectPage(stillRefused, 422, "still refused");
     expect(replayed.status).toBe(303);
     expect(textOf(after.html)).toContain("Replayed: the call went through.");
     expect(after.html).not.toContain(`action="/quarantine/${raw.id}/replay"`);
@@ -128,10 +126,8 @@ describe("spend", () => {
     const pasted = await owner.post("/spend", { text: `date;utm_source;utm_campaign;cost\n2026-03-01;vk;${utm.utm_campaign};99,90`, format: "", moneyInMicros: "" });
     const empty = await owner.post("/spend", { text: "  " });
 
-    expect(pasted.status).toBe(200);
-    expect(textOf(pasted.html)).toContain("Imported: 1 rows");
-    expect(empty.status).toBe(400);
-    expect(textOf(empty.html)).toContain("Choose a file or paste the content.");
+    expectPage(pasted, 200, "Imported: 1 rows");
+    expectPage(empty, 400, "Choose a file or paste the content.");
   });
 });
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { hypothesisBody } from "../support/decisions.js";
 import { OWNER_KEY } from "../support/harness.js";
-import { createWebHarness, textOf, type WebHarness } from "../support/web.js";
+import { createWebHarness, expectPage, textOf, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;
 let marketer: { id: string; key: string };
@@ -43,8 +43,7 @@ describe("signing in", () => {
     expect(session).toMatch(/Path=\//);
     expect(session).not.toMatch(/Secure/);
     expect(session).not.toContain(OWNER_KEY);
-    expect(board.status).toBe(200);
-    expect(textOf(board.html)).toContain("Probe Yandex for wholesale bags Channel yandex_direct");
+    expectPage(board, 200, "Probe Yandex for wholesale bags Channel yandex_direct");
     expect(textOf(board.html)).toContain("Analysis Nothing here Rules");
     expect(board.html).toContain('href="/leads"');
   });
@@ -63,8 +62,7 @@ describe("signing in", () => {
 
     const page = await browser.signIn("prm_not-a-real-key");
 
-    expect(page.status).toBe(401);
-    expect(textOf(page.html)).toContain("This API key is unknown or revoked.");
+    expectPage(page, 401, "This API key is unknown or revoked.");
     expect(browser.cookies.has("parom_session")).toBe(false);
   });
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { importCohorts, importSpend, newCampaign, newHypothesis } from "../support/decisions.js";
 import { OWNER_KEY } from "../support/harness.js";
-import { Browser, createWebHarness, textOf, type WebHarness } from "../support/web.js";
+import { Browser, createWebHarness, expectPage, textOf, type WebHarness } from "../support/web.js";
 
 // Today is 20 April 2026 in Moscow; maturity is the default 15 days.
 let h: WebHarness;
@@ -81,8 +81,7 @@ describe("spend missing on the pages", () => {
     const other = await hypothesisWith(["2026-03-02"], [], "Чужая кампания");
     await ru.get(`/hypotheses/${id}`);
     const res = await ru.post(`/hypotheses/${id}/campaigns/${other.campaign.id}/paid`, { paid: "false" });
-    expect(res.status).toBe(400);
-    expect(textOf(res.html)).toContain(`campaign ${other.campaign.id} does not exist`);
+    expectPage(res, 400, `campaign ${other.campaign.id} does not exist`);
     expect((await h.call("GET", `/api/campaigns/${other.campaign.id}`)).body.paid).toBe(true);
   });
 });

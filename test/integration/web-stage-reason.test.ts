@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { importCohorts, importSpend, newCampaign, newHypothesis } from "../support/decisions.js";
 import { OWNER_KEY } from "../support/harness.js";
-import { Browser, createWebHarness, textOf, type WebHarness } from "../support/web.js";
+import { Browser, createWebHarness, expectPage, textOf, type WebHarness } from "../support/web.js";
 
 // Today is 20 April 2026 in Moscow: the cohorts of March are mature.
 let h: WebHarness;
@@ -53,8 +53,7 @@ describe("leaving analysis from the hypothesis page", () => {
 
     const refused = await ru.post(`/hypotheses/${id}/transitions`, { to: "rules", expectedVersion: "2", moveReason: "Всё равно верим" });
 
-    expect(refused.status).toBe(409);
-    expect(textOf(refused.html)).toContain("Цели не достигнуты: Конверсия в сделку.");
+    expectPage(refused, 409, "Цели не достигнуты: Конверсия в сделку.");
     expect(textOf(refused.html)).not.toContain("Targets not met");
     expect((await h.call("GET", `/api/hypotheses/${id}`)).body.stage).toBe("analysis");
   });

@@ -83,3 +83,36 @@ export function namedImports(root: string, files: string[]): Map<string, Set<str
   }
   return byPackage;
 }
+
+/** The names of an `import {…}` or `export {…}` clause, `type` markers and `as` aliases dropped. */
+const clauseNames = (clause: string) =>
+  clause
+    .split(",")
+    .map((part) => part.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0]!.trim())
+    .filter(Boolean);
+
+/** Each public entry of a package (`@parom/core`, `@parom/core/lead`, ...) with the names its index file re-exports. */
+export function publicSurfaces(root: string, packageDir: string): Map<string, string[]> {
+  const manifest = JSON.parse(readFileSync(join(root, packageDir, "package.json"), "utf8")) as { name: string; exports: Record<string, string> };
+  return new Map(
+    Object.entries(manifest.exports).map(([entry, file]) => {
+      const text = readFileSync(join(root, packageDir, file), "utf8");
+      const names = [...text.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}\s*from/g)].flatMap(([, clause]) => clauseNames(clause!));
+      return [entry === "." ? manifest.name : `${manifest.name}/${entry.slice(2)}`, names];
+    }),
+  );
+}
+
+/** The names `files` import from each entry of the package `name` (`import {a, type B} from "name/sub"`). */
+export function importedNames(files: string[], name: string): Map<string, Set<string>> {
+  const pattern = new RegExp(`import\\s+(?:type\\s+)?\\{([^}]*)\\}\\s*from\\s*"(${name.replace(/[/.]/g, "\\$&")}(?:/[a-z-]+)?)"`, "g");
+  const byEntry = new Map<string, Set<string>>();
+  for (const file of files) {
+    for (const [, clause, entry] of readFileSync(file, "utf8").matchAll(pattern)) {
+      const names = byEntry.get(entry!) ?? new Set<string>();
+      for (const imported of clauseNames(clause!)) names.add(imported);
+      byEntry.set(entry!, names);
+    }
+  }
+  return byEntry;
+}

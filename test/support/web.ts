@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { createApp } from "../../packages/api/src/app.js";
 import { createHarness, OWNER_KEY } from "./harness.js";
 
@@ -91,3 +92,12 @@ export const textOf = (html: string) =>
     .replace(/&gt;/g, ">")
     .replace(/\s+/g, " ")
     .trim();
+
+/**
+ * Asserts what a person gets from a request: the page's status and a text it shows.
+ * @example expectPage(refused, 409, "Closing a hypothesis needs a reason.")
+ */
+export function expectPage(page: Page, status: number, text: string): void {
+  expect(page.status).toBe(status);
+  expect(textOf(page.html)).toContain(text);
+}

@@ -1,6 +1,6 @@
 import { relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { importCycles, importEdges, namedImports, packageOf, sourceFiles } from "../support/import-graph.js";
+import { importCycles, importEdges, importedNames, namedImports, packageOf, publicSurfaces, sourceFiles } from "../support/import-graph.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const files = sourceFiles(root, ["packages", "functions", "stacks"]);
@@ -38,5 +38,15 @@ describe("the import graph", () => {
       [...names].filter((name) => !(allowed[pkg] ?? []).includes(name)).map((name) => `${pkg} imports ${name}`),
     );
     expect(outside).toEqual([]);
+  });
+
+  it("exports from core's entries only the names another package or a test imports by name", () => {
+    // Tests reach core's modules by relative path, so only imports by package name count here.
+    const users = sourceFiles(root, ["packages/api", "packages/web", "packages/local", "functions", "stacks", "test"]);
+    const imported = importedNames(users, "@parom/core");
+    const surfaces = publicSurfaces(root, "packages/core");
+    expect(surfaces.size).toBeGreaterThan(10);
+    const unused = [...surfaces].flatMap(([entry, names]) => names.filter((name) => !imported.get(entry)?.has(name)).map((name) => `${entry} ${name}`));
+    expect(unused).toEqual([]);
   });
 });

@@ -1,19 +1,12 @@
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { Campaigns, CreateCampaignInput } from "@parom/core/campaign";
-import type { Actor, Hypothesis } from "@parom/core/hypothesis";
+import type { Hypothesis } from "@parom/core/hypothesis";
 import { CreateHypothesisInput, Hypotheses, Rules, RulesInput, TransitionInput } from "@parom/core/hypothesis";
 import { formatKopecks } from "@parom/core";
 import type { AppEnv } from "../env.js";
-import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";
 import { jsonBody } from "../validate.js";
-
-// A hypothesis spans every contractor's campaigns, so contractor keys get 403 on all of it; they
-// read their own campaigns instead (GET /api/campaigns, /api/campaigns/{id}/kpis).
-const write = allow("hypotheses.write");
-const read = allow("hypotheses.read");
-
-const actorOf = (c: Context<AppEnv>): Actor => ({ keyId: c.var.principal.keyId, role: c.var.principal.role });
+import { actorOf, readHypotheses, writeHypotheses } from "./hypothesis-access.js";
 
 /** The API shape of a hypothesis: money as decimal strings. */
 function present(hypothesis: Hypothesis) {
@@ -61,31 +54,31 @@ const docs = {
 };
 
 export const hypothesisRoutes = new Hono<AppEnv>()
-  .post("/", docs.create, write, async (c) => {
+  .post("/", docs.create, writeHypotheses, async (c) => {
     const input = await jsonBody(c, CreateHypothesisInput);
     return c.json(present(await Hypotheses.create(c.var.ctx, input, actorOf(c))), 201);
   })
-  .get("/", docs.list, read, async (c) => c.json({ items: (await Hypotheses.list(c.var.ctx)).map(present) }))
-  .get("/:id", docs.get, read, async (c) => c.json(present(await Hypotheses.get(c.var.ctx, c.req.param("id")))))
+  .get("/", docs.list, readHypotheses, async (c) => c.json({ items: (await Hypotheses.list(c.var.ctx)).map(present) }))
+  .get("/:id", docs.get, readHypotheses, async (c) => c.json(present(await Hypotheses.get(c.var.ctx, c.req.param("id")))))
 
-  .post("/:id/transitions", docs.transition, write, async (c) => {
+  .post("/:id/transitions", docs.transition, writeHypotheses, async (c) => {
     const input = await jsonBody(c, TransitionInput);
     return c.json(await Hypotheses.transition(c.var.ctx, c.req.param("id"), input, actorOf(c)));
   })
-  .get("/:id/history", docs.history, read, async (c) => c.json({ items: await Hypotheses.history(c.var.ctx, c.req.param("id")) }))
+  .get("/:id/history", docs.history, readHypotheses, async (c) => c.json({ items: await Hypotheses.history(c.var.ctx, c.req.param("id")) }))
 
-  .put("/:id/rules", docs.writeRules, write, async (c) => {
+  .put("/:id/rules", docs.writeRules, writeHypotheses, async (c) => {
     const input = await jsonBody(c, RulesInput);
     return c.json(await Rules.write(c.var.ctx, c.req.param("id"), input, actorOf(c)));
   })
   // The current rules (null before any are written) and every version, oldest first.
-  .get("/:id/rules", docs.rules, read, async (c) => {
+  .get("/:id/rules", docs.rules, readHypotheses, async (c) => {
     const versions = await Rules.versions(c.var.ctx, c.req.param("id"));
     return c.json({ current: versions.at(-1) ?? null, versions });
   })
 
-  .post("/:id/campaigns", docs.createCampaign, write, async (c) => {
+  .post("/:id/campaigns", docs.createCampaign, writeHypotheses, async (c) => {
     const input = await jsonBody(c, CreateCampaignInput);
     return c.json(await Campaigns.create(c.var.ctx, c.req.param("id"), input), 201);
   })
-  .get("/:id/campaigns", docs.campaigns, read, async (c) => c.json({ items: await Hypotheses.campaigns(c.var.ctx, c.req.param("id")) }));
+  .get("/:id/campaigns", docs.campaigns, readHypotheses, async (c) => c.json({ items: await Hypotheses.campaigns(c.var.ctx, c.req.param("id")) }));

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { cohortTable, forecast, funnel, readHypothesisCounters } from "@parom/core/analytics";
 import { positiveKopecks } from "@parom/core";
 import type { AppEnv } from "../env.js";
-import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";
 import { queryParams } from "../validate.js";
+import { readHypotheses } from "./hypothesis-access.js";
 
 const CohortsQuery = z.strictObject({ by: z.enum(["month", "week"]).default("month") });
 const NoQuery = z.strictObject({});
@@ -15,10 +15,6 @@ const ForecastQuery = z.strictObject({
     .string({ error: "is required: the budget to forecast, e.g. budget=1000000" })
     .transform(positiveKopecks),
 });
-
-// Per route, not `.use()`: this sub-app shares its paths with the hypothesis routes mounted after it.
-// Owners and marketers only: these span every contractor's campaigns of the hypothesis.
-const read = allow("hypotheses.read");
 
 const docs = {
   cohorts: describeRoute({
@@ -40,17 +36,17 @@ const docs = {
 
 /** Cohorts, funnel and forecast of a hypothesis, all read from its campaigns' counters. */
 export const hypothesisAnalyticsRoutes = new Hono<AppEnv>()
-  .get("/:id/cohorts", docs.cohorts, read, async (c) => {
+  .get("/:id/cohorts", docs.cohorts, readHypotheses, async (c) => {
     const { by } = queryParams(c, CohortsQuery);
     const { hypothesis, days, wins, unpaidCampaignIds, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
     return c.json({ hypothesisId: hypothesis.id, ...cohortTable({ days, wins, by, asOf, maturityDays: hypothesis.maturityDays, unpaidCampaignIds }) });
   })
-  .get("/:id/funnel", docs.funnel, read, async (c) => {
+  .get("/:id/funnel", docs.funnel, readHypotheses, async (c) => {
     queryParams(c, NoQuery);
     const { hypothesis, days, lostReasons, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
     return c.json({ hypothesisId: hypothesis.id, ...funnel({ days, lostReasons, asOf, maturityDays: hypothesis.maturityDays }) });
   })
-  .get("/:id/forecast", docs.forecast, read, async (c) => {
+  .get("/:id/forecast", docs.forecast, readHypotheses, async (c) => {
     const { budget } = queryParams(c, ForecastQuery);
     const { hypothesis, days, unpaidCampaignIds, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
     return c.json({ hypothesisId: hypothesis.id, ...forecast({ days, budget, asOf, maturityDays: hypothesis.maturityDays, unpaidCampaignIds }) });

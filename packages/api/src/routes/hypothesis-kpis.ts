@@ -5,11 +5,7 @@ import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";
 import { jsonBody, queryParams } from "../validate.js";
-
-// A hypothesis' KPIs span every contractor's campaigns, so contractors read their own campaigns'
-// KPIs instead (GET /api/campaigns/{id}/kpis). Middleware stays per route: this sub-app shares
-// its mount point with the plain hypothesis routes.
-const read = allow("hypotheses.read");
+import { actorOf, readHypotheses } from "./hypothesis-access.js";
 
 const docs = {
   kpis: describeRoute({
@@ -39,14 +35,13 @@ const docs = {
  * GET /:id/approvals -> {items} oldest first.
  */
 export const hypothesisKpiRoutes = new Hono<AppEnv>()
-  .get("/:id/kpis", docs.kpis, read, async (c) => {
+  .get("/:id/kpis", docs.kpis, readHypotheses, async (c) => {
     const range = queryParams(c, KpiRangeQuery);
     return c.json(await hypothesisKpis(c.var.ctx, await Hypotheses.get(c.var.ctx, c.req.param("id")), range));
   })
-  .get("/:id/gate", docs.gate, read, async (c) => c.json(await hypothesisGate(c.var.ctx, await Hypotheses.get(c.var.ctx, c.req.param("id")))))
+  .get("/:id/gate", docs.gate, readHypotheses, async (c) => c.json(await hypothesisGate(c.var.ctx, await Hypotheses.get(c.var.ctx, c.req.param("id")))))
   .post("/:id/approvals", docs.decide, allow("scale.approve"), async (c) => {
     const input = await jsonBody(c, ApprovalInput);
-    const actor = { keyId: c.var.principal.keyId, role: c.var.principal.role };
-    return c.json(await Approvals.decide(c.var.ctx, c.req.param("id"), input, actor), 201);
+    return c.json(await Approvals.decide(c.var.ctx, c.req.param("id"), input, actorOf(c)), 201);
   })
-  .get("/:id/approvals", docs.approvals, read, async (c) => c.json({ items: await Approvals.list(c.var.ctx, c.req.param("id")) }));
+  .get("/:id/approvals", docs.approvals, readHypotheses, async (c) => c.json({ items: await Approvals.list(c.var.ctx, c.req.param("id")) }));

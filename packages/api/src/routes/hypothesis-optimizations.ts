@@ -2,14 +2,9 @@ import { Hono } from "hono";
 import { compareHypotheses, CompareQuery } from "@parom/core/analytics";
 import { OptimizationInput, optimizationReport, Optimizations } from "@parom/core/optimization";
 import type { AppEnv } from "../env.js";
-import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";
 import { jsonBody, queryParams } from "../validate.js";
-
-// Like the KPIs, these span every contractor's campaigns: owners and marketers only. Middleware
-// stays per route, since this sub-app shares its mount point with the plain hypothesis routes.
-const read = allow("hypotheses.read");
-const write = allow("hypotheses.write");
+import { actorOf, readHypotheses, writeHypotheses } from "./hypothesis-access.js";
 
 const docs = {
   compare: describeRoute({
@@ -35,10 +30,9 @@ const docs = {
  * GET /:id/optimizations -> {items: [record + windows, before, after, improved], asOf, confidence, maturityDays}.
  */
 export const hypothesisOptimizationRoutes = new Hono<AppEnv>()
-  .get("/compare", docs.compare, read, async (c) => c.json(await compareHypotheses(c.var.ctx, queryParams(c, CompareQuery))))
-  .post("/:id/optimizations", docs.record, write, async (c) => {
+  .get("/compare", docs.compare, readHypotheses, async (c) => c.json(await compareHypotheses(c.var.ctx, queryParams(c, CompareQuery))))
+  .post("/:id/optimizations", docs.record, writeHypotheses, async (c) => {
     const input = await jsonBody(c, OptimizationInput);
-    const actor = { keyId: c.var.principal.keyId, role: c.var.principal.role };
-    return c.json(await Optimizations.record(c.var.ctx, c.req.param("id"), input, actor), 201);
+    return c.json(await Optimizations.record(c.var.ctx, c.req.param("id"), input, actorOf(c)), 201);
   })
-  .get("/:id/optimizations", docs.report, read, async (c) => c.json(await optimizationReport(c.var.ctx, c.req.param("id"))));
+  .get("/:id/optimizations", docs.report, readHypotheses, async (c) => c.json(await optimizationReport(c.var.ctx, c.req.param("id"))));

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
-import { defineEntity, type Changes } from "../db/entity.js";
-import { queryAll } from "../db/query-all.js";
+import { readCollection } from "../db/collection.js";
+import { defineEntity } from "../db/entity.js";
 import type { TransactItem } from "../db/transact.js";
+import type { Changes } from "../db/write-expressions.js";
 import { addDays, daysBetween } from "../time.js";
 
 /**
@@ -70,6 +71,7 @@ export const WinCounterEntity = defineEntity({
   type: "winCounter",
   schema: z.object({ campaignId: z.string(), cohortDay: z.string(), winDay: z.string(), won: count, revenue: count }),
   key: ({ campaignId, cohortDay, winDay }: { campaignId: string; cohortDay: string; winDay: string }) => ({ pk: partition(campaignId), sk: `${prefix.win}${cohortDay}#${winDay}` }),
+  partition: { of: ({ campaignId }: { campaignId: string }) => partition(campaignId), sortPrefix: prefix.win },
 });
 
 export const LostReasonCounterEntity = defineEntity({
@@ -79,6 +81,7 @@ export const LostReasonCounterEntity = defineEntity({
     pk: partition(campaignId),
     sk: `${prefix.lost}${cohortDay}#${reasonKey}`,
   }),
+  partition: { of: ({ campaignId }: { campaignId: string }) => partition(campaignId), sortPrefix: prefix.lost },
 });
 
 /**
@@ -139,16 +142,12 @@ export async function readDays(ctx: Ctx, campaignId: string | null, from?: strin
 
 /** Everything counted for a campaign: day counters, wins with revenue and lost reasons, in one query of its partition. */
 export async function readAllCounters(ctx: Ctx, campaignId: string | null): Promise<{ days: DayCounters[]; wins: WinCounters[]; lostReasons: LostReasonCounters[] }> {
-  // Three entities' items in one query of the partition, told apart by sort prefix: no one entity's inPartition reads them all.
-  const items = await queryAll(ctx, { KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": partition(counted(campaignId)) } });
-  const read = { days: [] as DayCounters[], wins: [] as WinCounters[], lostReasons: [] as LostReasonCounters[] };
-  for (const item of items) {
-    const key = String(item.sk);
-    if (key.startsWith(prefix.day)) read.days.push(toDay(campaignId, DayCounterEntity.parse(item)));
-    else if (key.startsWith(prefix.win)) read.wins.push({ ...WinCounterEntity.parse(item), campaignId });
-    else if (key.startsWith(prefix.lost)) read.lostReasons.push(toLostReason(campaignId, LostReasonCounterEntity.parse(item)));
-  }
-  return { ...read, lostReasons: read.lostReasons.filter((row) => row.lost !== 0) };
+  const read = await readCollection(ctx, partition(counted(campaignId)), { days: DayCounterEntity, wins: WinCounterEntity, lostReasons: LostReasonCounterEntity });
+  return {
+    days: read.days.map((item) => toDay(campaignId, item)),
+    wins: read.wins.map((item) => ({ ...item, campaignId })),
+    lostReasons: read.lostReasons.map((item) => toLostReason(campaignId, item)).filter((row) => row.lost !== 0),
+  };
 }
 
 function toDay(campaignId: string | null, item: DayCounterItem): DayCounters {

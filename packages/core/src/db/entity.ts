@@ -6,6 +6,7 @@ import { batchGetAll } from "./batch-get.js";
 import { queryAll, queryPage } from "./query-all.js";
 import { tableDefinition, type IndexName } from "./table.js";
 import { named, type TransactItem } from "./transact.js";
+import { conditionOf, updateOf, type Changes, type Condition } from "./write-expressions.js";
 
 /*
  * The entity layer: each kind of item in the single table is declared once, as data (after
@@ -23,38 +24,18 @@ export type PrimaryKey = { pk: string; sk: string };
  */
 export type AccessPattern<P, I> = { index: IndexName; partition: (args: P) => string | null; sort: (item: I) => string };
 
-/**
- * A condition on a write: the item must not exist yet, must exist, none (an upsert, such as a counter
- * whose first ADD creates it), or an expression of your own (its placeholders named, not `#a0`/`:v0`
- * style, which updates generate).
- */
-export type Condition = "new" | "exists" | "none" | { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
-
 /** A sort-key condition for a query: a prefix, or a range (inclusive). */
 export type SortCondition = { beginsWith: string } | { between: [string, string] } | { from: string } | { to: string };
 
 export type PageOptions = { cursor?: string; limit: number; newestFirst?: boolean; sort?: SortCondition };
 
 /**
- * The changes of an update: attributes to set (undefined ones are left alone), to set only when the
- * item lacks them (if_not_exists: a first value that later writes keep), fields to set inside a map
- * attribute (`{ contact: { email } }`, each field on its own so concurrent changes of the others
- * stand), attributes to remove, and numbers to add. Any attribute name works (`wonAfter_-1`).
- */
-export type Changes = {
-  set?: Record<string, unknown>;
-  setIfMissing?: Record<string, unknown>;
-  setIn?: Record<string, Record<string, unknown>>;
-  remove?: string[];
-  add?: Record<string, number>;
-};
-
-/**
  * The items an entity keeps in one primary-key partition, read in one query (ElectroDB's
  * collections): `of` names the partition, `sortPrefix` the sort keys of this entity's items in it
- * (a partition may hold other items too, a lead's stage history beside the lead, say).
+ * (a partition may hold other items too, a lead's stage history beside the lead, say), or
+ * `sortKey` the one sort key of a partition's head item (the lead itself, at `LEAD`).
  */
-export type Partition<A> = { of: (args: A) => string; sortPrefix?: string };
+export type Partition<A> = { of: (args: A) => string; sortPrefix?: string; sortKey?: string };
 
 export type PartitionOptions = { sort?: SortCondition; consistent?: boolean; newestFirst?: boolean };
 
@@ -98,6 +79,7 @@ export function defineEntity<S extends z.ZodType<Record<string, unknown>>, K, Pa
     schema: definition.schema,
     key: keyOf,
     patterns,
+    partition: definition.partition,
 
     /**
      * The whole item as stored: keys, listings, `type` and the attributes. `ids` make the key when
@@ -180,14 +162,25 @@ export function defineEntity<S extends z.ZodType<Record<string, unknown>>, K, Pa
     },
 
     /**
+     * Every item of a listing, only the attributes `view` declares (a projection saves transfer, not
+     * read units), parsed with it: a report that reads a few fields of many items.
+     */
+    async allAs<N extends keyof Patterns, V extends z.ZodObject>(ctx: Ctx, pattern: N, args: Parameters<Patterns[N]["partition"]>[0], view: V, options: Omit<PageOptions, "cursor" | "limit"> = {}): Promise<z.infer<V>[]> {
+      const attributes = Object.keys(view.shape);
+      const projection = { ProjectionExpression: attributes.map((_, i) => `#p${i}`).join(", "), ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#p${i}`, a])) };
+      return (await queryAll(ctx, { ...listingQuery(patterns[pattern]!, args, options), ...projection })).map((item) => view.parse(item));
+    },
+
+    /**
      * The entity's items in one primary-key partition, by sort key (newest last unless
      * `newestFirst`): those under its `sortPrefix`, or the `sort` condition's (on whole sort keys).
      */
     async inPartition(ctx: Ctx, args: A, options: PartitionOptions = {}): Promise<Data[]> {
       const partition = definition.partition;
       if (!partition) throw new Error(`${definition.type} declares no partition`);
-      const sortPrefix = partition.sortPrefix;
-      const sort = sortCondition("sk", options.sort ?? (sortPrefix === undefined ? undefined : { beginsWith: sortPrefix }));
+      const { sortPrefix, sortKey } = partition;
+      const own: SortCondition | undefined = sortKey !== undefined ? { between: [sortKey, sortKey] } : sortPrefix !== undefined ? { beginsWith: sortPrefix } : undefined;
+      const sort = sortCondition("sk", options.sort ?? own);
       const items = await queryAll(ctx, {
         KeyConditionExpression: `pk = :p${sort.expression}`,
         ExpressionAttributeValues: { ":p": partition.of(args), ...sort.values },
@@ -224,66 +217,4 @@ function sortCondition(attribute: string, condition: SortCondition | undefined):
   if ("between" in condition) return { expression: ` AND ${attribute} BETWEEN :s AND :e`, values: { ":s": condition.between[0], ":e": condition.between[1] } };
   if ("from" in condition) return { expression: ` AND ${attribute} >= :s`, values: { ":s": condition.from } };
   return { expression: ` AND ${attribute} <= :e`, values: { ":e": condition.to } };
-}
-
-function conditionOf(condition: Condition | undefined) {
-  if (condition === undefined || condition === "none") return {};
-  if (condition === "new") return { ConditionExpression: "attribute_not_exists(pk)" };
-  if (condition === "exists") return { ConditionExpression: "attribute_exists(pk)" };
-  return {
-    ConditionExpression: condition.expression,
-    ...(condition.names ? { ExpressionAttributeNames: condition.names } : {}),
-    ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
-  };
-}
-
-/**
- * The one builder of dynamic update expressions: SET, REMOVE and ADD clauses with placeholders by
- * position (`#a0`, `:v0`: attribute names need not be valid placeholder names), merged with the
- * condition's own names and values.
- */
-export function updateOf(changes: Changes, condition?: Condition) {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const name = (attribute: string) => {
-    const placeholder = `#a${Object.keys(names).length}`;
-    names[placeholder] = attribute;
-    return placeholder;
-  };
-  const value = (v: unknown) => {
-    const placeholder = `:v${Object.keys(values).length}`;
-    values[placeholder] = v;
-    return placeholder;
-  };
-  const defined = (record: Record<string, unknown> = {}) => Object.entries(record).filter(([, v]) => v !== undefined);
-  const sets = [
-    ...defined(changes.set).map(([n, v]) => `${name(n)} = ${value(v)}`),
-    ...defined(changes.setIfMissing).map(([n, v]) => {
-      const attribute = name(n);
-      return `${attribute} = if_not_exists(${attribute}, ${value(v)})`;
-    }),
-    ...Object.entries(changes.setIn ?? {}).flatMap(([map, fields]) => {
-      const fieldSets = defined(fields);
-      if (fieldSets.length === 0) return [];
-      const attribute = name(map);
-      return fieldSets.map(([n, v]) => `${attribute}.${name(n)} = ${value(v)}`);
-    }),
-  ];
-  const removes = (changes.remove ?? []).map(name);
-  const adds = Object.entries(changes.add ?? {}).map(([n, v]) => `${name(n)} ${value(v)}`);
-  const clauses = [
-    sets.length ? `SET ${sets.join(", ")}` : "",
-    removes.length ? `REMOVE ${removes.join(", ")}` : "",
-    adds.length ? `ADD ${adds.join(", ")}` : "",
-  ].filter(Boolean);
-  if (clauses.length === 0) throw new Error("an update needs at least one change");
-  const own = conditionOf(condition) as { ConditionExpression?: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> };
-  Object.assign(names, own.ExpressionAttributeNames);
-  Object.assign(values, own.ExpressionAttributeValues);
-  return {
-    UpdateExpression: clauses.join(" "),
-    ...(own.ConditionExpression ? { ConditionExpression: own.ConditionExpression } : {}),
-    ExpressionAttributeNames: names,
-    ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
-  };
 }

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { roles } from "../access/principal.js";
-import type { Ctx } from "../context.js";
 import { defineEntity } from "../db/entity.js";
-import { queryAll } from "../db/query-all.js";
 import { hypothesisKeys } from "./keys.js";
 import { stages } from "./lifecycle.js";
 
@@ -25,6 +23,9 @@ const TargetsItem = z.object({
   minLeads: z.number().optional(),
   minClients: z.number().optional(),
 });
+
+/** The partition of a hypothesis, where its history, rules, optimizations and approvals live beside it. */
+export const hypothesisPartition = ({ hypothesisId }: { hypothesisId: string }) => hypothesisKeys.item(hypothesisId).pk;
 
 /** A hypothesis, listed with all hypotheses. Defaults are those of CreateHypothesisInput, for items older than the field. */
 export const HypothesisEntity = defineEntity({
@@ -49,13 +50,11 @@ export const HypothesisEntity = defineEntity({
     updatedAt: z.string(),
   }),
   key: ({ id }: { id: string }) => hypothesisKeys.item(id),
+  partition: { of: hypothesisPartition, sortKey: hypothesisKeys.itemSortKey },
   patterns: {
     all: { index: "gsi1", partition: (_: object) => "HYPS", sort: (h: { id: string }) => h.id },
   },
 });
-
-/** The partition of a hypothesis, where its history, rules, optimizations and approvals live beside it. */
-export const hypothesisPartition = ({ hypothesisId }: { hypothesisId: string }) => hypothesisKeys.item(hypothesisId).pk;
 
 /** One history entry; `type` names the entity on every item, so the entry's own type is kept as `entryType`. */
 export const HistoryEntity = defineEntity({
@@ -90,15 +89,3 @@ export const RulesEntity = defineEntity({
   key: ({ hypothesisId, version }: { hypothesisId: string; version: number }) => hypothesisKeys.rules(hypothesisId, version),
   partition: { of: hypothesisPartition, sortPrefix: hypothesisKeys.rulesPrefix },
 });
-
-/**
- * Every item of a hypothesis' partition, in sort-key order: several entities' items in one query
- * (each entity's own items are read with its inPartition). The partition grows only by a person's action.
- */
-export async function readPartition(ctx: Ctx, hypothesisId: string, options: { consistent?: boolean } = {}) {
-  return queryAll(ctx, {
-    KeyConditionExpression: "pk = :pk",
-    ExpressionAttributeValues: { ":pk": hypothesisPartition({ hypothesisId }) },
-    ...(options.consistent ? { ConsistentRead: true } : {}),
-  });
-}

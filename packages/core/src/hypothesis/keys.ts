@@ -8,6 +8,7 @@ const seq = (n: number) => String(n).padStart(8, "0");
  */
 export const hypothesisKeys = {
   item: (id: string) => ({ pk: `HYP#${id}`, sk: "HYP" }),
+  itemSortKey: "HYP",
   /** One history item per hypothesis version: the version that change produced. */
   history: (id: string, version: number) => ({ pk: `HYP#${id}`, sk: `HISTORY#${seq(version)}` }),
   historyPrefix: "HISTORY#",

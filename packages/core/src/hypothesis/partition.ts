@@ -1,8 +1,9 @@
 import type { Ctx } from "../context.js";
+import { readCollection } from "../db/collection.js";
 import { NotFoundError } from "../errors.js";
 import { ApprovalEntity, toApproval, type Approval } from "../kpi/approvals.js";
 import { byStartDay, OptimizationEntity, type Optimization } from "../optimization/optimization.js";
-import { HistoryEntity, HypothesisEntity, readPartition, RulesEntity } from "./entities.js";
+import { HistoryEntity, HypothesisEntity, hypothesisPartition, RulesEntity } from "./entities.js";
 import { toHistoryEntry, type HistoryEntry } from "./history.js";
 import type { Hypothesis } from "./model.js";
 import { toWrittenRules, type WrittenRules } from "./rules.js";
@@ -27,16 +28,20 @@ export type HypothesisPartition = {
  * Throws NotFoundError when there is no such hypothesis.
  */
 export async function readHypothesisPartition(ctx: Ctx, id: string): Promise<HypothesisPartition> {
-  const items = await readPartition(ctx, id, { consistent: true });
-  const read: Omit<HypothesisPartition, "hypothesis"> & { hypothesis?: Hypothesis } = { history: [], rules: [], optimizations: [], approvals: [] };
   // Sort keys come back in order, so each kind's items are in the order of their own query.
-  for (const item of items) {
-    if (item.type === HypothesisEntity.type) read.hypothesis = HypothesisEntity.parse(item);
-    else if (item.type === HistoryEntity.type) read.history.push(toHistoryEntry(HistoryEntity.parse(item)));
-    else if (item.type === RulesEntity.type) read.rules.push(toWrittenRules(RulesEntity.parse(item)));
-    else if (item.type === OptimizationEntity.type) read.optimizations.push(OptimizationEntity.parse(item));
-    else if (item.type === ApprovalEntity.type) read.approvals.push(toApproval(ApprovalEntity.parse(item)));
-  }
-  if (!read.hypothesis) throw new NotFoundError("hypothesis", id);
-  return { ...read, hypothesis: read.hypothesis, optimizations: read.optimizations.sort(byStartDay) };
+  const read = await readCollection(
+    ctx,
+    hypothesisPartition({ hypothesisId: id }),
+    { hypothesis: HypothesisEntity, history: HistoryEntity, rules: RulesEntity, optimizations: OptimizationEntity, approvals: ApprovalEntity },
+    { consistent: true },
+  );
+  const [hypothesis] = read.hypothesis;
+  if (!hypothesis) throw new NotFoundError("hypothesis", id);
+  return {
+    hypothesis,
+    history: read.history.map(toHistoryEntry),
+    rules: read.rules.map(toWrittenRules),
+    optimizations: read.optimizations.sort(byStartDay),
+    approvals: read.approvals.map(toApproval),
+  };
 }

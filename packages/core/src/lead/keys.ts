@@ -88,6 +88,8 @@ export const LeadEntity = defineEntity({
   type: "lead",
   schema: LeadSchema,
   key: ({ id }: { id: string }) => ({ pk: `LEAD#${id}`, sk: "LEAD" }),
+  /** Its stage history and contact attempts sort under it (lead/partition.ts reads them together). */
+  partition: { of: ({ leadId }: { leadId: string }) => `LEAD#${leadId}`, sortKey: "LEAD" },
   patterns: {
     /** The leads of a hypothesis; null: the unattributed leads. */
     byHypothesis: { index: "gsi1", partition: ({ hypothesisId }: { hypothesisId: string | null }) => (hypothesisId ? `LEADS#HYP#${hypothesisId}` : "LEADS#UNATTRIBUTED"), sort: arrival },

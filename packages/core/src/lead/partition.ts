@@ -1,9 +1,9 @@
 import type { Ctx } from "../context.js";
-import { queryAll } from "../db/query-all.js";
+import { readCollection } from "../db/collection.js";
 import { NotFoundError } from "../errors.js";
-import { ATTEMPT_PREFIX, ContactAttemptEntity, toContactAttempt, type ContactAttempt } from "./contact-attempts.js";
+import { ContactAttemptEntity, toContactAttempt, type ContactAttempt } from "./contact-attempts.js";
 import type { Lead } from "./lead.js";
-import { LeadEntity, STAGE_PREFIX, StageChangeEntity } from "./keys.js";
+import { LeadEntity, StageChangeEntity } from "./keys.js";
 import { toStageHistoryEntry, type StageHistoryEntry } from "./outcomes.js";
 import { toLead } from "./query.js";
 
@@ -23,20 +23,11 @@ export type LeadPartition = {
  * Throws NotFoundError when there is no such lead.
  */
 export async function readLeadPartition(ctx: Ctx, id: string): Promise<LeadPartition> {
-  const { pk, sk } = LeadEntity.key({ id });
-  const items = await queryAll(ctx, { KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": pk }, ConsistentRead: true });
-  const read: Omit<LeadPartition, "lead"> & { lead?: Lead } = { history: [], attempts: [] };
   // Sort keys come back in order (`ATTEMPT#<at>`, `STAGE#<at>`), so each list is in the order of its own query.
-  for (const item of items) {
-    const key: string = item.sk;
-    if (key === sk) {
-      const lead = LeadEntity.parse(item);
-      // A merged lead shows the lead that absorbed it (lead/lead-merge.ts).
-      if (lead.mergedInto) return readLeadPartition(ctx, lead.mergedInto);
-      read.lead = toLead(lead);
-    } else if (key.startsWith(STAGE_PREFIX)) read.history.push(toStageHistoryEntry(StageChangeEntity.parse(item)));
-    else if (key.startsWith(ATTEMPT_PREFIX)) read.attempts.push(toContactAttempt(ContactAttemptEntity.parse(item)));
-  }
-  if (!read.lead) throw new NotFoundError("lead", id);
-  return { ...read, lead: read.lead };
+  const read = await readCollection(ctx, LeadEntity.key({ id }).pk, { lead: LeadEntity, history: StageChangeEntity, attempts: ContactAttemptEntity }, { consistent: true });
+  const [lead] = read.lead;
+  if (!lead) throw new NotFoundError("lead", id);
+  // A merged lead shows the lead that absorbed it (lead/lead-merge.ts).
+  if (lead.mergedInto) return readLeadPartition(ctx, lead.mergedInto);
+  return { lead: toLead(lead), history: read.history.map(toStageHistoryEntry), attempts: read.attempts.map(toContactAttempt) };
 }

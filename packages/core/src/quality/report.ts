@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { IdSchema } from "../db/key-limits.js";
 import type { Ctx } from "../context.js";
-import { queryAll } from "../db/query-all.js";
 import { Hypotheses } from "../hypothesis/hypothesis.js";
 import type { Hypothesis } from "../hypothesis/model.js";
-import { tableDefinition } from "../db/table.js";
 import { LeadEntity, LeadSchema } from "../lead/keys.js";
 import type { LeadStage, PathStage } from "../lead/stages.js";
 import { missingTags, RequiredTags, type TagRequirement } from "../lead/tags.js";
@@ -112,20 +110,8 @@ export async function qualityReport(ctx: Ctx, query: QualityQuery, listed?: Prom
 /** What the audit reads of each lead item. */
 const AuditedItem = LeadSchema.pick({ id: true, hypothesisId: true, sourceId: true, stage: true, furthestStage: true, tags: true, createdAt: true, firstAttemptAt: true });
 
-/**
- * Newest first, only the attributes the audit needs (projection saves transfer, not read units):
- * a query of the lead entity's listing by hand, because the entity layer's listings read whole items.
- */
+/** Newest first, only the attributes the audit needs (AuditedItem). */
 async function readLeads(ctx: Ctx, hypothesisId: string | null): Promise<AuditedLead[]> {
-  const pattern = hypothesisId ? LeadEntity.patterns.byHypothesis : LeadEntity.patterns.all;
-  const attributes = Object.keys(AuditedItem.shape);
-  const items = await queryAll(ctx, {
-    IndexName: pattern.index,
-    KeyConditionExpression: `${tableDefinition.globalIndexes[pattern.index].partitionKey} = :p`,
-    ExpressionAttributeValues: { ":p": pattern.partition({ hypothesisId }) },
-    ProjectionExpression: attributes.map((a) => `#${a}`).join(", "),
-    ExpressionAttributeNames: Object.fromEntries(attributes.map((a) => [`#${a}`, a])),
-    ScanIndexForward: false,
-  });
-  return items.map((item) => AuditedItem.parse(item));
+  const options = { newestFirst: true };
+  return hypothesisId ? LeadEntity.allAs(ctx, "byHypothesis", { hypothesisId }, AuditedItem, options) : LeadEntity.allAs(ctx, "all", {}, AuditedItem, options);
 }

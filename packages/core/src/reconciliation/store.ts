@@ -2,8 +2,8 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { bytesSchema } from "../db/bytes.js";
+import { readCollection } from "../db/collection.js";
 import { defineEntity } from "../db/entity.js";
-import { queryAll } from "../db/query-all.js";
 import { NotFoundError } from "../errors.js";
 
 const Summary = z.object({
@@ -33,6 +33,7 @@ export const ReconciliationEntity = defineEntity({
   type: "reconciliation",
   schema: Summary.extend({ parts: z.number() }),
   key: ({ id }: { id: string }) => ({ pk: partition(id), sk: HEAD }),
+  partition: { of: ({ id }: { id: string }) => partition(id), sortKey: HEAD },
   patterns: {
     all: { index: "gsi1", partition: (_: object) => "RECONCILIATIONS", sort: (r: { id: string }) => r.id },
   },
@@ -43,6 +44,7 @@ export const ReconciliationPartEntity = defineEntity({
   type: "reconciliationPart",
   schema: z.object({ data: bytesSchema }),
   key: ({ id, index }: { id: string; index: number }) => ({ pk: partition(id), sk: `${PART}${String(index).padStart(4, "0")}` }),
+  partition: { of: ({ id }: { id: string }) => partition(id), sortPrefix: PART },
 });
 
 /** Bytes per part: well under the item limit, leaving room for the keys. */
@@ -68,17 +70,10 @@ export const ReconciliationStore = {
 
   /** The summary and the details as saved; 404 for an id never saved. */
   async load(ctx: Ctx, id: string): Promise<{ summary: ReconciliationSummary; details: Record<string, unknown> }> {
-    // The head and its parts (two entities) in one query of the partition, so no one entity's inPartition reads them.
-    const items = await queryAll(ctx, {
-      KeyConditionExpression: "pk = :pk",
-      ExpressionAttributeValues: { ":pk": partition(id) },
-      ConsistentRead: true,
-    });
-    const head = items.find((item) => item.sk === HEAD);
-    if (!head) throw new NotFoundError("reconciliation", id);
     // Parts sort by their zero-padded index, which Query already returns in order.
-    const parts = items.filter((item) => String(item.sk).startsWith(PART)).map((item) => ReconciliationPartEntity.parse(item).data);
-    return { summary: toSummary(ReconciliationEntity.parse(head)), details: JSON.parse(gunzipSync(Buffer.concat(parts)).toString("utf8")) };
+    const { head: [head], parts } = await readCollection(ctx, partition(id), { head: ReconciliationEntity, parts: ReconciliationPartEntity }, { consistent: true });
+    if (!head) throw new NotFoundError("reconciliation", id);
+    return { summary: toSummary(head), details: JSON.parse(gunzipSync(Buffer.concat(parts.map((part) => part.data))).toString("utf8")) };
   },
 
   /** Newest first, one index query per page. */

@@ -119,3 +119,12 @@ export const Select: FC<{ state: FormState; name: string; label: string; options
     </Frame>
   );
 };
+
+/**
+ * A yes/no choice as a select of `"true"`/`"false"` (the values the handlers read), after an optional
+ * first choice `unset` (value "") for "not said".
+ * @example <YesNoSelect state={state} name="paid" label={t.paid} yes={t.paidYes} no={t.paidNo} />
+ */
+export const YesNoSelect: FC<{ state: FormState; name: string; label: string; yes: string; no: string; unset?: string }> = ({ yes, no, unset, ...select }) => (
+  <Select {...select} options={[...(unset === undefined ? [] : [{ value: "", label: unset }]), { value: "true", label: yes }, { value: "false", label: no }]} />
+);

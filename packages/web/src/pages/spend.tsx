@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { chooseSpendFormat, Spend, spendFormats, SpendImportQuery, type SpendImportResult } from "@parom/core/spend";
 import { EncodingSelect, uploadText } from "../components/encoding.js";
-import { Csrf, emptyForm, Problems, Select, TextArea, type FormState } from "../components/form.js";
+import { Csrf, emptyForm, Problems, Select, TextArea, YesNoSelect, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, formValues, optionalText, parseForm } from "../forms.js";
 import { formPost, needs } from "../guards.js";
@@ -57,16 +57,7 @@ async function spendPage(c: Context<WebEnv>, state: FormState = emptyForm, resul
         <TextArea state={state} name="text" label={t.text} rows={8} />
         <div class="row">
           <Select state={state} name="format" label={t.format} options={[{ value: "", label: t.detect }, ...spendFormats.map((f) => ({ value: f.name, label: f.name }))]} />
-          <Select
-            state={state}
-            name="moneyInMicros"
-            label={t.micros}
-            options={[
-              { value: "", label: t.detect },
-              { value: "true", label: "✓" },
-              { value: "false", label: "✕" },
-            ]}
-          />
+          <YesNoSelect state={state} name="moneyInMicros" label={t.micros} unset={t.detect} yes="✓" no="✕" />
         </div>
         <button type="submit">{t.upload}</button>
       </form>

@@ -1,4 +1,4 @@
-import { Csrf, emptyForm, Field, Problems, Select } from "../../components/form.js";
+import { Csrf, emptyForm, Field, Problems, Select, YesNoSelect } from "../../components/form.js";
 import type { Section } from "./section.js";
 
 export const CampaignsSection: Section = ({ v, data: { hypothesis: h, campaigns, contractors }, forms }) => {
@@ -62,15 +62,7 @@ export const CampaignsSection: Section = ({ v, data: { hypothesis: h, campaigns,
               options={[{ value: "", label: t.noContractor }, ...contractors.map((c) => ({ value: c.id, label: c.name }))]}
             />
             <Field state={state} name="platformCampaignIds" label={t.platformIds} hint={t.platformIdsHint} />
-            <Select
-              state={state}
-              name="paid"
-              label={t.paid}
-              options={[
-                { value: "true", label: t.paidYes },
-                { value: "false", label: t.paidNo },
-              ]}
-            />
+            <YesNoSelect state={state} name="paid" label={t.paid} yes={t.paidYes} no={t.paidNo} />
             <p class="muted">{t.paidHint}</p>
             <button type="submit">{t.addCampaign}</button>
           </form>
