@@ -9,6 +9,7 @@ import { leadRoutes } from "./leads.js";
 import { qualityRoutes } from "./quality.js";
 import { quarantineRoutes } from "./quarantine.js";
 import { reconciliationRoutes } from "./reconciliation.js";
+import { resultsRoutes } from "./results.js";
 import { signInRoutes } from "./sign-in.js";
 import { sourceRoutes } from "./sources.js";
 import { spendRoutes } from "./spend.js";
@@ -30,4 +31,5 @@ export const pageModules: Hono<WebEnv>[] = [
   contractorReportRoutes,
   qualityRoutes,
   reconciliationRoutes,
+  resultsRoutes,
 ];
