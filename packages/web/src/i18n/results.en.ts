@@ -24,8 +24,8 @@ export const resultsEn = {
   revenue: "Revenue",
   conversion: "Conversion",
   marks: "Marks",
-  /** Conversion with its 95% interval. */
-  rate: (rate: string, lo: string, hi: string) => `${rate} (95%: ${lo}–${hi})`,
+  /** The 95% interval of a conversion. */
+  interval: (lo: string, hi: string) => `95%: ${lo}–${hi}`,
   noAttempt: "no attempts",
   best: "best this month",
   worst: "worst this month",

@@ -24,7 +24,7 @@ export const resultsRu: ResultsMessages = {
   revenue: "Выручка",
   conversion: "Конверсия",
   marks: "Отметки",
-  rate: (rate, lo, hi) => `${rate} (95 %: ${lo}–${hi})`,
+  interval: (lo, hi) => `95 %: ${lo}–${hi}`,
   noAttempt: "попыток не было",
   best: "лучший в месяце",
   worst: "худший в месяце",

@@ -51,7 +51,7 @@ const SegmentTable: FC<{ v: View; segment: Segment; month: string }> = ({ v, seg
   const t = v.t.results;
   const title = t.segment(segment.sourceName, segment.clientType ? t.clientType[segment.clientType] : t.untagged);
   return (
-    <section class="card" aria-label={title}>
+    <section aria-label={title}>
       <h2>{title}</h2>
       <table>
         <thead>
@@ -80,7 +80,11 @@ const SegmentTable: FC<{ v: View; segment: Segment; month: string }> = ({ v, seg
               <td class="num">{v.fmt.number(p.qualified)}</td>
               <td class="num">{v.fmt.number(p.won)}</td>
               <td class="num">{v.fmt.money(p.revenue)}</td>
-              <td class="num">{t.rate(v.fmt.percent(p.conversion.rate), v.fmt.percent(p.conversion.interval[0]), v.fmt.percent(p.conversion.interval[1]))}</td>
+              <td class="num">
+                {v.fmt.percent(p.conversion.rate)}
+                <br />
+                <small class="muted">{t.interval(v.fmt.percent(p.conversion.interval[0]), v.fmt.percent(p.conversion.interval[1]))}</small>
+              </td>
               <td>{marks(v, p, month).join("; ")}</td>
             </tr>
           ))}
@@ -96,7 +100,7 @@ function marks(v: View, p: PersonResult, month: string): string[] {
   const words: string[] = [];
   if (p.best) words.push(`★ ${t.best}`);
   if (p.worst) words.push(`▼ ${t.worst}`);
-  if (p.isRecord) words.push(`🏆 ${t.record}`);
+  if (p.isRecord) words.push(`◆ ${t.record}`);
   else if (p.recordMonth && p.recordMonth.month !== month) words.push(t.recordWas(monthName(v, p.recordMonth.month)));
   return words;
 }
