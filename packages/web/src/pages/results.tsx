@@ -5,6 +5,7 @@ import { dayIn } from "@parom/core";
 import { readResults, ResultsQuery, type PersonResult, type Segment } from "@parom/core/people";
 import type { WebEnv } from "../env.js";
 import { needs } from "../guards.js";
+import type { ResultsMessages } from "../i18n/results.en.js";
 import { Page } from "../layout.js";
 import { viewOf, type View } from "../view.js";
 
@@ -76,7 +77,7 @@ const SegmentTable: FC<{ v: View; segment: Segment; month: string }> = ({ v, seg
               </th>
               <td class="num">{v.fmt.number(p.assigned)}</td>
               <td class="num">{v.fmt.number(p.reachedWithinRule)}</td>
-              <td class="num">{p.firstContact.medianMinutes === null ? t.noAttempt : duration(v, p.firstContact.medianMinutes)}</td>
+              <td class="num">{p.firstContact.medianMinutes === null ? t.noAttempt : duration(t, p.firstContact.medianMinutes)}</td>
               <td class="num">{v.fmt.number(p.qualified)}</td>
               <td class="num">{v.fmt.number(p.won)}</td>
               <td class="num">{v.fmt.money(p.revenue)}</td>
@@ -113,9 +114,11 @@ function monthName(v: View, month: string): string {
   return format.format(new Date(`${month}-01T00:00:00Z`));
 }
 
-/** Whole minutes in working words: under an hour in minutes, under a day in hours and minutes, else days and hours. */
-function duration(v: View, minutes: number): string {
-  const t = v.t.results;
+/**
+ * Whole minutes in working words: under an hour in minutes, under a day in hours and minutes, else days and hours.
+ * @example duration(resultsRu, 80) // "1 ч 20 мин"
+ */
+export function duration(t: ResultsMessages, minutes: number): string {
   if (minutes < 60) return t.minutes(minutes);
   if (minutes < 24 * 60) return t.hours(Math.floor(minutes / 60), minutes % 60);
   return t.days(Math.floor(minutes / (24 * 60)), Math.floor((minutes % (24 * 60)) / 60));
