@@ -2,6 +2,7 @@ import type { Stage } from "@parom/core/hypothesis";
 import type { ContactChannel, ContactResult, LeadStage, TimeOfDay } from "@parom/core/lead";
 import { decisionsEn } from "./decisions.en.js";
 import { resultsEn } from "./results.en.js";
+import { dailyEn } from "./daily.en.js";
 import { enDays } from "./plural.js";
 
 /**
@@ -287,6 +288,7 @@ export const en = {
   },
   decisions: decisionsEn,
   results: resultsEn,
+  daily: dailyEn,
 };
 
 export type Messages = typeof en;
