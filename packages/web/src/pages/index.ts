@@ -5,6 +5,7 @@ import { contractorRoutes } from "./contractors.js";
 import { decisionRoutes } from "./hypothesis/decisions/routes.js";
 import { hypothesisNewRoutes } from "./hypothesis-new.js";
 import { hypothesisRoutes } from "./hypothesis/routes.js";
+import { keyRoutes } from "./keys.js";
 import { leadRoutes } from "./leads.js";
 import { qualityRoutes } from "./quality.js";
 import { quarantineRoutes } from "./quarantine.js";
@@ -32,4 +33,5 @@ export const pageModules: Hono<WebEnv>[] = [
   qualityRoutes,
   reconciliationRoutes,
   resultsRoutes,
+  keyRoutes,
 ];
