@@ -27,7 +27,7 @@ describe("the API keys page", () => {
     expect(made.status).toBe(201);
     const secret = secretOf(made.html);
     expect(secret).toBeDefined();
-    expect(textOf(made.html)).toContain("Скопируйте его сейчас и передайте владельцу: больше он не покажется.");
+    expect(textOf(made.html)).toContain("Скопируйте его сейчас и передайте тому, кто будет им пользоваться: больше он не покажется.");
     expect(made.html).toContain('data-copy="new-key"');
     expect(made.location).toBeNull();
     expect((await h.call("GET", "/api/hypotheses", undefined, { key: secret })).status).toBe(200);

@@ -76,13 +76,13 @@ async function keysPage(c: Context<WebEnv>, options: { state?: FormState; made?:
           <Select
             state={state}
             name="contractorId"
-            label={`${t.contractor} (${v.t.role.contractor})`}
+            label={t.contractorFor}
             options={[{ value: "", label: contractors.length ? t.choose : t.noContractors }, ...contractors.map((x) => ({ value: x.id, label: x.name }))]}
           />
           <Select
             state={state}
             name="personId"
-            label={`${t.person} (${v.t.role.manager}, ${v.t.role.sales_head})`}
+            label={t.personFor}
             options={[{ value: "", label: people.length ? t.choose : t.noPeople }, ...people.map((x) => ({ value: x.id, label: `${x.name} — ${v.t.role[x.role]}` }))]}
           />
         </div>
