@@ -49,6 +49,24 @@ export const dailyEn = {
     removed: "The address is removed: reports are not mailed.",
     bad: "Address for reports: this is not an e-mail address (like name@example.ru).",
   },
+  spendDay: {
+    title: "One day's spend by hand",
+    intro: "For a campaign whose platform gives no export: the amount replaces whatever that day held.",
+    campaign: "Campaign",
+    choose: "— choose —",
+    noCampaigns: "no campaigns yet: add one to a hypothesis first",
+    day: "Day",
+    amount: "Amount, roubles",
+    amountHint: "Like 600 000 or 600 000,50.",
+    record: "Record the spend",
+    recorded: "The day's spend is recorded.",
+    replaced: "The day's spend is recorded; it replaced the amount recorded for that day before.",
+    needCampaign: "Campaign: choose the campaign.",
+    needDay: "Day: choose a day in the calendar.",
+    badAmount: "Amount: write an amount in roubles, like 600 000 or 600 000,50 (at most two digits after the comma).",
+    negative: "Amount: spend cannot be below zero.",
+    refused: "The spend was not recorded: the campaign's hypothesis keeps its spend in another currency or is gone.",
+  },
 };
 
 export type DailyMessages = typeof dailyEn;

@@ -41,7 +41,6 @@ async function contractorsPage(c: Context<WebEnv>, state: FormState = emptyForm,
             <h2 id={`contractor-title-${contractor.id}`} class="small">
               {contractor.name}
             </h2>
-            <ContractorEmailForm v={v} contractor={contractor} state={state} />
             {own.length === 0 ? (
               <p class="muted">{t.noCampaigns}</p>
             ) : (
@@ -66,6 +65,7 @@ async function contractorsPage(c: Context<WebEnv>, state: FormState = emptyForm,
                 </tbody>
               </table>
             )}
+            <ContractorEmailForm v={v} contractor={contractor} state={state} />
             <h3 class="small">{t.latestReports}</h3>
             {latest.length === 0 ? (
               <p class="muted">{t.noReports}</p>
