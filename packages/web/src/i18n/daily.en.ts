@@ -67,6 +67,25 @@ export const dailyEn = {
     negative: "Amount: spend cannot be below zero.",
     refused: "The spend was not recorded: the campaign's hypothesis keeps its spend in another currency or is gone.",
   },
+  reportsRun: {
+    title: "Send the reports now",
+    intro: "Sends each contractor with campaigns its report for the last complete week or month, as the schedule does, and sends again the reports that failed before. A report already sent is not sent twice.",
+    period: "Report",
+    send: "Send now",
+    resultTitle: "Reports sent",
+    days: (from: string, to: string) => `Period: ${from} – ${to}.`,
+    none: "No contractor has campaigns: there was nothing to send.",
+    back: "Back to the contractors",
+    badPeriod: "Report: choose weekly or monthly.",
+    outcome: {
+      sent: "sent",
+      already_sent: "already sent before",
+      in_progress: "being sent by another run",
+      lease_lost: "being sent by another run",
+      failed: "not sent: the mail service refused; the next run tries again",
+      no_email: "not sent: the contractor has no address for reports",
+    },
+  },
 };
 
 export type DailyMessages = typeof dailyEn;

@@ -11,6 +11,7 @@ import { Page } from "../layout.js";
 import { noticeOf } from "../notice.js";
 import { viewOf } from "../view.js";
 import { ContractorEmailForm } from "./contractor-email.js";
+import { ReportsRunForm } from "./reports-run.js";
 
 const LATEST_REPORTS = 3;
 
@@ -32,6 +33,7 @@ async function contractorsPage(c: Context<WebEnv>, state: FormState = emptyForm,
         <Field state={state} name="name" label={t.name} required />
         <button type="submit">{t.create}</button>
       </form>
+      <ReportsRunForm v={v} />
       {contractors.length === 0 && <p class="muted">{t.empty}</p>}
       {contractors.map((contractor, i) => {
         const own = campaigns.filter((campaign) => campaign.contractorId === contractor.id);

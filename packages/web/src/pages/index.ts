@@ -10,6 +10,7 @@ import { leadRoutes } from "./leads.js";
 import { qualityRoutes } from "./quality.js";
 import { quarantineRoutes } from "./quarantine.js";
 import { reconciliationRoutes } from "./reconciliation.js";
+import { reportRunRoutes } from "./reports-run.js";
 import { resultsRoutes } from "./results.js";
 import { signInRoutes } from "./sign-in.js";
 import { sourceRoutes } from "./sources.js";
@@ -34,4 +35,5 @@ export const pageModules: Hono<WebEnv>[] = [
   reconciliationRoutes,
   resultsRoutes,
   keyRoutes,
+  reportRunRoutes,
 ];
