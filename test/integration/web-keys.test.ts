@@ -94,6 +94,21 @@ describe("the API keys page", () => {
     expect((await owner.get(`/keys/${newId()}/revoke`)).status).toBe(404);
   });
 
+  it("speaks English to an English browser, with no Cyrillic but the names typed", async () => {
+    const english = h.browser({ acceptLanguage: "en" });
+    await english.signIn(OWNER_KEY);
+    await english.get("/keys");
+    const made = await english.post("/keys", { name: "Olga", role: "marketer" });
+    const text = textOf(made.html);
+    expect(text).toContain("Copy it now and hand it to whoever will use it: it is not shown again.");
+    expect(keyRow(made.html, "Olga")).toContain("marketer — ");
+    expect(textOf((await english.post("/keys", { name: "", role: "contractor" })).html)).toContain("Contractor: choose whose key it is.");
+    // Above the list, leaving out the names other tests typed in Russian (the contractor and person options), nothing is Cyrillic.
+    const above = textOf(made.html.slice(0, made.html.indexOf("<h2>Keys</h2>")).replace(/<option value="\w+">[^<]*<\/option>/g, ""));
+    expect(above.match(/\S*[а-яё]\S*/gi) ?? []).toEqual([]);
+    expect(made.html).toContain("<h2>Keys</h2>");
+  });
+
   it("refuses a marketer with 403: no page, no key made, no key revoked", async () => {
     const marketer = h.browser({ acceptLanguage: "ru" });
     await marketer.signIn((await h.call("POST", "/api/keys", { role: "marketer", name: "m" })).body.key);

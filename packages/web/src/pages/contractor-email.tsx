@@ -16,7 +16,6 @@ export const ContractorEmailForm: FC<{ v: View; contractor: Contractor; state: F
   return (
     <form method="post" action={`/contractors/${contractor.id}/email`} class="row">
       <Csrf v={v} />
-      <input type="hidden" name="contractorId" value={contractor.id} />
       <div class={error ? "field invalid" : "field"}>
         <label for={id}>{t.label}</label>
         <input
