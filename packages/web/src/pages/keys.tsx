@@ -5,6 +5,7 @@ import { ApiKeys, roles } from "@parom/core/access";
 import { Contractors } from "@parom/core/contractor";
 import { People } from "@parom/core/people";
 import { Csrf, emptyForm, Field, Select, type FormState } from "../components/form.js";
+import { Refusal } from "../components/refusal.js";
 import type { WebEnv } from "../env.js";
 import { formValues } from "../forms.js";
 import { formPost, needs } from "../guards.js";
@@ -14,21 +15,6 @@ import { readKeyForm } from "./keys-input.js";
 
 type Made = { id: string; key: string; name?: string };
 type ApiKeyInfo = Awaited<ReturnType<typeof ApiKeys.list>>[number];
-
-/** The refusal above the form: each field's problem already names the field in the reader's words. */
-const Refusal: FC<{ v: View; state: FormState }> = ({ v, state }) =>
-  state.problem ? (
-    <div class="problems" role="alert">
-      <p>
-        <strong>⚠ {v.t.form.problems}</strong>
-      </p>
-      <ul>
-        {state.problem.issues.map((issue) => (
-          <li>{issue.message}</li>
-        ))}
-      </ul>
-    </div>
-  ) : null;
 
 /** The new key's secret, this once; the copy button is revealed by /assets/copy.js (without scripts, select and copy). */
 const MadeKey: FC<{ v: View; made: Made }> = ({ v, made }) => {

@@ -3,6 +3,7 @@ import type { FC } from "hono/jsx";
 import { Contractors } from "@parom/core/contractor";
 import { outboxMailer, reportPeriods, runReports } from "@parom/core/report";
 import { Csrf } from "../components/form.js";
+import { Refusal } from "../components/refusal.js";
 import type { WebEnv } from "../env.js";
 import { formValues } from "../forms.js";
 import { formPost, needs } from "../guards.js";
@@ -49,9 +50,7 @@ export const reportRunRoutes = new Hono<WebEnv>().post("/reports/run", ...needs(
   if (!period) {
     return c.html(
       <Page v={v} title={t.title}>
-        <div class="problems" role="alert">
-          <strong>⚠ {v.t.form.problems}</strong> {t.badPeriod}
-        </div>
+        <Refusal v={v} state={{ values: {}, problem: { message: t.badPeriod, issues: [] } }} />
         <ReportsRunForm v={v} />
       </Page>,
       400,

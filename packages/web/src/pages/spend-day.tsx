@@ -2,6 +2,7 @@ import type { FC } from "hono/jsx";
 import { toKopecks, type FieldIssue } from "@parom/core";
 import type { Campaign } from "@parom/core/campaign";
 import { Csrf, Field, Select, type FormState } from "../components/form.js";
+import { Refusal } from "../components/refusal.js";
 import type { Messages } from "../i18n/index.js";
 import type { View } from "../view.js";
 
@@ -36,16 +37,7 @@ export const SpendDayForm: FC<{ v: View; state: FormState; campaigns: Campaign[]
         {t.title}
       </h2>
       <p class="muted">{t.intro}</p>
-      {state.problem && (
-        <div class="problems" role="alert">
-          <strong>⚠ {v.t.form.problems}</strong> {state.problem.message}
-          <ul>
-            {state.problem.issues.map((issue) => (
-              <li>{issue.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <Refusal v={v} state={state} />
       <div class="row">
         <Select
           state={state}
