@@ -105,6 +105,7 @@ const table: Record<string, Row> = {
   "POST /api/people": { req: () => ({ body: { name: `Менеджер ${token()}`, role: "manager" } }), expect: ownerOnly(201) },
   "GET /api/people": { req: () => ({}), expect: staff(200) },
   "GET /api/people/:id": { req: (s) => id(s.f.personId), expect: staff(200) },
+  "GET /api/people/results": { req: () => ({ query: "month=2026-03" }), expect: ownerOnly(200) },
 
   "GET /api/quality": { req: () => ({}), expect: staff(200) },
   "GET /api/quarantine": { req: () => ({}), expect: staff(200) },

@@ -25,6 +25,7 @@ import { hypothesisOptimizationRoutes } from "./routes/hypothesis-optimizations.
 import { keyRoutes } from "./routes/keys.js";
 import { leadRoutes } from "./routes/leads.js";
 import { peopleRoutes } from "./routes/people.js";
+import { peopleResultRoutes } from "./routes/people-results.js";
 import { qualityRoutes } from "./routes/quality.js";
 import { quarantineRoutes } from "./routes/quarantine.js";
 import { reconciliationRoutes } from "./routes/reconciliations.js";
@@ -96,6 +97,7 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
   app.route("/api/alerts", alertRoutes);
   app.route("/api/sources", sourceRoutes);
   app.route("/api/leads", leadRoutes);
+  app.route("/api/people", peopleResultRoutes); // ahead: `results` is no person id
   app.route("/api/people", peopleRoutes);
   app.route("/api/quality", qualityRoutes);
   app.route("/api/quarantine", quarantineRoutes);

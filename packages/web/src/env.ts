@@ -1,5 +1,6 @@
 import type { Principal } from "@parom/core/access";
 import type { Ctx } from "@parom/core";
+import type { Mailer } from "@parom/core/report";
 import type { Lang } from "./i18n/index.js";
 
 /** What the web needs beyond the domain context: how to recognise the owner and sign cookies. */
@@ -7,6 +8,8 @@ export type WebOptions = {
   ownerApiKey?: string;
   /** Signs the session and CSRF cookies; without it nobody can sign in to the web pages. */
   cookieSecret?: string;
+  /** Delivers reports sent from the page, as the API's POST /api/reports/run does (default: the outbox). */
+  mailer?: Mailer;
 };
 
 /**

@@ -25,6 +25,8 @@ export const navItems: NavItem[] = [
   { href: "/sources", label: (t) => t.nav.sources, shownTo: "sources.manage" },
   { href: "/contractors", label: (t) => t.nav.contractors, shownTo: "contractors.manage" },
   { href: "/quality", label: (t) => t.decisions.nav.quality, shownTo: "quality.read" },
+  { href: "/results", label: (t) => t.results.nav, shownTo: "results.read" },
+  { href: "/keys", label: (t) => t.daily.keys.nav, shownTo: "keys.manage" },
   { href: "/reconciliation", label: (t) => t.decisions.nav.reconciliation, shownTo: "reconciliations.manage" },
 ];
 

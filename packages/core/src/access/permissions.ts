@@ -37,6 +37,8 @@ export const permissions = {
   "assignment.manage": salesLead,
   "callbacks.work": salesLead,
   "results.read": ["owner", "sales_head", "manager"],
+  /** Every segment of the results board; without it, only the segments of one's own leads. */
+  "results.readAll": salesLead,
   "quality.read": ["owner", "marketer", "sales_head"],
   "quality.review": ["owner", "marketer", "sales_head"],
   "quarantine.manage": team,

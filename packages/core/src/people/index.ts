@@ -1,3 +1,7 @@
 // @parom/core/people: the names other packages use; add a name here only when another package needs it.
 // Code inside the package imports its modules directly, never through this file.
-export { CreatePersonInput, People } from "./person.js";
+export { CreatePersonInput, managerDuties, People, personRoles } from "./person.js";
+export type { Person } from "./person.js";
+export { MIN_LEADS_TO_COMPARE } from "./results.js";
+export type { ClientType, PersonResult, ResultsBoard, Segment } from "./results.js";
+export { readResults, ResultsQuery } from "./results-read.js";

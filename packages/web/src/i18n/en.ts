@@ -1,6 +1,8 @@
 import type { Stage } from "@parom/core/hypothesis";
 import type { ContactChannel, ContactResult, LeadStage, TimeOfDay } from "@parom/core/lead";
 import { decisionsEn } from "./decisions.en.js";
+import { resultsEn } from "./results.en.js";
+import { dailyEn } from "./daily.en.js";
 import { enDays } from "./plural.js";
 
 /**
@@ -285,6 +287,8 @@ export const en = {
     home: "Back to the start",
   },
   decisions: decisionsEn,
+  results: resultsEn,
+  daily: dailyEn,
 };
 
 export type Messages = typeof en;

@@ -1,5 +1,7 @@
 import type { Messages } from "./en.js";
 import { decisionsRu } from "./decisions.ru.js";
+import { resultsRu } from "./results.ru.js";
+import { dailyRu } from "./daily.ru.js";
 import { dayWord, ruDays, ruPlural } from "./plural.js";
 
 /** Русские тексты; их форма задана en.ts, так что пропущенный ключ не пройдёт typecheck. */
@@ -280,4 +282,6 @@ export const ru: Messages = {
     home: "На главную",
   },
   decisions: decisionsRu,
+  results: resultsRu,
+  daily: dailyRu,
 };

@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import { Campaigns } from "@parom/core/campaign";
-import { Contractors, CreateContractorInput } from "@parom/core/contractor";
+import { Contractors, CreateContractorInput, UpdateContractorInput } from "@parom/core/contractor";
 import { Hypotheses } from "@parom/core/hypothesis";
 import { ReportSends } from "@parom/core/report";
 import { Csrf, emptyForm, Field, Problems, type FormState } from "../components/form.js";
@@ -10,6 +10,8 @@ import { formPost, needs } from "../guards.js";
 import { Page } from "../layout.js";
 import { noticeOf } from "../notice.js";
 import { viewOf } from "../view.js";
+import { ContractorEmailForm } from "./contractor-email.js";
+import { ReportsRunForm } from "./reports-run.js";
 
 const LATEST_REPORTS = 3;
 
@@ -21,14 +23,17 @@ async function contractorsPage(c: Context<WebEnv>, state: FormState = emptyForm,
   const reports = await Promise.all(contractors.map((contractor) => ReportSends.list(ctx, { contractorId: contractor.id, limit: LATEST_REPORTS })));
   const title = new Map(hypotheses.map((h) => [h.id, h.title]));
   const t = v.t.contractors;
+  const done = c.req.query("email");
+  const notice = done === "saved" ? v.t.daily.email.saved : done === "removed" ? v.t.daily.email.removed : noticeOf(c, v.t);
   return c.html(
-    <Page v={v} title={t.title} notice={noticeOf(c, v.t)}>
+    <Page v={v} title={t.title} notice={notice}>
       <Problems v={v} state={state} />
       <form method="post" action="/contractors" class="card row">
         <Csrf v={v} />
         <Field state={state} name="name" label={t.name} required />
         <button type="submit">{t.create}</button>
       </form>
+      <ReportsRunForm v={v} />
       {contractors.length === 0 && <p class="muted">{t.empty}</p>}
       {contractors.map((contractor, i) => {
         const own = campaigns.filter((campaign) => campaign.contractorId === contractor.id);
@@ -62,6 +67,7 @@ async function contractorsPage(c: Context<WebEnv>, state: FormState = emptyForm,
                 </tbody>
               </table>
             )}
+            <ContractorEmailForm v={v} contractor={contractor} state={state} />
             <h3 class="small">{t.latestReports}</h3>
             {latest.length === 0 ? (
               <p class="muted">{t.noReports}</p>
@@ -92,4 +98,13 @@ export const contractorRoutes = new Hono<WebEnv>()
     const result = await attempt(async () => Contractors.create(c.var.ctx, parseForm(CreateContractorInput, { name: values.name ?? "" })));
     if (!result.ok) return contractorsPage(c, { values, problem: result.problem }, formStatus(result.kind));
     return c.redirect(`/contractors?notice=created#contractor-${result.value.id}`, 303);
+  })
+  .post("/contractors/:id/email", ...needs("contractors.manage"), ...formPost, async (c) => {
+    const id = c.req.param("id");
+    const values: Record<string, string> = { ...(await formValues(c)), contractorId: id };
+    const email = values.email?.trim() || null;
+    const input = UpdateContractorInput.safeParse({ email });
+    if (!input.success) return contractorsPage(c, { values, problem: { message: (await viewOf(c)).t.daily.email.bad, issues: [] } }, 400);
+    await Contractors.update(c.var.ctx, id, input.data);
+    return c.redirect(`/contractors?email=${email ? "saved" : "removed"}#contractor-${id}`, 303);
   });

@@ -5,10 +5,13 @@ import { contractorRoutes } from "./contractors.js";
 import { decisionRoutes } from "./hypothesis/decisions/routes.js";
 import { hypothesisNewRoutes } from "./hypothesis-new.js";
 import { hypothesisRoutes } from "./hypothesis/routes.js";
+import { keyRoutes } from "./keys.js";
 import { leadRoutes } from "./leads.js";
 import { qualityRoutes } from "./quality.js";
 import { quarantineRoutes } from "./quarantine.js";
 import { reconciliationRoutes } from "./reconciliation.js";
+import { reportRunRoutes } from "./reports-run.js";
+import { resultsRoutes } from "./results.js";
 import { signInRoutes } from "./sign-in.js";
 import { sourceRoutes } from "./sources.js";
 import { spendRoutes } from "./spend.js";
@@ -30,4 +33,7 @@ export const pageModules: Hono<WebEnv>[] = [
   contractorReportRoutes,
   qualityRoutes,
   reconciliationRoutes,
+  resultsRoutes,
+  keyRoutes,
+  reportRunRoutes,
 ];

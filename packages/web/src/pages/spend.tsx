@@ -1,4 +1,6 @@
 import { Hono, type Context } from "hono";
+import { Campaigns } from "@parom/core/campaign";
+import { Hypotheses } from "@parom/core/hypothesis";
 import { chooseSpendFormat, Spend, spendFormats, SpendImportQuery, type SpendImportResult } from "@parom/core/spend";
 import { EncodingSelect, uploadText } from "../components/encoding.js";
 import { Csrf, emptyForm, Problems, Select, TextArea, YesNoSelect, type FormState } from "../components/form.js";
@@ -7,13 +9,20 @@ import { attempt, formStatus, formValues, optionalText, parseForm } from "../for
 import { formPost, needs } from "../guards.js";
 import { Page } from "../layout.js";
 import { viewOf } from "../view.js";
+import { readSpendDay, SpendDayForm } from "./spend-day.js";
 
-/** `encoding` is the one an uploaded file was read in, said beside the result so a wrong guess shows. */
-async function spendPage(c: Context<WebEnv>, state: FormState = emptyForm, result?: SpendImportResult, status: 200 | 400 | 409 | 413 | 422 = 200, encoding?: string) {
+/**
+ * `encoding` is the one an uploaded file was read in, said beside the result so a wrong guess shows;
+ * `dayState` is the one-day form's, kept apart from the import form's.
+ */
+async function spendPage(c: Context<WebEnv>, state: FormState = emptyForm, result?: SpendImportResult, status: 200 | 400 | 409 | 413 | 422 = 200, encoding?: string, dayState: FormState = emptyForm) {
   const v = await viewOf(c);
   const t = v.t.spend;
+  const [campaigns, hypotheses] = await Promise.all([Campaigns.list(c.var.ctx), Hypotheses.list(c.var.ctx)]);
+  const day = c.req.query("day");
+  const notice = day === "recorded" ? v.t.daily.spendDay.recorded : day === "replaced" ? v.t.daily.spendDay.replaced : undefined;
   return c.html(
-    <Page v={v} title={t.title}>
+    <Page v={v} title={t.title} notice={notice}>
       <p>{t.intro}</p>
       {result && (
         <section aria-labelledby="result" class="card">
@@ -61,6 +70,7 @@ async function spendPage(c: Context<WebEnv>, state: FormState = emptyForm, resul
         </div>
         <button type="submit">{t.upload}</button>
       </form>
+      <SpendDayForm v={v} state={dayState} campaigns={campaigns} titles={new Map(hypotheses.map((h) => [h.id, h.title]))} />
     </Page>,
     status,
   );
@@ -89,4 +99,15 @@ export const spendRoutes = new Hono<WebEnv>()
     });
     if (!result.ok) return spendPage(c, { values, problem: result.problem }, undefined, formStatus(result.kind, "too_large"));
     return spendPage(c, { values: {} }, result.value, 200, encoding);
+  })
+  .post("/spend/day", ...needs("spend.manage"), ...formPost, async (c) => {
+    const values = await formValues(c);
+    const t = (await viewOf(c)).t.daily.spendDay;
+    const read = readSpendDay(values, await Campaigns.list(c.var.ctx), t);
+    if ("issues" in read) return spendPage(c, emptyForm, undefined, 400, undefined, { values, problem: { issues: read.issues } });
+    const { campaign, date, costKopecks } = read.input;
+    // The import's own path: the campaign found by its UTM pair, the hypothesis' currency, the day replaced.
+    const done = await Spend.import(c.var.ctx, [{ row: 1, spend: { date, utmSource: campaign.utmSource, utmCampaign: campaign.utmCampaign, costKopecks, currency: null } }]);
+    if (done.imported === 0) return spendPage(c, emptyForm, undefined, 422, undefined, { values, problem: { message: t.refused, issues: [] } });
+    return c.redirect(`/spend?day=${done.replaced > 0 ? "replaced" : "recorded"}`, 303);
   });

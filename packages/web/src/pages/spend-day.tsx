@@ -1,0 +1,57 @@
+import type { FC } from "hono/jsx";
+import { toKopecks, type FieldIssue } from "@parom/core";
+import type { Campaign } from "@parom/core/campaign";
+import { Csrf, Field, Select, type FormState } from "../components/form.js";
+import { Refusal } from "../components/refusal.js";
+import type { Messages } from "../i18n/index.js";
+import type { View } from "../view.js";
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isDay = (text: string) => ISO_DAY.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+
+export type SpendDayInput = { campaign: Campaign; date: string; costKopecks: number };
+
+/**
+ * The one-day form read, or each field's problem in the reader's words. The amount is read as a
+ * person writes roubles: spaces between thousands and a decimal comma ("600 000,50").
+ */
+export function readSpendDay(values: Record<string, string>, campaigns: Campaign[], t: Messages["daily"]["spendDay"]): { input: SpendDayInput } | { issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const campaign = campaigns.find((c) => c.id === values.campaignId);
+  if (!campaign) issues.push({ path: "campaignId", message: t.needCampaign });
+  const date = values.date?.trim() ?? "";
+  if (!isDay(date)) issues.push({ path: "date", message: t.needDay });
+  const costKopecks = toKopecks(values.amount?.trim() ?? "");
+  if (costKopecks === null) issues.push({ path: "amount", message: t.badAmount });
+  else if (costKopecks < 0) issues.push({ path: "amount", message: t.negative });
+  return campaign && issues.length === 0 ? { input: { campaign, date, costKopecks: costKopecks! } } : { issues };
+}
+
+/** One campaign's cost for one day, typed by hand; its problems listed above it in words that name the field. */
+export const SpendDayForm: FC<{ v: View; state: FormState; campaigns: Campaign[]; titles: Map<string, string> }> = ({ v, state, campaigns, titles }) => {
+  const t = v.t.daily.spendDay;
+  return (
+    <form method="post" action="/spend/day" class="card" aria-labelledby="spend-day">
+      <Csrf v={v} />
+      <h2 id="spend-day" class="small">
+        {t.title}
+      </h2>
+      <p class="muted">{t.intro}</p>
+      <Refusal v={v} state={state} />
+      <div class="row">
+        <Select
+          state={state}
+          name="campaignId"
+          label={t.campaign}
+          options={[
+            { value: "", label: campaigns.length ? t.choose : t.noCampaigns },
+            ...campaigns.map((c) => ({ value: c.id, label: `${titles.get(c.hypothesisId) ?? "—"} · ${c.utmSource} / ${c.utmCampaign}` })),
+          ]}
+        />
+        <Field state={state} name="date" label={t.day} type="date" />
+        <Field state={state} name="amount" label={t.amount} hint={t.amountHint} placeholder="600 000,50" />
+      </div>
+      <button type="submit">{t.record}</button>
+    </form>
+  );
+};

@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { newId } from "../../packages/core/src/ids.js";
+import { token } from "../support/intake.js";
+import { Browser, createWebHarness, textOf, type WebHarness } from "../support/web.js";
+
+let h: WebHarness;
+let marketer: Browser;
+beforeAll(async () => {
+  h = await createWebHarness({ now: "2026-03-10T09:00:00Z" });
+  marketer = h.browser({ acceptLanguage: "ru" });
+  await marketer.signIn((await h.call("POST", "/api/keys", { role: "marketer" })).body.key);
+  await marketer.get("/spend");
+});
+
+async function campaign() {
+  const hypothesis = await h.call("POST", "/api/hypotheses", {
+    title: `Холодная база ${newId()}`,
+    statement: "Звонки по базе приносят клиентов дешевле 3000",
+    channel: "yandex_direct",
+    responsible: "Ирина",
+    budget: "1000000",
+    probe: { start: "2026-03-01", end: "2026-03-31" },
+    targets: { cplMax: "3000" },
+  });
+  expect(hypothesis.status, hypothesis.text).toBe(201);
+  const made = await h.call("POST", `/api/hypotheses/${hypothesis.body.id}/campaigns`, { utmSource: "calls", utmCampaign: token() });
+  expect(made.status, made.text).toBe(201);
+  return { id: made.body.id as string, title: hypothesis.body.title as string };
+}
+const stored = async (campaignId: string) => (await h.call("GET", `/api/spend?campaignId=${campaignId}`)).body.items;
+
+describe("one day's spend typed by hand on the spend page", () => {
+  it("records roubles written with spaces and a comma, and a second entry replaces the day", async () => {
+    const { id, title } = await campaign();
+    expect((await marketer.get("/spend")).html).toContain(title);
+    const first = await marketer.post("/spend/day", { campaignId: id, date: "2026-03-03", amount: "600 000" });
+    expect(first.status).toBe(303);
+    expect(textOf((await marketer.get(first.location!)).html)).toContain("Расход за день записан.");
+    expect(await stored(id)).toMatchObject([{ date: "2026-03-03", cost: "600000.00" }]);
+
+    const again = await marketer.post("/spend/day", { campaignId: id, date: "2026-03-03", amount: "600\u00a0000,50" });
+    expect(textOf((await marketer.get(again.location!)).html)).toContain("он заменил сумму, записанную за этот день раньше");
+    expect(await stored(id)).toMatchObject([{ date: "2026-03-03", cost: "600000.50" }]);
+  });
+
+  it("answers bad input on the page in Russian naming each field, and records nothing", async () => {
+    const { id } = await campaign();
+    const refused = await marketer.post("/spend/day", { campaignId: "", date: "3 марта", amount: "600 000.505" });
+    expect(refused.status).toBe(400);
+    const text = textOf(refused.html);
+    expect(text).toContain("Кампания: выберите кампанию.");
+    expect(text).toContain("День: выберите день в календаре.");
+    expect(text).toContain("Сумма: напишите сумму в рублях, например 600 000 или 600 000,50");
+    expect(refused.html).toContain('value="600 000.505"');
+    for (const leak of ["campaignId", "amount", "invalid", "must"]) expect(text).not.toContain(leak);
+    const negative = await marketer.post("/spend/day", { campaignId: id, date: "2026-03-04", amount: "-5" });
+    expect(negative.status).toBe(400);
+    expect(textOf(negative.html)).toContain("Сумма: расход не может быть меньше нуля.");
+    expect(await stored(id)).toEqual([]);
+  });
+
+  it("refuses a head of sales with 403 and records nothing", async () => {
+    const { id } = await campaign();
+    const person = await h.call("POST", "/api/people", { name: `Глеб ${newId()}`, role: "sales_head" });
+    const head = h.browser({ acceptLanguage: "ru" });
+    await head.signIn((await h.call("POST", "/api/keys", { role: "sales_head", personId: person.body.id })).body.key);
+    await head.get("/");
+    expect((await head.get("/spend")).status).toBe(403);
+    expect((await head.post("/spend/day", { campaignId: id, date: "2026-03-03", amount: "100" })).status).toBe(403);
+    expect(await stored(id)).toEqual([]);
+  });
+});
