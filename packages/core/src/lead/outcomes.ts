@@ -10,6 +10,7 @@ import { dayIn } from "../time.js";
 import { isLeadRace } from "./lead-race.js";
 import { readLeadItem } from "./read-lead.js";
 import { leadUpdate, StageChangeEntity, stageChangeItem, type LeadItem, type StageChangeItem } from "./keys.js";
+import { checkRequiredTags } from "./tags.js";
 import { WonLeads } from "./won-leads.js";
 import { leadStages, planStageChange, type LeadStage, type OutcomeState, type StageChange, type StagePlan } from "./stages.js";
 
@@ -42,7 +43,10 @@ export type AlongWith = { set: Record<string, unknown>; items: TransactItem[] };
 const MAX_ATTEMPTS = 8;
 
 export const Outcomes = {
-  /** Validates an API request and applies it. */
+  /**
+   * Validates a person's request (the API's PATCH, the lead page's form) and applies it; a move to a
+   * stage whose required tags are missing is refused (lead/tags.ts checkRequiredTags).
+   */
   async changeStage(ctx: Ctx, leadId: string, input: ChangeStageInput, actor: string): Promise<StageChangeResult> {
     let amountKopecks: number | undefined;
     if (input.amount !== undefined) {
@@ -53,7 +57,15 @@ export const Outcomes = {
       }
       amountKopecks = parsed;
     }
-    return Outcomes.apply(ctx, leadId, { to: input.stage, amountKopecks, lostReason: input.lostReason }, actor);
+    const change: StageChange = { to: input.stage, amountKopecks, lostReason: input.lostReason };
+    return withRetry(
+      async () => {
+        const item = await readLead(ctx, leadId);
+        if (planStageChange(outcomeState(item), change) !== null) await checkRequiredTags(ctx, item, change.to);
+        return Outcomes.applyTo(ctx, item, change, actor);
+      },
+      { attempts: MAX_ATTEMPTS, retryable: isLeadRace, maxDelayMs: 200, exhausted: () => new ConflictError("version_conflict", "the lead kept changing while this change was applied; try again") },
+    );
   },
 
   /**

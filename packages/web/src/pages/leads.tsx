@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import { Campaigns } from "@parom/core/campaign";
 import { OWNER_KEY_ID } from "@parom/core/access";
 import { Hypotheses } from "@parom/core/hypothesis";
-import { ContactAttemptInput, ContactAttempts, type LeadStage, leadStages, ListLeadsQuery } from "@parom/core/lead";
+import { attemptMaker, ContactAttemptInput, ContactAttempts, type LeadStage, leadStages, ListLeadsQuery } from "@parom/core/lead";
 import { emptyForm, Problems, Select, type FormState } from "../components/form.js";
 import { leadDetail, leadsPage } from "../data/leads.js";
 import type { WebEnv } from "../env.js";
@@ -182,7 +182,7 @@ async function recordAttempt(c: Context<WebEnv>) {
   const id = c.req.param("id")!;
   const values = await formValues(c);
   const result = await attempt(() =>
-    ContactAttempts.record(c.var.ctx, id, parseForm(ContactAttemptInput, attemptFields(values, c.var.ctx.timeZone)), `key:${c.var.principal.keyId}`),
+    ContactAttempts.record(c.var.ctx, id, parseForm(ContactAttemptInput, attemptFields(values, c.var.ctx.timeZone)), `key:${c.var.principal.keyId}`, attemptMaker(c.var.principal)),
   );
   if (!result.ok) return leadPage(c, { values, problem: result.problem }, formStatus(result.kind));
   const notice: NoticeKey = result.value.stageChange ? attemptNotice[result.value.stageChange] : "attemptRecorded";
