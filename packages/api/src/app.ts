@@ -25,6 +25,7 @@ import { hypothesisOptimizationRoutes } from "./routes/hypothesis-optimizations.
 import { keyRoutes } from "./routes/keys.js";
 import { leadRoutes } from "./routes/leads.js";
 import { peopleRoutes } from "./routes/people.js";
+import { callbackRoutes, spotCheckRoutes } from "./routes/callbacks.js";
 import { qualityRoutes } from "./routes/quality.js";
 import { quarantineRoutes } from "./routes/quarantine.js";
 import { reconciliationRoutes } from "./routes/reconciliations.js";
@@ -97,6 +98,8 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
   app.route("/api/sources", sourceRoutes);
   app.route("/api/leads", leadRoutes);
   app.route("/api/people", peopleRoutes);
+  app.route("/api/callbacks", callbackRoutes);
+  app.route("/api/spot-checks", spotCheckRoutes);
   app.route("/api/quality", qualityRoutes);
   app.route("/api/quarantine", quarantineRoutes);
   app.route("/api/spend", spendRoutes);

@@ -13,7 +13,7 @@ import { LeadEntity, leadUpdate, type LeadItem } from "./keys.js";
 import { Outcomes } from "./outcomes.js";
 import { isLeadRace } from "./lead-race.js";
 import type { LeadStage, StageChange } from "./stages.js";
-import { timesOfDay, type TimeOfDay } from "./vocabulary.js";
+import { NO_CONTACT_REASON, timesOfDay, type TimeOfDay } from "./vocabulary.js";
 
 /**
  * The contact rule: a lead nobody answers for five attempts in a row is lost with reason
@@ -36,7 +36,7 @@ export type ContactChannel = (typeof contactChannels)[number];
 export type ContactResult = (typeof contactResults)[number];
 
 export const UNANSWERED_LIMIT = 5;
-export const NO_CONTACT_REASON = "no_contact";
+export { NO_CONTACT_REASON };
 export const MIN_DAYS = 2;
 export const MIN_TIMES_OF_DAY = 2;
 

@@ -78,6 +78,8 @@ export const LeadSchema = z.object({
     .optional(),
   lostReasonCategory: z.enum(lostReasonCategories).optional(),
   qualityReview: z.object({ note: z.string().nullable(), at: z.string(), actor: z.string() }).optional(),
+  /** The last call-back of the head of sales (callbacks/callbacks.ts): a lead called back is no longer untouched. */
+  lastCallback: z.object({ at: z.string(), result: z.string() }).optional(),
   /** A lead merged into another (lead/lead-merge.ts) is an alias of it: it names the lead that absorbed it. */
   mergedInto: z.string().optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
+import { enterQueue, leaveQueue } from "../callbacks/queue.js";
 import { addToDay, addWin, moveLostReason } from "../counters/cohort-counters.js";
 import { withRetry } from "../db/retry.js";
 import { transact, type TransactItem } from "../db/transact.js";
@@ -11,6 +12,7 @@ import { isLeadRace } from "./lead-race.js";
 import { readLeadItem } from "./read-lead.js";
 import { leadUpdate, StageChangeEntity, stageChangeItem, type LeadItem, type StageChangeItem } from "./keys.js";
 import { checkRequiredTags } from "./tags.js";
+import { NO_CONTACT_REASON } from "./vocabulary.js";
 import { WonLeads } from "./won-leads.js";
 import { leadStages, planStageChange, type LeadStage, type OutcomeState, type StageChange, type StagePlan } from "./stages.js";
 
@@ -175,5 +177,8 @@ function changeItems(
   items.push(...moveLostReason(ctx, item.campaignId, item.cohortDay, reasonBefore, plan.stage === "lost" ? plan.lostReason : null));
   if (plan.win) items.push(addWin(ctx, item.campaignId, item.cohortDay, winDay!, plan.win));
   if (change.winDay) items.push(WonLeads.reference(ctx, leadId, change.winDay));
+  // The head of sales calls back a lead nobody reached; a lead no longer lost so leaves the queue.
+  if (plan.stage === "lost" && plan.lostReason === NO_CONTACT_REASON) items.push(enterQueue(ctx, leadId, "no_contact", change.at));
+  else if (item.stage === "lost") items.push(leaveQueue(ctx, leadId));
   return [...items, ...along.items];
 }
