@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
-import { defineEntity } from "../db/entity.js";
 import { withRetry } from "../db/retry.js";
 import { transact } from "../db/transact.js";
 import { ConflictError } from "../errors.js";
@@ -12,6 +11,7 @@ import { toLead } from "../lead/query.js";
 import { readLeadItem } from "../lead/read-lead.js";
 import { People } from "../people/person.js";
 import { workingMinutesBefore, workingMinutesBetween } from "../working-hours.js";
+import { CallbackOutcomeEntity, callbackResults, toCallbackOutcome, type CallbackOutcome } from "./outcome.js";
 import { leaveQueue, QueueItemEntity, type QueueReason } from "./queue.js";
 
 /**
@@ -26,9 +26,6 @@ export const DEFAULT_UNTOUCHED_MINUTES = 120;
 /** How far back untouched leads are looked for: one query of the arrival listing over a bounded window. */
 export const UNTOUCHED_WINDOW_DAYS = 14;
 
-export const callbackResults = ["reached", "no_answer", "client_refused", "wrong_number", "callback_later"] as const;
-export type CallbackResult = (typeof callbackResults)[number];
-
 /** `GET /api/callbacks` query. */
 export const CallbackQueueQuery = z.strictObject({ untouchedMinutes: z.coerce.number().int().min(1).max(5 * 9 * 60).default(DEFAULT_UNTOUCHED_MINUTES) });
 
@@ -38,27 +35,6 @@ export type CallbackOutcomeInput = z.infer<typeof CallbackOutcomeInput>;
 
 /** Who acts: the principal's key, person and name. */
 export type Caller = { keyId: string; personId?: string; name?: string };
-
-export type CallbackOutcome = { id: string; at: string; result: CallbackResult; note: string | null; reason: QueueReason | null; personId: string | null; by: string | null };
-
-const RESULT_PREFIX = "CALLBACK#";
-
-/** Outcomes are kept under their lead, sorted by when they were recorded. */
-const CallbackOutcomeEntity = defineEntity({
-  type: "callbackOutcome",
-  schema: z.object({
-    leadId: z.string(),
-    id: z.string(),
-    at: z.string(),
-    result: z.enum(callbackResults),
-    note: z.string().nullable(),
-    reason: z.enum(["no_contact", "manager", "untouched"]).nullable(),
-    personId: z.string().nullable(),
-    by: z.string().nullable(),
-  }),
-  key: ({ leadId, at, id }: { leadId: string; at: string; id: string }) => ({ pk: LeadEntity.key({ id: leadId }).pk, sk: `${RESULT_PREFIX}${at}#${id}` }),
-  partition: { of: ({ leadId }: { leadId: string }) => LeadEntity.key({ id: leadId }).pk, sortPrefix: RESULT_PREFIX },
-});
 
 export type QueueEntry = { lead: Lead; assignee: { id: string; name: string } | null; reason: QueueReason; since: string; waitedWorkingMinutes: number };
 
@@ -129,6 +105,6 @@ export const Callbacks = {
   /** A lead's call-back outcomes, oldest first. */
   async of(ctx: Ctx, leadId: string): Promise<CallbackOutcome[]> {
     const lead = await readLeadItem(ctx, leadId);
-    return (await CallbackOutcomeEntity.inPartition(ctx, { leadId: lead.id }, { consistent: true })).map(({ leadId: _leadId, ...outcome }) => outcome);
+    return (await CallbackOutcomeEntity.inPartition(ctx, { leadId: lead.id }, { consistent: true })).map(toCallbackOutcome);
   },
 };

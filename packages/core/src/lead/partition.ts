@@ -1,3 +1,4 @@
+import { CallbackOutcomeEntity, RESULT_PREFIX, toCallbackOutcome, type CallbackOutcome } from "../callbacks/outcome.js";
 import type { Ctx } from "../context.js";
 import { queryAll } from "../db/query-all.js";
 import { NotFoundError } from "../errors.js";
@@ -14,10 +15,12 @@ export type LeadPartition = {
   history: StageHistoryEntry[];
   /** In the order they happened (not recorded), as ContactAttempts.list gives them. */
   attempts: ContactAttempt[];
+  /** The head of sales' call-backs, in the order recorded. */
+  callbacks: CallbackOutcome[];
 };
 
 /**
- * The lead, its stage history and its contact attempts in one strongly consistent Query of its
+ * The lead, its stage history, its contact attempts and call-backs in one strongly consistent Query of its
  * partition, for a page that shows all three (instead of a GetItem per verb and two Queries).
  * The partition grows only by people's and the CRM's actions on this one lead.
  * Throws NotFoundError when there is no such lead.
@@ -25,7 +28,7 @@ export type LeadPartition = {
 export async function readLeadPartition(ctx: Ctx, id: string): Promise<LeadPartition> {
   const { pk, sk } = LeadEntity.key({ id });
   const items = await queryAll(ctx, { KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": pk }, ConsistentRead: true });
-  const read: Omit<LeadPartition, "lead"> & { lead?: Lead } = { history: [], attempts: [] };
+  const read: Omit<LeadPartition, "lead"> & { lead?: Lead } = { history: [], attempts: [], callbacks: [] };
   // Sort keys come back in order (`ATTEMPT#<at>`, `STAGE#<at>`), so each list is in the order of its own query.
   for (const item of items) {
     const key: string = item.sk;
@@ -36,6 +39,7 @@ export async function readLeadPartition(ctx: Ctx, id: string): Promise<LeadParti
       read.lead = toLead(lead);
     } else if (key.startsWith(STAGE_PREFIX)) read.history.push(toStageHistoryEntry(StageChangeEntity.parse(item)));
     else if (key.startsWith(ATTEMPT_PREFIX)) read.attempts.push(toContactAttempt(ContactAttemptEntity.parse(item)));
+    else if (key.startsWith(RESULT_PREFIX)) read.callbacks.push(toCallbackOutcome(CallbackOutcomeEntity.parse(item)));
   }
   if (!read.lead) throw new NotFoundError("lead", id);
   return { ...read, lead: read.lead };

@@ -1,7 +1,6 @@
 import { Hono, type Context } from "hono";
 import { Campaigns } from "@parom/core/campaign";
 import { can, OWNER_KEY_ID } from "@parom/core/access";
-import { Callbacks } from "@parom/core/callbacks";
 import { Hypotheses } from "@parom/core/hypothesis";
 import { attemptMaker, ContactAttemptInput, ContactAttempts, type LeadStage, leadStages, ListLeadsQuery, Outcomes } from "@parom/core/lead";
 import { emptyForm, Problems, Select, type FormState } from "../components/form.js";
@@ -108,7 +107,7 @@ async function leadPage(c: Context<WebEnv>, attemptForm: FormState = emptyForm, 
   const v = await viewOf(c);
   const { ctx } = c.var;
   const id = c.req.param("id")!;
-  const [{ lead, hypothesis, history, attempts }, callbacks] = await Promise.all([leadDetail(ctx, id), Callbacks.of(ctx, id)]);
+  const { lead, hypothesis, history, attempts, callbacks } = await leadDetail(ctx, id);
   const t = v.t.leads;
   const stageName = (stage: LeadStage) => v.t.leadStage[stage];
   return c.html(
