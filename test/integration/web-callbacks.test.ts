@@ -43,6 +43,24 @@ describe("the lead page's stage form", () => {
     expect((await h.call("GET", `/api/leads/${id}`)).body.stage).toBe("qualified");
   });
 
+  it("tells other refusals of a move in Russian: a won deal without its amount, a move back", async () => {
+    const id = await arrive(h, source, ARRIVAL, { stages: [{ stage: "qualified" }] });
+    await headRu.get(`/leads/${id}`);
+
+    const noAmount = await headRu.post(`/leads/${id}/stage`, { stage: "won", amount: "", lostReason: "" });
+    const back = await headRu.post(`/leads/${id}/stage`, { stage: "contacted", amount: "", lostReason: "" });
+    const won = await headRu.post(`/leads/${id}/stage`, { stage: "won", amount: "75000,50", lostReason: "" });
+
+    expect(noAmount.status).toBe(400);
+    expect(textOf(noAmount.html)).toContain("Исправьте отмеченные поля.");
+    expect(textOf(noAmount.html)).toContain("Для сделки укажите сумму больше нуля");
+    expect(noAmount.html).not.toContain("<code>amount</code>");
+    expect(back.status).toBe(409);
+    expect(textOf(back.html)).toContain("Лид не возвращается назад: он дошёл до этапа «Квалифицирован» и не может вернуться на «Контакт».");
+    expect(won.status).toBe(303);
+    expect((await h.call("GET", `/api/leads/${id}`)).body).toMatchObject({ stage: "won", amount: "75000.50" });
+  });
+
   it("says who made the first contact attempt and how long after arrival, in working time too", async () => {
     const manager = await addSalesPerson(h, "manager", { name: "Анна Звонкова" });
     const id = await arrive(h, source, ARRIVAL); // Monday 08:00

@@ -173,7 +173,7 @@ async function leadPage(c: Context<WebEnv>, attemptForm: FormState = emptyForm, 
       />
       <FirstContact v={v} summary={lead.contactAttempts} />
       <CallbackOutcomes v={v} outcomes={callbacks} />
-      {v.principal && can(v.principal, "leads.work") && <StageForm v={v} leadId={lead.id} form={stageForm} />}
+      {v.principal && can(v.principal, "leads.work") && <StageForm v={v} leadId={lead.id} stage={lead.stage} form={stageForm} />}
     </Page>,
     status,
   );
@@ -198,7 +198,7 @@ async function moveStage(c: Context<WebEnv>) {
   const id = c.req.param("id")!;
   const values = await formValues(c);
   const v = await viewOf(c);
-  const result = await attempt(() => inPageWords(v, () => Outcomes.changeStage(c.var.ctx, id, stageFields(values), `key:${c.var.principal.keyId}`)));
+  const result = await attempt(() => inPageWords(v, values.stage, () => Outcomes.changeStage(c.var.ctx, id, stageFields(values), `key:${c.var.principal.keyId}`)));
   if (!result.ok) return leadPage(c, emptyForm, formStatus(result.kind), { values, problem: result.problem });
   return c.redirect(`/leads/${id}?notice=moved`, 303);
 }
