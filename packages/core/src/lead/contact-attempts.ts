@@ -170,7 +170,7 @@ export function planContactAttempt(
 /**
  * The attempts as the lead detail shows them: the unanswered run of the current assignee, and the
  * first contact: when, by whom, and how long after the lead arrived (in minutes, and in working
- * minutes, Mon-Fri 09:00-18:00 in the workspace zone).
+ * minutes: Mon-Fri 09:00-18:00 Moscow time, working-hours.ts).
  */
 export type ContactAttemptSummary = {
   count: number;
