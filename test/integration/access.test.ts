@@ -107,6 +107,13 @@ const table: Record<string, Row> = {
   "GET /api/people/:id": { req: (s) => id(s.f.personId), expect: staff(200) },
   "GET /api/people/results": { req: () => ({ query: "month=2026-03" }), expect: ownerOnly(200) },
 
+  "GET /api/callbacks": { req: () => ({}), expect: ownerOnly(200) },
+  "POST /api/callbacks/:leadId": { req: (s) => ({ params: { leadId: s.own.leadId }, body: { result: "reached" } }), expect: ownerOnly(201) },
+  "GET /api/callbacks/:leadId": { req: (s) => ({ params: { leadId: s.f.leadId } }), expect: ownerOnly(200) },
+  "GET /api/spot-checks": { req: () => ({ query: "month=2026-03" }), expect: ownerOnly(200) },
+  // 404: the fixtures have no account manager, so no lead is on the month's list; the guard let the owner through.
+  "POST /api/spot-checks/:month/:leadId": { req: (s) => ({ params: { month: "2026-03", leadId: s.f.leadId }, body: { result: "satisfied" } }), expect: ownerOnly(404) },
+
   "GET /api/quality": { req: () => ({}), expect: staff(200) },
   "GET /api/quarantine": { req: () => ({}), expect: staff(200) },
   // 422: the kept body is still unreadable, so a replay that got through the guard is refused again.

@@ -40,7 +40,15 @@ describe("recording contact attempts", () => {
       ["2026-03-02T23:00:00.000Z", "email", null],
       ["2026-03-03T16:30:00.000Z", "messenger", "evening"],
     ]);
-    expect((await lead(id)).body.contactAttempts).toEqual({ count: 2, firstAt: "2026-03-02T23:00:00.000Z", unansweredInARow: 2 });
+    // The summary also says who made the first attempt and how long after arrival (Monday 08:00 to Tuesday 02:00: one whole working day).
+    expect((await lead(id)).body.contactAttempts).toEqual({
+      count: 2,
+      firstAt: "2026-03-02T23:00:00.000Z",
+      unansweredInARow: 2,
+      firstBy: { personId: null, name: expect.any(String) },
+      firstContactMinutes: 18 * 60,
+      firstContactWorkingMinutes: 9 * 60,
+    });
   });
 
   it("refuses attempts in the future, before the lead arrived, or badly formed, naming the field", async () => {

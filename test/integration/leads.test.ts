@@ -76,7 +76,7 @@ describe("lead listing", () => {
           at: "2026-03-03T08:00:00.000Z",
         },
       ],
-      contactAttempts: { count: 0, firstAt: null, unansweredInARow: 0 },
+      contactAttempts: { count: 0, firstAt: null, unansweredInARow: 0, firstBy: null, firstContactMinutes: null, firstContactWorkingMinutes: null },
       tags: { clientType: null, city: null, storeCount: null, storeType: null },
       qualityReview: null,
       cohortDay: "2026-03-03",

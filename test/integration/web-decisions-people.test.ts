@@ -37,9 +37,10 @@ describe("the quality page", () => {
     });
     const utm = { utm_source: "yandex", utm_campaign: token() };
     await h.call("POST", `/api/hypotheses/${hypothesis.body.id}/campaigns`, { utmSource: utm.utm_source, utmCampaign: utm.utm_campaign });
-    await h.call("PUT", `/api/hypotheses/${hypothesis.body.id}/required-tags`, { fromStage: "qualified", tags: ["clientType", "city"] });
     const source = await createSource(h, "json");
     const untagged = await arrive(h, source, "2026-03-02T08:00:00+03:00", { utm, stages: [{ stage: "qualified" }] });
+    // Required after the move: a person's move without the tags is refused now.
+    await h.call("PUT", `/api/hypotheses/${hypothesis.body.id}/required-tags`, { fromStage: "qualified", tags: ["clientType", "city"] });
     const called = await arrive(h, source, "2026-03-02T08:00:00+03:00", { utm });
     await arrive(h, source, "2026-03-02T08:00:00+03:00", { utm });
     expect((await attempt(h, untagged, "2026-03-02T10:00:00+03:00")).status).toBe(201);

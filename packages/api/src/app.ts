@@ -26,6 +26,7 @@ import { keyRoutes } from "./routes/keys.js";
 import { leadRoutes } from "./routes/leads.js";
 import { peopleRoutes } from "./routes/people.js";
 import { peopleResultRoutes } from "./routes/people-results.js";
+import { callbackRoutes, spotCheckRoutes } from "./routes/callbacks.js";
 import { qualityRoutes } from "./routes/quality.js";
 import { quarantineRoutes } from "./routes/quarantine.js";
 import { reconciliationRoutes } from "./routes/reconciliations.js";
@@ -99,6 +100,8 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
   app.route("/api/leads", leadRoutes);
   app.route("/api/people", peopleResultRoutes); // ahead: `results` is no person id
   app.route("/api/people", peopleRoutes);
+  app.route("/api/callbacks", callbackRoutes);
+  app.route("/api/spot-checks", spotCheckRoutes);
   app.route("/api/quality", qualityRoutes);
   app.route("/api/quarantine", quarantineRoutes);
   app.route("/api/spend", spendRoutes);

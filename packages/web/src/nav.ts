@@ -27,6 +27,7 @@ export const navItems: NavItem[] = [
   { href: "/quality", label: (t) => t.decisions.nav.quality, shownTo: "quality.read" },
   { href: "/results", label: (t) => t.results.nav, shownTo: "results.read" },
   { href: "/keys", label: (t) => t.daily.keys.nav, shownTo: "keys.manage" },
+  { href: "/callbacks", label: (t) => t.sales.nav.callbacks, shownTo: "callbacks.work" },
   { href: "/reconciliation", label: (t) => t.decisions.nav.reconciliation, shownTo: "reconciliations.manage" },
 ];
 

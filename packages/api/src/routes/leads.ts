@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { can, rolesWith } from "@parom/core/access";
 import { ForbiddenError } from "@parom/core";
-import { assignLead, isAssignment, UpdateLeadInput, ChangeStageInput, ContactAttemptInput, ContactAttempts, importLeads, ImportRequest, Leads, LeadTagging, LeadTagsInput, ListLeadsQuery, Outcomes, toLead } from "@parom/core/lead";
+import { assignLead, attemptMaker, isAssignment, UpdateLeadInput, ChangeStageInput, ContactAttemptInput, ContactAttempts, importLeads, ImportRequest, Leads, LeadTagging, LeadTagsInput, ListLeadsQuery, Outcomes, toLead } from "@parom/core/lead";
 import { QualityReviewInput, QualityReviews } from "@parom/core/quality";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
@@ -34,7 +34,11 @@ const docs = {
     description: "`{stage, amount?, lostReason?}` moves it; `{assigneeId}` (the head of sales or the owner) gives it to a person, `null` to nobody.",
     body: UpdateLeadInput,
     response: lead,
-    errors: { ...raced, 403: "`assigneeId` from a role that may not assign leads.", 404: "The lead, or the person named, does not exist." },
+    errors: {
+      409: "`required_tags_missing`: the stage needs tags the lead lacks (`details.missing`); or `version_conflict`.",
+      403: "`assigneeId` from a role that may not assign leads.",
+      404: "The lead, or the person named, does not exist.",
+    },
   }),
   history: describeRoute({ summary: "A lead's stage changes, oldest first", response: { description: "`{items}`" } }),
   recordAttempt: describeRoute({
@@ -77,7 +81,7 @@ export const leadRoutes = new Hono<AppEnv>()
   .get("/:id/history", allow("leads.read"), docs.history, async (c) => c.json({ items: await Outcomes.history(c.var.ctx, c.req.param("id")) }))
   .post("/:id/contact-attempts", allow("leads.work"), docs.recordAttempt, async (c) => {
     const input = await jsonBody(c, ContactAttemptInput);
-    const { attempt, stageChange, lead } = await ContactAttempts.record(c.var.ctx, c.req.param("id"), input, `key:${c.var.principal.keyId}`);
+    const { attempt, stageChange, lead } = await ContactAttempts.record(c.var.ctx, c.req.param("id"), input, `key:${c.var.principal.keyId}`, attemptMaker(c.var.principal));
     return c.json({ attempt, stageChange, lead: toLead(lead) }, 201);
   })
   .get("/:id/contact-attempts", allow("leads.read"), docs.attempts, async (c) => c.json({ items: await ContactAttempts.list(c.var.ctx, c.req.param("id")) }))

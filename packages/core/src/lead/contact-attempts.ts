@@ -7,12 +7,13 @@ import { transact } from "../db/transact.js";
 import { ConflictError, InvalidInputError } from "../errors.js";
 import { newId } from "../ids.js";
 import { dayIn } from "../time.js";
+import { workingMinutesBetween } from "../working-hours.js";
 import { readLeadItem } from "./read-lead.js";
 import { LeadEntity, leadUpdate, type LeadItem } from "./keys.js";
 import { Outcomes } from "./outcomes.js";
 import { isLeadRace } from "./lead-race.js";
 import type { LeadStage, StageChange } from "./stages.js";
-import { timesOfDay, type TimeOfDay } from "./vocabulary.js";
+import { NO_CONTACT_REASON, timesOfDay, type TimeOfDay } from "./vocabulary.js";
 
 /**
  * The contact rule: a lead nobody answers for five attempts in a row is lost with reason
@@ -23,6 +24,10 @@ import { timesOfDay, type TimeOfDay } from "./vocabulary.js";
  * Days and times of day are counted in the workspace time zone: morning 06:00-12:00, afternoon
  * 12:00-18:00, evening 18:00-24:00. An attempt at night (00:00-06:00) counts as an attempt and
  * its day counts, but it is no time of day: nobody should be judged unreachable by night calls.
+ *
+ * The run is counted per assignee: it remembers whose lead it was counted for, and a lead handed
+ * to someone else starts a fresh run, so a manager is never judged by the attempts of the one before.
+ * Unassigned leads keep one run as before (a run with no assignee).
  */
 export const contactChannels = ["phone", "email", "messenger"] as const;
 export const contactResults = ["no_answer", "reached"] as const;
@@ -31,7 +36,7 @@ export type ContactChannel = (typeof contactChannels)[number];
 export type ContactResult = (typeof contactResults)[number];
 
 export const UNANSWERED_LIMIT = 5;
-export const NO_CONTACT_REASON = "no_contact";
+export { NO_CONTACT_REASON };
 export const MIN_DAYS = 2;
 export const MIN_TIMES_OF_DAY = 2;
 
@@ -53,7 +58,17 @@ export type ContactAttempt = {
   timeOfDay: TimeOfDay | null;
   recordedAt: string;
   actor: string;
+  /** The person who made it (a key bound to a person), null for other keys. */
+  personId: string | null;
+  /** Who made it in words: the person's or the key's name, null for a key without one. */
+  by: string | null;
 };
+
+/** Who records an attempt: the principal's person and name. */
+export type AttemptMaker = { personId: string | null; name: string | null };
+
+/** The maker of an attempt recorded with `principal`'s key. */
+export const attemptMaker = (principal: { personId?: string; name?: string }): AttemptMaker => ({ personId: principal.personId ?? null, name: principal.name ?? null });
 
 /** The sort key prefix of attempts under their lead. */
 export const ATTEMPT_PREFIX = "ATTEMPT#";
@@ -71,18 +86,30 @@ export const ContactAttemptEntity = defineEntity({
     timeOfDay: z.enum(timesOfDay).nullable().default(null),
     recordedAt: z.string(),
     actor: z.string(),
+    personId: z.string().nullable().default(null),
+    by: z.string().nullable().default(null),
   }),
   key: ({ leadId, at, id }: { leadId: string; at: string; id: string }) => ({ pk: LeadEntity.key({ id: leadId }).pk, sk: `${ATTEMPT_PREFIX}${at}#${id}` }),
   partition: { of: ({ leadId }: { leadId: string }) => LeadEntity.key({ id: leadId }).pk, sortPrefix: ATTEMPT_PREFIX },
 });
 
-/** The unanswered attempts since the lead was last reached (in the order recorded): how many, on which days, at which times of day. */
-export type UnansweredRun = { count: number; days: string[]; timesOfDay: TimeOfDay[] };
+/**
+ * The unanswered attempts since the lead was last reached (in the order recorded): how many, on
+ * which days, at which times of day, and for which assignee (absent: unassigned).
+ */
+export type UnansweredRun = { count: number; days: string[]; timesOfDay: TimeOfDay[]; assigneeId?: string };
 
 /** What an attempt does: the new run and the stage change it causes, if any. */
 export type AttemptPlan = { run: UnansweredRun; stageChange: "lose" | "restore" | null };
 
 const emptyRun: UnansweredRun = { count: 0, days: [], timesOfDay: [] };
+
+/** The run the lead's current assignee is judged by: a run counted for someone else does not carry over. */
+export function currentRun(item: Pick<LeadItem, "unansweredRun" | "assigneeId">): UnansweredRun {
+  const run = item.unansweredRun;
+  if (!run || (run.assigneeId ?? null) !== (item.assigneeId ?? null)) return emptyRun;
+  return run;
+}
 
 const hourFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -140,11 +167,33 @@ export function planContactAttempt(
   return { run, stageChange: "lose" };
 }
 
-/** The attempts as the lead detail shows them. */
-export type ContactAttemptSummary = { count: number; firstAt: string | null; unansweredInARow: number };
+/**
+ * The attempts as the lead detail shows them: the unanswered run of the current assignee, and the
+ * first contact: when, by whom, and how long after the lead arrived (in minutes, and in working
+ * minutes: Mon-Fri 09:00-18:00 Moscow time, working-hours.ts).
+ */
+export type ContactAttemptSummary = {
+  count: number;
+  firstAt: string | null;
+  unansweredInARow: number;
+  firstBy: { personId: string | null; name: string | null } | null;
+  firstContactMinutes: number | null;
+  firstContactWorkingMinutes: number | null;
+};
 
-export function contactAttemptSummary(item: Pick<LeadItem, "attemptCount" | "firstAttemptAt" | "unansweredRun">): ContactAttemptSummary {
-  return { count: item.attemptCount ?? 0, firstAt: item.firstAttemptAt ?? null, unansweredInARow: item.unansweredRun?.count ?? 0 };
+export function contactAttemptSummary(
+  item: Pick<LeadItem, "attemptCount" | "firstAttemptAt" | "firstAttemptBy" | "unansweredRun" | "assigneeId" | "createdAt">,
+): ContactAttemptSummary {
+  const firstAt = item.firstAttemptAt ?? null;
+  const arrived = new Date(item.createdAt);
+  return {
+    count: item.attemptCount ?? 0,
+    firstAt,
+    unansweredInARow: currentRun(item).count,
+    firstBy: item.firstAttemptBy ?? null,
+    firstContactMinutes: firstAt === null ? null : Math.round((Date.parse(firstAt) - arrived.getTime()) / 60_000),
+    firstContactWorkingMinutes: firstAt === null ? null : workingMinutesBetween(arrived, new Date(firstAt)),
+  };
 }
 
 export type RecordedAttempt = { attempt: ContactAttempt; stageChange: "lost" | "restored" | null; lead: LeadItem };
@@ -158,7 +207,7 @@ export const ContactAttempts = {
    * or restores the lead, it is written along with that stage change (history and counters
    * through Outcomes); when it is refused, nothing is written.
    */
-  async record(ctx: Ctx, leadId: string, input: ContactAttemptInput, actor: string): Promise<RecordedAttempt> {
+  async record(ctx: Ctx, leadId: string, input: ContactAttemptInput, actor: string, maker: AttemptMaker = { personId: null, name: null }): Promise<RecordedAttempt> {
     const at = new Date(input.at);
     const now = ctx.now();
     if (at.getTime() > now.getTime()) {
@@ -174,6 +223,8 @@ export const ContactAttempts = {
       timeOfDay: timeOfDay(at, ctx.timeZone),
       recordedAt: now.toISOString(),
       actor,
+      personId: maker.personId,
+      by: maker.name,
     };
     const once = async (): Promise<RecordedAttempt> => {
       const item = await readLead(ctx, leadId);
@@ -181,11 +232,14 @@ export const ContactAttempts = {
         const message = `the lead arrived at ${item.createdAt}; an attempt cannot come before it`;
         throw new InvalidInputError(`at: ${message}`, [{ path: "at", message }], "unprocessable");
       }
-      const plan = planContactAttempt({ stage: item.stage, run: item.unansweredRun ?? emptyRun }, attempt);
+      const plan = planContactAttempt({ stage: item.stage, run: currentRun(item) }, attempt);
+      const isFirst = !item.firstAttemptAt || attempt.at < item.firstAttemptAt;
       const set = {
         attemptCount: (item.attemptCount ?? 0) + 1,
-        firstAttemptAt: item.firstAttemptAt && item.firstAttemptAt < attempt.at ? item.firstAttemptAt : attempt.at,
-        unansweredRun: plan.run,
+        firstAttemptAt: isFirst ? attempt.at : item.firstAttemptAt,
+        // Who made the first contact attempt: the time to first contact is measured per manager.
+        ...(isFirst ? { firstAttemptBy: { personId: maker.personId, name: maker.name } } : {}),
+        unansweredRun: { ...plan.run, ...(item.assigneeId ? { assigneeId: item.assigneeId } : {}) },
       };
       const put = ContactAttemptEntity.putItem(ctx, { leadId, ...attempt }, "new", "attempt");
       if (plan.stageChange === null) {

@@ -29,7 +29,7 @@ export const TouchSchema = z.object({
 export type Touch = z.infer<typeof TouchSchema>;
 
 /** The unanswered contact attempts since the lead was last reached (lead/contact-attempts.ts). */
-export const UnansweredRunSchema = z.object({ count: z.number(), days: z.array(z.string()), timesOfDay: z.array(z.enum(timesOfDay)) });
+export const UnansweredRunSchema = z.object({ count: z.number(), days: z.array(z.string()), timesOfDay: z.array(z.enum(timesOfDay)), assigneeId: z.string().optional() });
 
 /**
  * A lead as stored. Fields capture writes today but older items may lack are nullable with a default;
@@ -70,12 +70,16 @@ export const LeadSchema = z.object({
   touches: z.array(TouchSchema).optional(),
   attemptCount: z.number().optional(),
   firstAttemptAt: z.string().optional(),
+  /** Who made the earliest attempt (the person, when the key is bound to one): time to first contact per manager. */
+  firstAttemptBy: z.object({ personId: z.string().nullable(), name: z.string().nullable() }).optional(),
   unansweredRun: UnansweredRunSchema.optional(),
   tags: z
     .object({ clientType: z.enum(clientTypes).optional(), city: z.string().optional(), storeCount: z.number().optional(), storeType: z.string().optional() })
     .optional(),
   lostReasonCategory: z.enum(lostReasonCategories).optional(),
   qualityReview: z.object({ note: z.string().nullable(), at: z.string(), actor: z.string() }).optional(),
+  /** The last call-back of the head of sales (callbacks/callbacks.ts): a lead called back is no longer untouched. */
+  lastCallback: z.object({ at: z.string(), result: z.string() }).optional(),
   /** A lead merged into another (lead/lead-merge.ts) is an alias of it: it names the lead that absorbed it. */
   mergedInto: z.string().optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
+import { enterQueue, leaveQueue } from "../callbacks/queue.js";
 import { addToDay, addWin, moveLostReason } from "../counters/cohort-counters.js";
 import { withRetry } from "../db/retry.js";
 import { transact, type TransactItem } from "../db/transact.js";
@@ -10,6 +11,8 @@ import { dayIn } from "../time.js";
 import { isLeadRace } from "./lead-race.js";
 import { readLeadItem } from "./read-lead.js";
 import { leadUpdate, StageChangeEntity, stageChangeItem, type LeadItem, type StageChangeItem } from "./keys.js";
+import { checkRequiredTags } from "./tags.js";
+import { NO_CONTACT_REASON } from "./vocabulary.js";
 import { WonLeads } from "./won-leads.js";
 import { leadStages, planStageChange, type LeadStage, type OutcomeState, type StageChange, type StagePlan } from "./stages.js";
 
@@ -42,7 +45,10 @@ export type AlongWith = { set: Record<string, unknown>; items: TransactItem[] };
 const MAX_ATTEMPTS = 8;
 
 export const Outcomes = {
-  /** Validates an API request and applies it. */
+  /**
+   * Validates a person's request (the API's PATCH, the lead page's form) and applies it; a move to a
+   * stage whose required tags are missing is refused (lead/tags.ts checkRequiredTags).
+   */
   async changeStage(ctx: Ctx, leadId: string, input: ChangeStageInput, actor: string): Promise<StageChangeResult> {
     let amountKopecks: number | undefined;
     if (input.amount !== undefined) {
@@ -53,7 +59,15 @@ export const Outcomes = {
       }
       amountKopecks = parsed;
     }
-    return Outcomes.apply(ctx, leadId, { to: input.stage, amountKopecks, lostReason: input.lostReason }, actor);
+    const change: StageChange = { to: input.stage, amountKopecks, lostReason: input.lostReason };
+    return withRetry(
+      async () => {
+        const item = await readLead(ctx, leadId);
+        if (planStageChange(outcomeState(item), change) !== null) await checkRequiredTags(ctx, item, change.to);
+        return Outcomes.applyTo(ctx, item, change, actor);
+      },
+      { attempts: MAX_ATTEMPTS, retryable: isLeadRace, maxDelayMs: 200, exhausted: () => new ConflictError("version_conflict", "the lead kept changing while this change was applied; try again") },
+    );
   },
 
   /**
@@ -163,5 +177,8 @@ function changeItems(
   items.push(...moveLostReason(ctx, item.campaignId, item.cohortDay, reasonBefore, plan.stage === "lost" ? plan.lostReason : null));
   if (plan.win) items.push(addWin(ctx, item.campaignId, item.cohortDay, winDay!, plan.win));
   if (change.winDay) items.push(WonLeads.reference(ctx, leadId, change.winDay));
+  // The head of sales calls back a lead nobody reached; a lead no longer lost so leaves the queue.
+  if (plan.stage === "lost" && plan.lostReason === NO_CONTACT_REASON) items.push(enterQueue(ctx, leadId, "no_contact", change.at));
+  else if (item.stage === "lost") items.push(leaveQueue(ctx, leadId));
   return [...items, ...along.items];
 }

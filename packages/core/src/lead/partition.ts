@@ -1,3 +1,4 @@
+import { CallbackOutcomeEntity, toCallbackOutcome, type CallbackOutcome } from "../callbacks/outcome.js";
 import type { Ctx } from "../context.js";
 import { readCollection } from "../db/collection.js";
 import { NotFoundError } from "../errors.js";
@@ -14,20 +15,32 @@ export type LeadPartition = {
   history: StageHistoryEntry[];
   /** In the order they happened (not recorded), as ContactAttempts.list gives them. */
   attempts: ContactAttempt[];
+  /** The head of sales' call-backs, in the order recorded. */
+  callbacks: CallbackOutcome[];
 };
 
 /**
- * The lead, its stage history and its contact attempts in one strongly consistent Query of its
+ * The lead, its stage history, its contact attempts and call-backs in one strongly consistent Query of its
  * partition, for a page that shows all three (instead of a GetItem per verb and two Queries).
  * The partition grows only by people's and the CRM's actions on this one lead.
  * Throws NotFoundError when there is no such lead.
  */
 export async function readLeadPartition(ctx: Ctx, id: string): Promise<LeadPartition> {
-  // Sort keys come back in order (`ATTEMPT#<at>`, `STAGE#<at>`), so each list is in the order of its own query.
-  const read = await readCollection(ctx, LeadEntity.key({ id }).pk, { lead: LeadEntity, history: StageChangeEntity, attempts: ContactAttemptEntity }, { consistent: true });
+  // Sort keys come back in order (`ATTEMPT#<at>`, `RESULT#<at>`, `STAGE#<at>`), so each list is in the order of its own query.
+  const read = await readCollection(
+    ctx,
+    LeadEntity.key({ id }).pk,
+    { lead: LeadEntity, history: StageChangeEntity, attempts: ContactAttemptEntity, callbacks: CallbackOutcomeEntity },
+    { consistent: true },
+  );
   const [lead] = read.lead;
   if (!lead) throw new NotFoundError("lead", id);
   // A merged lead shows the lead that absorbed it (lead/lead-merge.ts).
   if (lead.mergedInto) return readLeadPartition(ctx, lead.mergedInto);
-  return { lead: toLead(lead), history: read.history.map(toStageHistoryEntry), attempts: read.attempts.map(toContactAttempt) };
+  return {
+    lead: toLead(lead),
+    history: read.history.map(toStageHistoryEntry),
+    attempts: read.attempts.map(toContactAttempt),
+    callbacks: read.callbacks.map(toCallbackOutcome),
+  };
 }

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { defineEntity } from "../db/entity.js";
-import { NotFoundError } from "../errors.js";
+import { ConflictError, NotFoundError } from "../errors.js";
 import { Hypotheses } from "../hypothesis/hypothesis.js";
 import { Sources } from "../source/source.js";
 import { findLeadItem } from "./read-lead.js";
 import { LeadEntity, type LeadItem } from "./keys.js";
-import { leadStages, rank, type PathStage } from "./stages.js";
+import { isPathStage, leadStages, rank, type LeadStage, type PathStage } from "./stages.js";
 import { clientTypes, tagNames, type TagName } from "./vocabulary.js";
 
 /**
@@ -70,6 +70,27 @@ export function leadTags(item: Pick<LeadItem, "tags">): LeadTags {
 export function missingTags(lead: { furthestStage: PathStage; tags?: Partial<Record<TagName, unknown>> }, requirements: TagRequirement[]): TagName[] {
   const required = new Set(requirements.filter((r) => rank(lead.furthestStage) >= rank(r.fromStage)).flatMap((r) => r.tags));
   return tagNames.filter((tag) => required.has(tag) && (lead.tags?.[tag] ?? null) === null);
+}
+
+/**
+ * Refuses a person's move of `lead` to `to` while the tags its source or hypothesis require by
+ * then are missing: ConflictError `required_tags_missing` naming them. Losing a lead is never
+ * refused (a lost lead reached no new stage). CRM webhooks and imports of past leads do not call
+ * this: the CRM is the source of truth for where its deals stand, so those moves are only listed
+ * by the quality report.
+ */
+export async function checkRequiredTags(ctx: Ctx, lead: LeadItem, to: LeadStage): Promise<void> {
+  if (!isPathStage(to)) return;
+  const owners: RequirementOwner[] = [{ kind: "source", id: lead.sourceId }, ...(lead.hypothesisId ? [{ kind: "hypothesis" as const, id: lead.hypothesisId }] : [])];
+  const requirements = (await RequirementEntity.getMany(ctx, owners.map((owner) => ({ owner })), { consistent: true })).filter((r) => r.tags.length > 0);
+  const furthestStage = rank(to) > rank(lead.furthestStage) ? to : lead.furthestStage;
+  const missing = missingTags({ furthestStage, tags: lead.tags }, requirements);
+  if (missing.length === 0) return;
+  throw new ConflictError(
+    "required_tags_missing",
+    `the lead cannot move to ${to} before these required tags are set: ${missing.join(", ")} (PUT /api/leads/${lead.id}/tags)`,
+    { stage: to, missing },
+  );
 }
 
 export const LeadTagging = {

@@ -15,3 +15,6 @@ export type TimeOfDay = (typeof timesOfDay)[number];
 /** What a quality review can find a loss to be (quality/review.ts). */
 export const lostReasonCategories = ["manager"] as const;
 export type LostReasonCategory = (typeof lostReasonCategories)[number];
+
+/** The reason a lead nobody reached is lost with (lead/contact-attempts.ts); it puts the lead in the call-back queue. */
+export const NO_CONTACT_REASON = "no_contact";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
+import { enterQueue } from "../callbacks/queue.js";
 import { moveLostReason } from "../counters/cohort-counters.js";
 import { withRetry } from "../db/retry.js";
 import { transact } from "../db/transact.js";
@@ -60,7 +61,12 @@ export const QualityReviews = {
         names: { "#readVersion": "version", "#stage": "stage" },
         values: { ":readVersion": item.version, ":lost": "lost" },
       };
-      await transact(ctx, [LeadEntity.updateItem(ctx, { id: item.id }, { set }, stillLost, "lead"), ...moveLostReason(ctx, item.campaignId, item.cohortDay, countedLostReason(item), input.lostReasonCategory)]);
+      await transact(ctx, [
+        LeadEntity.updateItem(ctx, { id: item.id }, { set }, stillLost, "lead"),
+        ...moveLostReason(ctx, item.campaignId, item.cohortDay, countedLostReason(item), input.lostReasonCategory),
+        // A loss by the manager's fault is one the head of sales calls back.
+        ...(input.lostReasonCategory === "manager" ? [enterQueue(ctx, item.id, "manager", at)] : []),
+      ]);
       return { ...item, ...set };
     };
     return withRetry(once, {

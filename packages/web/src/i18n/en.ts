@@ -3,6 +3,7 @@ import type { ContactChannel, ContactResult, LeadStage, TimeOfDay } from "@parom
 import { decisionsEn } from "./decisions.en.js";
 import { resultsEn } from "./results.en.js";
 import { dailyEn } from "./daily.en.js";
+import { salesEn } from "./sales.en.js";
 import { enDays } from "./plural.js";
 
 /**
@@ -289,6 +290,7 @@ export const en = {
   decisions: decisionsEn,
   results: resultsEn,
   daily: dailyEn,
+  sales: salesEn,
 };
 
 export type Messages = typeof en;

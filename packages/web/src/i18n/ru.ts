@@ -2,6 +2,7 @@ import type { Messages } from "./en.js";
 import { decisionsRu } from "./decisions.ru.js";
 import { resultsRu } from "./results.ru.js";
 import { dailyRu } from "./daily.ru.js";
+import { salesRu } from "./sales.ru.js";
 import { dayWord, ruDays, ruPlural } from "./plural.js";
 
 /** Русские тексты; их форма задана en.ts, так что пропущенный ключ не пройдёт typecheck. */
@@ -284,4 +285,5 @@ export const ru: Messages = {
   decisions: decisionsRu,
   results: resultsRu,
   daily: dailyRu,
+  sales: salesRu,
 };

@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import type { WebEnv } from "../env.js";
+import { callbackRoutes } from "./callbacks.js";
 import { contractorReportRoutes } from "./contractor-report.js";
 import { contractorRoutes } from "./contractors.js";
 import { decisionRoutes } from "./hypothesis/decisions/routes.js";
@@ -32,6 +33,7 @@ export const pageModules: Hono<WebEnv>[] = [
   contractorRoutes,
   contractorReportRoutes,
   qualityRoutes,
+  callbackRoutes,
   reconciliationRoutes,
   resultsRoutes,
   keyRoutes,

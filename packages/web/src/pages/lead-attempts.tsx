@@ -36,7 +36,7 @@ export const ContactAttemptsSection: FC<AttemptsProps> = ({ v, leadId, summary, 
           {attempts.map((a) => (
             <li>
               <time datetime={a.at}>{v.fmt.dateTime(a.at)}</time> — {t.channel[a.channel]}, {t.result[a.result]}, {t.timeOfDay[a.timeOfDay ?? "night"]}{" "}
-              <span class="muted">({who(a.actor)})</span>
+              <span class="muted">({a.personId && a.by ? a.by : who(a.actor)})</span>
             </li>
           ))}
         </ol>

@@ -1,8 +1,8 @@
 import { Hono, type Context } from "hono";
 import { Campaigns } from "@parom/core/campaign";
-import { OWNER_KEY_ID } from "@parom/core/access";
+import { can, OWNER_KEY_ID } from "@parom/core/access";
 import { Hypotheses } from "@parom/core/hypothesis";
-import { ContactAttemptInput, ContactAttempts, type LeadStage, leadStages, ListLeadsQuery } from "@parom/core/lead";
+import { attemptMaker, ContactAttemptInput, ContactAttempts, type LeadStage, leadStages, ListLeadsQuery, Outcomes } from "@parom/core/lead";
 import { emptyForm, Problems, Select, type FormState } from "../components/form.js";
 import { leadDetail, leadsPage } from "../data/leads.js";
 import type { WebEnv } from "../env.js";
@@ -13,6 +13,7 @@ import type { Messages } from "../i18n/index.js";
 import { noticeOf, type NoticeKey } from "../notice.js";
 import { viewOf } from "../view.js";
 import { attemptFields, ContactAttemptsSection } from "./lead-attempts.js";
+import { CallbackOutcomes, FirstContact, inPageWords, stageFields, StageForm } from "./lead-discipline.js";
 import { LeadTouchesSection } from "./lead-touches.js";
 
 /** Leads per page unless `?limit=` (1..200, as the API) asks for another size. */
@@ -101,12 +102,12 @@ function actorName(t: Messages["leads"]["actor"], actor: string): string {
   return actor;
 }
 
-/** The lead page; a refused contact attempt re-renders it with the form's problem and status. */
-async function leadPage(c: Context<WebEnv>, attemptForm: FormState = emptyForm, status: 200 | 400 | 409 | 422 = 200) {
+/** The lead page; a refused contact attempt or stage move re-renders it with the form's problem and status. */
+async function leadPage(c: Context<WebEnv>, attemptForm: FormState = emptyForm, status: 200 | 400 | 409 | 422 = 200, stageForm: FormState = emptyForm) {
   const v = await viewOf(c);
   const { ctx } = c.var;
   const id = c.req.param("id")!;
-  const { lead, hypothesis, history, attempts } = await leadDetail(ctx, id);
+  const { lead, hypothesis, history, attempts, callbacks } = await leadDetail(ctx, id);
   const t = v.t.leads;
   const stageName = (stage: LeadStage) => v.t.leadStage[stage];
   return c.html(
@@ -170,6 +171,9 @@ async function leadPage(c: Context<WebEnv>, attemptForm: FormState = emptyForm, 
         now={ctx.now()}
         timeZone={ctx.timeZone}
       />
+      <FirstContact v={v} summary={lead.contactAttempts} />
+      <CallbackOutcomes v={v} outcomes={callbacks} />
+      {v.principal && can(v.principal, "leads.work") && <StageForm v={v} leadId={lead.id} stage={lead.stage} form={stageForm} />}
     </Page>,
     status,
   );
@@ -182,15 +186,26 @@ async function recordAttempt(c: Context<WebEnv>) {
   const id = c.req.param("id")!;
   const values = await formValues(c);
   const result = await attempt(() =>
-    ContactAttempts.record(c.var.ctx, id, parseForm(ContactAttemptInput, attemptFields(values, c.var.ctx.timeZone)), `key:${c.var.principal.keyId}`),
+    ContactAttempts.record(c.var.ctx, id, parseForm(ContactAttemptInput, attemptFields(values, c.var.ctx.timeZone)), `key:${c.var.principal.keyId}`, attemptMaker(c.var.principal)),
   );
   if (!result.ok) return leadPage(c, { values, problem: result.problem }, formStatus(result.kind));
   const notice: NoticeKey = result.value.stageChange ? attemptNotice[result.value.stageChange] : "attemptRecorded";
   return c.redirect(`/leads/${id}?notice=${notice}#attempts`, 303);
 }
 
+/** Moves the lead as PATCH /api/leads/{id} does; a refusal (missing required tags in the page's words) is shown at the form. */
+async function moveStage(c: Context<WebEnv>) {
+  const id = c.req.param("id")!;
+  const values = await formValues(c);
+  const v = await viewOf(c);
+  const result = await attempt(() => inPageWords(v, values.stage, () => Outcomes.changeStage(c.var.ctx, id, stageFields(values), `key:${c.var.principal.keyId}`)));
+  if (!result.ok) return leadPage(c, emptyForm, formStatus(result.kind), { values, problem: result.problem });
+  return c.redirect(`/leads/${id}?notice=moved`, 303);
+}
+
 /** Leads with their contacts and contact attempts: owners and marketers only, as /api/leads. */
 export const leadRoutes = new Hono<WebEnv>()
   .get("/leads", ...needs("leads.read"), leadListPage)
   .get("/leads/:id", ...needs("leads.read"), (c) => leadPage(c))
-  .post("/leads/:id/contact-attempts", ...needs("leads.work"), ...formPost, recordAttempt);
+  .post("/leads/:id/contact-attempts", ...needs("leads.work"), ...formPost, recordAttempt)
+  .post("/leads/:id/stage", ...needs("leads.work"), ...formPost, moveStage);
