@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import { Campaigns } from "@parom/core/campaign";
 import { OWNER_KEY_ID } from "@parom/core/access";
 import { Hypotheses } from "@parom/core/hypothesis";
-import { ContactAttemptInput, ContactAttempts, type LeadStage, leadStages, ListLeadsQuery } from "@parom/core/lead";
+import { ContactAttemptInput, ContactAttempts, Leads, type LeadStage, leadStages, ListLeadsQuery } from "@parom/core/lead";
 import { emptyForm, Problems, Select, type FormState } from "../components/form.js";
 import { leadDetail, leadsPage } from "../data/leads.js";
 import type { WebEnv } from "../env.js";
@@ -28,7 +28,7 @@ async function leadListPage(c: Context<WebEnv>) {
   const [hypotheses, campaigns, page] = await Promise.all([
     Hypotheses.list(ctx),
     Campaigns.list(ctx),
-    attempt(async () => leadsPage(ctx, parseForm(ListLeadsQuery, { ...filters, cursor: optionalText(q.cursor), limit }), stage)),
+    attempt(async () => leadsPage(ctx, c.var.principal, parseForm(ListLeadsQuery, { ...filters, cursor: optionalText(q.cursor), limit }), stage)),
   ]);
   const state: FormState = { values: { ...filters, stage: stage ?? "" } as Record<string, string>, problem: page.ok ? undefined : page.problem };
   const next = page.ok && page.value.nextCursor ? `/leads?${new URLSearchParams({ ...stripEmpty({ ...filters, stage }), ...(q.limit ? { limit } : {}), cursor: page.value.nextCursor })}` : null;
@@ -106,7 +106,7 @@ async function leadPage(c: Context<WebEnv>, attemptForm: FormState = emptyForm, 
   const v = await viewOf(c);
   const { ctx } = c.var;
   const id = c.req.param("id")!;
-  const { lead, hypothesis, history, attempts } = await leadDetail(ctx, id);
+  const { lead, hypothesis, history, attempts } = await leadDetail(ctx, c.var.principal, id);
   const t = v.t.leads;
   const stageName = (stage: LeadStage) => v.t.leadStage[stage];
   return c.html(
@@ -180,6 +180,8 @@ const attemptNotice = { lost: "attemptLost", restored: "attemptRestored" } as co
 /** Records a contact attempt as the API does; a refusal (the contact rule's 409 too) is shown at the form. */
 async function recordAttempt(c: Context<WebEnv>) {
   const id = c.req.param("id")!;
+  // Another person's lead is not found for a manager, as in the API (the error page, before the form is read).
+  await Leads.assertVisible(c.var.ctx, c.var.principal, id);
   const values = await formValues(c);
   const result = await attempt(() =>
     ContactAttempts.record(c.var.ctx, id, parseForm(ContactAttemptInput, attemptFields(values, c.var.ctx.timeZone)), `key:${c.var.principal.keyId}`),
