@@ -91,6 +91,9 @@ const table: Record<string, Row> = {
   // Leads carry contact details: contractors read none of them, only counts and KPIs.
   "GET /api/leads": { req: () => ({}), expect: staff(200) },
   "POST /api/leads/import": { req: () => ({ body: { leads: [{ ...leadBody(), createdAt: "2026-03-04T10:00:00+03:00" }] } }), expect: staff(200) },
+  "GET /api/leads/export": { req: () => ({ query: "format=csv&stage=won" }), expect: ownerOnly(200) },
+  "GET /api/leads/exports": { req: () => ({}), expect: ownerOnly(200) },
+  "GET /api/contact-views": { req: () => ({}), expect: ownerOnly(200) },
   "GET /api/leads/:id": { req: (s) => id(s.f.leadId), expect: staff(200) },
   "PATCH /api/leads/:id": { req: (s) => ({ ...id(s.own.leadId), body: { stage: "contacted" } }), expect: staff(200) },
   "GET /api/leads/:id/history": { req: (s) => id(s.f.leadId), expect: staff(200) },

@@ -25,6 +25,7 @@ export const navItems: NavItem[] = [
   { href: "/sources", label: (t) => t.nav.sources, shownTo: "sources.manage" },
   { href: "/contractors", label: (t) => t.nav.contractors, shownTo: "contractors.manage" },
   { href: "/quality", label: (t) => t.decisions.nav.quality, shownTo: "quality.read" },
+  { href: "/access-log", label: (t) => t.access.nav.accessLog, shownTo: "contacts.log.read" },
   { href: "/reconciliation", label: (t) => t.decisions.nav.reconciliation, shownTo: "reconciliations.manage" },
 ];
 

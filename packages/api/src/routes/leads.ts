@@ -17,7 +17,7 @@ const docs = {
     summary: "List leads, newest first",
     description:
       "A manager's key lists only the leads assigned to them (the filters narrow within those). A marketer sees phones and e-mails " +
-      "masked (`+• ••• •••-••-67`, `i•••@•••.ru`); the whole contact is on one lead (`GET /api/leads/{id}`).",
+      "masked to the last two digits and the top-level domain (`+•••••••••67`, `i•••@•••.ru`); the whole contact is on one lead (`GET /api/leads/{id}`).",
     query: ListLeadsQuery,
     response: { description: "`{items: [lead], nextCursor}`" },
   }),

@@ -1,5 +1,6 @@
 import type { Stage } from "@parom/core/hypothesis";
 import type { ContactChannel, ContactResult, LeadStage, TimeOfDay } from "@parom/core/lead";
+import { accessEn } from "./access.en.js";
 import { decisionsEn } from "./decisions.en.js";
 import { enDays } from "./plural.js";
 
@@ -285,6 +286,7 @@ export const en = {
     home: "Back to the start",
   },
   decisions: decisionsEn,
+  access: accessEn,
 };
 
 export type Messages = typeof en;

@@ -1,4 +1,5 @@
 import type { Messages } from "./en.js";
+import { accessRu } from "./access.ru.js";
 import { decisionsRu } from "./decisions.ru.js";
 import { dayWord, ruDays, ruPlural } from "./plural.js";
 
@@ -280,4 +281,5 @@ export const ru: Messages = {
     home: "На главную",
   },
   decisions: decisionsRu,
+  access: accessRu,
 };

@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import { Campaigns } from "@parom/core/campaign";
-import { OWNER_KEY_ID } from "@parom/core/access";
+import { can, OWNER_KEY_ID } from "@parom/core/access";
 import { Hypotheses } from "@parom/core/hypothesis";
 import { ContactAttemptInput, ContactAttempts, Leads, type LeadStage, leadStages, ListLeadsQuery } from "@parom/core/lead";
 import { emptyForm, Problems, Select, type FormState } from "../components/form.js";
@@ -12,6 +12,7 @@ import { Page } from "../layout.js";
 import type { Messages } from "../i18n/index.js";
 import { noticeOf, type NoticeKey } from "../notice.js";
 import { viewOf } from "../view.js";
+import { ExportButtons } from "./access.js";
 import { attemptFields, ContactAttemptsSection } from "./lead-attempts.js";
 import { LeadTouchesSection } from "./lead-touches.js";
 
@@ -47,6 +48,7 @@ async function leadListPage(c: Context<WebEnv>) {
         <button type="submit">{t.apply}</button>
       </form>
       <Problems v={v} state={state} />
+      {can(c.var.principal, "leads.export") && !filters.unattributed && <ExportButtons v={v} filters={{ hypothesisId: filters.hypothesisId, campaignId: filters.campaignId, stage }} />}
       {page.ok && page.value.items.length === 0 && <p class="muted">{t.empty}</p>}
       {page.ok && page.value.items.length > 0 && (
         <table>
