@@ -193,7 +193,7 @@ async function recordAttempt(c: Context<WebEnv>) {
   return c.redirect(`/leads/${id}?notice=${notice}#attempts`, 303);
 }
 
-/** Leads with their contacts and contact attempts: owners and marketers only, as /api/leads. */
+/** Leads with their contacts and contact attempts, as /api/leads: a manager only their own, a marketer masked in the list. */
 export const leadRoutes = new Hono<WebEnv>()
   .get("/leads", ...needs("leads.read"), leadListPage)
   .get("/leads/:id", ...needs("leads.read"), (c) => leadPage(c))
