@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { exportColumns, moneyText, neutralise, type Cell } from "./rows.js";
 
 /** The rows of an export: one array of cells per lead, in `exportColumns` order. */
@@ -19,6 +18,8 @@ export function exportCsv(rows: ExportRows): string {
 
 /** A real .xlsx: one sheet "Лиды", text cells (neutralised as in the CSV), money as numbers with two decimals. */
 export async function exportXlsx(rows: ExportRows): Promise<Uint8Array<ArrayBuffer>> {
+  // Loaded on the first .xlsx export only: exceljs is large, and every other request of the API Lambda would pay for it at a cold start.
+  const { default: ExcelJS } = await import("exceljs");
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("Лиды");
   sheet.addRow(exportColumns.map((column) => column.header)).font = { bold: true };
