@@ -123,6 +123,10 @@ describe("a manager's lead pages", () => {
     expect(page.status).toBe(200);
     for (const own of [leads.mineAttributed, leads.mineOther]) expect(page.html).toContain(`/leads/${own}`);
     for (const other of [leads.theirs, leads.nobodys]) expect(page.html).not.toContain(other);
+    // They read no hypotheses or campaigns: the filters offer none, the row names its UTM labels.
+    expect(page.html).not.toContain(campaign.hypothesisId);
+    expect(page.html).not.toContain(campaign.campaignId);
+    expect(textOf(page.html)).toContain(`yandex / ${campaign.utm.utm_campaign}`);
   });
 
   it("shows another manager's lead and nobody's as not found, and refuses an attempt on it", async () => {

@@ -27,8 +27,9 @@ async function leadListPage(c: Context<WebEnv>) {
   const limit = optionalText(q.limit) ?? String(PAGE_SIZE);
   const filters = { hypothesisId: optionalText(q.hypothesisId), campaignId: optionalText(q.campaignId), unattributed: q.unattributed === "true" ? "true" : undefined };
   const [hypotheses, campaigns, page] = await Promise.all([
-    Hypotheses.list(ctx),
-    Campaigns.list(ctx),
+    // The sales department reads no hypotheses or campaigns: their filters offer none, their rows show the UTM labels.
+    can(c.var.principal, "hypotheses.read") ? Hypotheses.list(ctx) : [],
+    can(c.var.principal, "campaigns.read") ? Campaigns.list(ctx) : [],
     attempt(async () => leadsPage(ctx, c.var.principal, parseForm(ListLeadsQuery, { ...filters, cursor: optionalText(q.cursor), limit }), stage)),
   ]);
   const state: FormState = { values: { ...filters, stage: stage ?? "" } as Record<string, string>, problem: page.ok ? undefined : page.problem };
@@ -68,7 +69,7 @@ async function leadListPage(c: Context<WebEnv>) {
                   <a href={`/leads/${lead.id}`}>{v.fmt.dateTime(lead.createdAt)}</a>
                 </td>
                 <td>{lead.contact.name ?? lead.contact.phone ?? lead.contact.email ?? t.none}</td>
-                <td>{lead.campaignId ? campaignLabel.get(lead.campaignId) : `${lead.utm.source ?? t.none} / ${lead.utm.campaign ?? t.none}`}</td>
+                <td>{(lead.campaignId && campaignLabel.get(lead.campaignId)) ?? `${lead.utm.source ?? t.none} / ${lead.utm.campaign ?? t.none}`}</td>
                 <td>{v.t.leadStage[lead.stage]}</td>
                 <td class="num">{lead.amount ? v.fmt.money(lead.amount) : t.none}</td>
               </tr>
