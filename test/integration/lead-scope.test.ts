@@ -140,5 +140,6 @@ describe("a manager's lead pages", () => {
     const own = await browser.get(`/leads/${leads.mineAttributed}`);
     expect(own.status).toBe(200);
     expect(textOf(own.html)).toContain("+7");
+    expect(own.html).not.toContain(`/hypotheses/${campaign.hypothesisId}`);
   });
 });

@@ -35,6 +35,7 @@ export async function leadDetail(ctx: Ctx, principal: Principal, id: string) {
   const partition = await readLeadPartition(ctx, id);
   assertLeadVisible(principal, partition.lead, id);
   if (!can(principal, "contacts.view.unlogged")) await ContactViews.record(ctx, principal, partition.lead.id, "web");
-  const hypothesis = partition.lead.hypothesisId ? await Hypotheses.get(ctx, partition.lead.hypothesisId) : null;
+  // The sales department reads no hypotheses: their lead page names none.
+  const hypothesis = partition.lead.hypothesisId && can(principal, "hypotheses.read") ? await Hypotheses.get(ctx, partition.lead.hypothesisId) : null;
   return { ...partition, hypothesis };
 }
