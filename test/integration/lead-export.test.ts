@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { OWNER_KEY } from "../support/harness.js";
 import { createCampaign, createSource, postHook, token } from "../support/intake.js";
 import { addSalesPerson, type SalesPerson } from "../support/sales.js";
-import { createWebHarness, type WebHarness } from "../support/web.js";
+import { createWebHarness, textOf, type WebHarness } from "../support/web.js";
 
 /*
  * Bulk export is the owner's alone: a CSV Russian Excel opens as it is, or a real .xlsx, with text
@@ -146,6 +146,9 @@ describe("who may export", () => {
     const file = await owner.get(`/leads/export?format=csv&campaignId=${campaign.campaignId}`);
     expect(file.status).toBe(200);
     expect(file.html.split("\r\n")[0]).toContain("Поступил;Имя;Телефон");
+    const bad = await owner.get("/leads/export?format=pdf&stage=flying");
+    expect(bad.status).toBe(400);
+    expect(textOf(bad.html)).toContain("В адресе выгрузки неверный фильтр: format, stage.");
   });
 
   it("logs every export with who, when, filters and rows, for the owner to read", async () => {

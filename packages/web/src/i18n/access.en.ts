@@ -4,7 +4,13 @@
  */
 export const accessEn = {
   nav: { accessLog: "Access log" },
-  export: { title: "Export", csv: "Export CSV", xlsx: "Export Excel (.xlsx)", hint: "The leads of the filter above (stage included), every contact in full; each export is logged." },
+  export: {
+    title: "Export",
+    csv: "Export CSV",
+    xlsx: "Export Excel (.xlsx)",
+    hint: "The leads of the filter above (stage included), every contact in full; each export is logged.",
+    badFilter: (fields: string) => `The export address names a filter that cannot be used: ${fields}. Export from the leads page.`,
+  },
   log: {
     title: "Access log",
     intro: "Who opened a lead's whole contact (marketers and the head of sales; managers open their own leads unlogged), and every export of leads.",

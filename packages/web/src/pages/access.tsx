@@ -8,6 +8,7 @@ import { attempt, optionalText, parseForm } from "../forms.js";
 import { needs } from "../guards.js";
 import { Page } from "../layout.js";
 import { viewOf, type View } from "../view.js";
+import { errorPage } from "./errors.js";
 
 /*
  * The owner's side of access: the export buttons (on the leads page) and their download route, and
@@ -35,9 +36,14 @@ export function ExportButtons({ v, filters }: { v: View; filters: Record<string,
   );
 }
 
-/** The same file as GET /api/leads/export, logged the same way. */
+/** The same file as GET /api/leads/export, logged the same way; a hand-edited address is refused naming its fields. */
 async function exportFile(c: Context<WebEnv>) {
-  const file = await exportLeads(c.var.ctx, c.var.principal, parseForm(ExportQuery, c.req.query()));
+  const query = ExportQuery.safeParse(c.req.query());
+  if (!query.success) {
+    const fields = [...new Set(query.error.issues.map((issue) => String(issue.path[0] ?? "?")))];
+    return errorPage(c, 400, (await viewOf(c)).t.access.export.badFilter(fields.join(", ")));
+  }
+  const file = await exportLeads(c.var.ctx, c.var.principal, query.data);
   return c.body(file.body, 200, { "content-type": file.contentType, "content-disposition": `attachment; filename="${file.filename}"` });
 }
 
