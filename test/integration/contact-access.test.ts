@@ -96,9 +96,11 @@ describe("one lead's whole contact and the access log", () => {
 
   it("is read by the owner only, a period at a time, refusing a bad day by name", async () => {
     for (const key of [marketer.key, head.key, manager.key]) expect((await h.call("GET", "/api/contact-views", undefined, { key })).status).toBe(403);
-    const bad = await h.call("GET", "/api/contact-views?from=2026-03-40");
-    expect(bad.status).toBe(400);
-    expect(bad.text).toContain("from");
+    for (const query of ["from=2026-03-40", "from=2026-03-12&to=2026-03-01"]) {
+      const bad = await h.call("GET", `/api/contact-views?${query}`);
+      expect(bad.status, query).toBe(400);
+      expect(bad.text, query).toContain("from");
+    }
     const paged = await h.call("GET", "/api/contact-views?limit=1");
     expect(paged.body.items).toHaveLength(1);
     expect(paged.body.items[0].role).toBe("sales_head"); // newest first
