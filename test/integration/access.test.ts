@@ -9,23 +9,41 @@ import { token } from "../support/intake.js";
  * status each caller gets. A status other than 401/403 proves the guards let the caller through:
  * mostly 2xx on real fixtures; 409 and 422 where the domain then refuses (noted on the row).
  * "other" is contractor A's key naming contractor B's campaign, contractor or report: it must
- * answer like a missing id. Rows without `other` name nothing a contractor owns.
+ * answer like a missing id. Rows without `other` name nothing a contractor owns. "manager" names
+ * leads assigned to them; "managerOther" is another manager naming the same leads: on a lead's
+ * routes it must answer like a missing id (404), elsewhere it gets what "manager" gets.
  */
 
 type Scope = { who: Caller; f: AccessFixtures; subject: Subject; own: StaffOwn };
 type Request = { params?: Record<string, string>; query?: string; body?: unknown; raw?: string; contentType?: string };
-type Expected = Record<"owner" | "marketer" | "contractor", number> & { other?: number; noKey?: number; revoked?: number };
+type Expected = Record<"owner" | "marketer" | "contractor" | "manager" | "salesHead", number> & {
+  other?: number;
+  /** Defaults to `manager`'s status. */
+  managerOther?: number;
+  noKey?: number;
+  revoked?: number;
+};
 type Row = { req: (s: Scope) => Request; expect: Expected };
 
-const staff = (owner: number, marketer = owner): Expected => ({ owner, marketer, contractor: 403 });
-const ownerOnly = (owner: number): Expected => ({ owner, marketer: 403, contractor: 403 });
+const refused = { owner: 403, marketer: 403, contractor: 403, manager: 403, salesHead: 403 };
+/** The marketing team's: the owner and marketers. */
+const staff = (owner: number, marketer = owner): Expected => ({ ...refused, owner, marketer });
+const ownerOnly = (owner: number): Expected => ({ ...refused, owner });
 /** Contractor-readable: its own thing as the staff get it, another contractor's as a missing id. */
-const everyone = (status: number, other?: number): Expected => ({ owner: status, marketer: status, contractor: status, ...(other ? { other } : {}) });
+const everyone = (status: number, other?: number): Expected => ({ ...staff(status), contractor: status, ...(other ? { other } : {}) });
+/** The owner's and the head of sales' (assigning leads, the sales department's rules). */
+const salesLead = (status: number): Expected => ({ ...refused, owner: status, salesHead: status });
+/** Everyone who works leads: the team and the sales department (not contractors). */
+const leadWorkers = (status: number): Expected => ({ ...staff(status), manager: status, salesHead: status });
+/** A route under /api/leads/{id}: a manager's own lead as for every lead worker; another manager gets a missing lead. */
+const ownLead = (status: number, overrides: Partial<Expected> = {}): Expected => ({ ...leadWorkers(status), managerOther: 404, ...overrides });
+/** A row's statuses with some callers changed: `and(staff(200), { salesHead: 200 })`. */
+const and = (base: Expected, overrides: Partial<Expected>): Expected => ({ ...base, ...overrides });
 const id = (value: string) => ({ params: { id: value } });
 const hyp = (s: Scope, extra: Request = {}) => ({ ...id(s.f.hypothesisId), ...extra });
 
 const table: Record<string, Row> = {
-  "POST /hooks/:key": { req: (s) => ({ params: { key: s.f.source.key }, body: leadBody() }), expect: { ...everyone(200), noKey: 200, revoked: 200 } },
+  "POST /hooks/:key": { req: (s) => ({ params: { key: s.f.source.key }, body: leadBody() }), expect: { ...everyone(200), manager: 200, salesHead: 200, noKey: 200, revoked: 200 } },
 
   "POST /api/keys": { req: () => ({ body: { role: "marketer" } }), expect: ownerOnly(201) },
   "GET /api/keys": { req: () => ({}), expect: ownerOnly(200) },
@@ -89,32 +107,37 @@ const table: Record<string, Row> = {
   "GET /api/sources/:id/unmapped-loss-reasons": { req: (s) => id(s.f.source.id), expect: staff(200) },
 
   // Leads carry contact details: contractors read none of them, only counts and KPIs.
-  "GET /api/leads": { req: () => ({}), expect: staff(200) },
+  "GET /api/leads": { req: () => ({}), expect: leadWorkers(200) },
   "POST /api/leads/import": { req: () => ({ body: { leads: [{ ...leadBody(), createdAt: "2026-03-04T10:00:00+03:00" }] } }), expect: staff(200) },
-  "GET /api/leads/:id": { req: (s) => id(s.f.leadId), expect: staff(200) },
-  "PATCH /api/leads/:id": { req: (s) => ({ ...id(s.own.leadId), body: { stage: "contacted" } }), expect: staff(200) },
-  "GET /api/leads/:id/history": { req: (s) => id(s.f.leadId), expect: staff(200) },
+  "GET /api/leads/export": { req: () => ({ query: "format=csv&stage=won" }), expect: ownerOnly(200) },
+  "GET /api/leads/exports": { req: () => ({}), expect: ownerOnly(200) },
+  "GET /api/contact-views": { req: () => ({}), expect: ownerOnly(200) },
+  "GET /api/leads/:id": { req: (s) => id(s.f.leadId), expect: ownLead(200) },
+  "PATCH /api/leads/:id": { req: (s) => ({ ...id(s.own.leadId), body: { stage: "contacted" } }), expect: ownLead(200) },
+  "GET /api/leads/:id/history": { req: (s) => id(s.f.leadId), expect: ownLead(200) },
   "POST /api/leads/:id/contact-attempts": {
     req: (s) => ({ ...id(s.own.leadId), body: { at: "2026-03-10T12:00:00Z", channel: "phone", result: "reached" } }),
-    expect: staff(201),
+    expect: ownLead(201),
   },
-  "GET /api/leads/:id/contact-attempts": { req: (s) => id(s.f.leadId), expect: staff(200) },
-  "PUT /api/leads/:id/tags": { req: (s) => ({ ...id(s.own.leadId), body: { city: "Москва" } }), expect: staff(200) },
-  "POST /api/leads/:id/quality-review": { req: (s) => ({ ...id(s.own.lostLeadId), body: { lostReasonCategory: "manager" } }), expect: staff(200) },
+  "GET /api/leads/:id/contact-attempts": { req: (s) => id(s.f.leadId), expect: ownLead(200) },
+  "PUT /api/leads/:id/tags": { req: (s) => ({ ...id(s.own.leadId), body: { city: "Москва" } }), expect: ownLead(200) },
+  // Quality review is not a manager's, even on their own lead; another's lead is still a missing one.
+  "POST /api/leads/:id/quality-review": { req: (s) => ({ ...id(s.own.lostLeadId), body: { lostReasonCategory: "manager" } }), expect: ownLead(200, { manager: 403 }) },
 
   "POST /api/people": { req: () => ({ body: { name: `Менеджер ${token()}`, role: "manager" } }), expect: ownerOnly(201) },
-  "GET /api/people": { req: () => ({}), expect: staff(200) },
-  "GET /api/people/:id": { req: (s) => id(s.f.personId), expect: staff(200) },
-  "GET /api/people/results": { req: () => ({ query: "month=2026-03" }), expect: ownerOnly(200) },
+  "GET /api/people": { req: () => ({}), expect: and(staff(200), { salesHead: 200 }) },
+  "GET /api/people/:id": { req: (s) => id(s.f.personId), expect: and(staff(200), { salesHead: 200 }) },
+  // A manager reads the board too, narrowed to their own segments.
+  "GET /api/people/results": { req: () => ({ query: "month=2026-03" }), expect: and(leadWorkers(200), { marketer: 403 }) },
 
-  "GET /api/callbacks": { req: () => ({}), expect: ownerOnly(200) },
-  "POST /api/callbacks/:leadId": { req: (s) => ({ params: { leadId: s.own.leadId }, body: { result: "reached" } }), expect: ownerOnly(201) },
-  "GET /api/callbacks/:leadId": { req: (s) => ({ params: { leadId: s.f.leadId } }), expect: ownerOnly(200) },
-  "GET /api/spot-checks": { req: () => ({ query: "month=2026-03" }), expect: ownerOnly(200) },
-  // 404: the fixtures have no account manager, so no lead is on the month's list; the guard let the owner through.
-  "POST /api/spot-checks/:month/:leadId": { req: (s) => ({ params: { month: "2026-03", leadId: s.f.leadId }, body: { result: "satisfied" } }), expect: ownerOnly(404) },
+  "GET /api/callbacks": { req: () => ({}), expect: salesLead(200) },
+  "POST /api/callbacks/:leadId": { req: (s) => ({ params: { leadId: s.own.leadId }, body: { result: "reached" } }), expect: salesLead(201) },
+  "GET /api/callbacks/:leadId": { req: (s) => ({ params: { leadId: s.f.leadId } }), expect: salesLead(200) },
+  "GET /api/spot-checks": { req: () => ({ query: "month=2026-03" }), expect: salesLead(200) },
+  // 404: the fixtures have no account manager, so no lead is on the month's list; the guard let the caller through.
+  "POST /api/spot-checks/:month/:leadId": { req: (s) => ({ params: { month: "2026-03", leadId: s.f.leadId }, body: { result: "satisfied" } }), expect: salesLead(404) },
 
-  "GET /api/quality": { req: () => ({}), expect: staff(200) },
+  "GET /api/quality": { req: () => ({}), expect: and(staff(200), { salesHead: 200 }) },
   "GET /api/quarantine": { req: () => ({}), expect: staff(200) },
   // 422: the kept body is still unreadable, so a replay that got through the guard is refused again.
   "POST /api/quarantine/:id/replay": { req: (s) => id(s.f.quarantineId), expect: staff(422) },
@@ -133,15 +156,18 @@ function registeredRoutes(): string[] {
   return [...new Set(routes.map((r) => `${r.method} ${r.path}`))].sort();
 }
 
-const keyOf = (who: Caller): string | null =>
-  ({ owner: OWNER_KEY, marketer: f.keys.marketer, contractor: f.keys.contractor, other: f.keys.contractor, noKey: null, revoked: f.keys.revoked })[who];
+const keyOf = (who: Caller): string | null => (who === "owner" ? OWNER_KEY : who === "other" ? f.keys.contractor : who === "noKey" ? null : f.keys[who]);
 
 function expectedOf(row: Row, who: Caller): number | undefined {
   if (who === "noKey" || who === "revoked") return row.expect[who] ?? 401;
+  if (who === "managerOther") return row.expect.managerOther ?? row.expect.manager;
   return row.expect[who];
 }
 
-const scopeOf = (who: Caller): Scope => ({ who, f, subject: who === "other" ? f.b : f.a, own: who === "marketer" ? f.staff.marketer : f.staff.owner });
+/** Whose own leads and things a caller names: "managerOther" names the manager's. */
+const ownOf = (who: Caller): StaffOwn =>
+  who === "marketer" || who === "manager" || who === "salesHead" ? f.staff[who] : who === "managerOther" ? f.staff.manager : f.staff.owner;
+const scopeOf = (who: Caller): Scope => ({ who, f, subject: who === "other" ? f.b : f.a, own: ownOf(who) });
 
 async function send(route: string, row: Row, who: Caller, params?: Record<string, string>): Promise<ApiResponse> {
   const [method, pattern] = route.split(" ") as [string, string];
@@ -212,6 +238,19 @@ describe("who may call what", () => {
       const missingId = "01NOSUCHTHING0000000000000";
       const missing = await send(route, row, "contractor", { id: missingId });
       expect(theirs.res.status, route).toBe(missing.status);
+      expect(theirs.res.text, route).toBe(missing.text.split(missingId).join(theirId));
+    }
+  });
+
+  it("answers another manager's lead exactly like a lead that does not exist, on every lead route", async () => {
+    const rows = Object.entries(table).filter(([, row]) => row.expect.managerOther === 404);
+    expect(rows.map(([route]) => route)).toContain("GET /api/leads/:id");
+    for (const [route, row] of rows) {
+      const theirs = outcomes.find((o) => o.route === route && o.who === "managerOther")!;
+      const theirId = row.req(scopeOf("managerOther")).params!.id!;
+      const missingId = "01NOSUCHLEAD00000000000000";
+      const missing = await send(route, row, "managerOther", { id: missingId });
+      expect(theirs.res.status, route).toBe(404);
       expect(theirs.res.text, route).toBe(missing.text.split(missingId).join(theirId));
     }
   });

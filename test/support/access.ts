@@ -2,9 +2,14 @@ import { expect } from "vitest";
 import { hypothesisBody } from "./decisions.js";
 import type { Harness } from "./harness.js";
 import { postHook, token } from "./intake.js";
+import { addSalesPerson } from "./sales.js";
 
-/** Who calls: "other" is contractor A's key naming contractor B's things. */
-export const callers = ["owner", "marketer", "contractor", "other", "noKey", "revoked"] as const;
+/**
+ * Who calls: "other" is contractor A's key naming contractor B's things; "manager" is a lead
+ * manager naming their own leads, "managerOther" another manager's key naming the same leads;
+ * "salesHead" the head of sales.
+ */
+export const callers = ["owner", "marketer", "contractor", "other", "manager", "managerOther", "salesHead", "noKey", "revoked"] as const;
 export type Caller = (typeof callers)[number];
 
 /** Contact details of every fixture lead: no answer a contractor gets may hold any of them. */
@@ -16,8 +21,11 @@ export type Subject = { contractorId: string; campaignId: string; reportId: stri
 /** What the owner or a marketer changes in its own request, so that the two never race each other. */
 export type StaffOwn = { leadId: string; lostLeadId: string; closingHypothesisId: string; throwawayKeyId: string; spendDay: string };
 
+/** The callers that change things in their own requests (each its own lead, lost lead, hypothesis...). */
+export type StaffCaller = "owner" | "marketer" | "manager" | "salesHead";
+
 export type AccessFixtures = {
-  keys: Record<"marketer" | "contractor" | "revoked", string>;
+  keys: Record<"marketer" | "contractor" | "revoked" | "manager" | "managerOther" | "salesHead", string>;
   a: Subject;
   b: Subject;
   hypothesisId: string;
@@ -27,7 +35,7 @@ export type AccessFixtures = {
   quarantineId: string;
   reconciliationId: string;
   personId: string;
-  staff: Record<"owner" | "marketer", StaffOwn>;
+  staff: Record<StaffCaller, StaffOwn>;
 };
 
 async function ok(what: string, res: Promise<{ status: number; text: string; body: any }>, status = 200) {
@@ -43,17 +51,23 @@ export const leadBody = (utm: object = {}) => ({ externalId: `crm-${token()}`, n
 /**
  * Everything the route table names: two contractors with a campaign each (and one campaign of
  * nobody's) under one hypothesis, their leads with contact details, spend, a sent weekly report
- * each, a source with a quarantined delivery, a reconciliation, and for the owner and the
- * marketer each its own lead, lost lead, hypothesis to close and key to revoke.
+ * each, a source with a quarantined delivery, a reconciliation, two lead managers and a head of
+ * sales, and for the owner, the marketer, the first manager and the head of sales each its own lead,
+ * lost lead, hypothesis to close and key to revoke. The shared lead and the manager's own leads are
+ * assigned to the first manager; the second manager's key names them as another's.
  */
 export async function createAccessFixtures(h: Harness): Promise<AccessFixtures> {
   const call = h.call;
-  const [contractorA, contractorB, source, hypothesisId] = await Promise.all([
+  const [contractorA, contractorB, source, hypothesisId, manager, managerOther, salesHead] = await Promise.all([
     ok("contractor A", call("POST", "/api/contractors", { name: `Агентство A ${token()}`, email: "a@agency.example" }), 201),
     ok("contractor B", call("POST", "/api/contractors", { name: `Агентство B ${token()}`, email: "b@agency.example" }), 201),
     ok("source", call("POST", "/api/sources", { name: `json ${token()}`, format: "json" }), 201),
     ok("hypothesis", call("POST", "/api/hypotheses", hypothesisBody()), 201).then((body) => body.id as string),
+    addSalesPerson(h, "manager"),
+    addSalesPerson(h, "manager"),
+    addSalesPerson(h, "sales_head"),
   ]);
+  const assign = (leadId: string) => ok("assign to the manager", call("PATCH", `/api/leads/${leadId}`, { assigneeId: manager.id })).then(() => leadId);
   const campaign = (contractorId?: string) =>
     ok("campaign", call("POST", `/api/hypotheses/${hypothesisId}/campaigns`, { utmSource: "yandex", utmCampaign: `bags-${token()}`, contractorId }), 201);
   const [campaignA, campaignB, keys] = await Promise.all([
@@ -83,21 +97,23 @@ export async function createAccessFixtures(h: Harness): Promise<AccessFixtures> 
     for (const stage of stages) await ok(`lead to ${stage}`, call("PATCH", `/api/leads/${id}`, { stage, ...(stage === "lost" ? { lostReason: "нет связи" } : {}) }));
     return id;
   };
-  const staffOwn = async (spendDay: string): Promise<StaffOwn> => {
+  const staffOwn = async (spendDay: string, mine: (leadId: string) => Promise<string> = async (leadId) => leadId): Promise<StaffOwn> => {
     const [leadId, lostLeadId, closing, throwaway] = await Promise.all([
-      hook(),
-      hook(["lost"]),
+      hook().then(mine),
+      hook(["lost"]).then(mine),
       ok("hypothesis to close", call("POST", "/api/hypotheses", hypothesisBody()), 201),
       ok("throwaway key", call("POST", "/api/keys", { role: "marketer" }), 201),
     ]);
     return { leadId, lostLeadId, closingHypothesisId: closing.id, throwawayKeyId: throwaway.id, spendDay };
   };
-  const [, , leadId, owner, marketer] = await Promise.all([
+  const [, , leadId, owner, marketer, managerOwn, salesHeadOwn] = await Promise.all([
     ok("past leads", call("POST", "/api/leads/import", { leads: [...past(campaignA), ...past(campaignB)] })),
     ok("spend", call("POST", "/api/spend", { rows: [...spend(campaignA), ...spend(campaignB)] })),
-    hook(),
+    hook().then(assign),
     staffOwn("2026-03-04"),
     staffOwn("2026-03-05"),
+    staffOwn("2026-03-06", assign),
+    staffOwn("2026-03-07"),
     postHook(h, source.key, { contentType: "application/json", text: `{"name": "${CONTACT.name}",` }),
   ]);
 
@@ -109,7 +125,7 @@ export async function createAccessFixtures(h: Harness): Promise<AccessFixtures> 
   ]);
   const reportOf = (contractorId: string): string => run.results.find((r: any) => r.contractorId === contractorId).reportId;
   return {
-    keys: { marketer: marketerKey.key, contractor: contractorKey.key, revoked: revokedKey.key },
+    keys: { marketer: marketerKey.key, contractor: contractorKey.key, revoked: revokedKey.key, manager: manager.key, managerOther: managerOther.key, salesHead: salesHead.key },
     a: { contractorId: contractorA.id, campaignId: campaignA.id, reportId: reportOf(contractorA.id) },
     b: { contractorId: contractorB.id, campaignId: campaignB.id, reportId: reportOf(contractorB.id) },
     hypothesisId,
@@ -119,7 +135,7 @@ export async function createAccessFixtures(h: Harness): Promise<AccessFixtures> 
     quarantineId: quarantine.items.find((q: any) => q.sourceId === source.id).id,
     reconciliationId: reconciliation.id,
     personId: person.id,
-    staff: { owner, marketer },
+    staff: { owner, marketer, manager: managerOwn, salesHead: salesHeadOwn },
   };
 }
 

@@ -23,6 +23,8 @@ import { hypothesisAnalyticsRoutes } from "./routes/hypothesis-analytics.js";
 import { hypothesisKpiRoutes } from "./routes/hypothesis-kpis.js";
 import { hypothesisOptimizationRoutes } from "./routes/hypothesis-optimizations.js";
 import { keyRoutes } from "./routes/keys.js";
+import { contactViewRoutes } from "./routes/contact-views.js";
+import { leadExportRoutes } from "./routes/lead-export.js";
 import { leadRoutes } from "./routes/leads.js";
 import { peopleRoutes } from "./routes/people.js";
 import { peopleResultRoutes } from "./routes/people-results.js";
@@ -97,8 +99,10 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
   app.route("/api/campaigns", campaignRoutes);
   app.route("/api/alerts", alertRoutes);
   app.route("/api/sources", sourceRoutes);
+  app.route("/api/leads", leadExportRoutes); // ahead: /export and /exports are not lead ids
   app.route("/api/leads", leadRoutes);
   app.route("/api/people", peopleResultRoutes); // ahead: `results` is no person id
+  app.route("/api/contact-views", contactViewRoutes);
   app.route("/api/people", peopleRoutes);
   app.route("/api/callbacks", callbackRoutes);
   app.route("/api/spot-checks", spotCheckRoutes);

@@ -28,6 +28,7 @@ export const navItems: NavItem[] = [
   { href: "/results", label: (t) => t.results.nav, shownTo: "results.read" },
   { href: "/keys", label: (t) => t.daily.keys.nav, shownTo: "keys.manage" },
   { href: "/callbacks", label: (t) => t.sales.nav.callbacks, shownTo: "callbacks.work" },
+  { href: "/access-log", label: (t) => t.access.nav.accessLog, shownTo: "contacts.log.read" },
   { href: "/reconciliation", label: (t) => t.decisions.nav.reconciliation, shownTo: "reconciliations.manage" },
 ];
 

@@ -5,6 +5,7 @@ import { assignLead, attemptMaker, isAssignment, UpdateLeadInput, ChangeStageInp
 import { QualityReviewInput, QualityReviews } from "@parom/core/quality";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
+import { ownLeadOnly } from "../middleware/lead-scope.js";
 import { describeRoute } from "../openapi/describe.js";
 import { jsonBody, queryParams } from "../validate.js";
 
@@ -12,7 +13,14 @@ const lead = { description: "The lead: contact fields, attribution, stage, amoun
 const raced = { 409: "The lead kept changing meanwhile (`version_conflict`); try again." };
 
 const docs = {
-  list: describeRoute({ summary: "List leads, newest first", query: ListLeadsQuery, response: { description: "`{items: [lead], nextCursor}`" } }),
+  list: describeRoute({
+    summary: "List leads, newest first",
+    description:
+      "A manager's key lists only the leads assigned to them (the filters narrow within those). A marketer sees phones and e-mails " +
+      "masked to the last two digits and the top-level domain (`+•••••••••67`, `i•••@•••.ru`); the whole contact is on one lead (`GET /api/leads/{id}`).",
+    query: ListLeadsQuery,
+    response: { description: "`{items: [lead], nextCursor}`" },
+  }),
   import: describeRoute({
     summary: "Import past leads with their outcomes",
     description:
@@ -28,7 +36,11 @@ const docs = {
     },
     errors: { 503: "Some leads failed to be stored (`failed` > 0); the body is the same per-row report: run the call again for them." },
   }),
-  get: describeRoute({ summary: "A lead", response: lead }),
+  get: describeRoute({
+    summary: "A lead, with its whole contact",
+    description: "A marketer's or the head of sales' view is written to the access log of contacts (`GET /api/contact-views`).",
+    response: lead,
+  }),
   change: describeRoute({
     summary: "Move a lead to a stage (won with an amount, lost with a reason), or assign it",
     description: "`{stage, amount?, lostReason?}` moves it; `{assigneeId}` (the head of sales or the owner) gives it to a person, `null` to nobody.",
@@ -62,13 +74,16 @@ const docs = {
 };
 
 export const leadRoutes = new Hono<AppEnv>()
-  .get("/", allow("leads.read"), docs.list, async (c) => c.json(await Leads.list(c.var.ctx, queryParams(c, ListLeadsQuery))))
+  .get("/", allow("leads.read"), docs.list, async (c) => c.json(await Leads.list(c.var.ctx, c.var.principal, queryParams(c, ListLeadsQuery))))
   .post("/import", allow("leads.import"), docs.import, async (c) => {
     const result = await importLeads(c.var.ctx, await jsonBody(c, ImportRequest), `key:${c.var.principal.keyId}`);
     // A client that only reads the status retries a call with failed rows; the rows stored already come back as duplicates.
     return c.json(result, result.failed > 0 ? 503 : 200);
   })
-  .get("/:id", allow("leads.read"), docs.get, async (c) => c.json(await Leads.get(c.var.ctx, c.req.param("id"))))
+  // Every route under /:id from here on: a manager's key reaches only their own leads (fixed paths such as /import come before).
+  .use("/:id", ownLeadOnly)
+  .use("/:id/*", ownLeadOnly)
+  .get("/:id", allow("leads.read"), docs.get, async (c) => c.json(await Leads.get(c.var.ctx, c.var.principal, c.req.param("id"), "api")))
   .patch("/:id", allow("leads.work"), docs.change, async (c) => {
     const input = await jsonBody(c, UpdateLeadInput);
     if (isAssignment(input)) {

@@ -32,6 +32,10 @@ export const permissions = {
   "leads.assign": salesLead,
   "leads.export": ["owner"],
   "contacts.log.read": ["owner"],
+  /** Contact details in lead lists; the others (marketers) see them masked (lead/contact-mask.ts). */
+  "contacts.list": ["owner", "manager", "sales_head"],
+  /** Opens a lead's whole contact without an access-log entry (a manager only their own leads). */
+  "contacts.view.unlogged": ["owner", "manager"],
   "people.read": ["owner", "marketer", "sales_head"],
   "people.manage": ["owner"],
   "assignment.manage": salesLead,

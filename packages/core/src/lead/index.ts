@@ -3,6 +3,9 @@
 export { assignLead, isAssignment, UpdateLeadInput } from "./assignment.js";
 export { attemptMaker, ContactAttemptInput, ContactAttempts, MIN_DAYS, MIN_TIMES_OF_DAY, NO_CONTACT_REASON, UNANSWERED_LIMIT, contactChannels, contactResults } from "./contact-attempts.js";
 export type { AttemptMaker, ContactAttempt, ContactAttemptSummary, ContactChannel, ContactResult, TimeOfDay } from "./contact-attempts.js";
+export { maskEmail, maskPhone } from "./contact-mask.js";
+export { ContactViews, ListContactViewsQuery, contactViewPlaces } from "./contact-views.js";
+export type { ContactView, ContactViewPlace } from "./contact-views.js";
 export { ImportRequest, importLeads } from "./import.js";
 export type { Lead } from "./lead.js";
 export { ChangeStageInput, Outcomes } from "./outcomes.js";

@@ -1,5 +1,6 @@
 import type { Stage } from "@parom/core/hypothesis";
 import type { ContactChannel, ContactResult, LeadStage, TimeOfDay } from "@parom/core/lead";
+import { accessEn } from "./access.en.js";
 import { decisionsEn } from "./decisions.en.js";
 import { resultsEn } from "./results.en.js";
 import { dailyEn } from "./daily.en.js";
@@ -291,6 +292,7 @@ export const en = {
   results: resultsEn,
   daily: dailyEn,
   sales: salesEn,
+  access: accessEn,
 };
 
 export type Messages = typeof en;

@@ -1,4 +1,5 @@
 import type { Messages } from "./en.js";
+import { accessRu } from "./access.ru.js";
 import { decisionsRu } from "./decisions.ru.js";
 import { resultsRu } from "./results.ru.js";
 import { dailyRu } from "./daily.ru.js";
@@ -286,4 +287,5 @@ export const ru: Messages = {
   results: resultsRu,
   daily: dailyRu,
   sales: salesRu,
+  access: accessRu,
 };

@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import type { WebEnv } from "../env.js";
 import { callbackRoutes } from "./callbacks.js";
+import { accessRoutes } from "./access.js";
 import { contractorReportRoutes } from "./contractor-report.js";
 import { contractorRoutes } from "./contractors.js";
 import { decisionRoutes } from "./hypothesis/decisions/routes.js";
@@ -26,6 +27,7 @@ export const pageModules: Hono<WebEnv>[] = [
   hypothesisNewRoutes,
   hypothesisRoutes,
   decisionRoutes,
+  accessRoutes, // ahead of leadRoutes: /leads/export is not a lead id
   leadRoutes,
   quarantineRoutes,
   spendRoutes,

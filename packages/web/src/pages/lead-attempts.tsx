@@ -19,7 +19,7 @@ type AttemptsProps = {
 
 /**
  * The lead's contact attempts with the contact rule's count, and the form that records one. The
- * page and the form's route let in owners and marketers, as POST /api/leads/{id}/contact-attempts.
+ * page and the form's route let in whoever works the lead (leads.work), as POST /api/leads/{id}/contact-attempts.
  */
 export const ContactAttemptsSection: FC<AttemptsProps> = ({ v, leadId, summary, attempts, who, form, now, timeZone }) => {
   const t = v.t.leads.attempts;

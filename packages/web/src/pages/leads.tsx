@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import { Campaigns } from "@parom/core/campaign";
 import { can, OWNER_KEY_ID } from "@parom/core/access";
 import { Hypotheses } from "@parom/core/hypothesis";
-import { attemptMaker, ContactAttemptInput, ContactAttempts, type LeadStage, leadStages, ListLeadsQuery, Outcomes } from "@parom/core/lead";
+import { attemptMaker, ContactAttemptInput, ContactAttempts, Leads, type LeadStage, leadStages, ListLeadsQuery, Outcomes } from "@parom/core/lead";
 import { emptyForm, Problems, Select, type FormState } from "../components/form.js";
 import { leadDetail, leadsPage } from "../data/leads.js";
 import type { WebEnv } from "../env.js";
@@ -12,6 +12,7 @@ import { Page } from "../layout.js";
 import type { Messages } from "../i18n/index.js";
 import { noticeOf, type NoticeKey } from "../notice.js";
 import { viewOf } from "../view.js";
+import { ExportButtons } from "./access.js";
 import { attemptFields, ContactAttemptsSection } from "./lead-attempts.js";
 import { CallbackOutcomes, FirstContact, inPageWords, stageFields, StageForm } from "./lead-discipline.js";
 import { LeadTouchesSection } from "./lead-touches.js";
@@ -27,9 +28,10 @@ async function leadListPage(c: Context<WebEnv>) {
   const limit = optionalText(q.limit) ?? String(PAGE_SIZE);
   const filters = { hypothesisId: optionalText(q.hypothesisId), campaignId: optionalText(q.campaignId), unattributed: q.unattributed === "true" ? "true" : undefined };
   const [hypotheses, campaigns, page] = await Promise.all([
-    Hypotheses.list(ctx),
-    Campaigns.list(ctx),
-    attempt(async () => leadsPage(ctx, parseForm(ListLeadsQuery, { ...filters, cursor: optionalText(q.cursor), limit }), stage)),
+    // The sales department reads no hypotheses or campaigns: their filters offer none, their rows show the UTM labels.
+    can(c.var.principal, "hypotheses.read") ? Hypotheses.list(ctx) : [],
+    can(c.var.principal, "campaigns.read") ? Campaigns.list(ctx) : [],
+    attempt(async () => leadsPage(ctx, c.var.principal, parseForm(ListLeadsQuery, { ...filters, cursor: optionalText(q.cursor), limit }), stage)),
   ]);
   const state: FormState = { values: { ...filters, stage: stage ?? "" } as Record<string, string>, problem: page.ok ? undefined : page.problem };
   const next = page.ok && page.value.nextCursor ? `/leads?${new URLSearchParams({ ...stripEmpty({ ...filters, stage }), ...(q.limit ? { limit } : {}), cursor: page.value.nextCursor })}` : null;
@@ -48,6 +50,7 @@ async function leadListPage(c: Context<WebEnv>) {
         <button type="submit">{t.apply}</button>
       </form>
       <Problems v={v} state={state} />
+      {can(c.var.principal, "leads.export") && !filters.unattributed && <ExportButtons v={v} filters={{ hypothesisId: filters.hypothesisId, campaignId: filters.campaignId, stage }} />}
       {page.ok && page.value.items.length === 0 && <p class="muted">{t.empty}</p>}
       {page.ok && page.value.items.length > 0 && (
         <table>
@@ -67,7 +70,7 @@ async function leadListPage(c: Context<WebEnv>) {
                   <a href={`/leads/${lead.id}`}>{v.fmt.dateTime(lead.createdAt)}</a>
                 </td>
                 <td>{lead.contact.name ?? lead.contact.phone ?? lead.contact.email ?? t.none}</td>
-                <td>{lead.campaignId ? campaignLabel.get(lead.campaignId) : `${lead.utm.source ?? t.none} / ${lead.utm.campaign ?? t.none}`}</td>
+                <td>{(lead.campaignId && campaignLabel.get(lead.campaignId)) ?? `${lead.utm.source ?? t.none} / ${lead.utm.campaign ?? t.none}`}</td>
                 <td>{v.t.leadStage[lead.stage]}</td>
                 <td class="num">{lead.amount ? v.fmt.money(lead.amount) : t.none}</td>
               </tr>
@@ -107,7 +110,7 @@ async function leadPage(c: Context<WebEnv>, attemptForm: FormState = emptyForm, 
   const v = await viewOf(c);
   const { ctx } = c.var;
   const id = c.req.param("id")!;
-  const { lead, hypothesis, history, attempts, callbacks } = await leadDetail(ctx, id);
+  const { lead, hypothesis, history, attempts, callbacks } = await leadDetail(ctx, c.var.principal, id);
   const t = v.t.leads;
   const stageName = (stage: LeadStage) => v.t.leadStage[stage];
   return c.html(
@@ -184,6 +187,8 @@ const attemptNotice = { lost: "attemptLost", restored: "attemptRestored" } as co
 /** Records a contact attempt as the API does; a refusal (the contact rule's 409 too) is shown at the form. */
 async function recordAttempt(c: Context<WebEnv>) {
   const id = c.req.param("id")!;
+  // Another person's lead is not found for a manager, as in the API (the error page, before the form is read).
+  await Leads.assertVisible(c.var.ctx, c.var.principal, id);
   const values = await formValues(c);
   const result = await attempt(() =>
     ContactAttempts.record(c.var.ctx, id, parseForm(ContactAttemptInput, attemptFields(values, c.var.ctx.timeZone)), `key:${c.var.principal.keyId}`, attemptMaker(c.var.principal)),
@@ -196,6 +201,7 @@ async function recordAttempt(c: Context<WebEnv>) {
 /** Moves the lead as PATCH /api/leads/{id} does; a refusal (missing required tags in the page's words) is shown at the form. */
 async function moveStage(c: Context<WebEnv>) {
   const id = c.req.param("id")!;
+  await Leads.assertVisible(c.var.ctx, c.var.principal, id);
   const values = await formValues(c);
   const v = await viewOf(c);
   const result = await attempt(() => inPageWords(v, values.stage, () => Outcomes.changeStage(c.var.ctx, id, stageFields(values), `key:${c.var.principal.keyId}`)));
@@ -203,7 +209,7 @@ async function moveStage(c: Context<WebEnv>) {
   return c.redirect(`/leads/${id}?notice=moved`, 303);
 }
 
-/** Leads with their contacts and contact attempts: owners and marketers only, as /api/leads. */
+/** Leads with their contacts and contact attempts, as /api/leads: a manager only their own, a marketer masked in the list. */
 export const leadRoutes = new Hono<WebEnv>()
   .get("/leads", ...needs("leads.read"), leadListPage)
   .get("/leads/:id", ...needs("leads.read"), (c) => leadPage(c))

@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import { ApiKeys, SignInThrottle } from "@parom/core/access";
+import { ApiKeys, can, SignInThrottle } from "@parom/core/access";
 import { clientAddress } from "../client-address.js";
 import { Csrf } from "../components/form.js";
 import type { WebEnv } from "../env.js";
@@ -49,7 +49,10 @@ export const signInRoutes = new Hono<WebEnv>()
     const { principal, revoked } = await currentPrincipal(c);
     if (principal) {
       c.set("principal", principal);
-      return principal.role === "contractor" ? contractorHomePage(c) : boardPage(c);
+      if (principal.role === "contractor") return contractorHomePage(c);
+      // The sales department reads no hypotheses: their start is their leads.
+      if (!can(principal, "hypotheses.read") && can(principal, "leads.read")) return c.redirect("/leads", 303);
+      return boardPage(c);
     }
     if (revoked) await endSession(c);
     const { t } = await viewOf(c);
