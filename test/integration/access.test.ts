@@ -86,6 +86,8 @@ const table: Record<string, Row> = {
   "PUT /api/sources/:id/status-map": { req: (s) => ({ ...id(s.f.source.id), body: { Успешно: "won" } }), expect: staff(200) },
   "PUT /api/sources/:id/loss-reasons": { req: (s) => ({ ...id(s.f.source.id), body: { "7656397": "Дорого" } }), expect: staff(200) },
   "PUT /api/sources/:id/pipelines": { req: (s) => ({ ...id(s.f.source.id), body: ["7654321"] }), expect: staff(200) },
+  "GET /api/sources/:id/assignment": { req: (s) => id(s.f.source.id), expect: ownerOnly(200) },
+  "PUT /api/sources/:id/assignment": { req: (s) => ({ ...id(s.f.source.id), body: { mode: "fixed", personId: s.f.personId } }), expect: ownerOnly(200) },
   "GET /api/sources/:id/unmapped-loss-reasons": { req: (s) => id(s.f.source.id), expect: staff(200) },
 
   // Leads carry contact details: contractors read none of them, only counts and KPIs.

@@ -13,6 +13,7 @@ import { securityHeaders } from "./middleware/security-headers.js";
 import { handleError } from "./middleware/errors.js";
 import { describeRoute } from "./openapi/describe.js";
 import { openApiRoutes } from "./openapi/routes.js";
+import { assignmentRuleRoutes } from "./routes/assignment-rules.js";
 import { alertRoutes } from "./routes/alerts.js";
 import { campaignKpiRoutes } from "./routes/campaign-kpis.js";
 import { campaignRoutes } from "./routes/campaigns.js";
@@ -85,6 +86,7 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
   app.route("/api/contractors", contractorRoutes);
   app.route("/api/reports", reportRoutes(options.mailer ?? outboxMailer(ctx)));
   app.route("/api/outbox", outboxRoutes);
+  app.route("/api", assignmentRuleRoutes); // /api/sources/{id}/assignment: the head of sales sets it, not only who manages sources
   app.route("/api", requiredTagRoutes); // /api/sources/{id}/required-tags and /api/hypotheses/{id}/required-tags
   // The analytics sub-apps come first so that fixed paths such as /api/hypotheses/compare win over /:id.
   app.route("/api/hypotheses", hypothesisKpiRoutes);
