@@ -100,6 +100,8 @@ const table: Record<string, Row> = {
     req: (s) => ({ ...id(s.own.leadId), body: { at: "2026-03-10T12:00:00Z", channel: "phone", result: "reached" } }),
     expect: staff(201),
   },
+  "POST /api/leads/:id/handovers": { req: (s) => ({ ...id(s.own.leadId), body: { to: s.f.personId, reason: "отпуск" } }), expect: ownerOnly(201) },
+  "GET /api/leads/:id/handovers": { req: (s) => id(s.f.leadId), expect: staff(200) },
   "GET /api/leads/:id/contact-attempts": { req: (s) => id(s.f.leadId), expect: staff(200) },
   "PUT /api/leads/:id/tags": { req: (s) => ({ ...id(s.own.leadId), body: { city: "Москва" } }), expect: staff(200) },
   "POST /api/leads/:id/quality-review": { req: (s) => ({ ...id(s.own.lostLeadId), body: { lostReasonCategory: "manager" } }), expect: staff(200) },

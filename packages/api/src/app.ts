@@ -24,6 +24,7 @@ import { hypothesisAnalyticsRoutes } from "./routes/hypothesis-analytics.js";
 import { hypothesisKpiRoutes } from "./routes/hypothesis-kpis.js";
 import { hypothesisOptimizationRoutes } from "./routes/hypothesis-optimizations.js";
 import { keyRoutes } from "./routes/keys.js";
+import { leadHandoverRoutes } from "./routes/lead-handovers.js";
 import { leadRoutes } from "./routes/leads.js";
 import { peopleRoutes } from "./routes/people.js";
 import { qualityRoutes } from "./routes/quality.js";
@@ -97,6 +98,7 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
   app.route("/api/campaigns", campaignRoutes);
   app.route("/api/alerts", alertRoutes);
   app.route("/api/sources", sourceRoutes);
+  app.route("/api/leads", leadHandoverRoutes);
   app.route("/api/leads", leadRoutes);
   app.route("/api/people", peopleRoutes);
   app.route("/api/quality", qualityRoutes);

@@ -5,6 +5,8 @@ export { AssignmentRuleInput, AssignmentRules, assignmentModes } from "./assignm
 export type { AssignmentRule } from "./assignment-rules.js";
 export { ContactAttemptInput, ContactAttempts, MIN_DAYS, MIN_TIMES_OF_DAY, NO_CONTACT_REASON, UNANSWERED_LIMIT, contactChannels, contactResults } from "./contact-attempts.js";
 export type { ContactAttempt, ContactAttemptSummary, ContactChannel, ContactResult, TimeOfDay } from "./contact-attempts.js";
+export { HandoverInput, Handovers } from "./handovers.js";
+export type { Handover } from "./handovers.js";
 export { ImportRequest, importLeads } from "./import.js";
 export type { Lead } from "./lead.js";
 export { ChangeStageInput, Outcomes } from "./outcomes.js";
