@@ -1,3 +1,4 @@
+import { actingKey } from "@parom/core/access";
 import { Hono, type Context } from "hono";
 import { Campaigns, CreateCampaignInput } from "@parom/core/campaign";
 import type { Actor, Hypothesis } from "@parom/core/hypothesis";
@@ -13,7 +14,7 @@ import { jsonBody } from "../validate.js";
 const write = allow("hypotheses.write");
 const read = allow("hypotheses.read");
 
-const actorOf = (c: Context<AppEnv>): Actor => ({ keyId: c.var.principal.keyId, role: c.var.principal.role });
+const actorOf = (c: Context<AppEnv>): Actor => actingKey(c.var.principal);
 
 /** The API shape of a hypothesis: money as decimal strings. */
 function present(hypothesis: Hypothesis) {

@@ -1,3 +1,4 @@
+import { actingKey } from "@parom/core/access";
 import { Hono } from "hono";
 import { ApprovalInput, Approvals, hypothesisGate, hypothesisKpis, KpiRangeQuery } from "@parom/core/kpi";
 import { Hypotheses } from "@parom/core/hypothesis";
@@ -46,7 +47,7 @@ export const hypothesisKpiRoutes = new Hono<AppEnv>()
   .get("/:id/gate", docs.gate, read, async (c) => c.json(await hypothesisGate(c.var.ctx, await Hypotheses.get(c.var.ctx, c.req.param("id")))))
   .post("/:id/approvals", docs.decide, allow("scale.approve"), async (c) => {
     const input = await jsonBody(c, ApprovalInput);
-    const actor = { keyId: c.var.principal.keyId, role: c.var.principal.role };
+    const actor = actingKey(c.var.principal);
     return c.json(await Approvals.decide(c.var.ctx, c.req.param("id"), input, actor), 201);
   })
   .get("/:id/approvals", docs.approvals, read, async (c) => c.json({ items: await Approvals.list(c.var.ctx, c.req.param("id")) }));

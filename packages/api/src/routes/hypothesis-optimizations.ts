@@ -1,3 +1,4 @@
+import { actingKey } from "@parom/core/access";
 import { Hono } from "hono";
 import { compareHypotheses, CompareQuery } from "@parom/core/analytics";
 import { OptimizationInput, optimizationReport, Optimizations } from "@parom/core/optimization";
@@ -38,7 +39,7 @@ export const hypothesisOptimizationRoutes = new Hono<AppEnv>()
   .get("/compare", docs.compare, read, async (c) => c.json(await compareHypotheses(c.var.ctx, queryParams(c, CompareQuery))))
   .post("/:id/optimizations", docs.record, write, async (c) => {
     const input = await jsonBody(c, OptimizationInput);
-    const actor = { keyId: c.var.principal.keyId, role: c.var.principal.role };
+    const actor = actingKey(c.var.principal);
     return c.json(await Optimizations.record(c.var.ctx, c.req.param("id"), input, actor), 201);
   })
   .get("/:id/optimizations", docs.report, read, async (c) => c.json(await optimizationReport(c.var.ctx, c.req.param("id"))));
