@@ -1,6 +1,7 @@
 import type { Stage } from "@parom/core/hypothesis";
 import type { ContactChannel, ContactResult, LeadStage, TimeOfDay } from "@parom/core/lead";
 import { decisionsEn } from "./decisions.en.js";
+import { salesEn } from "./sales.en.js";
 import { enDays } from "./plural.js";
 
 /**
@@ -285,6 +286,7 @@ export const en = {
     home: "Back to the start",
   },
   decisions: decisionsEn,
+  sales: salesEn,
 };
 
 export type Messages = typeof en;

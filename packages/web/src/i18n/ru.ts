@@ -1,5 +1,6 @@
 import type { Messages } from "./en.js";
 import { decisionsRu } from "./decisions.ru.js";
+import { salesRu } from "./sales.ru.js";
 import { dayWord, ruDays, ruPlural } from "./plural.js";
 
 /** Русские тексты; их форма задана en.ts, так что пропущенный ключ не пройдёт typecheck. */
@@ -280,4 +281,5 @@ export const ru: Messages = {
     home: "На главную",
   },
   decisions: decisionsRu,
+  sales: salesRu,
 };

@@ -5,7 +5,9 @@ import { contractorRoutes } from "./contractors.js";
 import { decisionRoutes } from "./hypothesis/decisions/routes.js";
 import { hypothesisNewRoutes } from "./hypothesis-new.js";
 import { hypothesisRoutes } from "./hypothesis/routes.js";
+import { leadAssignmentRoutes } from "./lead-assignment.js";
 import { leadRoutes } from "./leads.js";
+import { peopleRoutes } from "./people.js";
 import { qualityRoutes } from "./quality.js";
 import { quarantineRoutes } from "./quarantine.js";
 import { reconciliationRoutes } from "./reconciliation.js";
@@ -22,7 +24,9 @@ export const pageModules: Hono<WebEnv>[] = [
   hypothesisNewRoutes,
   hypothesisRoutes,
   decisionRoutes,
+  leadAssignmentRoutes,
   leadRoutes,
+  peopleRoutes,
   quarantineRoutes,
   spendRoutes,
   sourceRoutes,

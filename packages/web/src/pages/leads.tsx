@@ -13,6 +13,7 @@ import type { Messages } from "../i18n/index.js";
 import { noticeOf, type NoticeKey } from "../notice.js";
 import { viewOf } from "../view.js";
 import { attemptFields, ContactAttemptsSection } from "./lead-attempts.js";
+import { LeadAssignmentSection, loadLeadAssignment, type AssignmentForms } from "./lead-assignment.js";
 import { LeadTouchesSection } from "./lead-touches.js";
 
 /** Leads per page unless `?limit=` (1..200, as the API) asks for another size. */
@@ -94,21 +95,24 @@ const stripEmpty = (values: Record<string, string | undefined>) =>
  * key from the environment has a fixed id) and `crm:<source id>` for a CRM's webhook. A stored key
  * is named by the end of its id, as GET /api/keys lists it, so the page reads no key items.
  */
-function actorName(t: Messages["leads"]["actor"], actor: string): string {
+function actorName(t: Messages["leads"]["actor"], actor: string, keyNames: Map<string, string> = new Map()): string {
   if (actor === `key:${OWNER_KEY_ID}`) return t.owner;
-  if (actor.startsWith("key:")) return t.key(actor.slice(-6));
+  // A key's name (a person's name for a person's key) where it has one.
+  if (actor.startsWith("key:")) return keyNames.get(actor.slice(4)) ?? t.key(actor.slice(-6));
   if (actor.startsWith("crm:")) return t.crm;
   return actor;
 }
 
 /** The lead page; a refused contact attempt re-renders it with the form's problem and status. */
-async function leadPage(c: Context<WebEnv>, attemptForm: FormState = emptyForm, status: 200 | 400 | 409 | 422 = 200) {
+export async function leadPage(c: Context<WebEnv>, attemptForm: FormState = emptyForm, status: 200 | 400 | 404 | 409 | 422 = 200, assignmentForms: AssignmentForms = {}) {
   const v = await viewOf(c);
   const { ctx } = c.var;
   const id = c.req.param("id")!;
   const { lead, hypothesis, history, attempts } = await leadDetail(ctx, id);
   const t = v.t.leads;
   const stageName = (stage: LeadStage) => v.t.leadStage[stage];
+  const assignment = await loadLeadAssignment(ctx, lead.id, lead.assigneeId);
+  const who = (actor: string) => actorName(t.actor, actor, assignment.keyNames);
   return c.html(
     <Page v={v} title={`${t.detail}: ${lead.contact.name ?? lead.contact.phone ?? lead.id}`} notice={noticeOf(c, v.t)}>
       <dl class="facts wide">
@@ -145,6 +149,7 @@ async function leadPage(c: Context<WebEnv>, attemptForm: FormState = emptyForm, 
           </>
         )}
       </dl>
+      <LeadAssignmentSection v={v} leadId={lead.id} data={assignment} who={who} forms={assignmentForms} timeZone={ctx.timeZone} />
       <LeadTouchesSection v={v} lead={lead} campaignLabel={(campaignId) => (campaignId === lead.campaignId && hypothesis ? hypothesis.title : t.otherCampaign)} />
       <h2>{t.stageHistory}</h2>
       {history.length === 0 ? (
@@ -155,7 +160,7 @@ async function leadPage(c: Context<WebEnv>, attemptForm: FormState = emptyForm, 
             <li>
               <time datetime={entry.at}>{v.fmt.dateTime(entry.at)}</time> — {t.change(stageName(entry.from), stageName(entry.to))}
               {entry.amount && `, ${v.fmt.money(entry.amount)}`}
-              {entry.lostReason && <> <q>{entry.lostReason}</q></>} <span class="muted">({actorName(t.actor, entry.actor)})</span>
+              {entry.lostReason && <> <q>{entry.lostReason}</q></>} <span class="muted">({who(entry.actor)})</span>
             </li>
           ))}
         </ol>
@@ -165,7 +170,7 @@ async function leadPage(c: Context<WebEnv>, attemptForm: FormState = emptyForm, 
         leadId={lead.id}
         summary={lead.contactAttempts}
         attempts={attempts}
-        who={(actor) => actorName(t.actor, actor)}
+        who={who}
         form={attemptForm}
         now={ctx.now()}
         timeZone={ctx.timeZone}
