@@ -115,3 +115,34 @@ describe("the lead page's person and hand-overs", () => {
     expect(page.html).not.toContain(`action="/leads/${id}/assignee"`);
   });
 });
+
+describe("the sources page's assignment rule", () => {
+  it("lets the owner give a source's new leads to managers in turn, and shows the rule", async () => {
+    const [anna, boris] = [await addSalesPerson(h, "manager"), await addSalesPerson(h, "manager")];
+    const own = await createSource(h, "json");
+
+    const page = await owner.get("/sources");
+    expect(page.html).toContain(`action="/sources/${own.id}/assignment"`);
+    const body = new FormData();
+    body.set("mode", "round_robin");
+    body.append("personIds", anna.id);
+    body.append("personIds", boris.id);
+    const posted = await owner.post(`/sources/${own.id}/assignment`, body);
+
+    expect(posted.status).toBe(303);
+    expect((await h.call("GET", `/api/sources/${own.id}/assignment`)).body).toMatchObject({ mode: "round_robin", personIds: [anna.id, boris.id] });
+    expect(textOf((await owner.get("/sources")).html)).toContain(`Now: managers in turn: ${anna.name}, ${boris.name}`);
+  });
+
+  it("shows a refused rule beside its form, and no form to a marketer", async () => {
+    const own = await createSource(h, "json");
+    const refused = await owner.post(`/sources/${own.id}/assignment`, { mode: "round_robin" });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('class="problems"');
+
+    const marketer = (await h.call("POST", "/api/keys", { role: "marketer" })).body.key as string;
+    const page = await (await signedIn(marketer)).get("/sources");
+    expect(page.status).toBe(200);
+    expect(page.html).not.toContain("/assignment");
+  });
+});

@@ -12,6 +12,7 @@ import { qualityRoutes } from "./quality.js";
 import { quarantineRoutes } from "./quarantine.js";
 import { reconciliationRoutes } from "./reconciliation.js";
 import { signInRoutes } from "./sign-in.js";
+import { sourceAssignmentRoutes } from "./source-assignment.js";
 import { sourceRoutes } from "./sources.js";
 import { spendRoutes } from "./spend.js";
 
@@ -29,6 +30,7 @@ export const pageModules: Hono<WebEnv>[] = [
   peopleRoutes,
   quarantineRoutes,
   spendRoutes,
+  sourceAssignmentRoutes,
   sourceRoutes,
   contractorRoutes,
   contractorReportRoutes,
