@@ -5,7 +5,7 @@ import { contractorRoutes } from "./contractors.js";
 import { decisionRoutes } from "./hypothesis/decisions/routes.js";
 import { hypothesisNewRoutes } from "./hypothesis-new.js";
 import { hypothesisRoutes } from "./hypothesis/routes.js";
-import { leadAssignmentRoutes } from "./lead-assignment.js";
+import { leadAssignmentRoutes } from "./lead-assignment-routes.js";
 import { leadRoutes } from "./leads.js";
 import { peopleRoutes } from "./people.js";
 import { qualityRoutes } from "./quality.js";

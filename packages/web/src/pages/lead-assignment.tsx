@@ -1,16 +1,10 @@
-import { Hono, type Context } from "hono";
 import type { FC } from "hono/jsx";
-import { zonedInstant } from "@parom/core";
-import { actorOf, ApiKeys, can } from "@parom/core/access";
-import { assignLead, HandoverInput, Handovers, type Handover } from "@parom/core/lead";
+import { ApiKeys, can } from "@parom/core/access";
+import { Handovers, type Handover } from "@parom/core/lead";
 import { People, type Person } from "@parom/core/people";
 import type { Ctx } from "@parom/core";
 import { Csrf, emptyForm, Field, Problems, Select, type FormState } from "../components/form.js";
-import type { WebEnv } from "../env.js";
-import { attempt, formStatus, formValues, optionalText, parseForm } from "../forms.js";
-import { formPost, needs } from "../guards.js";
 import type { View } from "../view.js";
-import { leadPage } from "./leads.js";
 
 /** What the lead page shows of who handles the lead: its person, its hand-overs, and names for the keys that acted on it. */
 export type LeadAssignment = { assigneeId: string | null; people: Person[]; handovers: Handover[]; keyNames: Map<string, string> };
@@ -86,26 +80,3 @@ export const LeadAssignmentSection: FC<{ v: View; leadId: string; data: LeadAssi
     </section>
   );
 };
-
-async function assign(c: Context<WebEnv>) {
-  const id = c.req.param("id")!;
-  const values = await formValues(c);
-  const result = await attempt(() => assignLead(c.var.ctx, id, optionalText(values.assigneeId) ?? null));
-  if (!result.ok) return leadPage(c, emptyForm, formStatus(result.kind) as 400 | 409, { assign: { values, problem: result.problem } });
-  return c.redirect(`/leads/${id}#assignment`, 303);
-}
-
-async function handOver(c: Context<WebEnv>) {
-  const id = c.req.param("id")!;
-  const values = await formValues(c);
-  const until = optionalText(values.until);
-  const input = { to: values.to, reason: values.reason, ...(until ? { until: zonedInstant(until, c.var.ctx.timeZone)?.toISOString() ?? until } : {}) };
-  const result = await attempt(() => Handovers.create(c.var.ctx, id, parseForm(HandoverInput, input), actorOf(c.var.principal)));
-  if (!result.ok) return leadPage(c, emptyForm, formStatus(result.kind, "not_found") as 400 | 404 | 409, { handover: { values, problem: result.problem } });
-  return c.redirect(`/leads/${id}#assignment`, 303);
-}
-
-/** The lead page's forms for the head of sales and the owner (leads.assign), as PATCH /api/leads/{id} and POST /api/leads/{id}/handovers. */
-export const leadAssignmentRoutes = new Hono<WebEnv>()
-  .post("/leads/:id/assignee", ...needs("leads.assign"), ...formPost, assign)
-  .post("/leads/:id/handovers", ...needs("leads.assign"), ...formPost, handOver);
