@@ -63,12 +63,14 @@ export const AssignmentRules = {
 
   /**
    * The person the source's rule gives its next new lead to, or null. A round robin takes its turn
-   * with one atomic ADD: concurrent leads each get a different turn, so nobody is skipped.
+   * with one atomic ADD: concurrent leads each get a different turn, so nobody is skipped; a
+   * delivery `redelivered` says was captured before takes no turn (asked only for a round robin).
    */
-  async nextAssignee(ctx: Ctx, sourceId: string): Promise<string | null> {
+  async nextAssignee(ctx: Ctx, sourceId: string, redelivered: () => Promise<boolean>): Promise<string | null> {
     const rule = await AssignmentRuleEntity.get(ctx, { sourceId }, { consistent: true });
     if (!rule || rule.mode === "none" || rule.personIds.length === 0) return null;
     if (rule.mode === "fixed") return rule.personIds[0]!;
+    if (await redelivered()) return null;
     const taken = await AssignmentRuleEntity.update(ctx, { sourceId }, { add: { turns: 1 } });
     if (!taken || taken.mode !== "round_robin" || taken.personIds.length === 0) return taken?.personIds[0] ?? null;
     return taken.personIds[(taken.turns! - 1) % taken.personIds.length]!;

@@ -64,15 +64,18 @@ export function assignmentUpdate(ctx: Ctx, lead: LeadItem, assigneeId: string | 
 /**
  * Whom a new lead goes to, written with the lead in its capture transaction: the person whose
  * `crmUserIds` hold the CRM's responsible user, else (an unknown or absent CRM user) the source's
- * rule when `byRule` (not for a CRM's past deals, nor for a delivery already captured, so a
- * redelivery takes nobody's turn).
+ * rule when `byRule` (not for a CRM's past deals). `redelivered` tells a delivery captured before,
+ * which takes nobody's turn.
  */
-export async function assigneeOnArrival(ctx: Ctx, arrival: { sourceId: string; responsibleUserId: string | null; byRule: boolean }): Promise<string | null> {
+export async function assigneeOnArrival(
+  ctx: Ctx,
+  arrival: { sourceId: string; responsibleUserId: string | null; byRule: boolean; redelivered: () => Promise<boolean> },
+): Promise<string | null> {
   if (arrival.responsibleUserId) {
     const person = await People.byCrmUserId(ctx, arrival.responsibleUserId);
     if (person) return person.id;
   }
-  return arrival.byRule ? AssignmentRules.nextAssignee(ctx, arrival.sourceId) : null;
+  return arrival.byRule ? AssignmentRules.nextAssignee(ctx, arrival.sourceId, arrival.redelivered) : null;
 }
 
 /** The attributes of the `byAssignee` listing. */

@@ -89,8 +89,8 @@ type Reference = { name: "externalRef" | "idempotencyRef" | "captureMarker"; rea
 /** The new lead's person (lead/assignment.ts); a delivery whose sender's id was captured before takes no turn of the rule. */
 async function arrivingAssignee(ctx: Ctx, request: CaptureRequest): Promise<string | null> {
   const { sourceId, fields, past } = request;
-  const seen = fields.externalId !== null && (await LeadRefEntity.get(ctx, { sourceId, externalId: fields.externalId }, { consistent: true })) !== undefined;
-  return assigneeOnArrival(ctx, { sourceId, responsibleUserId: fields.crm?.responsibleUserId ?? null, byRule: !past && !seen });
+  const redelivered = async () => fields.externalId !== null && (await LeadRefEntity.get(ctx, { sourceId, externalId: fields.externalId }, { consistent: true })) !== undefined;
+  return assigneeOnArrival(ctx, { sourceId, responsibleUserId: fields.crm?.responsibleUserId ?? null, byRule: !past, redelivered });
 }
 
 function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Attribution | null, claims: Claim[], assigneeId: string | null) {
