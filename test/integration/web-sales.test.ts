@@ -101,16 +101,21 @@ describe("the lead page's person and hand-overs", () => {
   });
 
   it("shows a marketer the person and hand-overs without the forms, in Russian", async () => {
-    const anna = await addSalesPerson(h, "manager");
+    const [anna, boris] = [await addSalesPerson(h, "manager"), await addSalesPerson(h, "manager")];
     const id = await arrive(h, source, "2026-03-09T10:00:00+03:00");
     await h.call("PATCH", `/api/leads/${id}`, { assigneeId: anna.id });
     const marketer = (await h.call("POST", "/api/keys", { role: "marketer" })).body.key as string;
+    const other = await arrive(h, source, "2026-03-09T11:00:00+03:00");
+    await h.call("PATCH", `/api/leads/${other}`, { assigneeId: anna.id });
+    await h.call("POST", `/api/leads/${other}/handovers`, { to: boris.id, reason: "перевод" });
 
     const page = await (await signedIn(marketer, "ru")).get(`/leads/${id}`);
+    const handed = textOf((await (await signedIn(marketer, "ru")).get(`/leads/${other}`)).html);
 
     const text = textOf(page.html);
     expect(text).toContain(`Ответственный ${anna.name}`);
     expect(text).toContain("Передач не было.");
+    expect(handed).toContain(`от ${anna.name} к ${boris.name}, насовсем перевод (передано владельцем)`);
     expect(page.html).not.toContain(`action="/leads/${id}/handovers"`);
     expect(page.html).not.toContain(`action="/leads/${id}/assignee"`);
   });

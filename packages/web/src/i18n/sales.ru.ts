@@ -32,7 +32,7 @@ export const salesRu: SalesMessages = {
     until: (at: string) => `до ${at}`,
     returned: (at: string) => `вернулась ${at}`,
     forGood: "насовсем",
-    by: (who: string) => `передал(а): ${who}`,
+    by: (who: string) => `передано ${who}`,
     handOver: "Передать",
     to: "Кому",
     untilLabel: "До (необязательно)",
