@@ -88,6 +88,23 @@ describe("the lead page's person and hand-overs", () => {
     expect(text).toContain(`from ${anna.name} to ${boris.name}, until 17 Mar 2026, 18:00 отпуск (by ${head.name})`);
   });
 
+  it("shows the lead back with its person once the hand-over's time has passed, before the sweep runs", async () => {
+    const [anna, boris] = [await addSalesPerson(h, "manager"), await addSalesPerson(h, "manager")];
+    const id = await arrive(h, source, "2026-03-09T10:00:00+03:00");
+    await h.call("PATCH", `/api/leads/${id}`, { assigneeId: anna.id });
+    await h.call("POST", `/api/leads/${id}/handovers`, { to: boris.id, until: "2026-03-10T13:00:00Z", reason: "обед" });
+    expect(textOf((await owner.get(`/leads/${id}`)).html)).toContain(`Person ${boris.name}`);
+
+    h.setNow("2026-03-10T13:01:00Z");
+    try {
+      const text = textOf((await owner.get(`/leads/${id}`)).html);
+      expect(text).toContain(`Person ${anna.name}`);
+      expect(text).toContain("returned 10 Mar 2026, 16:00");
+    } finally {
+      h.setNow(NOW);
+    }
+  });
+
   it("shows a refused hand-over at its form and keeps the lead's person", async () => {
     const [anna, boris] = [await addSalesPerson(h, "manager"), await addSalesPerson(h, "manager")];
     const id = await arrive(h, source, "2026-03-09T10:00:00+03:00");

@@ -13,7 +13,10 @@ export async function loadLeadAssignment(ctx: Ctx, leadId: string, assigneeId: s
   // Keys and people are a department's worth: one query each names everyone the page mentions.
   const [people, handovers, keys] = await Promise.all([People.list(ctx), Handovers.list(ctx, leadId), ApiKeys.list(ctx)]);
   const keyNames = new Map(keys.filter((key) => key.name).map((key) => [key.id, key.name!]));
-  return { assigneeId, people, handovers, keyNames };
+  // A hand-over whose `until` has passed reads as returned before the sweep moves the lead back.
+  const last = handovers.at(-1);
+  const returned = last && last.returnedAt !== null && last.to === assigneeId ? last.from : assigneeId;
+  return { assigneeId: returned, people, handovers, keyNames };
 }
 
 export type AssignmentForms = { assign?: FormState; handover?: FormState };
