@@ -59,7 +59,7 @@ export function parseAmoCrm(body: ReadBody): Delivery {
   if (issues.length > 0) {
     throw new InvalidInputError(`amoCRM events are incomplete: ${issues.map((i) => i.path).join(", ")}`, issues, "unprocessable");
   }
-  return { test: false, leads, statusChanges: [...changes.values()], contacts, responsibles: [...responsibles.values()] };
+  return { test: false, leads, statusChanges: [...changes.values()], contacts, ...(responsibles.size ? { responsibles: [...responsibles.values()] } : {}) };
 }
 
 /** A deal's id, or null with an issue naming `path` when it is missing or too long for a key. */
