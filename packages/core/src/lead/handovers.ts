@@ -71,6 +71,12 @@ function toHandover({ endedAt, returned, ...item }: HandoverItem, now: Date): Ha
   return { ...item, actorName: item.actorName ?? null, active, returnedAt };
 }
 
+/** The sort key prefix of a lead's hand-overs in its partition (lead/partition.ts reads them with the lead). */
+export const HANDOVER_PREFIX = PREFIX;
+
+/** A hand-over item of the lead's partition as the API shows it at `now`. */
+export const handoverOf = (item: Record<string, unknown>, now: Date): Handover => toHandover(HandoverEntity.parse(item), now);
+
 const MAX_TRIES = 5;
 
 export const Handovers = {

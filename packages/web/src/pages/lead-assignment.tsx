@@ -1,6 +1,6 @@
 import type { FC } from "hono/jsx";
-import { ApiKeys, can } from "@parom/core/access";
-import { Handovers, type Handover } from "@parom/core/lead";
+import { ApiKeys, can, OWNER_KEY_ID } from "@parom/core/access";
+import type { Handover } from "@parom/core/lead";
 import { People, type Person } from "@parom/core/people";
 import type { Ctx } from "@parom/core";
 import { Csrf, emptyForm, Field, Problems, Select, type FormState } from "../components/form.js";
@@ -9,14 +9,18 @@ import type { View } from "../view.js";
 /** What the lead page shows of who handles the lead: its person, its hand-overs, and names for the keys that acted on it. */
 export type LeadAssignment = { assigneeId: string | null; people: Person[]; handovers: Handover[]; keyNames: Map<string, string> };
 
-export async function loadLeadAssignment(ctx: Ctx, leadId: string, assigneeId: string | null): Promise<LeadAssignment> {
-  // Keys and people are a department's worth: one query each names everyone the page mentions.
-  const [people, handovers, keys] = await Promise.all([People.list(ctx), Handovers.list(ctx, leadId), ApiKeys.list(ctx)]);
+/**
+ * The people (one query: the assignee's and hand-overs' names, the forms' choices) and, only when a
+ * stored key acted on the lead, the keys' names (one more query); the hand-overs come with the lead's partition.
+ */
+export async function loadLeadAssignment(ctx: Ctx, lead: { assigneeId: string | null }, handovers: Handover[], actors: string[]): Promise<LeadAssignment> {
+  const keyActed = actors.some((actor) => actor.startsWith("key:") && actor !== `key:${OWNER_KEY_ID}`);
+  const [people, keys] = await Promise.all([People.list(ctx), keyActed ? ApiKeys.list(ctx) : []]);
   const keyNames = new Map(keys.filter((key) => key.name).map((key) => [key.id, key.name!]));
   // A hand-over whose `until` has passed reads as returned before the sweep moves the lead back.
   const last = handovers.at(-1);
-  const returned = last && last.returnedAt !== null && last.to === assigneeId ? last.from : assigneeId;
-  return { assigneeId: returned, people, handovers, keyNames };
+  const assigneeId = last && last.returnedAt !== null && last.to === lead.assigneeId ? last.from : lead.assigneeId;
+  return { assigneeId, people, handovers, keyNames };
 }
 
 export type AssignmentForms = { assign?: FormState; handover?: FormState };

@@ -108,10 +108,10 @@ export async function leadPage(c: Context<WebEnv>, attemptForm: FormState = empt
   const v = await viewOf(c);
   const { ctx } = c.var;
   const id = c.req.param("id")!;
-  const { lead, hypothesis, history, attempts } = await leadDetail(ctx, id);
+  const { lead, hypothesis, history, attempts, handovers } = await leadDetail(ctx, id);
   const t = v.t.leads;
   const stageName = (stage: LeadStage) => v.t.leadStage[stage];
-  const assignment = await loadLeadAssignment(ctx, lead.id, lead.assigneeId);
+  const assignment = await loadLeadAssignment(ctx, lead, handovers, [...history, ...attempts, ...handovers].map((entry) => entry.actor));
   const who = (actor: string) => actorName(t.actor, actor, assignment.keyNames);
   return c.html(
     <Page v={v} title={`${t.detail}: ${lead.contact.name ?? lead.contact.phone ?? lead.id}`} notice={noticeOf(c, v.t)}>
