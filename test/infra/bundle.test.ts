@@ -2,7 +2,7 @@ import { build } from "esbuild";
 import { expect, it } from "vitest";
 
 // Every Lambda entry point, bundled with the settings its stack deploys with.
-it.each(["functions/api.ts", "functions/reports.ts", "functions/replay-stuck.ts"])("bundles %s with the AWS SDK left to the runtime and no sst/node", async (entry) => {
+it.each(["functions/api.ts", "functions/reports.ts", "functions/replay-stuck.ts", "functions/return-handovers.ts"])("bundles %s with the AWS SDK left to the runtime and no sst/node", async (entry) => {
   const result = await build({
     entryPoints: [entry],
     bundle: true,

@@ -104,6 +104,8 @@ const table: Record<string, Row> = {
   "PUT /api/sources/:id/status-map": { req: (s) => ({ ...id(s.f.source.id), body: { Успешно: "won" } }), expect: staff(200) },
   "PUT /api/sources/:id/loss-reasons": { req: (s) => ({ ...id(s.f.source.id), body: { "7656397": "Дорого" } }), expect: staff(200) },
   "PUT /api/sources/:id/pipelines": { req: (s) => ({ ...id(s.f.source.id), body: ["7654321"] }), expect: staff(200) },
+  "GET /api/sources/:id/assignment": { req: (s) => id(s.f.source.id), expect: salesLead(200) },
+  "PUT /api/sources/:id/assignment": { req: (s) => ({ ...id(s.f.source.id), body: { mode: "fixed", personId: s.f.personId } }), expect: salesLead(200) },
   "GET /api/sources/:id/unmapped-loss-reasons": { req: (s) => id(s.f.source.id), expect: staff(200) },
 
   // Leads carry contact details: contractors read none of them, only counts and KPIs.
@@ -119,6 +121,8 @@ const table: Record<string, Row> = {
     req: (s) => ({ ...id(s.own.leadId), body: { at: "2026-03-10T12:00:00Z", channel: "phone", result: "reached" } }),
     expect: ownLead(201),
   },
+  "POST /api/leads/:id/handovers": { req: (s) => ({ ...id(s.own.leadId), body: { to: s.f.personId, reason: "отпуск" } }), expect: ownLead(201, { marketer: 403, manager: 403 }) },
+  "GET /api/leads/:id/handovers": { req: (s) => id(s.f.leadId), expect: ownLead(200) },
   "GET /api/leads/:id/contact-attempts": { req: (s) => id(s.f.leadId), expect: ownLead(200) },
   "PUT /api/leads/:id/tags": { req: (s) => ({ ...id(s.own.leadId), body: { city: "Москва" } }), expect: ownLead(200) },
   // Quality review is not a manager's, even on their own lead; another's lead is still a missing one.

@@ -31,7 +31,7 @@ beforeAll(async () => {
   h = await createHarness({ now: NOW });
   first = await loadDemo({ api: h.call, now: new Date(NOW), timeZone: h.ctx.timeZone });
   before = await snapshot();
-  second = await loadDemo({ api: h.call, now: new Date(NOW), timeZone: h.ctx.timeZone, knownKeys: first.contractorKeys });
+  second = await loadDemo({ api: h.call, now: new Date(NOW), timeZone: h.ctx.timeZone, knownKeys: first.contractorKeys, knownSalesKeys: first.sales.keys });
 }, 300_000); // about 2,200 writes (900 leads, 700 losses, 430 spend days): about 100 s at load 18 on 2 cores
 
 describe("npm run demo's case", () => {
@@ -107,12 +107,40 @@ describe("npm run demo's case", () => {
     expect(answer.status, answer.text).toBe(200);
   });
 
+  it("has a sales team with keys: history leads with the lead managers, won clients with account managers, one running hand-over", async () => {
+    const people = (await h.call("GET", "/api/people")).body.items as Array<{ id: string; name: string; role: string; duty: string | null }>;
+    expect(people.map((p) => `${p.role}/${p.duty}`).sort()).toEqual(["manager/accounts", "manager/accounts", "manager/leads", "manager/leads", "sales_head/null"]);
+    expect(first.sales.keys.map((k) => k.name).sort()).toEqual(people.map((p) => p.name).sort());
+    const head = first.sales.keys.find((k) => k.name === "Анна Белова")!;
+    expect((await h.call("GET", "/api/leads?limit=1", undefined, { key: head.key })).status).toBe(200);
+
+    const leads: any[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = (await h.call("GET", `/api/leads?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`)).body;
+      leads.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const byPerson = (duty: string) => people.filter((p) => p.duty === duty).map((p) => leads.filter((l) => l.assigneeId === p.id).length);
+    for (const count of byPerson("leads")) expect(count).toBeGreaterThan(20);
+    for (const count of byPerson("accounts")) expect(count).toBeGreaterThan(0);
+    const accounts = new Set(people.filter((p) => p.duty === "accounts").map((p) => p.id));
+    expect(leads.filter((l) => l.stage === "won" && accounts.has(l.assigneeId)).length).toBeGreaterThan(5);
+    // The cold-call deal amoCRM gave its lead manager today is hers here.
+    const darya = people.find((p) => p.name === "Дарья Лидова")!;
+    expect(leads.find((l) => l.utm.campaign === "baza_galantereya_2026" && l.cohortDay === first.asOf)?.assigneeId).toBe(darya.id);
+
+    const away = (await h.call("GET", `/api/leads/${first.sales.awayLeadId}/handovers`)).body.items;
+    expect(away).toEqual([expect.objectContaining({ from: darya.id, active: true })]);
+  });
+
   it("adds nothing when run again", async () => {
     expect(second.firstRun).toBe(false);
     expect(second.asOf).toBe(first.asOf);
     expect(second.history).toMatchObject({ imported: 0, markedLost: 0, spendDays: 0 });
     expect(second.webhooks).toMatchObject({ leads: 0, quarantined: 0 });
     expect(second.contractorKeys).toEqual(first.contractorKeys);
+    expect(second.sales).toMatchObject({ keys: first.sales.keys, assigned: 0, handedOver: 0 });
     expect(await snapshot()).toEqual(before);
     expect(second.hypotheses.map((x) => [x.role, x.stage, x.gate?.state])).toEqual(first.hypotheses.map((x) => [x.role, x.stage, x.gate?.state]));
   });

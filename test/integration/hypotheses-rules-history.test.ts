@@ -97,7 +97,7 @@ describe("history", () => {
     const res = await h.call("GET", `/api/hypotheses/${id}/history`);
 
     expect(res.status).toBe(200);
-    const owner = { keyId: "env:OWNER_API_KEY", role: "owner" };
+    const owner = { keyId: "env:OWNER_API_KEY", role: "owner", name: "owner" };
     expect(res.body.items.map(({ at: _, ...rest }: any) => rest)).toEqual([
       { version: 1, actor: owner, type: "created", to: "probe" },
       { version: 2, actor: { keyId: marketer.id, role: "marketer" }, type: "transition", from: "probe", to: "analysis", reason: "first leads in" },

@@ -15,8 +15,9 @@ const SESSION = 1;
 // Hypothesis page: its partition (the hypothesis, history, rules, optimizations, approvals in one Query),
 // its campaigns, the contractors; per campaign one Query of its counters (days, wins, lost reasons).
 const hypothesisPageRequests = (campaigns: number) => SESSION + 3 + campaigns;
-// Lead page: its partition (the lead, stage history, contact attempts in one Query) and its hypothesis.
-const LEAD_PAGE_REQUESTS = SESSION + 2;
+// Lead page: its partition (the lead, stage history, contact attempts, hand-overs in one Query), its
+// hypothesis, and the sales department's people (one Query) that name its person and fill its forms.
+const LEAD_PAGE_REQUESTS = SESSION + 3;
 // Board: the hypotheses, all campaigns; per campaign its day counters.
 const boardRequests = (campaigns: number) => SESSION + 2 + campaigns;
 
@@ -111,7 +112,7 @@ describe("DynamoDB requests per page", () => {
     }
     const after = await requestsOf(`/leads/${lead}`);
 
-    expect(before.byOperation, describeCount(before)).toEqual({ Query: 1, GetItem: SESSION + 1 });
+    expect(before.byOperation, describeCount(before)).toEqual({ Query: 2, GetItem: SESSION + 1 });
     expect(after.total, describeCount(after)).toBe(LEAD_PAGE_REQUESTS);
     expect(after.result.html).toContain("3 attempts, 3 unanswered in a row.");
   });

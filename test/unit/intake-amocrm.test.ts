@@ -44,6 +44,8 @@ describe("amoCRM webhooks", () => {
       leads: [],
       contacts: [],
       statusChanges: [{ externalId: "31245678", statusId: "142", price: "15000", lossReasonId: null, pipelineId: "7654321" }],
+      // The deal's responsible CRM user, which hands the lead to that user's person (lead/crm-responsible.ts).
+      responsibles: [{ externalId: "31245678", responsibleUserId: "8123456" }],
     });
     expect(parseDelivery("amocrm", webhookFixture("amocrm-status-lost.txt")).statusChanges).toEqual([
       { externalId: "31245702", statusId: "143", price: "0", lossReasonId: null, pipelineId: "7654321" },
@@ -51,6 +53,15 @@ describe("amoCRM webhooks", () => {
     expect(parseDelivery("amocrm", webhookFixture("amocrm-status-lost-reason.txt")).statusChanges).toEqual([
       { externalId: "31245702", statusId: "143", price: "0", lossReasonId: "7656397", pipelineId: "7654321" },
     ]);
+  });
+
+  it("reads a leads[update] that only names another responsible user as a change of hands, not a status change", () => {
+    const delivery = parseDelivery("amocrm", {
+      contentType: "application/x-www-form-urlencoded",
+      text: "leads%5Bupdate%5D%5B0%5D%5Bid%5D=77&leads%5Bupdate%5D%5B0%5D%5Bresponsible_user_id%5D=6100002",
+    });
+    expect(delivery.statusChanges).toEqual([]);
+    expect(delivery.responsibles).toEqual([{ externalId: "77", responsibleUserId: "6100002" }]);
   });
 
   it("reads loss_reason_id 0 as no reason, as amoCRM sends it for a loss without one", () => {

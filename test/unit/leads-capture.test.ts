@@ -27,6 +27,8 @@ beforeEach(() => {
   dynamo.reset();
   // Nobody has claimed the phone yet (lead/contact-claims.ts).
   dynamo.on(BatchGetCommand).resolves({ Responses: { t: [] } });
+  // The source has no assignment rule (lead/assignment-rules.ts).
+  dynamo.on(GetCommand).resolves({});
 });
 
 describe("lead capture under contention", () => {

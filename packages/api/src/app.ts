@@ -13,6 +13,7 @@ import { securityHeaders } from "./middleware/security-headers.js";
 import { handleError } from "./middleware/errors.js";
 import { describeRoute } from "./openapi/describe.js";
 import { openApiRoutes } from "./openapi/routes.js";
+import { assignmentRuleRoutes } from "./routes/assignment-rules.js";
 import { alertRoutes } from "./routes/alerts.js";
 import { campaignKpiRoutes } from "./routes/campaign-kpis.js";
 import { campaignRoutes } from "./routes/campaigns.js";
@@ -25,6 +26,7 @@ import { hypothesisOptimizationRoutes } from "./routes/hypothesis-optimizations.
 import { keyRoutes } from "./routes/keys.js";
 import { contactViewRoutes } from "./routes/contact-views.js";
 import { leadExportRoutes } from "./routes/lead-export.js";
+import { leadHandoverRoutes } from "./routes/lead-handovers.js";
 import { leadRoutes } from "./routes/leads.js";
 import { peopleRoutes } from "./routes/people.js";
 import { peopleResultRoutes } from "./routes/people-results.js";
@@ -89,6 +91,7 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
   app.route("/api/contractors", contractorRoutes);
   app.route("/api/reports", reportRoutes(options.mailer ?? outboxMailer(ctx)));
   app.route("/api/outbox", outboxRoutes);
+  app.route("/api", assignmentRuleRoutes); // /api/sources/{id}/assignment: the head of sales sets it, not only who manages sources
   app.route("/api", requiredTagRoutes); // /api/sources/{id}/required-tags and /api/hypotheses/{id}/required-tags
   // The analytics sub-apps come first so that fixed paths such as /api/hypotheses/compare win over /:id.
   app.route("/api/hypotheses", hypothesisKpiRoutes);
@@ -100,6 +103,7 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
   app.route("/api/alerts", alertRoutes);
   app.route("/api/sources", sourceRoutes);
   app.route("/api/leads", leadExportRoutes); // ahead: /export and /exports are not lead ids
+  app.route("/api/leads", leadHandoverRoutes);
   app.route("/api/leads", leadRoutes);
   app.route("/api/people", peopleResultRoutes); // ahead: `results` is no person id
   app.route("/api/contact-views", contactViewRoutes);

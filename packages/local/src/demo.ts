@@ -10,6 +10,7 @@ import { createDocumentClient, ensureTable } from "@parom/core/db";
 import { apiOver, type Api } from "./demo/api.js";
 import { loadDemo } from "./demo/load.js";
 import { dynamoLocalServing } from "./demo/running-dynamo.js";
+import type { SalesKey } from "./demo/sales-team.js";
 import type { ContractorKey } from "./demo/setup.js";
 import { demoSummary } from "./demo/summary.js";
 import { JavaMissingError, startDynamoLocal, type RunningDynamo } from "./dynamo-local.js";
@@ -27,6 +28,7 @@ const port = Number(process.env.PORT || 3000);
 const serverUrl = `http://${hostForUrl(listenHost().host)}:${port}`;
 // Only a key's hash is stored, so the demo keeps the contractor keys it printed to print them again.
 const keysFile = `${dataDir}/demo-contractor-keys.json`;
+const salesKeysFile = `${dataDir}/demo-sales-keys.json`;
 
 async function serverAnswers(): Promise<boolean> {
   try {
@@ -70,10 +72,12 @@ if (serverRunning) {
 }
 
 const knownKeys: ContractorKey[] = existsSync(keysFile) ? JSON.parse(readFileSync(keysFile, "utf8")) : [];
+const knownSalesKeys: SalesKey[] = existsSync(salesKeysFile) ? JSON.parse(readFileSync(salesKeysFile, "utf8")) : [];
 try {
   const started = Date.now();
-  const result = await loadDemo({ api, now: new Date(), timeZone: config.timeZone, knownKeys, log: (line) => console.log(line) });
+  const result = await loadDemo({ api, now: new Date(), timeZone: config.timeZone, knownKeys, knownSalesKeys, log: (line) => console.log(line) });
   writeFileSync(keysFile, `${JSON.stringify(result.contractorKeys, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(salesKeysFile, `${JSON.stringify(result.sales.keys, null, 2)}\n`, { mode: 0o600 });
   console.log(demoSummary(result, { ownerKey, boardUrl: serverUrl, serverRunning, keysFile }));
   console.log(`Done in ${Math.round((Date.now() - started) / 1000)} s.`);
 } catch (error) {

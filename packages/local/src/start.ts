@@ -12,6 +12,7 @@ import { JavaMissingError, startDynamoLocal, type RunningDynamo } from "./dynamo
 import { hostForUrl, listenHost } from "./listen-host.js";
 import { keepPrivate } from "./private-data.js";
 import { startReportScheduler } from "./scheduler.js";
+import { startHandoverSweeper } from "./handover-sweeper.js";
 import { startStuckSweeper } from "./stuck-sweeper.js";
 
 // Node 20 is supported by the SDK until 2027; its reminder at every start is noise here.
@@ -55,6 +56,7 @@ const server = serve({ fetch: app.fetch, port, hostname: listen.host }, () => {
 });
 const reportScheduler = startReportScheduler(ctx);
 const stuckSweeper = startStuckSweeper(ctx);
+const handoverSweeper = startHandoverSweeper(ctx);
 
 let stopping = false;
 async function shutdown() {
@@ -62,6 +64,7 @@ async function shutdown() {
   stopping = true;
   reportScheduler.stop();
   stuckSweeper.stop();
+  handoverSweeper.stop();
   server.close();
   await dynamo?.stop();
   process.exit(0);

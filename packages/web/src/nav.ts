@@ -20,6 +20,7 @@ export const navItems: NavItem[] = [
   { href: "/", label: (t) => t.nav.myCampaigns, shownTo: "contractor" },
   { href: "/report", label: (t) => t.decisions.nav.myReport, shownTo: "contractor", alsoCurrent: /^\/contractors\/[^/]+\/report$/ },
   { href: "/leads", label: (t) => t.nav.leads, shownTo: "leads.read" },
+  { href: "/people", label: (t) => t.team.nav.people, shownTo: "people.read" },
   { href: "/quarantine", label: (t) => t.nav.quarantine, shownTo: "quarantine.manage" },
   { href: "/spend", label: (t) => t.nav.spend, shownTo: "spend.manage" },
   { href: "/sources", label: (t) => t.nav.sources, shownTo: "sources.manage" },

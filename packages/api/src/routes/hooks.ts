@@ -9,7 +9,7 @@ import { describeRoute } from "../openapi/describe.js";
 /** The answer a sender gets: Tilda's connection test wants the text "ok". Shared with quarantine replay. */
 export function intakeResponse(c: Context, answer: IntakeAnswer) {
   if (answer.test) return c.text("ok");
-  return c.json({ leads: answer.leads, ignored: answer.ignored, statusChanges: answer.statusChanges, contacts: answer.contacts });
+  return c.json({ leads: answer.leads, ignored: answer.ignored, statusChanges: answer.statusChanges, contacts: answer.contacts, ...(answer.responsibles ? { responsibles: answer.responsibles } : {}) });
 }
 
 const hookDoc = describeRoute({
@@ -31,7 +31,8 @@ const hookDoc = describeRoute({
   response: {
     description:
       "`{leads: [{id, duplicate}], ignored: [...], statusChanges: [...], contacts: [...]}`: a redelivered lead answers with its id and " +
-      "`duplicate: true`; `ignored` lists deals of pipelines the source does not count. " +
+      "`duplicate: true`; `ignored` lists deals of pipelines the source does not count; amoCRM events naming a deal's " +
+      "`responsible_user_id` add `responsibles: [{externalId, leadId, outcome, assigneeId}]` (the lead goes to the person with that CRM user id). " +
       "Tilda's test call gets the text `ok`.",
     mediaTypes: ["application/json", "text/plain"],
   },

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { actingKey } from "@parom/core/access";
 import type { Actor } from "@parom/core/hypothesis";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
@@ -13,4 +14,4 @@ export const readHypotheses = allow("hypotheses.read");
 export const writeHypotheses = allow("hypotheses.write");
 
 /** Who changes a hypothesis, as its history records them. */
-export const actorOf = (c: Context<AppEnv>): Actor => ({ keyId: c.var.principal.keyId, role: c.var.principal.role });
+export const actorOf = (c: Context<AppEnv>): Actor => actingKey(c.var.principal);

@@ -1,5 +1,6 @@
 // @parom/core/access: the names other packages use; add a name here only when another package needs it.
 // Code inside the package imports its modules directly, never through this file.
+export { actingKey, actorOf } from "./actor.js";
 export { ApiKeys, CreateKeyInput, OWNER_KEY_ID } from "./api-keys.js";
 export { can, markGuard, permissionOf, rolesWith } from "./permissions.js";
 export type { Permission } from "./permissions.js";

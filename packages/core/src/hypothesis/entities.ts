@@ -11,7 +11,7 @@ import { stages } from "./lifecycle.js";
  * the module that lists campaigns.
  */
 
-export const ActorItem = z.object({ keyId: z.string(), role: z.enum(roles) });
+export const ActorItem = z.object({ keyId: z.string(), role: z.enum(roles), name: z.string().optional() });
 
 /** Targets as stored: money in kopecks, rates as fractions; absent targets are simply not set. */
 const TargetsItem = z.object({

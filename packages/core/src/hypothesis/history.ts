@@ -5,8 +5,8 @@ import type { TransactItem } from "../db/transact.js";
 import { HistoryEntity } from "./entities.js";
 import type { Stage } from "./lifecycle.js";
 
-/** Who made a change: the API key and its role. */
-export type Actor = Pick<Principal, "keyId" | "role">;
+/** Who made a change: the API key, its role and its name (absent on entries older than key names). */
+export type Actor = Pick<Principal, "keyId" | "role" | "name">;
 
 /**
  * One entry of a hypothesis' append-only history. Every change of the hypothesis bumps its

@@ -1,4 +1,4 @@
-import type { Delivery, LeadFields, StatusChange } from "./delivery.js";
+import type { Delivery, LeadFields, ResponsibleChange, StatusChange } from "./delivery.js";
 import { InvalidInputError, type FieldIssue } from "../errors.js";
 import { amoContacts } from "./amocrm-contacts.js";
 import { keyPartIssue } from "../db/key-limits.js";
@@ -28,11 +28,17 @@ export function parseAmoCrm(body: ReadBody): Delivery {
   }
 
   const changes = new Map<string, StatusChange>();
+  // The deal's latest responsible user: a deal handed to another CRM user changes hands here too.
+  const responsibles = new Map<string, ResponsibleChange>();
   for (const action of ["status", "update"] as const) {
     for (const [index, entry] of entries(child(leadEvents, action))) {
       const statusId = text(child(entry, "status_id"));
-      if (action === "update" && !statusId) continue;
+      const responsibleUserId = amoId(child(entry, "responsible_user_id"));
+      if (action === "update" && !statusId && !responsibleUserId) continue;
       const externalId = dealId(entry, `leads.${action}.${index}.id`, issues);
+      if (longIdIssues(entry, ["responsible_user_id"], `leads.${action}.${index}`, issues)) continue;
+      if (externalId && responsibleUserId) responsibles.set(externalId, { externalId, responsibleUserId });
+      if (action === "update" && !statusId) continue;
       if (!statusId) issues.push({ path: `leads.${action}.${index}.status_id`, message: "the status id is missing" });
       longIdIssues(entry, ["status_id", "loss_reason_id", "pipeline_id"], `leads.${action}.${index}`, issues);
       // One move often arrives as both a status and an update event in the same body.
@@ -53,7 +59,7 @@ export function parseAmoCrm(body: ReadBody): Delivery {
   if (issues.length > 0) {
     throw new InvalidInputError(`amoCRM events are incomplete: ${issues.map((i) => i.path).join(", ")}`, issues, "unprocessable");
   }
-  return { test: false, leads, statusChanges: [...changes.values()], contacts };
+  return { test: false, leads, statusChanges: [...changes.values()], contacts, ...(responsibles.size ? { responsibles: [...responsibles.values()] } : {}) };
 }
 
 /** A deal's id, or null with an issue naming `path` when it is missing or too long for a key. */

@@ -61,6 +61,9 @@ export type StatusChange = {
   pipelineId?: string | null;
 };
 
+/** A deal's responsible CRM user as a later amoCRM event names it (`responsible_user_id` of `leads[status|update]`). */
+export type ResponsibleChange = { externalId: string; responsibleUserId: string };
+
 export type Delivery = {
   /** A connection test (Tilda's `test=test`): answer "ok", create nothing. */
   test: boolean;
@@ -68,4 +71,6 @@ export type Delivery = {
   statusChanges: StatusChange[];
   /** CRM contacts with their linked deals (amoCRM only). */
   contacts?: ContactUpdate[];
+  /** Deals' responsible users named by later CRM events (amoCRM only). */
+  responsibles?: ResponsibleChange[];
 };

@@ -2,6 +2,7 @@ import type { Ctx } from "../context.js";
 import { DomainError } from "../errors.js";
 import { captureLead, type CaptureResult } from "../lead/capture.js";
 import { applyCrmContacts, type CrmContactOutcome } from "../lead/crm-contacts.js";
+import { applyCrmResponsibles, type CrmResponsibleOutcome } from "../lead/crm-responsible.js";
 import { applyCrmStatusChanges, type CrmStatusOutcome } from "../lead/crm-status.js";
 import { countsPipeline, type Source } from "../source/source.js";
 import { decodeText, declaredCharset } from "../text/charset.js";
@@ -15,7 +16,7 @@ export type IgnoredLead = { externalId: string | null; pipelineId: string | null
 /** What a webhook call (or its replay) answers: "ok" for a connection test, else each lead, status change and contact. */
 export type IntakeAnswer =
   | { test: true }
-  | { test: false; leads: CaptureResult[]; ignored: IgnoredLead[]; statusChanges: CrmStatusOutcome[]; contacts: CrmContactOutcome[] };
+  | { test: false; leads: CaptureResult[]; ignored: IgnoredLead[]; statusChanges: CrmStatusOutcome[]; contacts: CrmContactOutcome[]; responsibles?: CrmResponsibleOutcome[] };
 
 /**
  * Reads an archived call with its source's current format and captures what it holds.
@@ -51,9 +52,10 @@ export async function receiveDelivery(ctx: Ctx, source: Source, raw: RawDelivery
   // Contacts before moves: a deal's person is known before the deal is closed, as in the CRM.
   const contacts = delivery.contacts?.length ? await applyCrmContacts(ctx, source.id, delivery.contacts) : [];
   const statusChanges = delivery.statusChanges.length > 0 ? await applyCrmStatusChanges(ctx, source, delivery.statusChanges) : [];
+  const responsibles = delivery.responsibles?.length ? await applyCrmResponsibles(ctx, source.id, delivery.responsibles) : [];
   // Only now, all of it handled: a call that dies before this stays pending and is replayed when stuck.
   await RawArchive.processed(ctx, raw.id);
-  return { test: false, leads, ignored, statusChanges, contacts };
+  return { test: false, leads, ignored, statusChanges, contacts, ...(responsibles.length ? { responsibles } : {}) };
 }
 
 function quarantineError(error: unknown): QuarantineError {

@@ -3,9 +3,10 @@ import type { Ctx } from "../context.js";
 import { IdSchema } from "../db/key-limits.js";
 import { withRetry } from "../db/retry.js";
 import { tableDefinition } from "../db/table.js";
-import { transact } from "../db/transact.js";
+import { transact, type TransactItem } from "../db/transact.js";
 import { ConflictError } from "../errors.js";
 import { People } from "../people/person.js";
+import { AssignmentRules } from "./assignment-rules.js";
 import { isLeadRace } from "./lead-race.js";
 import { ChangeStageInput } from "./outcomes.js";
 import { readLeadItem } from "./read-lead.js";
@@ -23,23 +24,16 @@ const MAX_TRIES = 5;
 
 /**
  * Gives the lead to `assigneeId` (null: to nobody). The lead moves to the person's listing
- * (`byAssignee`), which is what a manager's key reads, in the same write.
+ * (`byAssignee`), which is what a manager's key reads, in the same write. `also` sets more of the
+ * lead in that write (the CRM's responsible user that caused it).
  */
-export async function assignLead(ctx: Ctx, leadId: string, assigneeId: string | null): Promise<LeadItem> {
+export async function assignLead(ctx: Ctx, leadId: string, assigneeId: string | null, also: Record<string, unknown> = {}): Promise<LeadItem> {
   if (assigneeId !== null) await People.get(ctx, assigneeId);
   const once = async () => {
     const lead = await readLeadItem(ctx, leadId);
-    if ((lead.assigneeId ?? null) === assigneeId) return lead;
-    const set: Record<string, unknown> = { updatedAt: ctx.now().toISOString(), version: lead.version + 1 };
-    const remove: string[] = [];
-    const listing = LeadEntity.item({ ...lead, assigneeId: assigneeId ?? undefined });
-    for (const attribute of byAssigneeAttributes) {
-      if (attribute in listing) set[attribute] = listing[attribute];
-      else remove.push(attribute);
-    }
-    if (assigneeId === null) remove.push("assigneeId");
-    else set.assigneeId = assigneeId;
-    await transact(ctx, [leadUpdate(ctx, lead, set, remove)]);
+    const unchanged = Object.entries(also).every(([name, value]) => lead[name as keyof LeadItem] === value);
+    if ((lead.assigneeId ?? null) === assigneeId && unchanged) return lead;
+    await transact(ctx, [assignmentUpdate(ctx, lead, assigneeId, also)]);
     return readLeadItem(ctx, lead.id);
   };
   return withRetry(once, {
@@ -48,6 +42,40 @@ export async function assignLead(ctx: Ctx, leadId: string, assigneeId: string | 
     maxDelayMs: 200,
     exhausted: () => new ConflictError("version_conflict", "the lead kept changing while it was assigned; try again"),
   });
+}
+
+/**
+ * The update (named "lead", guarded by the version read) that gives `lead` to `assigneeId` and
+ * moves it to that person's listing: for writes that assign along with something else (a hand-over).
+ */
+export function assignmentUpdate(ctx: Ctx, lead: LeadItem, assigneeId: string | null, also: Record<string, unknown> = {}): TransactItem {
+  const set: Record<string, unknown> = { ...also, updatedAt: ctx.now().toISOString(), version: lead.version + 1 };
+  const remove: string[] = [];
+  const listing = LeadEntity.item({ ...lead, assigneeId: assigneeId ?? undefined });
+  for (const attribute of byAssigneeAttributes) {
+    if (attribute in listing) set[attribute] = listing[attribute];
+    else remove.push(attribute);
+  }
+  if (assigneeId === null) remove.push("assigneeId");
+  else set.assigneeId = assigneeId;
+  return leadUpdate(ctx, lead, set, remove);
+}
+
+/**
+ * Whom a new lead goes to, written with the lead in its capture transaction: the person whose
+ * `crmUserIds` hold the CRM's responsible user, else (an unknown or absent CRM user) the source's
+ * rule when `byRule` (not for a CRM's past deals). `redelivered` tells a delivery captured before,
+ * which takes nobody's turn.
+ */
+export async function assigneeOnArrival(
+  ctx: Ctx,
+  arrival: { sourceId: string; responsibleUserId: string | null; byRule: boolean; redelivered: () => Promise<boolean> },
+): Promise<string | null> {
+  if (arrival.responsibleUserId) {
+    const person = await People.byCrmUserId(ctx, arrival.responsibleUserId);
+    if (person) return person.id;
+  }
+  return arrival.byRule ? AssignmentRules.nextAssignee(ctx, arrival.sourceId, arrival.redelivered) : null;
 }
 
 /** The attributes of the `byAssignee` listing. */

@@ -7,6 +7,7 @@ import type { LeadFields } from "../intake/delivery.js";
 import { RawArchive } from "../intake/raw-archive.js";
 import { newId } from "../ids.js";
 import { dayIn } from "../time.js";
+import { assigneeOnArrival } from "./assignment.js";
 import { ContactClaims, contactKeys, type Claim } from "./contact-claims.js";
 import { LeadEntity, LeadRefEntity, stageChangeItem, type LeadItem, type Touch } from "./keys.js";
 import { findLeadItem } from "./read-lead.js";
@@ -59,11 +60,16 @@ export async function captureLead(ctx: Ctx, request: CaptureRequest): Promise<Ca
   const attribution = await Campaigns.attribute(ctx, request.fields.utm.source, request.fields.utm.campaign);
   // Past leads are the CRM's own history, one deal each: they are neither joined nor claimed.
   const keys = request.past ? [] : contactKeys(request.fields.contact);
+  // Resolved once, for a new lead only: a round robin's turn is not taken again by a retry or by a join.
+  let assignee: Promise<string | null> | undefined;
+  const assigneeOf = () => (assignee ??= arrivingAssignee(ctx, request));
   const attempt = async (): Promise<CaptureResult> => {
     const claims = await ContactClaims.read(ctx, keys);
     const now = ctx.now().toISOString();
     const joined = await samePersonLead(ctx, claims, { sourceIds: [request.sourceId], at: now });
-    const { leadId, items, references } = joined ? joinItems(ctx, request, attribution, joined, claims) : captureItems(ctx, request, attribution, claims);
+    const { leadId, items, references } = joined
+      ? joinItems(ctx, request, attribution, joined, claims)
+      : captureItems(ctx, request, attribution, claims, await assigneeOf());
     try {
       await transact(ctx, items);
       return { id: leadId, duplicate: false, ...(joined ? { linked: true as const } : {}) };
@@ -80,7 +86,14 @@ export async function captureLead(ctx: Ctx, request: CaptureRequest): Promise<Ca
 /** A reference the transaction writes, by its item's name, and how to read the lead it names when it exists already. */
 type Reference = { name: "externalRef" | "idempotencyRef" | "captureMarker"; read: () => Promise<string> };
 
-function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Attribution | null, claims: Claim[]) {
+/** The new lead's person (lead/assignment.ts); a delivery whose sender's id was captured before takes no turn of the rule. */
+async function arrivingAssignee(ctx: Ctx, request: CaptureRequest): Promise<string | null> {
+  const { sourceId, fields, past } = request;
+  const redelivered = async () => fields.externalId !== null && (await LeadRefEntity.get(ctx, { sourceId, externalId: fields.externalId }, { consistent: true })) !== undefined;
+  return assigneeOnArrival(ctx, { sourceId, responsibleUserId: fields.crm?.responsibleUserId ?? null, byRule: !past, redelivered });
+}
+
+function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Attribution | null, claims: Claim[], assigneeId: string | null) {
   const { fields, past, sourceId } = request;
   const leadId = newId();
   const now = ctx.now();
@@ -118,6 +131,7 @@ function captureItems(ctx: Ctx, request: CaptureRequest, attribution: Attributio
     // Stage changes (lead/outcomes.ts) are guarded by this version.
     version: 1,
     touches: [touch],
+    ...(assigneeId ? { assigneeId } : {}),
     ...(won ? { wonDay: won.day } : {}),
   };
 

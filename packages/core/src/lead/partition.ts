@@ -3,6 +3,7 @@ import type { Ctx } from "../context.js";
 import { readCollection } from "../db/collection.js";
 import { NotFoundError } from "../errors.js";
 import { ContactAttemptEntity, toContactAttempt, type ContactAttempt } from "./contact-attempts.js";
+import { HandoverEntity, toHandover, type Handover } from "./handovers.js";
 import type { Lead } from "./lead.js";
 import { LeadEntity, StageChangeEntity } from "./keys.js";
 import { toStageHistoryEntry, type StageHistoryEntry } from "./outcomes.js";
@@ -17,20 +18,22 @@ export type LeadPartition = {
   attempts: ContactAttempt[];
   /** The head of sales' call-backs, in the order recorded. */
   callbacks: CallbackOutcome[];
+  /** Oldest first. */
+  handovers: Handover[];
 };
 
 /**
- * The lead, its stage history, its contact attempts and call-backs in one strongly consistent Query of its
- * partition, for a page that shows all three (instead of a GetItem per verb and two Queries).
+ * The lead, its stage history, its contact attempts, call-backs and hand-overs in one strongly consistent Query of its
+ * partition, for a page that shows them all (instead of a GetItem per verb and a Query each).
  * The partition grows only by people's and the CRM's actions on this one lead.
  * Throws NotFoundError when there is no such lead.
  */
 export async function readLeadPartition(ctx: Ctx, id: string): Promise<LeadPartition> {
-  // Sort keys come back in order (`ATTEMPT#<at>`, `RESULT#<at>`, `STAGE#<at>`), so each list is in the order of its own query.
+  // Sort keys come back in order (`<PREFIX#><at>`), so each list is in the order of its own query.
   const read = await readCollection(
     ctx,
     LeadEntity.key({ id }).pk,
-    { lead: LeadEntity, history: StageChangeEntity, attempts: ContactAttemptEntity, callbacks: CallbackOutcomeEntity },
+    { lead: LeadEntity, history: StageChangeEntity, attempts: ContactAttemptEntity, callbacks: CallbackOutcomeEntity, handovers: HandoverEntity },
     { consistent: true },
   );
   const [lead] = read.lead;
@@ -42,5 +45,6 @@ export async function readLeadPartition(ctx: Ctx, id: string): Promise<LeadParti
     history: read.history.map(toStageHistoryEntry),
     attempts: read.attempts.map(toContactAttempt),
     callbacks: read.callbacks.map(toCallbackOutcome),
+    handovers: read.handovers.map((handover) => toHandover(handover, ctx.now())),
   };
 }

@@ -3,6 +3,7 @@ import { ok, type Api } from "./api.js";
 import { campaignBatch, loadLeads, loadSpend, unattributedBatch, type HistoryContext, type HistoryCounts, type LeadBatch } from "./load-history.js";
 import { walkLifecycle } from "./lifecycle.js";
 import { demoDay, ensureCampaigns, ensureContractorKeys, ensureContractors, ensureHypothesis, ensureSources, type ContractorKey } from "./setup.js";
+import { assignHistory, ensureAssignmentRules, ensureSalesTeam, type SalesKey } from "./sales-team.js";
 import { hypotheses, type HypothesisPlan } from "./story.js";
 import { postTodaysWebhooks, type DealToWin, type WebhookCounts } from "./webhooks.js";
 
@@ -13,6 +14,8 @@ export type DemoOptions = {
   timeZone: string;
   /** Contractor keys printed by an earlier run, reused while they are still active. */
   knownKeys?: ContractorKey[];
+  /** The sales team's keys printed by an earlier run, likewise. */
+  knownSalesKeys?: SalesKey[];
   log?: (line: string) => void;
 };
 
@@ -38,6 +41,8 @@ export type DemoResult = {
   webhooks: WebhookCounts;
   hypotheses: DemoHypothesis[];
   contractorKeys: ContractorKey[];
+  /** The sales department's keys, and how many history leads this run assigned and handed over. */
+  sales: { keys: SalesKey[]; assigned: number; handedOver: number; awayLeadId: string | null };
   sources: { tilda: string; amocrm: string };
 };
 
@@ -50,6 +55,8 @@ export async function loadDemo(options: DemoOptions): Promise<DemoResult> {
   const log = options.log ?? (() => {});
   const contractorIds = await ensureContractors(api);
   const sources = await ensureSources(api);
+  const salesTeam = await ensureSalesTeam(api, options.knownSalesKeys ?? []);
+  await ensureAssignmentRules(api, sources, salesTeam);
   const { asOf, existing } = await demoDay(api, hypotheses, dayIn(options.now, timeZone));
   log(existing.size > 0 ? `Demo data for ${asOf} is already there: checking it is complete.` : `Loading three months of history up to ${asOf}...`);
 
@@ -77,6 +84,8 @@ export async function loadDemo(options: DemoOptions): Promise<DemoResult> {
   for (const { plan, id } of loaded) refusals.set(id, await walkLifecycle(api, id, plan, asOf));
 
   const webhooks = await postTodaysWebhooks(api, sources, hypotheses, asOf, dealToWin(batches, loaded));
+  // After today's webhooks: the deal won today is a client for an account manager too.
+  const sales = await assignHistory(api, salesTeam, asOf);
   const contractorKeys = await ensureContractorKeys(api, contractorIds, options.knownKeys ?? []);
 
   const summary: DemoHypothesis[] = [];
@@ -103,6 +112,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoResult> {
     webhooks,
     hypotheses: summary,
     contractorKeys,
+    sales: { keys: salesTeam.keys, ...sales },
     sources: { tilda: `/hooks/${sources.tilda.key}`, amocrm: `/hooks/${sources.amocrm.key}` },
   };
 }

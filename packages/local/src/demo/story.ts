@@ -65,6 +65,23 @@ export const sources = {
 
 const siteLosses = ["нужна розница, не опт", "не наш ассортимент", "просто сравнивали цены", "ошиблись номером"];
 
+/**
+ * A contractor's pay-per-click campaign of site leads, the shape every ad campaign of the case
+ * shares: its volume, funnel, deal amounts (roubles) and cost per lead; `extra` for what only some have.
+ */
+function cpcCampaign(
+  utmSource: string,
+  utmCampaign: string,
+  contractor: string,
+  volume: Pick<CampaignPlan, "since" | "leadsPerWeekday" | "weekend" | "hours">,
+  funnel: Funnel,
+  deal: CampaignPlan["deal"],
+  costPerLead: number,
+  extra: Partial<Pick<CampaignPlan, "platformCampaignIds" | "earlyLosses">> = {},
+): CampaignPlan {
+  return { utmSource, utmMedium: "cpc", utmCampaign, contractor, ...volume, funnel, deal, earlyLosses: siteLosses, spend: { costPerLead }, ...extra };
+}
+
 const yandexRules = [
   {
     responsible: "Анна Белова, руководитель отдела продаж",
@@ -88,36 +105,8 @@ export const hypotheses: HypothesisPlan[] = [
     targets: { conversionMin: 0.05, cplMax: "1500", cacMax: "25000", minLeads: 150, minClients: 12 },
     stage: "optimization",
     campaigns: [
-      {
-        utmSource: "yandex",
-        utmMedium: "cpc",
-        utmCampaign: "opt_sumki_poisk",
-        contractor: "Директ Лаб",
-        platformCampaignIds: ["70812345"],
-        since: 90,
-        leadsPerWeekday: 2.8,
-        weekend: 0.45,
-        hours: [8, 21],
-        funnel: { contacted: 0.88, qualified: 0.52, proposal: 0.6, won: 0.38 },
-        deal: [40_000, 300_000],
-        earlyLosses: siteLosses,
-        spend: { costPerLead: 1_250 },
-      },
-      {
-        utmSource: "yandex",
-        utmMedium: "cpc",
-        utmCampaign: "opt_sumki_rsya",
-        contractor: "Директ Лаб",
-        platformCampaignIds: ["70812377"],
-        since: 90,
-        leadsPerWeekday: 1.2,
-        weekend: 0.6,
-        hours: [7, 23],
-        funnel: { contacted: 0.82, qualified: 0.42, proposal: 0.55, won: 0.34 },
-        deal: [30_000, 180_000],
-        earlyLosses: siteLosses,
-        spend: { costPerLead: 850 },
-      },
+      cpcCampaign("yandex", "opt_sumki_poisk", "Директ Лаб", { since: 90, leadsPerWeekday: 2.8, weekend: 0.45, hours: [8, 21] }, { contacted: 0.88, qualified: 0.52, proposal: 0.6, won: 0.38 }, [40_000, 300_000], 1_250, { platformCampaignIds: ["70812345"] }),
+      cpcCampaign("yandex", "opt_sumki_rsya", "Директ Лаб", { since: 90, leadsPerWeekday: 1.2, weekend: 0.6, hours: [7, 23] }, { contacted: 0.82, qualified: 0.42, proposal: 0.55, won: 0.34 }, [30_000, 180_000], 850, { platformCampaignIds: ["70812377"] }),
     ],
     rules: yandexRules,
     optimization: {
@@ -140,34 +129,8 @@ export const hypotheses: HypothesisPlan[] = [
     targets: { conversionMin: 0.05, qualifiedRateMin: 0.35, cplMax: "900", minLeads: 150 },
     stage: "analysis",
     campaigns: [
-      {
-        utmSource: "vk",
-        utmMedium: "cpc",
-        utmCampaign: "opt_lookalike",
-        contractor: "Таргет Про (VK Реклама)",
-        since: 90,
-        leadsPerWeekday: 3,
-        weekend: 0.9,
-        hours: [9, 24],
-        funnel: { contacted: 0.74, qualified: 0.28, proposal: 0.5, won: 0.12 },
-        deal: [30_000, 150_000],
-        earlyLosses: ["нужна розница, не опт", "нужна розница, не опт", "просто сравнивали цены", "не наш ассортимент"],
-        spend: { costPerLead: 480 },
-      },
-      {
-        utmSource: "vk",
-        utmMedium: "cpc",
-        utmCampaign: "retarget_site",
-        contractor: "Таргет Про (VK Реклама)",
-        since: 90,
-        leadsPerWeekday: 1.2,
-        weekend: 0.9,
-        hours: [9, 24],
-        funnel: { contacted: 0.8, qualified: 0.33, proposal: 0.5, won: 0.2 },
-        deal: [30_000, 160_000],
-        earlyLosses: siteLosses,
-        spend: { costPerLead: 700 },
-      },
+      cpcCampaign("vk", "opt_lookalike", "Таргет Про (VK Реклама)", { since: 90, leadsPerWeekday: 3, weekend: 0.9, hours: [9, 24] }, { contacted: 0.74, qualified: 0.28, proposal: 0.5, won: 0.12 }, [30_000, 150_000], 480, { earlyLosses: ["нужна розница, не опт", "нужна розница, не опт", "просто сравнивали цены", "не наш ассортимент"] }),
+      cpcCampaign("vk", "retarget_site", "Таргет Про (VK Реклама)", { since: 90, leadsPerWeekday: 1.2, weekend: 0.9, hours: [9, 24] }, { contacted: 0.8, qualified: 0.33, proposal: 0.5, won: 0.2 }, [30_000, 160_000], 700),
     ],
   },
   {
@@ -183,20 +146,7 @@ export const hypotheses: HypothesisPlan[] = [
     targets: { conversionMin: 0.05, cplMax: "1800", minLeads: 40 },
     stage: "probe",
     campaigns: [
-      {
-        utmSource: "google",
-        utmMedium: "cpc",
-        utmCampaign: "opt_regions_search",
-        contractor: "Контекст Плюс (Google Ads)",
-        since: 18,
-        leadsPerWeekday: 3.5,
-        weekend: 0.5,
-        hours: [8, 22],
-        funnel: { contacted: 0.87, qualified: 0.5, proposal: 0.58, won: 0.36 },
-        deal: [40_000, 280_000],
-        earlyLosses: siteLosses,
-        spend: { costPerLead: 1_250 },
-      },
+      cpcCampaign("google", "opt_regions_search", "Контекст Плюс (Google Ads)", { since: 18, leadsPerWeekday: 3.5, weekend: 0.5, hours: [8, 22] }, { contacted: 0.87, qualified: 0.5, proposal: 0.58, won: 0.36 }, [40_000, 280_000], 1_250),
     ],
   },
   {

@@ -43,6 +43,11 @@ export function demoSummary(result: DemoResult, options: { ownerKey: string; boa
     ...result.contractorKeys.map((k) => `  ${k.name}: ${k.key}`),
   ];
   if (options.keysFile) lines.push(`  (kept in ${options.keysFile})`);
+  lines.push(
+    "",
+    `Sales department keys (a manager works the leads assigned to them; the head of sales sees every lead, assigns and hands over; ${result.sales.assigned} history leads assigned and ${result.sales.handedOver} handed over now):`,
+    ...result.sales.keys.map((k) => `  ${k.name}: ${k.key}`),
+  );
   lines.push("", `Webhook URLs: Tilda ${options.boardUrl}${result.sources.tilda}`, `              amoCRM ${options.boardUrl}${result.sources.amocrm}`, "");
   return lines.join("\n");
 }

@@ -1,3 +1,4 @@
+import { LEAD_MANAGER_CRM_USER } from "./sales-team.js";
 import { seededRandom } from "@parom/core/stats";
 import { allPages, ok, type Api, type ApiResponse } from "./api.js";
 import { person } from "./people.js";
@@ -68,6 +69,8 @@ export async function postTodaysWebhooks(
       "leads[add][0][name]": "Холодный звонок: магазин «Галантерея на Садовой»",
       "leads[add][0][status_id]": "55512345",
       "leads[add][0][pipeline_id]": "7654321",
+      // The CRM gave the deal to its lead manager: it is hers in Parom too.
+      "leads[add][0][responsible_user_id]": LEAD_MANAGER_CRM_USER,
       "leads[add][0][custom_fields][0][name]": "Телефон",
       "leads[add][0][custom_fields][0][code]": "PHONE",
       "leads[add][0][custom_fields][0][values][0][value]": caller.phone,

@@ -4,6 +4,7 @@ import { accessEn } from "./access.en.js";
 import { decisionsEn } from "./decisions.en.js";
 import { resultsEn } from "./results.en.js";
 import { dailyEn } from "./daily.en.js";
+import { teamEn } from "./team.en.js";
 import { salesEn } from "./sales.en.js";
 import { enDays } from "./plural.js";
 
@@ -292,6 +293,7 @@ export const en = {
   results: resultsEn,
   daily: dailyEn,
   sales: salesEn,
+  team: teamEn,
   access: accessEn,
 };
 

@@ -3,6 +3,7 @@ import { accessRu } from "./access.ru.js";
 import { decisionsRu } from "./decisions.ru.js";
 import { resultsRu } from "./results.ru.js";
 import { dailyRu } from "./daily.ru.js";
+import { teamRu } from "./team.ru.js";
 import { salesRu } from "./sales.ru.js";
 import { dayWord, ruDays, ruPlural } from "./plural.js";
 
@@ -287,5 +288,6 @@ export const ru: Messages = {
   results: resultsRu,
   daily: dailyRu,
   sales: salesRu,
+  team: teamRu,
   access: accessRu,
 };

@@ -1,3 +1,4 @@
+import { actingKey } from "@parom/core/access";
 import { Hono, type Context } from "hono";
 import { CreateHypothesisInput, Hypotheses } from "@parom/core/hypothesis";
 import { Csrf, emptyForm, Field, Problems, TextArea, type FormState } from "../components/form.js";
@@ -94,7 +95,7 @@ export const hypothesisNewRoutes = new Hono<WebEnv>()
   .get("/hypotheses/new", ...needs("hypotheses.write"), (c) => newHypothesisPage(c, emptyForm))
   .post("/hypotheses", ...needs("hypotheses.write"), ...formPost, async (c) => {
     const values = await formValues(c);
-    const actor = { keyId: c.var.principal.keyId, role: c.var.principal.role };
+    const actor = actingKey(c.var.principal);
     const result = await attempt(async () => Hypotheses.create(c.var.ctx, parseForm(CreateHypothesisInput, hypothesisInput(values)), actor));
     if (!result.ok) return newHypothesisPage(c, { values, problem: result.problem }, formStatus(result.kind));
     return c.redirect(`/hypotheses/${result.value.id}?notice=created`, 303);

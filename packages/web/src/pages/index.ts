@@ -8,13 +8,16 @@ import { decisionRoutes } from "./hypothesis/decisions/routes.js";
 import { hypothesisNewRoutes } from "./hypothesis-new.js";
 import { hypothesisRoutes } from "./hypothesis/routes.js";
 import { keyRoutes } from "./keys.js";
+import { leadAssignmentRoutes } from "./lead-assignment-routes.js";
 import { leadRoutes } from "./leads.js";
+import { peopleRoutes } from "./people.js";
 import { qualityRoutes } from "./quality.js";
 import { quarantineRoutes } from "./quarantine.js";
 import { reconciliationRoutes } from "./reconciliation.js";
 import { reportRunRoutes } from "./reports-run.js";
 import { resultsRoutes } from "./results.js";
 import { signInRoutes } from "./sign-in.js";
+import { sourceAssignmentRoutes } from "./source-assignment.js";
 import { sourceRoutes } from "./sources.js";
 import { spendRoutes } from "./spend.js";
 
@@ -28,9 +31,12 @@ export const pageModules: Hono<WebEnv>[] = [
   hypothesisRoutes,
   decisionRoutes,
   accessRoutes, // ahead of leadRoutes: /leads/export is not a lead id
+  leadAssignmentRoutes,
   leadRoutes,
+  peopleRoutes,
   quarantineRoutes,
   spendRoutes,
+  sourceAssignmentRoutes,
   sourceRoutes,
   contractorRoutes,
   contractorReportRoutes,

@@ -15,6 +15,7 @@ import { viewOf } from "../view.js";
 import { ExportButtons } from "./access.js";
 import { attemptFields, ContactAttemptsSection } from "./lead-attempts.js";
 import { CallbackOutcomes, FirstContact, inPageWords, stageFields, StageForm } from "./lead-discipline.js";
+import { LeadAssignmentSection, loadLeadAssignment, type AssignmentForms } from "./lead-assignment.js";
 import { LeadTouchesSection } from "./lead-touches.js";
 
 /** Leads per page unless `?limit=` (1..200, as the API) asks for another size. */
@@ -98,21 +99,29 @@ const stripEmpty = (values: Record<string, string | undefined>) =>
  * key from the environment has a fixed id) and `crm:<source id>` for a CRM's webhook. A stored key
  * is named by the end of its id, as GET /api/keys lists it, so the page reads no key items.
  */
-function actorName(t: Messages["leads"]["actor"], actor: string): string {
+function actorName(t: Messages["leads"]["actor"], actor: string, keyNames: Map<string, string> = new Map()): string {
   if (actor === `key:${OWNER_KEY_ID}`) return t.owner;
-  if (actor.startsWith("key:")) return t.key(actor.slice(-6));
+  // A key's name (a person's name for a person's key) where it has one.
+  if (actor.startsWith("key:")) return keyNames.get(actor.slice(4)) ?? t.key(actor.slice(-6));
   if (actor.startsWith("crm:")) return t.crm;
   return actor;
 }
 
-/** The lead page; a refused contact attempt or stage move re-renders it with the form's problem and status. */
-async function leadPage(c: Context<WebEnv>, attemptForm: FormState = emptyForm, status: 200 | 400 | 409 | 422 = 200, stageForm: FormState = emptyForm) {
+/** The lead page; a refused contact attempt, stage move, assignment or hand-over re-renders it with the form's problem and status. */
+export async function leadPage(
+  c: Context<WebEnv>,
+  attemptForm: FormState = emptyForm,
+  status: 200 | 400 | 404 | 409 | 422 = 200,
+  forms: { stage?: FormState; assignment?: AssignmentForms } = {},
+) {
   const v = await viewOf(c);
   const { ctx } = c.var;
   const id = c.req.param("id")!;
-  const { lead, hypothesis, history, attempts, callbacks } = await leadDetail(ctx, c.var.principal, id);
+  const { lead, hypothesis, history, attempts, callbacks, handovers } = await leadDetail(ctx, c.var.principal, id);
   const t = v.t.leads;
   const stageName = (stage: LeadStage) => v.t.leadStage[stage];
+  const assignment = await loadLeadAssignment(ctx, lead, handovers, [...history, ...attempts, ...handovers].map((entry) => entry.actor));
+  const who = (actor: string) => actorName(t.actor, actor, assignment.keyNames);
   return c.html(
     <Page v={v} title={`${t.detail}: ${lead.contact.name ?? lead.contact.phone ?? lead.id}`} notice={noticeOf(c, v.t)}>
       <dl class="facts wide">
@@ -149,6 +158,7 @@ async function leadPage(c: Context<WebEnv>, attemptForm: FormState = emptyForm, 
           </>
         )}
       </dl>
+      <LeadAssignmentSection v={v} leadId={lead.id} data={assignment} who={who} forms={forms.assignment ?? {}} timeZone={ctx.timeZone} />
       <LeadTouchesSection v={v} lead={lead} campaignLabel={(campaignId) => (campaignId === lead.campaignId && hypothesis ? hypothesis.title : t.otherCampaign)} />
       <h2>{t.stageHistory}</h2>
       {history.length === 0 ? (
@@ -159,7 +169,7 @@ async function leadPage(c: Context<WebEnv>, attemptForm: FormState = emptyForm, 
             <li>
               <time datetime={entry.at}>{v.fmt.dateTime(entry.at)}</time> — {t.change(stageName(entry.from), stageName(entry.to))}
               {entry.amount && `, ${v.fmt.money(entry.amount)}`}
-              {entry.lostReason && <> <q>{entry.lostReason}</q></>} <span class="muted">({actorName(t.actor, entry.actor)})</span>
+              {entry.lostReason && <> <q>{entry.lostReason}</q></>} <span class="muted">({who(entry.actor)})</span>
             </li>
           ))}
         </ol>
@@ -169,14 +179,14 @@ async function leadPage(c: Context<WebEnv>, attemptForm: FormState = emptyForm, 
         leadId={lead.id}
         summary={lead.contactAttempts}
         attempts={attempts}
-        who={(actor) => actorName(t.actor, actor)}
+        who={who}
         form={attemptForm}
         now={ctx.now()}
         timeZone={ctx.timeZone}
       />
       <FirstContact v={v} summary={lead.contactAttempts} />
       <CallbackOutcomes v={v} outcomes={callbacks} />
-      {v.principal && can(v.principal, "leads.work") && <StageForm v={v} leadId={lead.id} stage={lead.stage} form={stageForm} />}
+      {v.principal && can(v.principal, "leads.work") && <StageForm v={v} leadId={lead.id} stage={lead.stage} form={forms.stage ?? emptyForm} />}
     </Page>,
     status,
   );
@@ -205,7 +215,7 @@ async function moveStage(c: Context<WebEnv>) {
   const values = await formValues(c);
   const v = await viewOf(c);
   const result = await attempt(() => inPageWords(v, values.stage, () => Outcomes.changeStage(c.var.ctx, id, stageFields(values), `key:${c.var.principal.keyId}`)));
-  if (!result.ok) return leadPage(c, emptyForm, formStatus(result.kind), { values, problem: result.problem });
+  if (!result.ok) return leadPage(c, emptyForm, formStatus(result.kind), { stage: { values, problem: result.problem } });
   return c.redirect(`/leads/${id}?notice=moved`, 303);
 }
 

@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { can } from "@parom/core/access";
 import type { FC } from "hono/jsx";
 import { CreateSourceInput, type Source, type SourceFormat, sourceFormats, Sources } from "@parom/core/source";
 import { Csrf, emptyForm, Field, Problems, Select, type FormState } from "../components/form.js";
@@ -8,6 +9,7 @@ import { formPost, needs } from "../guards.js";
 import { Page } from "../layout.js";
 import { noticeOf } from "../notice.js";
 import { viewOf, type View } from "../view.js";
+import { AssignmentRuleForm, loadRules } from "./source-assignment.js";
 
 /** A test call in the sender's own shape, so pasting it shows a lead arrive (or land in quarantine). */
 function curlExample(format: SourceFormat, url: string): string {
@@ -30,7 +32,7 @@ const Copyable: FC<{ v: View; id: string; text: string; block?: boolean }> = ({ 
   </div>
 );
 
-const SourceCard: FC<{ v: View; source: Source }> = ({ v, source }) => {
+const SourceCard: FC<{ v: View; source: Source; children?: unknown }> = ({ v, source, children }) => {
   const url = `${v.origin}/hooks/${source.key}`;
   return (
     <article class="card" id={`source-${source.id}`} aria-labelledby={`source-title-${source.id}`}>
@@ -43,6 +45,7 @@ const SourceCard: FC<{ v: View; source: Source }> = ({ v, source }) => {
         <summary>{v.t.sources.curl}</summary>
         <Copyable v={v} id={`curl-${source.id}`} text={curlExample(source.format, url)} block />
       </details>
+      {children}
     </article>
   );
 };
@@ -50,6 +53,7 @@ const SourceCard: FC<{ v: View; source: Source }> = ({ v, source }) => {
 async function sourcesPage(c: Context<WebEnv>, state: FormState = emptyForm, status: 200 | 400 | 409 | 422 = 200) {
   const v = await viewOf(c);
   const sources = await Sources.list(c.var.ctx);
+  const assignment = v.principal && can(v.principal, "assignment.manage") ? await loadRules(c.var.ctx, sources.map((s) => s.id)) : null;
   const t = v.t.sources;
   return c.html(
     <Page v={v} title={t.title} notice={noticeOf(c, v.t)}>
@@ -63,7 +67,9 @@ async function sourcesPage(c: Context<WebEnv>, state: FormState = emptyForm, sta
       </form>
       {sources.length === 0 && <p class="muted">{t.empty}</p>}
       {[...sources].reverse().map((source) => (
-        <SourceCard v={v} source={source} />
+        <SourceCard v={v} source={source}>
+          {assignment && <AssignmentRuleForm v={v} sourceId={source.id} rule={assignment.rules.get(source.id)!} people={assignment.people} />}
+        </SourceCard>
       ))}
     </Page>,
     status,

@@ -1,3 +1,4 @@
+import { actingKey } from "@parom/core/access";
 import { Hono, type Context } from "hono";
 import { assertCampaignId, Campaigns, CreateCampaignInput, UpdateCampaignInput } from "@parom/core/campaign";
 import { ConflictError, NotFoundError } from "@parom/core";
@@ -43,7 +44,7 @@ function refusalInWords(error: TransitionRefusedError, t: Messages): string {
 }
 
 const lines = (text: string | undefined) => (text ?? "").split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
-const actorOf = (c: Context<WebEnv>) => ({ keyId: c.var.principal.keyId, role: c.var.principal.role });
+const actorOf = (c: Context<WebEnv>) => actingKey(c.var.principal);
 
 /**
  * A form of the hypothesis page: on success back to the page with a notice, on a refusal the page

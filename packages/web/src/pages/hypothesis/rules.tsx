@@ -1,3 +1,4 @@
+import { actorLabel } from "../../actor-label.js";
 import type { FC } from "hono/jsx";
 import type { WrittenRules } from "@parom/core/hypothesis";
 import { Csrf, emptyForm, Field, Problems, TextArea } from "../../components/form.js";
@@ -7,7 +8,7 @@ import type { Section } from "./section.js";
 const RulesText: FC<{ v: View; rules: WrittenRules }> = ({ v, rules }) => (
   <div class="rules">
     <p class="muted">
-      {v.t.hypothesis.rulesVersion(rules.version, v.fmt.dateTime(rules.at))} {v.t.hypothesis.by(v.t.role[rules.actor.role])}
+      {v.t.hypothesis.rulesVersion(rules.version, v.fmt.dateTime(rules.at))} {v.t.hypothesis.by(actorLabel(v.t, rules.actor))}
     </p>
     <dl class="facts wide">
       <dt>{v.t.hypothesis.rulesResponsible}</dt>
@@ -66,7 +67,7 @@ export const HistorySection: Section = ({ v, data: { history } }) => (
           <time datetime={entry.at}>{v.fmt.dateTime(entry.at)}</time> — {v.t.hypothesis.entry[entry.type]}
           {entry.from && entry.to && `: ${v.t.stage[entry.from]} → ${v.t.stage[entry.to]}`}
           {entry.rulesVersion && ` (${v.t.hypothesis.version(entry.rulesVersion)})`}
-          {entry.reason && <> <q>{entry.reason}</q></>} <span class="muted">{v.t.hypothesis.by(v.t.role[entry.actor.role])}</span>
+          {entry.reason && <> <q>{entry.reason}</q></>} <span class="muted">{v.t.hypothesis.by(actorLabel(v.t, entry.actor))}</span>
         </li>
       ))}
     </ol>

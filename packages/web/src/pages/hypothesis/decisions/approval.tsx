@@ -1,3 +1,4 @@
+import { actorLabel } from "../../../actor-label.js";
 import { can } from "@parom/core/access";
 import { Csrf, emptyForm, Problems, TextArea } from "../../../components/form.js";
 import type { Section } from "../section.js";
@@ -47,7 +48,7 @@ export const ApprovalSection: Section = async ({ v, ctx, data, forms }) => {
             {[...approvals].reverse().map((approval) => (
               <li>
                 <time datetime={approval.at}>{v.fmt.dateTime(approval.at)}</time> — <strong>{t.decision[approval.decision]}</strong>{" "}
-                {t.by(v.t.role[approval.actor.role])} ({t.gateThen(approval.gate.passed)}){approval.comment && <> <q>{approval.comment}</q></>}
+                {t.by(actorLabel(v.t, approval.actor))} ({t.gateThen(approval.gate.passed)}){approval.comment && <> <q>{approval.comment}</q></>}
               </li>
             ))}
           </ol>

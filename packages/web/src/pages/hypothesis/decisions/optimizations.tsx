@@ -1,3 +1,4 @@
+import { actorLabel } from "../../../actor-label.js";
 import type { FC } from "hono/jsx";
 import type { Hypothesis } from "@parom/core/hypothesis";
 import type { KpiName } from "@parom/core/kpi";
@@ -33,7 +34,7 @@ const OptimizationCard: FC<{ v: View; h: Hypothesis; item: Optimization & Effect
         {t.areas[item.area]}: {item.change}
       </h3>
       <p class="muted">
-        {t.startedOn}: {v.fmt.day(item.startedOn)} · {v.fmt.dateTime(item.createdAt)} {v.t.hypothesis.by(v.t.role[item.actor.role])}
+        {t.startedOn}: {v.fmt.day(item.startedOn)} · {v.fmt.dateTime(item.createdAt)} {v.t.hypothesis.by(actorLabel(v.t, item.actor))}
       </p>
       {windows ? (
         <p>{t.windows(v.fmt.number(windows.days), range(windows.before), range(windows.after))}</p>

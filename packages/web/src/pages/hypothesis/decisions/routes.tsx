@@ -1,3 +1,4 @@
+import { actingKey } from "@parom/core/access";
 import { Hono, type Context } from "hono";
 import { ApprovalInput, Approvals } from "@parom/core/kpi";
 import { OptimizationInput, Optimizations } from "@parom/core/optimization";
@@ -7,7 +8,7 @@ import { formPost, needs } from "../../../guards.js";
 import type { NoticeKey } from "../../../notice.js";
 import { hypothesisPage } from "../routes.js";
 
-const actorOf = (c: Context<WebEnv>) => ({ keyId: c.var.principal.keyId, role: c.var.principal.role });
+const actorOf = (c: Context<WebEnv>) => actingKey(c.var.principal);
 
 /** Runs the form's verb; on success back to its section with a notice, on a refusal the page again with the reason at the form. */
 async function submit<T>(
