@@ -128,7 +128,9 @@ describe("time to first contact", () => {
       firstContactWorkingMinutes: 120,
     });
 
-    // An earlier attempt recorded later is the first one, and its maker the one who made first contact.
+    // An earlier attempt recorded later is the first one, and its maker the one who made first contact
+    // (Boris, once the lead is his: a manager records attempts on their own leads only).
+    await assign(id, boris);
     await attemptBy(boris, id, "2026-03-02T09:30:00+03:00");
 
     expect((await lead(id)).contactAttempts).toMatchObject({ firstBy: { personId: boris.id }, firstContactMinutes: 90, firstContactWorkingMinutes: 30 });
@@ -136,6 +138,7 @@ describe("time to first contact", () => {
 
   it("counts a weekend in working hours: a lead from Friday evening reached on Monday at 10:00 waited one working hour", async () => {
     const id = await arrive(h, source, "2026-03-06T19:00:00+03:00");
+    await assign(id, anna);
     await attemptBy(anna, id, "2026-03-09T10:00:00+03:00");
     expect((await lead(id)).contactAttempts).toMatchObject({ firstContactMinutes: 3 * 24 * 60 - 9 * 60, firstContactWorkingMinutes: 60 });
   });

@@ -8,5 +8,5 @@ export { roles } from "./principal.js";
 export type { Principal, Role } from "./principal.js";
 export { SESSION_MAX_SECONDS, Sessions } from "./sessions.js";
 export { SignInThrottle } from "./sign-in-throttle.js";
-export { assertLeadVisible, isLeadVisible, leadScope } from "./lead-scope.js";
+export { assertLeadVisible } from "./lead-scope.js";
 export { assertVisible, contractorScope } from "./visibility.js";

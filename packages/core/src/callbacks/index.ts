@@ -1,10 +1,9 @@
 // @parom/core/callbacks: the names other packages use; add a name here only when another package needs it.
 // Code inside the package imports its modules directly, never through this file.
 export { CallbackOutcomeInput, CallbackQueueQuery, Callbacks, DEFAULT_UNTOUCHED_MINUTES } from "./callbacks.js";
-export type { Caller, QueueEntry } from "./callbacks.js";
+export type { QueueEntry } from "./callbacks.js";
 export { callbackResults } from "./outcome.js";
 export type { CallbackOutcome, CallbackResult } from "./outcome.js";
-export { queueReasons } from "./queue.js";
 export type { QueueReason } from "./queue.js";
-export { SPOT_CHECKS_PER_MANAGER, SpotCheckOutcomeInput, SpotCheckQuery, spotCheckResults, SpotChecks } from "./spot-checks.js";
-export type { SpotCheckList, SpotCheckOutcome, SpotCheckResult } from "./spot-checks.js";
+export { SpotCheckOutcomeInput, SpotCheckQuery, spotCheckResults, SpotChecks } from "./spot-checks.js";
+export type { SpotCheckList, SpotCheckResult } from "./spot-checks.js";

@@ -2,6 +2,5 @@
 // Code inside the package imports its modules directly, never through this file.
 export { CreatePersonInput, managerDuties, People, personRoles } from "./person.js";
 export type { Person } from "./person.js";
-export { MIN_LEADS_TO_COMPARE } from "./results.js";
-export type { ClientType, PersonResult, ResultsBoard, Segment } from "./results.js";
+export type { ClientType, PersonResult, Segment } from "./results.js";
 export { readResults, ResultsQuery } from "./results-read.js";
