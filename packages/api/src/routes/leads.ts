@@ -52,7 +52,7 @@ const docs = {
       404: "The lead, or the person named, does not exist.",
     },
   }),
-  history: describeRoute({ summary: "A lead's stage changes, oldest first", response: { description: "`{items}`" } }),
+  history: describeRoute({ summary: "A lead's stage changes, oldest first", response: { description: "`{items}`: `{at, from, to, amount?, lostReason?, actor, actorName}`; `actorName` is who acted in words (null for a CRM or a key without a name)" } }),
   recordAttempt: describeRoute({
     summary: "Record a contact attempt",
     description:
