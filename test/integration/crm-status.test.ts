@@ -50,7 +50,7 @@ describe("amoCRM status webhooks", () => {
     expect(res.status).toBe(200);
     expect(res.body.statusChanges).toEqual([{ externalId: deal.externalId, leadId: deal.leadId, outcome: "applied" }]);
     expect(await leadOf(deal.leadId)).toMatchObject({ stage: "won", furthestStage: "won", amount: "15000.00" });
-    expect(await historyOf(deal.leadId)).toEqual([{ at: "2026-03-02T09:00:00.000Z", from: "new", to: "won", amount: "15000.00", actor: `crm:${deal.source.id}` }]);
+    expect(await historyOf(deal.leadId)).toEqual([{ at: "2026-03-02T09:00:00.000Z", from: "new", to: "won", amount: "15000.00", actor: `crm:${deal.source.id}`, actorName: null }]);
     expect(await countersOn(h, deal.campaignId, DAY)).toMatchObject({ leads: 1, contacted: 1, qualified: 1, proposal: 1, won: 1, revenue: 15_000_00 });
     expect((await readAllCounters(h.ctx, deal.campaignId)).wins).toEqual([{ campaignId: deal.campaignId, cohortDay: DAY, winDay: DAY, won: 1, revenue: 15_000_00 }]);
   });

@@ -134,6 +134,29 @@ describe("npm run demo's case", () => {
     expect(away).toEqual([expect.objectContaining({ from: darya.id, active: true })]);
   });
 
+  it("gives the head of sales a call-back queue with both kept reasons and a spot-check list for each account manager", async () => {
+    const head = first.sales.keys.find((k) => k.name === "Анна Белова")!;
+    expect(first.callbacks).toEqual({ lostNoContact: 2, reviewedManager: 1 });
+    const queue = await h.call("GET", "/api/callbacks", undefined, { key: head.key });
+    expect(queue.status, queue.text).toBe(200);
+    const reasons = queue.body.items.map((e: { reason: string }) => e.reason);
+    expect(reasons.filter((r: string) => r === "no_contact")).toHaveLength(2);
+    expect(reasons.filter((r: string) => r === "manager")).toHaveLength(1);
+    // Lost by the rule: five unanswered calls over two days at two times of day, by the lead's manager.
+    for (const entry of queue.body.items.filter((e: { reason: string }) => e.reason === "no_contact")) {
+      const calls = (await h.call("GET", `/api/leads/${entry.lead.id}/contact-attempts`)).body.items;
+      expect(calls).toHaveLength(5);
+      expect(new Set(calls.map((c: { day: string }) => c.day)).size).toBe(2);
+      expect(new Set(calls.map((c: { timeOfDay: string }) => c.timeOfDay)).size).toBeGreaterThanOrEqual(2);
+      expect(calls.every((c: { personId: string }) => c.personId === entry.lead.assigneeId)).toBe(true);
+    }
+
+    const spot = await h.call("GET", "/api/spot-checks", undefined, { key: head.key });
+    expect(spot.status, spot.text).toBe(200);
+    expect(spot.body.managers).toHaveLength(2);
+    for (const manager of spot.body.managers) expect(manager.checks.length, manager.person.name).toBeGreaterThan(0);
+  });
+
   it("adds nothing when run again", async () => {
     expect(second.firstRun).toBe(false);
     expect(second.asOf).toBe(first.asOf);
@@ -141,6 +164,7 @@ describe("npm run demo's case", () => {
     expect(second.webhooks).toMatchObject({ leads: 0, quarantined: 0 });
     expect(second.contractorKeys).toEqual(first.contractorKeys);
     expect(second.sales).toMatchObject({ keys: first.sales.keys, assigned: 0, handedOver: 0 });
+    expect(second.callbacks).toEqual({ lostNoContact: 0, reviewedManager: 0 });
     expect(await snapshot()).toEqual(before);
     expect(second.hypotheses.map((x) => [x.role, x.stage, x.gate?.state])).toEqual(first.hypotheses.map((x) => [x.role, x.stage, x.gate?.state]));
   });

@@ -38,7 +38,7 @@ describe("stage changes under transaction conflicts", () => {
   it("retries a change cancelled by a conflicting transaction and counts it once", async () => {
     const lead = await newLead();
     const ctx = conflicting(2);
-    const result = await Outcomes.changeStage(ctx, lead.id, { stage: "won", amount: "700" }, "key:k1");
+    const result = await Outcomes.changeStage(ctx, lead.id, { stage: "won", amount: "700" }, { actor: "key:k1" });
     expect(result.changed).toBe(true);
     expect(ctx.transactions()).toBe(3);
     expect(await countersOn(h, lead.campaignId, "2026-03-02")).toMatchObject({ won: 1, revenue: 700_00 });
@@ -47,7 +47,7 @@ describe("stage changes under transaction conflicts", () => {
 
   it("gives up with 409 version_conflict when the lead keeps being contended, changing nothing", async () => {
     const lead = await newLead();
-    await expect(Outcomes.changeStage(conflicting(Infinity), lead.id, { stage: "qualified" }, "key:k1")).rejects.toMatchObject({
+    await expect(Outcomes.changeStage(conflicting(Infinity), lead.id, { stage: "qualified" }, { actor: "key:k1" })).rejects.toMatchObject({
       kind: "conflict",
       code: "version_conflict",
     });

@@ -56,9 +56,9 @@ describe("recording a deal's outcome", () => {
     const history = await h.call("GET", `/api/leads/${lead.id}/history`);
     expect(history.status).toBe(200);
     expect(history.body.items).toEqual([
-      { at: "2026-03-02T09:00:00.000Z", from: "new", to: "contacted", actor: "key:env:OWNER_API_KEY" },
-      { at: "2026-03-02T09:00:00.000Z", from: "contacted", to: "lost", lostReason: "no budget", actor: `key:${marketer.id}` },
-      { at: "2026-03-04T10:00:00.000Z", from: "lost", to: "won", amount: "990.00", actor: `key:${marketer.id}` },
+      { at: "2026-03-02T09:00:00.000Z", from: "new", to: "contacted", actor: "key:env:OWNER_API_KEY", actorName: "owner" },
+      { at: "2026-03-02T09:00:00.000Z", from: "contacted", to: "lost", lostReason: "no budget", actor: `key:${marketer.id}`, actorName: null },
+      { at: "2026-03-04T10:00:00.000Z", from: "lost", to: "won", amount: "990.00", actor: `key:${marketer.id}`, actorName: null },
     ]);
     expect(await counters(lead.campaignId)).toMatchObject({ contacted: 1, qualified: 1, proposal: 1, won: 1, lost: 0, revenue: 990_00 });
     expect((await readAllCounters(h.ctx, lead.campaignId)).wins[0]).toMatchObject({ cohortDay: "2026-03-02", winDay: "2026-03-04" });

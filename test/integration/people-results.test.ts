@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { betaPosterior } from "../../packages/core/src/stats/rate.js";
-import { NOW } from "../support/discipline.js";
+import { arrive, NOW } from "../support/discipline.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { RESULTS_MONTH, seedResultsMonth } from "../support/results.js";
+import { addSalesPerson } from "../support/sales.js";
 
 let h: Harness;
 let seeded: Awaited<ReturnType<typeof seedResultsMonth>>;
@@ -112,6 +113,38 @@ describe("the results board of a seeded month", () => {
     }
     const missing = await h.call("GET", "/api/people/results");
     expect(missing.body.message).toContain("YYYY-MM");
+  });
+
+  it("counts for the person who holds a lead only what they did themselves, not what was done before it was handed over", async () => {
+    // January, a source of its own: the seeded month stays as it is.
+    const calls = (await h.call("POST", "/api/sources", { name: "Звонки", format: "json" })).body as { id: string; key: string };
+    const [dina, egor] = [await addSalesPerson(h, "manager", { name: "Дина Рябова" }), await addSalesPerson(h, "manager", { name: "Егор Зуев" })];
+    const call = async (leadId: string, at: string, result: string, key: string) => {
+      const res = await h.call("POST", `/api/leads/${leadId}/contact-attempts`, { at, channel: "phone", result }, { key });
+      expect(res.status, res.text).toBe(201);
+    };
+    const handOver = async (leadId: string) => {
+      const res = await h.call("POST", `/api/leads/${leadId}/handovers`, { to: egor.id, reason: "перераспределение" });
+      expect(res.status, res.text).toBe(201);
+    };
+    // Дина reached this one 5 minutes after it arrived, then it went to Егор, who has not got through yet.
+    const reachedByDina = await arrive(h, calls, "2026-01-12T10:00:00+03:00");
+    await h.call("PATCH", `/api/leads/${reachedByDina}`, { assigneeId: dina.id });
+    await call(reachedByDina, "2026-01-12T10:05:00+03:00", "reached", dina.key);
+    await handOver(reachedByDina);
+    await call(reachedByDina, "2026-01-13T11:00:00+03:00", "no_answer", egor.key);
+    // Nobody called this one before the hand-over; Егор reached it 30 minutes after it arrived.
+    const reachedByEgor = await arrive(h, calls, "2026-01-12T11:00:00+03:00");
+    await h.call("PATCH", `/api/leads/${reachedByEgor}`, { assigneeId: dina.id });
+    await handOver(reachedByEgor);
+    await call(reachedByEgor, "2026-01-12T11:30:00+03:00", "reached", egor.key);
+
+    const res = await board(undefined, "2026-01");
+    expect(res.status, res.text).toBe(200);
+    const segment = res.body.segments.find((s: { sourceId: string }) => s.sourceId === calls.id);
+    expect(segment.people).toEqual([
+      expect.objectContaining({ personId: egor.id, assigned: 2, reachedWithinRule: 1, firstContact: { medianMinutes: 30, leadsWithAttempt: 1 } }),
+    ]);
   });
 
   it("is an empty board for a month without leads", async () => {

@@ -15,9 +15,13 @@ const sourceNames = new Map([
 ]);
 
 let n = 0;
-/** A lead of March 2026 from the site, tagged buyer, assigned to Anna, new and untouched unless told otherwise. */
+/**
+ * A lead of March 2026 from the site, tagged buyer, assigned to Anna, new and untouched unless told
+ * otherwise; a first attempt is its assignee's own unless `firstAttemptBy` says whose.
+ */
 const lead = (over: Partial<ResultLead> = {}): ResultLead => ({
   id: `L${++n}`,
+  firstAttemptBy: over.firstAttemptAt ? { personId: over.assigneeId ?? anna.id, name: null } : undefined,
   assigneeId: anna.id,
   sourceId: "S-SITE",
   clientType: "buyer",
@@ -183,14 +187,37 @@ describe("record months", () => {
 });
 
 describe("reached within the contact rule", () => {
-  const attempt = (result: string, second: number) => ({ result, recordedAt: `2026-03-02T06:00:${String(second).padStart(2, "0")}.000Z` });
+  const attempt = (result: string, second: number, personId: string | null = anna.id) => ({ result, recordedAt: `2026-03-02T06:00:${String(second).padStart(2, "0")}.000Z`, personId });
   it("needs a reached attempt among the first five recorded", () => {
-    expect(reachedWithinRule([attempt("no_answer", 1), attempt("no_answer", 2), attempt("no_answer", 3), attempt("no_answer", 4), attempt("reached", 5)])).toBe(true);
+    expect(reachedWithinRule([attempt("no_answer", 1), attempt("no_answer", 2), attempt("no_answer", 3), attempt("no_answer", 4), attempt("reached", 5)], anna.id)).toBe(true);
     // Reached at the sixth: the fifth unanswered had lost the lead as no_contact already.
-    expect(reachedWithinRule([1, 2, 3, 4, 5].map((s) => attempt("no_answer", s)).concat(attempt("reached", 6)))).toBe(false);
-    expect(reachedWithinRule([attempt("no_answer", 1)])).toBe(false);
-    expect(reachedWithinRule([])).toBe(false);
+    expect(reachedWithinRule([1, 2, 3, 4, 5].map((s) => attempt("no_answer", s)).concat(attempt("reached", 6)), anna.id)).toBe(false);
+    expect(reachedWithinRule([attempt("no_answer", 1)], anna.id)).toBe(false);
+    expect(reachedWithinRule([], anna.id)).toBe(false);
     // In the order recorded, whatever order they come in.
-    expect(reachedWithinRule([attempt("reached", 9), ...[1, 2, 3, 4, 5].map((s) => attempt("no_answer", s))])).toBe(false);
+    expect(reachedWithinRule([attempt("reached", 9), ...[1, 2, 3, 4, 5].map((s) => attempt("no_answer", s))], anna.id)).toBe(false);
+  });
+
+  it("counts only the person's own attempts: a reach before a hand-over is not theirs, and others' misses use none of their five", () => {
+    // Борис reached it, then handed it to Анна, who has not reached anyone yet.
+    expect(reachedWithinRule([attempt("reached", 1, boris.id), attempt("no_answer", 2)], anna.id)).toBe(false);
+    expect(reachedWithinRule([attempt("reached", 1, boris.id), attempt("no_answer", 2)], boris.id)).toBe(true);
+    // Борис's five misses, then Анна reaches it at her first attempt.
+    expect(reachedWithinRule([1, 2, 3, 4, 5].map((s) => attempt("no_answer", s, boris.id)).concat(attempt("reached", 6)), anna.id)).toBe(true);
+    // A key bound to nobody is nobody's attempt.
+    expect(reachedWithinRule([attempt("reached", 1, null)], anna.id)).toBe(false);
+  });
+});
+
+describe("first contact after a hand-over", () => {
+  it("measures only leads whose first attempt was the assignee's own", () => {
+    const leads = [
+      lead({ firstAttemptAt: "2026-03-02T06:10:00.000Z" }),
+      // Борис called first, then handed the lead to Анна: no first contact of hers.
+      lead({ firstAttemptAt: "2026-03-02T06:02:00.000Z", firstAttemptBy: { personId: boris.id, name: "Борис" } }),
+      // A key bound to no person made the first attempt.
+      lead({ firstAttemptAt: "2026-03-02T06:03:00.000Z", firstAttemptBy: { personId: null, name: null } }),
+    ];
+    expect(board(leads).segments[0]!.people[0]!.firstContact).toEqual({ medianMinutes: 10, leadsWithAttempt: 1 });
   });
 });

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { can, rolesWith } from "@parom/core/access";
+import { actorOf, can, rolesWith } from "@parom/core/access";
 import { ForbiddenError } from "@parom/core";
 import { assignLead, attemptMaker, isAssignment, UpdateLeadInput, ChangeStageInput, ContactAttemptInput, ContactAttempts, importLeads, ImportRequest, Leads, LeadTagging, LeadTagsInput, ListLeadsQuery, Outcomes, toLead } from "@parom/core/lead";
 import { QualityReviewInput, QualityReviews } from "@parom/core/quality";
@@ -52,7 +52,7 @@ const docs = {
       404: "The lead, or the person named, does not exist.",
     },
   }),
-  history: describeRoute({ summary: "A lead's stage changes, oldest first", response: { description: "`{items}`" } }),
+  history: describeRoute({ summary: "A lead's stage changes, oldest first", response: { description: "`{items}`: `{at, from, to, amount?, lostReason?, actor, actorName}`; `actorName` is who acted in words (null for a CRM or a key without a name)" } }),
   recordAttempt: describeRoute({
     summary: "Record a contact attempt",
     description:
@@ -90,7 +90,7 @@ export const leadRoutes = new Hono<AppEnv>()
       if (!can(c.var.principal, "leads.assign")) throw new ForbiddenError(`assigning a lead needs the ${rolesWith("leads.assign").join(" or ")} role`);
       return c.json(toLead(await assignLead(c.var.ctx, c.req.param("id"), input.assigneeId)));
     }
-    const { item } = await Outcomes.changeStage(c.var.ctx, c.req.param("id"), input, `key:${c.var.principal.keyId}`);
+    const { item } = await Outcomes.changeStage(c.var.ctx, c.req.param("id"), input, actorOf(c.var.principal));
     return c.json(toLead(item));
   })
   .get("/:id/history", allow("leads.read"), docs.history, async (c) => c.json({ items: await Outcomes.history(c.var.ctx, c.req.param("id")) }))

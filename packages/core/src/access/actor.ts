@@ -1,3 +1,6 @@
+import type { Ctx } from "../context.js";
+import { ApiKeys } from "./api-keys.js";
+import { OWNER_KEY_ID } from "./key-lookup.js";
 import type { Principal } from "./principal.js";
 
 /**
@@ -15,4 +18,18 @@ export function actorOf(principal: Principal): { actor: string; actorName?: stri
  */
 export function actingKey(principal: Principal): { keyId: string; role: Principal["role"]; name?: string } {
   return { keyId: principal.keyId, role: principal.role, ...(principal.name ? { name: principal.name } : {}) };
+}
+
+/**
+ * Names for actors an older history item kept only as `key:<id>`: "owner" for the owner's key from
+ * the environment, a stored key's name where it has one. The keys are read (one query) only when a
+ * stored key is among `actors`; CRMs and keys without a name get no name.
+ * @example await keyNamesOf(ctx, ["key:env:OWNER_API_KEY", "crm:01J..."]) // Map { "key:env:OWNER_API_KEY" => "owner" }
+ */
+export async function keyNamesOf(ctx: Ctx, actors: string[]): Promise<Map<string, string>> {
+  const owner = `key:${OWNER_KEY_ID}`;
+  const names = new Map<string, string>(actors.includes(owner) ? [[owner, "owner"]] : []);
+  if (!actors.some((actor) => actor.startsWith("key:") && actor !== owner)) return names;
+  for (const key of await ApiKeys.list(ctx)) if (key.name) names.set(`key:${key.id}`, key.name);
+  return names;
 }

@@ -248,7 +248,8 @@ export const ContactAttempts = {
         return { attempt, stageChange: null, lead: { ...item, ...set, updatedAt, version: item.version + 1 } };
       }
       const change: StageChange = plan.stageChange === "lose" ? { to: "lost", lostReason: NO_CONTACT_REASON } : { to: item.furthestStage };
-      const { item: lead } = await Outcomes.applyTo(ctx, item, change, actor, { set, items: [put] });
+      const by = { actor, ...(maker.name ? { actorName: maker.name } : {}) };
+      const { item: lead } = await Outcomes.applyTo(ctx, item, change, by, { set, items: [put] });
       return { attempt, stageChange: plan.stageChange === "lose" ? "lost" : "restored", lead };
     };
     return withRetry(once, {

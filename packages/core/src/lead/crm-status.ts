@@ -45,7 +45,7 @@ async function applyOne(ctx: Ctx, source: CrmSource, change: StatusChange): Prom
   try {
     const { stageChange, along } = planned(ctx, source, change, to);
     // Not checked for required tags (lead/tags.ts checkRequiredTags): the CRM is the source of truth for its deals; the quality report lists them.
-    const result = await Outcomes.apply(ctx, leadId, stageChange, `crm:${source.id}`, along);
+    const result = await Outcomes.apply(ctx, leadId, stageChange, { actor: `crm:${source.id}` }, along);
     return { externalId, leadId: result.item.id, outcome: result.changed ? "applied" : "unchanged" };
   } catch (error) {
     if (error instanceof DomainError) return { externalId, leadId, outcome: "refused", message: error.message };

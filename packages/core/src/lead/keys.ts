@@ -157,6 +157,8 @@ export const StageChangeSchema = z.object({
   amountKopecks: z.number().nullable().optional(),
   lostReason: z.string().nullable().optional(),
   actor: z.string(),
+  /** Who acted in words (the key's or its person's name) when the key had one; older items hold none. */
+  actorName: z.string().optional(),
   /** The lead merged into this one, when the merge gave it its stage. */
   mergedFrom: z.string().optional(),
 });

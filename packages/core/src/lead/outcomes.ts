@@ -8,6 +8,7 @@ import { ConflictError, InvalidInputError } from "../errors.js";
 import { formatKopecks, toKopecks } from "../money.js";
 import { countedLostReason } from "../quality/review.js";
 import { dayIn } from "../time.js";
+import { keyNamesOf } from "../access/actor.js";
 import { isLeadRace } from "./lead-race.js";
 import { readLeadItem } from "./read-lead.js";
 import { leadUpdate, StageChangeEntity, stageChangeItem, type LeadItem, type StageChangeItem } from "./keys.js";
@@ -24,7 +25,11 @@ export const ChangeStageInput = z.strictObject({
 });
 export type ChangeStageInput = z.infer<typeof ChangeStageInput>;
 
-/** One kept stage change. `actor` is `key:<api key id>` for people, `crm:<source id>` for CRM webhooks. */
+/**
+ * One kept stage change. `actor` is `key:<api key id>` for people, `crm:<source id>` for CRM webhooks;
+ * `actorName` says who in words (the key's or its person's name, "owner" for the owner's key), null
+ * for a CRM or a key without a name.
+ */
 export type StageHistoryEntry = {
   at: string;
   from: LeadStage;
@@ -32,7 +37,11 @@ export type StageHistoryEntry = {
   amount?: string;
   lostReason?: string;
   actor: string;
+  actorName: string | null;
 };
+
+/** Who changes a stage: the key (`key:<id>`) or CRM (`crm:<source id>`), and the key's name when it has one (access/actor.ts actorOf). */
+export type StageActor = { actor: string; actorName?: string };
 
 /** The lead item as stored after the change, and whether the change did anything (false for a repeat). */
 export type StageChangeResult = { changed: boolean; item: LeadItem };
@@ -49,7 +58,7 @@ export const Outcomes = {
    * Validates a person's request (the API's PATCH, the lead page's form) and applies it; a move to a
    * stage whose required tags are missing is refused (lead/tags.ts checkRequiredTags).
    */
-  async changeStage(ctx: Ctx, leadId: string, input: ChangeStageInput, actor: string): Promise<StageChangeResult> {
+  async changeStage(ctx: Ctx, leadId: string, input: ChangeStageInput, actor: StageActor): Promise<StageChangeResult> {
     let amountKopecks: number | undefined;
     if (input.amount !== undefined) {
       const parsed = toKopecks(input.amount);
@@ -75,7 +84,7 @@ export const Outcomes = {
    * entry and the counter deltas of its campaign and cohort day. A lost race re-reads and re-plans.
    * `alongIfChanged` is written in the same transaction when the change does something.
    */
-  async apply(ctx: Ctx, leadId: string, change: StageChange, actor: string, alongIfChanged?: AlongWith): Promise<StageChangeResult> {
+  async apply(ctx: Ctx, leadId: string, change: StageChange, actor: StageActor, alongIfChanged?: AlongWith): Promise<StageChangeResult> {
     return withRetry(
       async () => {
         const item = await readLead(ctx, leadId);
@@ -91,7 +100,7 @@ export const Outcomes = {
    * One try at a stage change of the lead as read (`item`), with whatever the caller writes
    * `along` in the same transaction. A lost race throws (see isLeadRace); the caller re-reads.
    */
-  async applyTo(ctx: Ctx, item: LeadItem, change: StageChange, actor: string, along?: AlongWith): Promise<StageChangeResult> {
+  async applyTo(ctx: Ctx, item: LeadItem, change: StageChange, actor: StageActor, along?: AlongWith): Promise<StageChangeResult> {
     const plan = planStageChange(outcomeState(item), change);
     if (plan === null) {
       if (along) throw new Error(`applyTo with writes along needs a change that does something; lead ${item.id} is already ${item.stage}`);
@@ -99,7 +108,7 @@ export const Outcomes = {
     }
     const at = ctx.now().toISOString();
     const winDay = plan.win && item.stage !== "won" ? dayIn(ctx.now(), ctx.timeZone) : undefined;
-    await transact(ctx, changeItems(ctx, item, plan, { at, actor, winDay }, along));
+    await transact(ctx, changeItems(ctx, item, plan, { at, ...actor, winDay }, along));
     const { counterDelta: _counters, win: _win, ...state } = plan;
     const { lostReasonCategory: _category, qualityReview: _review, ...kept } = item;
     return {
@@ -108,10 +117,15 @@ export const Outcomes = {
     };
   },
 
-  /** Every stage change of a lead, oldest first. */
+  /**
+   * Every stage change of a lead, oldest first, each naming who acted: changes stored before names
+   * were kept are named from the keys list (read only when a stored key acted without a name kept).
+   */
   async history(ctx: Ctx, leadId: string): Promise<StageHistoryEntry[]> {
     const lead = await readLead(ctx, leadId);
-    return (await StageChangeEntity.inPartition(ctx, { leadId: lead.id })).map(toStageHistoryEntry);
+    const entries = (await StageChangeEntity.inPartition(ctx, { leadId: lead.id })).map(toStageHistoryEntry);
+    const names = await keyNamesOf(ctx, entries.filter((entry) => entry.actorName === null).map((entry) => entry.actor));
+    return entries.map((entry) => (entry.actorName === null ? { ...entry, actorName: names.get(entry.actor) ?? null } : entry));
   },
 };
 
@@ -124,6 +138,7 @@ export function toStageHistoryEntry(item: StageChangeItem): StageHistoryEntry {
     ...(typeof item.amountKopecks === "number" ? { amount: formatKopecks(item.amountKopecks) } : {}),
     ...(item.lostReason ? { lostReason: item.lostReason } : {}),
     actor: item.actor,
+    actorName: item.actorName ?? null,
   };
 }
 
@@ -142,7 +157,7 @@ function changeItems(
   ctx: Ctx,
   item: LeadItem,
   plan: StagePlan,
-  change: { at: string; actor: string; winDay?: string },
+  change: { at: string; actor: string; actorName?: string; winDay?: string },
   along: AlongWith = { set: {}, items: [] },
 ): TransactItem[] {
   const leadId = item.id;
@@ -166,6 +181,7 @@ function changeItems(
       ...(plan.stage === "won" ? { amountKopecks: plan.amountKopecks } : {}),
       ...(plan.stage === "lost" ? { lostReason: plan.lostReason } : {}),
       actor: change.actor,
+      ...(change.actorName ? { actorName: change.actorName } : {}),
     }),
   ];
   // A correction lands on the day the deal was won (every won lead keeps `wonDay`, imported ones too).

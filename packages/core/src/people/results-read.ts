@@ -28,7 +28,7 @@ const ATTEMPT_READS_IN_FLIGHT = 16;
  * The board of `month`. Per person of the sales department, one query of their listing (`byAssignee`,
  * sorted by arrival) up to the month's end in the workspace time zone: the month itself and the
  * earlier months their record is judged against. Then one query of attempts per lead of the month
- * that has any, to tell whether it was reached within the rule. Never a Scan.
+ * that has any, to tell whether its assignee reached it within the rule. Never a Scan.
  */
 export async function readResults(ctx: Ctx, query: ResultsQuery, viewer: ResultsViewer): Promise<ResultsBoard> {
   const [people, sources] = await Promise.all([People.list(ctx), Sources.list(ctx)]);
@@ -41,7 +41,7 @@ export async function readResults(ctx: Ctx, query: ResultsQuery, viewer: Results
   for (let i = 0; i < needAttempts.length; i += ATTEMPT_READS_IN_FLIGHT) {
     const batch = needAttempts.slice(i, i + ATTEMPT_READS_IN_FLIGHT);
     const attempts = await Promise.all(batch.map((lead) => ContactAttemptEntity.inPartition(ctx, { leadId: lead.id })));
-    batch.forEach((lead, j) => reachedWithinRule(attempts[j]!) && reached.add(lead.id));
+    batch.forEach((lead, j) => reachedWithinRule(attempts[j]!, lead.assigneeId!) && reached.add(lead.id));
   }
 
   const board = resultsBoard({
@@ -65,6 +65,7 @@ function resultLead(item: LeadItem, reachedWithinRule: boolean): ResultLead {
     furthestStage: item.furthestStage,
     amountKopecks: item.amountKopecks,
     firstAttemptAt: item.firstAttemptAt,
+    firstAttemptBy: item.firstAttemptBy,
     reachedWithinRule,
   };
 }

@@ -10,7 +10,9 @@ import type { Person } from "./person.js";
 /*
  * The monthly results board, as a pure computation over lead items (results-read.ts reads them).
  * A lead counts in the month it arrived (its cohort day, in the workspace time zone), for the
- * person it is assigned to now, so a month's figures keep maturing as its deals close.
+ * person it is assigned to now, so a month's figures keep maturing as its deals close. Contact
+ * figures count only what that person did: a lead reached or first called by someone else before
+ * it was handed over is not reached or first contacted by the person who holds it now.
  *
  * People are compared only within a segment: the lead's source (the one that delivered it first)
  * x its client type tag (`tags.clientType`; untagged leads are a segment of their own). The source
@@ -23,7 +25,7 @@ export type ClientType = (typeof clientTypes)[number];
 export const MIN_LEADS_TO_COMPARE = 5;
 
 /** What the board needs of a lead; `reachedWithinRule` comes from its attempts (reachedWithinRule below). */
-export type ResultLead = Pick<LeadItem, "id" | "sourceId" | "cohortDay" | "createdAt" | "stage" | "furthestStage" | "amountKopecks" | "firstAttemptAt"> & {
+export type ResultLead = Pick<LeadItem, "id" | "sourceId" | "cohortDay" | "createdAt" | "stage" | "furthestStage" | "amountKopecks" | "firstAttemptAt" | "firstAttemptBy"> & {
   assigneeId: string;
   clientType: ClientType | null;
   reachedWithinRule: boolean;
@@ -38,9 +40,9 @@ export type PersonResult = {
   name: string;
   role: Person["role"];
   assigned: number;
-  /** Leads reached by a `reached` attempt before the five-attempt rule could lose them as no_contact. */
+  /** Leads the person reached by a `reached` attempt among their own first five (the rule counts per assignee). */
   reachedWithinRule: number;
-  /** Median minutes from arrival to the first attempt over leads with an attempt; null when none has one. */
+  /** Median minutes from arrival to the lead's first attempt, over leads whose first attempt was the person's own; null when none. */
   firstContact: { medianMinutes: number | null; leadsWithAttempt: number };
   /** Leads whose furthest stage is qualified or beyond. */
   qualified: number;
@@ -61,13 +63,16 @@ export type Segment = { sourceId: string; sourceName: string; clientType: Client
 export type ResultsBoard = { month: string; minLeadsToCompare: number; segments: Segment[] };
 
 /**
- * Was the lead reached within the contact rule? The rule loses an open lead at its fifth unanswered
- * attempt in a row, and before any `reached` attempt every attempt is unanswered: so it was reached
- * within the rule when one of its first five attempts (in the order recorded) reached someone.
- * @example reachedWithinRule([{result: "no_answer", recordedAt: "…1"}, {result: "reached", recordedAt: "…2"}]) // true
+ * Did `personId` reach the lead within the contact rule? The rule counts per assignee and loses an
+ * open lead at its assignee's fifth unanswered attempt in a row; before any `reached` attempt every
+ * attempt is unanswered: so the person reached it within the rule when one of their own first five
+ * attempts (in the order recorded) reached someone. Others' attempts, before or after a hand-over, do not count.
+ * @example reachedWithinRule([{result: "no_answer", recordedAt: "…1", personId: "P1"}, {result: "reached", recordedAt: "…2", personId: "P1"}], "P1") // true
  */
-export function reachedWithinRule(attempts: Array<{ result: string; recordedAt: string }>): boolean {
-  const inOrder = [...attempts].sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0));
+export function reachedWithinRule(attempts: Array<{ result: string; recordedAt: string; personId: string | null }>, personId: string): boolean {
+  const inOrder = attempts
+    .filter((a) => a.personId === personId)
+    .sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0));
   return inOrder.slice(0, UNANSWERED_LIMIT).some((a) => a.result === "reached");
 }
 
@@ -77,7 +82,8 @@ const segmentKey = (lead: ResultLead) => `${lead.sourceId}\u0000${lead.clientTyp
 
 /** The figures of one person's leads (of one segment and month). */
 function figures(leads: ResultLead[]) {
-  const withAttempt = leads.filter((l) => l.firstAttemptAt);
+  // A first attempt someone else made (before a hand-over, or a head of sales' call) is not this person's first contact.
+  const withAttempt = leads.filter((l) => l.firstAttemptAt && l.firstAttemptBy?.personId === l.assigneeId);
   const minutes = withAttempt.map((l) => (Date.parse(l.firstAttemptAt!) - Date.parse(l.createdAt)) / MINUTE_MS);
   const medianMinutes = median(minutes);
   const wonLeads = leads.filter((l) => l.stage === "won");

@@ -1,8 +1,11 @@
 /** How the demo talks to Parom: the public HTTP API only, in process or over a socket. */
 
 export type ApiResponse = { status: number; body: any; text: string };
-/** `raw` is sent as is (a webhook's form body) with `contentType`; otherwise `body` goes as JSON. */
-export type ApiOptions = { raw?: string; contentType?: string };
+/**
+ * `raw` is sent as is (a webhook's form body) with `contentType`; otherwise `body` goes as JSON.
+ * `key` signs this one call with another key (a salesperson's, to act as them).
+ */
+export type ApiOptions = { raw?: string; contentType?: string; key?: string };
 export type Api = (method: string, path: string, body?: unknown, options?: ApiOptions) => Promise<ApiResponse>;
 
 type Fetch = (path: string, init: RequestInit) => Response | Promise<Response>;
@@ -14,7 +17,7 @@ type Fetch = (path: string, init: RequestInit) => Response | Promise<Response>;
  */
 export function apiOver(fetchLike: Fetch, key: string): Api {
   return async (method, path, body, options = {}) => {
-    const headers: Record<string, string> = { authorization: `Bearer ${key}` };
+    const headers: Record<string, string> = { authorization: `Bearer ${options.key ?? key}` };
     let payload: string | undefined;
     if (options.raw !== undefined) {
       payload = options.raw;

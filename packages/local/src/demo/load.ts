@@ -3,6 +3,7 @@ import { ok, type Api } from "./api.js";
 import { campaignBatch, loadLeads, loadSpend, unattributedBatch, type HistoryContext, type HistoryCounts, type LeadBatch } from "./load-history.js";
 import { walkLifecycle } from "./lifecycle.js";
 import { demoDay, ensureCampaigns, ensureContractorKeys, ensureContractors, ensureHypothesis, ensureSources, type ContractorKey } from "./setup.js";
+import { ensureCallbackCases, type CallbackCases } from "./callbacks.js";
 import { assignHistory, ensureAssignmentRules, ensureSalesTeam, type SalesKey } from "./sales-team.js";
 import { hypotheses, type HypothesisPlan } from "./story.js";
 import { postTodaysWebhooks, type DealToWin, type WebhookCounts } from "./webhooks.js";
@@ -43,6 +44,8 @@ export type DemoResult = {
   contractorKeys: ContractorKey[];
   /** The sales department's keys, and how many history leads this run assigned and handed over. */
   sales: { keys: SalesKey[]; assigned: number; handedOver: number; awayLeadId: string | null };
+  /** What this run added for the head of sales' call-back queue. */
+  callbacks: CallbackCases;
   sources: { tilda: string; amocrm: string };
 };
 
@@ -86,6 +89,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoResult> {
   const webhooks = await postTodaysWebhooks(api, sources, hypotheses, asOf, dealToWin(batches, loaded));
   // After today's webhooks: the deal won today is a client for an account manager too.
   const sales = await assignHistory(api, salesTeam, asOf);
+  const callbacks = await ensureCallbackCases(api, salesTeam, asOf, timeZone);
   const contractorKeys = await ensureContractorKeys(api, contractorIds, options.knownKeys ?? []);
 
   const summary: DemoHypothesis[] = [];
@@ -113,6 +117,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoResult> {
     hypotheses: summary,
     contractorKeys,
     sales: { keys: salesTeam.keys, ...sales },
+    callbacks,
     sources: { tilda: `/hooks/${sources.tilda.key}`, amocrm: `/hooks/${sources.amocrm.key}` },
   };
 }

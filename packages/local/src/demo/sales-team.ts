@@ -67,8 +67,11 @@ export async function assignHistory(api: Api, salesTeam: SalesTeam, asOf: string
   leads.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   const counts = { assigned: 0, handedOver: 0 };
   const [first, second] = salesTeam.leadManagers as [string, string];
+  // Won clients go to the account managers in turn, so each has clients for the monthly spot checks.
+  const won = leads.filter((lead) => lead.stage === "won");
+  const accountOf = (lead: ListedLead) => salesTeam.accountManagers[won.indexOf(lead) % salesTeam.accountManagers.length]!;
   await inPool(
-    leads.map((lead, i) => ({ lead, to: i % 2 === 0 ? first : second, account: salesTeam.accountManagers[i % salesTeam.accountManagers.length]! })),
+    leads.map((lead, i) => ({ lead, to: i % 2 === 0 ? first : second, account: accountOf(lead) })),
     8,
     async ({ lead, to, account }) => {
       if (!lead.assigneeId) {

@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import { Campaigns } from "@parom/core/campaign";
-import { can, OWNER_KEY_ID } from "@parom/core/access";
+import { actorOf, can, OWNER_KEY_ID } from "@parom/core/access";
 import { Hypotheses } from "@parom/core/hypothesis";
 import { attemptMaker, ContactAttemptInput, ContactAttempts, Leads, type LeadStage, leadStages, ListLeadsQuery, Outcomes } from "@parom/core/lead";
 import { emptyForm, Problems, Select, type FormState } from "../components/form.js";
@@ -214,7 +214,7 @@ async function moveStage(c: Context<WebEnv>) {
   await Leads.assertVisible(c.var.ctx, c.var.principal, id);
   const values = await formValues(c);
   const v = await viewOf(c);
-  const result = await attempt(() => inPageWords(v, values.stage, () => Outcomes.changeStage(c.var.ctx, id, stageFields(values), `key:${c.var.principal.keyId}`)));
+  const result = await attempt(() => inPageWords(v, values.stage, () => Outcomes.changeStage(c.var.ctx, id, stageFields(values), actorOf(c.var.principal))));
   if (!result.ok) return leadPage(c, emptyForm, formStatus(result.kind), { stage: { values, problem: result.problem } });
   return c.redirect(`/leads/${id}?notice=moved`, 303);
 }
