@@ -81,6 +81,14 @@ describe("historical import", () => {
     expect(res.body).toMatchObject({ imported: 1, duplicates: 1, rejected: [], failed: 0 });
   });
 
+  it("names the source on an imported lead's touch, as a webhook's lead does", async () => {
+    const amo = await createSource(h, "amocrm");
+    const res = await h.call("POST", "/api/leads/import", { sourceId: amo.id, leads: [{ externalId: token(), createdAt: "2026-02-01T10:00:00Z" }] });
+    expect(res.body).toMatchObject({ imported: 1 });
+    const lead = (await h.call("GET", `/api/leads/${res.body.rows[0].leadId}`)).body;
+    expect(lead.touches).toEqual([expect.objectContaining({ sourceId: amo.id, sourceName: amo.name })]);
+  });
+
   it("rejects bad leads one by one, naming their fields, and imports the rest", async () => {
     const good = { externalId: token(), name: "Годный", createdAt: "2026-01-10T10:00:00Z" };
     const res = await h.call("POST", "/api/leads/import", {

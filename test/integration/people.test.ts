@@ -54,6 +54,7 @@ describe("keys bound to a person", () => {
     expect(wrong.text).toContain("role");
     const unknown = await h.call("POST", "/api/keys", { role: "sales_head", personId: "01NOSUCHPERSON000000000000" });
     expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ field: "personId", message: "personId: person 01NOSUCHPERSON000000000000 does not exist" });
   });
 });
 
@@ -75,6 +76,8 @@ describe("assigning a lead by hand", () => {
 
     const unknown = await h.call("PATCH", `/api/leads/${leadId}`, { assigneeId: "01NOSUCHPERSON000000000000" });
     expect(unknown.status).toBe(404);
+    // Names the field of the body that points nowhere, as a hand-over's `to` does.
+    expect(unknown.body).toMatchObject({ field: "assigneeId", message: "assigneeId: person 01NOSUCHPERSON000000000000 does not exist" });
 
     const cleared = await h.call("PATCH", `/api/leads/${leadId}`, { assigneeId: null });
     expect(cleared.body.assigneeId).toBeNull();

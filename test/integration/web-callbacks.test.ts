@@ -64,8 +64,10 @@ describe("the lead page's stage form", () => {
   it("says who made the first contact attempt and how long after arrival, in working time too", async () => {
     const manager = await addSalesPerson(h, "manager", { name: "Анна Звонкова" });
     const id = await arrive(h, source, ARRIVAL); // Monday 08:00
+    // A manager works only the leads assigned to them.
     await h.call("PATCH", `/api/leads/${id}`, { assigneeId: manager.id });
-    await h.call("POST", `/api/leads/${id}/contact-attempts`, { at: "2026-03-02T11:30:00+03:00", channel: "phone", result: "no_answer" }, { key: manager.key });
+    const recorded = await h.call("POST", `/api/leads/${id}/contact-attempts`, { at: "2026-03-02T11:30:00+03:00", channel: "phone", result: "no_answer" }, { key: manager.key });
+    expect(recorded.status, recorded.text).toBe(201);
 
     const text = textOf((await headRu.get(`/leads/${id}`)).html);
 

@@ -7,7 +7,7 @@ import type { Harness } from "./harness.js";
 export async function createSource(h: Harness, format: "tilda" | "amocrm" | "json", statusMap?: Record<string, string>) {
   const res = await h.call("POST", "/api/sources", { name: `${format} ${newId()}`, format, ...(statusMap ? { statusMap } : {}) });
   if (res.status !== 201) throw new Error(`source not created: ${res.text}`);
-  return res.body as { id: string; key: string; webhookUrl: string };
+  return res.body as { id: string; name: string; key: string; webhookUrl: string };
 }
 
 /** A hypothesis with one campaign claiming (utmSource, utmCampaign). */

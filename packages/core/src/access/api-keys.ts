@@ -5,7 +5,8 @@ import type { Ctx } from "../context.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
 import { ApiKeyEntity, hashOfKey, principalByKeyHash } from "./key-lookup.js";
-import { People, personRoles } from "../people/person.js";
+import { namedPeople } from "../people/managers.js";
+import { personRoles } from "../people/person.js";
 import { roles, type Principal, type Role } from "./principal.js";
 import { Sessions } from "./sessions.js";
 
@@ -36,7 +37,7 @@ export const ApiKeys = {
   async create(ctx: Ctx, input: CreateKeyInput): Promise<{ id: string; key: string; name?: string }> {
     let name = input.name;
     if (input.personId !== undefined) {
-      const person = await People.get(ctx, input.personId);
+      const person = (await namedPeople(ctx, [{ id: input.personId, path: "personId" }]))[0]!;
       if (person.role !== input.role) {
         throw new InvalidInputError(`person ${person.id} is a ${person.role}, not a ${input.role}`, [{ path: "role", message: `the person is a ${person.role}` }]);
       }

@@ -5,6 +5,7 @@ import { withRetry } from "../db/retry.js";
 import { tableDefinition } from "../db/table.js";
 import { transact, type TransactItem } from "../db/transact.js";
 import { ConflictError } from "../errors.js";
+import { namedPeople } from "../people/managers.js";
 import { People } from "../people/person.js";
 import { AssignmentRules } from "./assignment-rules.js";
 import { isLeadRace } from "./lead-race.js";
@@ -28,7 +29,8 @@ const MAX_TRIES = 5;
  * lead in that write (the CRM's responsible user that caused it).
  */
 export async function assignLead(ctx: Ctx, leadId: string, assigneeId: string | null, also: Record<string, unknown> = {}): Promise<LeadItem> {
-  if (assigneeId !== null) await People.get(ctx, assigneeId);
+  // An unknown person is refused naming the body's field, as a hand-over's `to` is.
+  if (assigneeId !== null) await namedPeople(ctx, [{ id: assigneeId, path: "assigneeId" }]);
   const once = async () => {
     const lead = await readLeadItem(ctx, leadId);
     const unchanged = Object.entries(also).every(([name, value]) => lead[name as keyof LeadItem] === value);

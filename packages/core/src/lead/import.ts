@@ -68,13 +68,14 @@ export type ImportResult = {
  */
 export async function importLeads(ctx: Ctx, request: ImportRequest, actor: string): Promise<ImportResult> {
   const sourceId = request.sourceId ?? IMPORT_SOURCE_ID;
-  if (request.sourceId) await Sources.get(ctx, request.sourceId);
+  // The touch keeps the source's name as a webhook's does, so the lead page names it instead of its id.
+  const sourceName = request.sourceId ? (await Sources.get(ctx, request.sourceId)).name : undefined;
 
   const tasks = request.leads.map((raw, index) => async (): Promise<ImportRow> => {
     const checked = checkLead(ctx, raw);
     if ("issues" in checked) return { index, outcome: "rejected", issues: checked.issues };
     try {
-      const result: CaptureResult = await captureLead(ctx, { sourceId, ...checked, past: { ...checked.past, actor } });
+      const result: CaptureResult = await captureLead(ctx, { sourceId, sourceName, ...checked, past: { ...checked.past, actor } });
       return { index, outcome: result.duplicate ? "duplicate" : "stored", leadId: result.id };
     } catch (error) {
       return { index, outcome: "failed", ...failure(error) };

@@ -32,6 +32,7 @@ export const accessEn = {
     format: "Format",
     filters: "Filters",
     allLeads: "all leads",
+    filterNames: { hypothesisId: "hypothesis", campaignId: "campaign", sourceId: "source", assigneeId: "person", stage: "stage", from: "from", to: "to" },
     rows: "Rows",
   },
 };

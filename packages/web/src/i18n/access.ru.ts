@@ -31,6 +31,7 @@ export const accessRu: AccessMessages = {
     format: "Формат",
     filters: "Фильтры",
     allLeads: "все лиды",
+    filterNames: { hypothesisId: "гипотеза", campaignId: "кампания", sourceId: "источник", assigneeId: "сотрудник", stage: "этап", from: "с", to: "по" },
     rows: "Строк",
   },
 };

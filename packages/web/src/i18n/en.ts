@@ -5,6 +5,7 @@ import { decisionsEn } from "./decisions.en.js";
 import { resultsEn } from "./results.en.js";
 import { dailyEn } from "./daily.en.js";
 import { teamEn } from "./team.en.js";
+import { tagsEn } from "./tags.en.js";
 import { salesEn } from "./sales.en.js";
 import { enDays } from "./plural.js";
 
@@ -294,6 +295,7 @@ export const en = {
   daily: dailyEn,
   sales: salesEn,
   team: teamEn,
+  tags: tagsEn,
   access: accessEn,
 };
 

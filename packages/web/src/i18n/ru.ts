@@ -4,6 +4,7 @@ import { decisionsRu } from "./decisions.ru.js";
 import { resultsRu } from "./results.ru.js";
 import { dailyRu } from "./daily.ru.js";
 import { teamRu } from "./team.ru.js";
+import { tagsRu } from "./tags.ru.js";
 import { salesRu } from "./sales.ru.js";
 import { dayWord, ruDays, ruPlural } from "./plural.js";
 
@@ -289,5 +290,6 @@ export const ru: Messages = {
   daily: dailyRu,
   sales: salesRu,
   team: teamRu,
+  tags: tagsRu,
   access: accessRu,
 };

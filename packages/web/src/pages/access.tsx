@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
-import type { Principal } from "@parom/core/access";
-import { ContactViews, ListContactViewsQuery, type ContactView } from "@parom/core/lead";
+import { OWNER_KEY_ID, type Principal } from "@parom/core/access";
+import { ContactViews, leadStages, ListContactViewsQuery, type ContactView } from "@parom/core/lead";
 import { ExportLog, ExportQuery, exportFormats, exportLeads, ListExportsQuery } from "@parom/core/lead-export";
 import { emptyForm, Problems, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
@@ -49,8 +49,23 @@ async function exportFile(c: Context<WebEnv>) {
 
 function who(v: View, entry: { keyId: string; name: string | null; role?: string }): string {
   const t = v.t.access.log;
+  // The owner key from the environment has no name of its own: its stored "owner" is a code, so it reads as the role.
+  if (entry.keyId === OWNER_KEY_ID) return t.role.owner;
   const role = entry.role && entry.role in t.role ? ` (${t.role[entry.role as Principal["role"]]})` : "";
   return `${entry.name ?? t.unnamedKey(entry.keyId.slice(-6))}${role}`;
+}
+
+/** An export's filters in the page's words (a stage by its name, days as dates); ids stay as given. */
+function filtersText(v: View, filters: Record<string, string>): string {
+  const t = v.t.access.log;
+  const shown = (name: string, value: string) => {
+    const stage = leadStages.find((s) => s === value);
+    if (name === "stage" && stage) return v.t.leadStage[stage];
+    return name === "from" || name === "to" ? v.fmt.day(value) : value;
+  };
+  return Object.entries(filters)
+    .map(([name, value]) => `${name in t.filterNames ? t.filterNames[name as keyof typeof t.filterNames] : name}: ${shown(name, value)}`)
+    .join(", ");
 }
 
 function ViewsTable({ v, items }: { v: View; items: ContactView[] }) {
@@ -137,7 +152,7 @@ async function accessLogPage(c: Context<WebEnv>) {
                 <td>{v.fmt.dateTime(entry.at)}</td>
                 <td>{who(v, entry)}</td>
                 <td>{entry.format.toUpperCase()}</td>
-                <td>{Object.keys(entry.filters).length === 0 ? t.allLeads : Object.entries(entry.filters).map(([name, value]) => `${name}=${value}`).join(", ")}</td>
+                <td>{Object.keys(entry.filters).length === 0 ? t.allLeads : filtersText(v, entry.filters)}</td>
                 <td class="num">{entry.rows}</td>
               </tr>
             ))}

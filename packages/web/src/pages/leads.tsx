@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import { Campaigns } from "@parom/core/campaign";
 import { actorOf, can, OWNER_KEY_ID } from "@parom/core/access";
 import { Hypotheses } from "@parom/core/hypothesis";
-import { attemptMaker, ContactAttemptInput, ContactAttempts, Leads, type LeadStage, leadStages, ListLeadsQuery, Outcomes } from "@parom/core/lead";
+import { attemptMaker, ContactAttemptInput, ContactAttempts, LeadTagging, Leads, type LeadStage, leadStages, ListLeadsQuery, Outcomes } from "@parom/core/lead";
 import { emptyForm, Problems, Select, type FormState } from "../components/form.js";
 import { leadDetail, leadsPage } from "../data/leads.js";
 import type { WebEnv } from "../env.js";
@@ -16,6 +16,7 @@ import { ExportButtons } from "./access.js";
 import { attemptFields, ContactAttemptsSection } from "./lead-attempts.js";
 import { CallbackOutcomes, FirstContact, inPageWords, stageFields, StageForm } from "./lead-discipline.js";
 import { LeadAssignmentSection, loadLeadAssignment, type AssignmentForms } from "./lead-assignment.js";
+import { LeadTagsSection, tagFields } from "./lead-tags.js";
 import { LeadTouchesSection } from "./lead-touches.js";
 
 /** Leads per page unless `?limit=` (1..200, as the API) asks for another size. */
@@ -112,7 +113,7 @@ export async function leadPage(
   c: Context<WebEnv>,
   attemptForm: FormState = emptyForm,
   status: 200 | 400 | 404 | 409 | 422 = 200,
-  forms: { stage?: FormState; assignment?: AssignmentForms } = {},
+  forms: { stage?: FormState; tags?: FormState; assignment?: AssignmentForms } = {},
 ) {
   const v = await viewOf(c);
   const { ctx } = c.var;
@@ -186,6 +187,7 @@ export async function leadPage(
       />
       <FirstContact v={v} summary={lead.contactAttempts} />
       <CallbackOutcomes v={v} outcomes={callbacks} />
+      {v.principal && can(v.principal, "leads.work") && <LeadTagsSection v={v} lead={lead} form={forms.tags ?? emptyForm} />}
       {v.principal && can(v.principal, "leads.work") && <StageForm v={v} leadId={lead.id} stage={lead.stage} form={forms.stage ?? emptyForm} />}
     </Page>,
     status,
@@ -219,9 +221,21 @@ async function moveStage(c: Context<WebEnv>) {
   return c.redirect(`/leads/${id}?notice=moved`, 303);
 }
 
+/** Sets the lead's tags as PUT /api/leads/{id}/tags does, so a move the required tags refused can follow. */
+async function setTags(c: Context<WebEnv>) {
+  const id = c.req.param("id")!;
+  await Leads.assertVisible(c.var.ctx, c.var.principal, id);
+  const values = await formValues(c);
+  const { t } = await viewOf(c);
+  const result = await attempt(() => LeadTagging.set(c.var.ctx, id, tagFields(values, t.tags)));
+  if (!result.ok) return leadPage(c, emptyForm, formStatus(result.kind), { tags: { values, problem: result.problem } });
+  return c.redirect(`/leads/${id}#tags`, 303);
+}
+
 /** Leads with their contacts and contact attempts, as /api/leads: a manager only their own, a marketer masked in the list. */
 export const leadRoutes = new Hono<WebEnv>()
   .get("/leads", ...needs("leads.read"), leadListPage)
   .get("/leads/:id", ...needs("leads.read"), (c) => leadPage(c))
   .post("/leads/:id/contact-attempts", ...needs("leads.work"), ...formPost, recordAttempt)
-  .post("/leads/:id/stage", ...needs("leads.work"), ...formPost, moveStage);
+  .post("/leads/:id/stage", ...needs("leads.work"), ...formPost, moveStage)
+  .post("/leads/:id/tags", ...needs("leads.work"), ...formPost, setTags);
