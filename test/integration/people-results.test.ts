@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { betaPosterior } from "../../packages/core/src/stats/rate.js";
+import { conversionInterval } from "../../packages/core/src/people/results.js";
 import { arrive, NOW } from "../support/discipline.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { RESULTS_MONTH, seedResultsMonth } from "../support/results.js";
@@ -13,7 +13,7 @@ beforeAll(async () => {
 }, 120_000);
 
 const board = (key?: string, month = RESULTS_MONTH) => h.call("GET", `/api/people/results?month=${month}`, undefined, key ? { key } : {});
-const interval = (won: number, assigned: number) => betaPosterior(won, assigned).interval;
+const interval = conversionInterval;
 
 describe("the results board of a seeded month", () => {
   it("gives every figure per segment and person, with the best, the worst and the record month marked", async () => {

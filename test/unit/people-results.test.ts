@@ -221,3 +221,18 @@ describe("first contact after a hand-over", () => {
     expect(board(leads).segments[0]!.people[0]!.firstContact).toEqual({ medianMinutes: 10, leadsWithAttempt: 1 });
   });
 });
+
+describe("the conversion's interval", () => {
+  it("starts at zero when nobody won and ends at one when everybody did, so it holds the rate shown", async () => {
+    const { conversionInterval } = await import("../../packages/core/src/people/results.js");
+    const none = conversionInterval(0, 3);
+    expect(none[0]).toBe(0);
+    expect(none[1]).toBeCloseTo(1 - 0.05 ** (1 / 4), 6);
+    const all = conversionInterval(3, 3);
+    expect(all[1]).toBe(1);
+    expect(all[0]).toBeCloseTo(0.05 ** (1 / 4), 6);
+    const some = conversionInterval(1, 3);
+    expect(some[0]).toBeGreaterThan(0);
+    expect(some[1]).toBeLessThan(1);
+  });
+});

@@ -5,6 +5,7 @@ import { clientTypes } from "../lead/vocabulary.js";
 import { formatKopecks } from "../money.js";
 import { median } from "../quality/report.js";
 import { betaPosterior, type Interval } from "../stats/rate.js";
+import { betaIncInv } from "../stats/special.js";
 import type { Person } from "./person.js";
 
 /*
@@ -95,7 +96,7 @@ function figures(leads: ResultLead[]) {
     qualified: leads.filter((l) => rank(l.furthestStage) >= rank("qualified")).length,
     won: wonLeads.length,
     revenue: formatKopecks(wonLeads.reduce((sum, l) => sum + (l.amountKopecks ?? 0), 0)),
-    conversion: { rate: wonLeads.length / assigned, interval: betaPosterior(wonLeads.length, assigned).interval },
+    conversion: { rate: wonLeads.length / assigned, interval: conversionInterval(wonLeads.length, assigned) },
   };
 }
 
@@ -175,4 +176,16 @@ export function resultsBoard(input: { month: string; leads: ResultLead[]; people
 export function segmentsOf(board: ResultsBoard, personId: string | null): ResultsBoard {
   if (personId === null) return board;
   return { ...board, segments: board.segments.filter((s) => s.people.some((p) => p.personId === personId)) };
+}
+
+/**
+ * The 95% interval of a conversion (flat Beta prior). At 0 won, or all won, the equal-tailed interval
+ * would exclude the rate shown beside it ("0 %, 0,6 %-60,2 %"), so it is one-sided there: from 0, or up to 1.
+ * @example conversionInterval(0, 3) // [0, 0.527]
+ */
+export function conversionInterval(won: number, assigned: number): Interval {
+  const { a, b, interval } = betaPosterior(won, assigned);
+  if (won === 0) return [0, betaIncInv(0.95, a, b)];
+  if (won === assigned) return [betaIncInv(0.05, a, b), 1];
+  return interval;
 }
