@@ -5,6 +5,7 @@ import { resultsRu } from "./results.ru.js";
 import { dailyRu } from "./daily.ru.js";
 import { teamRu } from "./team.ru.js";
 import { salesRu } from "./sales.ru.js";
+import { wordsRu } from "./words.ru.js";
 import { dayWord, ruDays, ruPlural } from "./plural.js";
 
 /** Русские тексты; их форма задана en.ts, так что пропущенный ключ не пройдёт typecheck. */
@@ -168,7 +169,7 @@ export const ru: Messages = {
       none: "Попыток связаться ещё не было.",
       summary: (count, unanswered) => `Попыток: ${count}, без ответа подряд: ${unanswered}.`,
       rule: (limit, days, timesOfDay, reason) =>
-        `После ${limit} попыток подряд без ответа — не меньше чем за ${days} разных дня и в ${timesOfDay} разные части суток (утро, день, вечер) — лид теряется с причиной ${reason}.`,
+        `После ${limit} попыток подряд без ответа — не меньше чем за ${days} разных дня и в ${timesOfDay} разные части суток (утро, день, вечер) — лид теряется с причиной «${reason}».`,
       channel: { phone: "Телефон", email: "E-mail", messenger: "Мессенджер" },
       result: { no_answer: "без ответа", reached: "дозвонились" },
       timeOfDay: { morning: "утром", afternoon: "днём", evening: "вечером", night: "ночью" },
@@ -258,7 +259,7 @@ export const ru: Messages = {
     rejected: "Отказ записан.",
     optimizationRecorded: "Оптимизация записана.",
     attemptRecorded: "Попытка связаться записана.",
-    attemptLost: "Попытка записана: лид потерян с причиной no_contact.",
+    attemptLost: "Попытка записана: лид потерян: не дозвонились за пять попыток.",
     attemptRestored: "Попытка записана: лид вернулся на этап, которого достиг.",
   },
   form: {
@@ -290,4 +291,5 @@ export const ru: Messages = {
   sales: salesRu,
   team: teamRu,
   access: accessRu,
+  words: wordsRu,
 };

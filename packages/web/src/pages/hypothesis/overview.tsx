@@ -14,7 +14,7 @@ export const Overview: Section = ({ v, data: { hypothesis: h } }) => (
         <span class="badge neutral">{v.t.stage[h.stage]}</span> <span class="muted">{v.t.hypothesis.version(h.version)}</span>
       </dd>
       <dt>{v.t.hypothesis.channel}</dt>
-      <dd>{h.channel}</dd>
+      <dd>{v.t.words.channel(h.channel)}</dd>
       <dt>{v.t.hypothesis.responsible}</dt>
       <dd>{h.responsible}</dd>
       <dt>{v.t.hypothesis.budget}</dt>
