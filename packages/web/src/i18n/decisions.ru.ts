@@ -28,7 +28,7 @@ export const decisionsRu: DecisionMessages = {
     probability: (p) => `P(цель) ${p}`,
     noFigure: "пока нет значения",
     row: (name, observed, interval, target, verdict, probability) =>
-      `${name}: наблюдается ${observed}, 95% интервал ${interval}, цель ${target}: ${verdict}, ${probability}.`,
+      `${name}: наблюдается ${observed}${interval ? `, 95% интервал ${interval}` : ""}, цель ${target}: ${verdict}, ${probability}.`,
     kpi: "Показатель",
     observed: "Наблюдается",
     interval: "95% интервал",
