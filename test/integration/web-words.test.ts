@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { arrive, NOW } from "../support/discipline.js";
+import { arrive, attempts, NOW } from "../support/discipline.js";
 import { OWNER_KEY } from "../support/harness.js";
 import { createSource } from "../support/intake.js";
 import { type Browser, createWebHarness, textOf, type WebHarness } from "../support/web.js";
@@ -49,5 +49,33 @@ describe("codes the domain keeps, in the Russian page's words", () => {
     const text = textOf((await ru.get("/leads")).html);
 
     expect(text).toContain("ВКонтакте / autumn");
+  });
+});
+
+describe("refusals on the Russian page", () => {
+  it("tells the contact rule's refusal in Russian words, with the day the attempts fell on", async () => {
+    const id = await arrive(h, source, "2026-03-02T08:00:00+03:00");
+    await attempts(h, id, ["2026-03-03T09:00:00+03:00", "2026-03-03T09:30:00+03:00", "2026-03-03T10:00:00+03:00", "2026-03-03T10:30:00+03:00"]);
+    await ru.get(`/leads/${id}`);
+
+    const refused = await ru.post(`/leads/${id}/contact-attempts`, { at: "2026-03-03T11:00", channel: "phone", result: "no_answer" });
+    const text = textOf(refused.html);
+
+    expect(refused.status).toBe(409);
+    expect(text).toContain("Попытка не записана: пятая попытка подряд без ответа теряет лид, только если попытки были не меньше чем в 2 разных дня");
+    expect(text).toContain("все попытки пришлись на 2026-03-03");
+    expect(text).not.toContain("would be");
+    expect(text).not.toContain("no_contact");
+  });
+
+  it("names a field's problem in Russian: a required field and one too long", async () => {
+    await ru.get("/people");
+
+    const refused = await ru.post("/people", { name: "", role: "manager", duty: "leads", email: "x".repeat(300) });
+    const text = textOf(refused.html);
+
+    expect(refused.status).toBe(400);
+    expect(text).toContain("обязательное поле");
+    expect(text).not.toMatch(/Too small|Too big|Invalid|expected/);
   });
 });

@@ -7,6 +7,7 @@ import { dailyEn } from "./daily.en.js";
 import { teamEn } from "./team.en.js";
 import { salesEn } from "./sales.en.js";
 import { wordsEn } from "./words.en.js";
+import { refusalsEn } from "./refusals.en.js";
 import { enDays } from "./plural.js";
 
 /**
@@ -297,6 +298,7 @@ export const en = {
   team: teamEn,
   access: accessEn,
   words: wordsEn,
+  refusals: refusalsEn,
 };
 
 export type Messages = typeof en;

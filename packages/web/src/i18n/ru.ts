@@ -6,6 +6,7 @@ import { dailyRu } from "./daily.ru.js";
 import { teamRu } from "./team.ru.js";
 import { salesRu } from "./sales.ru.js";
 import { wordsRu } from "./words.ru.js";
+import { refusalsRu } from "./refusals.ru.js";
 import { dayWord, ruDays, ruPlural } from "./plural.js";
 
 /** Русские тексты; их форма задана en.ts, так что пропущенный ключ не пройдёт typecheck. */
@@ -292,4 +293,5 @@ export const ru: Messages = {
   team: teamRu,
   access: accessRu,
   words: wordsRu,
+  refusals: refusalsRu,
 };
