@@ -157,7 +157,7 @@ describe("the hypothesis page's figures", () => {
 
     const page = await browser.get(`/hypotheses/${proven}`);
 
-    expect(textOf(chart(page.html, "kpi-chart"))).toContain("Конверсия в сделку 10 % 95%: 5,8 % – 16,7 % цель ≥ 5 % ✓ выполнено P(цель) 95,7 %");
+    expect(textOf(chart(page.html, "kpi-chart"))).toContain("Конверсия в сделку 10 % 95%: 5,8 % – 16,7 % цель ≥ 5 % ✓ выполнено вероятность, что цель достигнута: 95,7 %");
     expect(section(page.html, "funnel")).toContain("Самый большой отсев: Квалифицирован → КП: 71,4 % лидов (30) не прошли дальше.");
   });
 });

@@ -25,7 +25,7 @@ export const decisionsRu: DecisionMessages = {
     atLeast: (value) => `≥ ${value}`,
     atMost: (value) => `≤ ${value}`,
     target: (bound) => `цель ${bound}`,
-    probability: (p) => `P(цель) ${p}`,
+    probability: (p) => `вероятность, что цель достигнута: ${p}`,
     noFigure: "пока нет значения",
     row: (name, observed, interval, target, verdict, probability) =>
       `${name}: наблюдается ${observed}${interval ? `, 95% интервал ${interval}` : ""}, цель ${target}: ${verdict}, ${probability}.`,
@@ -34,7 +34,7 @@ export const decisionsRu: DecisionMessages = {
     interval: "95% интервал",
     targetColumn: "Цель",
     verdictColumn: "Вердикт",
-    probabilityColumn: "P(цель)",
+    probabilityColumn: "Вероятность цели",
     days: (days) => `${days} дн.`,
     noTargets: "Цели не заданы, судить не о чем; значения ниже.",
     spendMissing: (count, days) =>

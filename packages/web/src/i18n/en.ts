@@ -207,7 +207,7 @@ export const en = {
   },
   spend: {
     title: "Spend",
-    intro: "Upload a CSV (date,utm_source,utm_campaign,cost[,currency]) or an export from Yandex.Direct, Google Ads or VK Ads.",
+    intro: "Upload an export from Yandex.Direct, Google Ads or VK Ads, or a CSV with the columns",
     file: "File",
     text: "Or paste the content",
     format: "Format",
