@@ -9,6 +9,8 @@ import { type Browser, createWebHarness, textOf, type WebHarness } from "../supp
 let h: WebHarness;
 let owner: Browser;
 let marketer: Browser;
+let head: Browser;
+let manager: Browser;
 /** Pages with figures: a hypothesis with mature leads, spend and a lost lead of each kind. */
 let paths: string[];
 /** Text typed by people in this test (utm campaigns, source names): theirs to spell. */
@@ -16,7 +18,7 @@ let typed: string[];
 
 beforeAll(async () => {
   h = await createWebHarness({ now: NOW });
-  await addSalesTeam(h);
+  const team = await addSalesTeam(h);
   const source = await createSource(h, "json");
   const hypothesis = await newHypothesis(h, { conversionMin: 0.05, cplMax: "1500" });
   const campaign = await newCampaign(h, hypothesis);
@@ -31,6 +33,10 @@ beforeAll(async () => {
   await owner.signIn(OWNER_KEY);
   marketer = h.browser({ acceptLanguage: "ru" });
   await marketer.signIn((await h.call("POST", "/api/keys", { role: "marketer" })).body.key);
+  head = h.browser({ acceptLanguage: "ru" });
+  await head.signIn(team.head.key);
+  manager = h.browser({ acceptLanguage: "ru" });
+  await manager.signIn(team.leadManagerA.key);
 }, 180_000);
 
 /** The issue's list of what must never show on a Russian page: codes, English refusals, broken figures. */
@@ -62,5 +68,10 @@ describe("Russian pages on seeded data", () => {
 
   it("show the marketer no codes or English", async () => {
     expect(await leaksOf(marketer)).toEqual({});
+  });
+
+  it("show the head of sales and a manager no codes or English", async () => {
+    expect(await leaksOf(head)).toEqual({});
+    expect(await leaksOf(manager)).toEqual({});
   });
 });
