@@ -42,4 +42,11 @@ describe("counts of people and deals on the Russian page", () => {
     expect(text).not.toMatch(/120 – 120/);
     expect(text).toMatch(/Конверсия в сделку 10 % 95%: \d/);
   });
+
+  it("keeps the record's internal version number off the page's header", async () => {
+    const text = textOf((await ru.get(`/hypotheses/${hypothesis}`)).html);
+
+    expect(text).toContain("Этап Проба Канал");
+    expect(text).not.toMatch(/версия \d/);
+  });
 });
