@@ -49,4 +49,11 @@ describe("counts of people and deals on the Russian page", () => {
     expect(text).toContain("Этап Проба Канал");
     expect(text).not.toMatch(/версия \d/);
   });
+
+  it("ends the sentence after a date with the date's own full stop, not a second one", async () => {
+    const text = textOf((await ru.get(`/hypotheses/${hypothesis}`)).html);
+
+    expect(text).toContain("На 20 апр. 2026 г. Лидов из когорт");
+    expect(text).not.toContain("г..");
+  });
 });

@@ -1,6 +1,6 @@
 import type { DecisionMessages } from "./decisions.en.js";
 import { numbersIn } from "@parom/core/format";
-import { dayWord, leadWord, ruDays } from "./plural.js";
+import { dayWord, leadWord, ruDays, sentence } from "./plural.js";
 
 const ru = numbersIn("ru-RU");
 
@@ -40,7 +40,7 @@ export const decisionsRu: DecisionMessages = {
     spendMissing: (count, days) =>
       `Нет расходов за ${ruDays(count)} с лидами (${days}). Стоимость лида, стоимость клиента и ROMI не оцениваются, пока расходы этих дней не загружены (0 тоже считается) или кампания не отмечена как бесплатная.`,
     maturing: (leads, day) =>
-      `На ${day}. Лидов из когорт моложе срока созревания: ${leads} (они входят в лиды, CPL и долю квалифицированных, но ещё не в конверсию, CAC и ROMI).`,
+      `${sentence(`На ${day}`)} Лидов из когорт моложе срока созревания: ${leads} (они входят в лиды, CPL и долю квалифицированных, но ещё не в конверсию, CAC и ROMI).`,
   },
   gate: {
     title: "Условие масштабирования",
@@ -145,7 +145,7 @@ export const decisionsRu: DecisionMessages = {
     startedOn: "С какого дня действует",
     record: "Записать оптимизацию",
     windows: (days, before, after) => `${days} дн. до (${before}) против ${days} дн. после (${after})`,
-    startsLater: (day) => `Сравнивать пока рано: действует с ${day}.`,
+    startsLater: (day) => sentence(`Сравнивать пока рано: действует с ${day}`),
     sameDay: "Сравнить нельзя: в тот же день началась другая оптимизация, их эффекты не разделить.",
     before: "до",
     after: "после",
