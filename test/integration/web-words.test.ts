@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { arrive, attempts, NOW } from "../support/discipline.js";
 import { OWNER_KEY } from "../support/harness.js";
 import { createSource } from "../support/intake.js";
+import { newHypothesis } from "../support/decisions.js";
 import { type Browser, createWebHarness, textOf, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;
@@ -66,6 +67,18 @@ describe("refusals on the Russian page", () => {
     expect(text).toContain("все попытки пришлись на 2026-03-03");
     expect(text).not.toContain("would be");
     expect(text).not.toContain("no_contact");
+  });
+
+  it("says why a hypothesis cannot move on, in Russian", async () => {
+    const id = await newHypothesis(h, { conversionMin: 0.05 });
+    await ru.get(`/hypotheses/${id}`);
+
+    const noLeads = textOf((await ru.post(`/hypotheses/${id}/transitions`, { to: "analysis", expectedVersion: "1" })).html);
+    const noReason = textOf((await ru.post(`/hypotheses/${id}/transitions`, { to: "closed", expectedVersion: "1", reason: "" })).html);
+
+    expect(noLeads).toContain("У гипотезы ещё нет ни одного лида, а для анализа нужен хотя бы один.");
+    expect(noReason).toContain("Чтобы закрыть гипотезу, укажите причину.");
+    expect(noLeads + noReason).not.toMatch(/refused|No lead|needs a reason|probe -> analysis/);
   });
 
   it("names a field's problem in Russian: a required field and one too long", async () => {

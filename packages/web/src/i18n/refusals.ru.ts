@@ -4,6 +4,8 @@
  * (zod's or one of ours) by what it means. Text that is already Russian (a page's own words) stays.
  */
 
+import type { Refusal } from "@parom/core/hypothesis";
+
 type Details = Record<string, unknown>;
 const list = (value: unknown) => (Array.isArray(value) ? value.map(String).join(", ") : "");
 
@@ -57,6 +59,13 @@ const issues: Array<[RegExp, (match: RegExpExecArray) => string]> = [
 const russian = (text: string) => /[а-яё]/i.test(text);
 
 export const refusalsRu = {
+  transition: (refusal: Refusal) => {
+    if (refusal.code === "reason_missing") return "Чтобы закрыть гипотезу, укажите причину.";
+    if (refusal.code === "probe_not_started") return `Проба ещё не началась: она начинается ${refusal.start}.`;
+    if (refusal.code === "no_leads") return "У гипотезы ещё нет ни одного лида, а для анализа нужен хотя бы один.";
+    if (refusal.code === "rules_missing") return "Регламент ещё не записан: укажите ответственного, как обрабатываются лиды, и чек-лист.";
+    return "Условие перехода не выполнено.";
+  },
   /** The summary of a refusal: the page's own Russian words, else the code's, else a plain refusal. */
   message: (code: string, details: Details, message: string) => (russian(message) ? message : (codes[code]?.(details) ?? "Действие не выполнено: сервер отказал.")),
   issue: (message: string) => {
