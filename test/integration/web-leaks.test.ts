@@ -4,6 +4,7 @@ import { OWNER_KEY } from "../support/harness.js";
 import { importCohorts, importSpend, newCampaign, newHypothesis } from "../support/decisions.js";
 import { createSource } from "../support/intake.js";
 import { addSalesTeam } from "../support/sales.js";
+import { contractorKey, newContractor } from "../support/reports.js";
 import { type Browser, createWebHarness, textOf, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;
@@ -11,6 +12,8 @@ let owner: Browser;
 let marketer: Browser;
 let head: Browser;
 let manager: Browser;
+let contractor: Browser;
+let agencyId: string;
 /** Pages with figures: a hypothesis with mature leads, spend and a lost lead of each kind. */
 let paths: string[];
 /** Text typed by people in this test (utm campaigns, source names): theirs to spell. */
@@ -21,7 +24,9 @@ beforeAll(async () => {
   const team = await addSalesTeam(h);
   const source = await createSource(h, "json");
   const hypothesis = await newHypothesis(h, { conversionMin: 0.05, cplMax: "1500" });
-  const campaign = await newCampaign(h, hypothesis);
+  const agency = await newContractor(h, { name: "Агентство Север" });
+  agencyId = agency;
+  const campaign = await newCampaign(h, hypothesis, agency);
   await importCohorts(h, campaign.utm, [{ day: "2026-02-02", leads: 40, won: 4, wonAfter: 5, qualified: 10, lost: 6 }]);
   await importSpend(h, campaign.utm, { "2026-02-02": 40_000 });
   const unreached = await arrive(h, source, "2026-03-02T08:00:00+03:00", { utm: { utm_source: "yandex_direct", utm_campaign: "spring" } });
@@ -37,6 +42,8 @@ beforeAll(async () => {
   await head.signIn(team.head.key);
   manager = h.browser({ acceptLanguage: "ru" });
   await manager.signIn(team.leadManagerA.key);
+  contractor = h.browser({ acceptLanguage: "ru" });
+  await contractor.signIn(await contractorKey(h, agency));
 }, 180_000);
 
 /** The issue's list of what must never show on a Russian page: codes, English refusals, broken figures. */
@@ -49,9 +56,9 @@ function visible(html: string): string {
   return text;
 }
 
-async function leaksOf(browser: Browser) {
+async function leaksOf(browser: Browser, visited = paths) {
   const found: Record<string, string[]> = {};
-  for (const path of paths) {
+  for (const path of visited) {
     const page = await browser.get(path);
     if (page.status === 403 || page.status === 404) continue;
     const text = visible(page.html);
@@ -73,5 +80,11 @@ describe("Russian pages on seeded data", () => {
   it("show the head of sales and a manager no codes or English", async () => {
     expect(await leaksOf(head)).toEqual({});
     expect(await leaksOf(manager)).toEqual({});
+  });
+
+  it("show a contractor no codes or English on their campaigns and report", async () => {
+    const own = ["/", `/contractors/${agencyId}/report`];
+    for (const path of own) expect((await contractor.get(path)).status, path).toBe(200);
+    expect(await leaksOf(contractor, own)).toEqual({});
   });
 });
