@@ -54,6 +54,7 @@ describe("counts of people and deals on the Russian page", () => {
     const text = textOf((await ru.get(`/hypotheses/${hypothesis}`)).html);
 
     expect(text).toContain("На 20 апр. 2026 г. Лидов из когорт");
+    expect(text).not.toMatch(/\bCPL\b|\bCAC\b/);
     expect(text).not.toContain("г..");
   });
 });
