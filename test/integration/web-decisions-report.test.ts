@@ -49,7 +49,7 @@ describe("the contractor report page", () => {
     const text = textOf(page.html);
     expect(text).toContain(`Report: ${agency.name}`);
     expect(text).toContain("Leads that arrived 1 Mar 2026 – 31 Mar 2026 (compared with 29 Jan 2026 – 28 Feb 2026)");
-    expect(text).toContain(`yandex / ${agency.utmCampaign}`);
+    expect(text).toContain(`Yandex / ${agency.utmCampaign}`);
     expect(text).toContain("✓ meets all its targets");
     expect(text).toContain("Spend RUB 100,000.00 RUB 0.00 +RUB 100,000.00 — —");
     expect(text).toContain("Cost per lead RUB 1,000.00 — — ≤ RUB 1,500.00 ✓ met");

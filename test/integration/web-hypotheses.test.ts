@@ -87,7 +87,7 @@ describe("the hypothesis page", () => {
 
     expect(added.status).toBe(303);
     expect(textOf(page.html)).toContain("Campaign added.");
-    expect(textOf(page.html)).toContain(`vk ${utmCampaign} ${agency.name} 123, 456`);
+    expect(textOf(page.html)).toContain(`VK ${utmCampaign} ${agency.name} 123, 456`);
     expectPage(taken, 409, "already belongs to another campaign");
     expect((await h.call("GET", `/api/hypotheses/${id}/campaigns`)).body.items).toHaveLength(1);
   });

@@ -116,7 +116,7 @@ describe("spend", () => {
     expect(first).toMatch(/2 .*no-such-campaign/);
     expect(again).toContain("Replaced an earlier figure: 1");
     const title = (await h.call("GET", `/api/hypotheses/${hypothesisId}`)).body.title;
-    expect(board.split(title)[1]).toMatch(/^ Channel yandex_direct Spend RUB 1,501 of RUB 100,000 /);
+    expect(board.split(title)[1]).toMatch(/^ Channel Yandex Direct Spend RUB 1,501 of RUB 100,000 /);
   });
 
   it("reads pasted text, and asks for content when there is none", async () => {
@@ -143,6 +143,6 @@ describe("contractors", () => {
     const page = textOf((await owner.get("/contractors")).html);
 
     expect(created.status).toBe(303);
-    expect(page.split(name)[1]).toMatch(/^ utm_source utm_campaign Hypothesis yandex north_/);
+    expect(page.split(name)[1]).toMatch(/^ utm_source utm_campaign Hypothesis Yandex north_/);
   });
 });

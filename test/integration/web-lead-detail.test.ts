@@ -33,7 +33,7 @@ describe("the lead page's contact attempts", () => {
 
     expect(text).toContain("Contact attempts 2 attempts, 2 unanswered in a row.");
     expect(text).toContain(
-      "After 5 unanswered attempts in a row over at least 2 days and 2 times of day (morning, afternoon, evening) the lead is lost as no_contact.",
+      "After 5 unanswered attempts in a row over at least 2 days and 2 times of day (morning, afternoon, evening) the lead is lost as \"not reached (five attempts)\".",
     );
     const night = text.indexOf("3 Mar 2026, 02:00 — E-mail, no answer, at night (by the owner)");
     const evening = text.indexOf(`3 Mar 2026, 19:30 — Messenger, no answer, evening (by API key …${marketer.id.slice(-6)})`);
@@ -51,7 +51,7 @@ describe("the lead page's contact attempts", () => {
     const text = textOf((await ru.get(`/leads/${id}`)).html);
 
     expect(text).toContain("Попытки связаться Попыток: 1, без ответа подряд: 0.");
-    expect(text).toContain("лид теряется с причиной no_contact");
+    expect(text).toContain("лид теряется с причиной «не дозвонились (пять попыток)»");
     expect(text).toMatch(/10:00 — Телефон, дозвонились, утром \(владельцем\)/);
   });
 
@@ -112,9 +112,9 @@ describe("recording a contact attempt on the lead page", () => {
     const text = textOf((await owner.get(posted.location!)).html);
 
     expect(posted.location).toBe(`/leads/${id}?notice=attemptLost#attempts`);
-    expect(text).toContain("✓ Contact attempt recorded: the lead is lost as no_contact.");
-    expect(text).toMatch(/Stage Lost .* Lost reason no_contact/);
-    expect(text).toContain("New → Lost no_contact (by the owner)");
+    expect(text).toContain("✓ Contact attempt recorded: the lead is lost: not reached in five attempts.");
+    expect(text).toMatch(/Stage Lost .* Lost reason not reached \(five attempts\)/);
+    expect(text).toContain("New → Lost not reached (five attempts) (by the owner)");
   });
 
   it("refuses a time that is not one, naming the field", async () => {

@@ -34,7 +34,7 @@ describe("the lead page's sources and touches", () => {
 
     expect(text).toContain("Sources and touches This person came through 2 sources: one lead, counted once; the first touch with a campaign gives the attribution.");
     expect(text).toContain("2 Mar 2026, 12:00 Сайт, форма обратного звонка call-1 — / — / — no campaign");
-    expect(text).toContain(`2 Mar 2026, 13:30 Лендинг сумок form-77 yandex / — / ${utmCampaign} ${title}`);
+    expect(text).toContain(`2 Mar 2026, 13:30 Лендинг сумок form-77 Yandex / — / ${utmCampaign} ${title}`);
   });
 
   it("shows them in Russian with no English words", async () => {

@@ -43,7 +43,7 @@ describe("signing in", () => {
     expect(session).toMatch(/Path=\//);
     expect(session).not.toMatch(/Secure/);
     expect(session).not.toContain(OWNER_KEY);
-    expectPage(board, 200, "Probe Yandex for wholesale bags Channel yandex_direct");
+    expectPage(board, 200, "Probe Yandex for wholesale bags Channel Yandex Direct");
     expect(textOf(board.html)).toContain("Analysis Nothing here Rules");
     expect(board.html).toContain('href="/leads"');
   });
@@ -173,7 +173,7 @@ describe("roles", () => {
     const home = await browser.get("/");
 
     expect(textOf(home.html)).toContain("My campaigns");
-    expect(textOf(home.html)).toContain("yandex north_bags 0 RUB 0.00");
+    expect(textOf(home.html)).toContain("Yandex north_bags 0 RUB 0.00");
     expect(home.html).not.toContain("south_bags");
     expect(home.html).not.toContain('href="/leads"');
     // Each page beside the API call it stands for; the contractors' page has no API twin (a contractor's own record is its home).

@@ -35,7 +35,7 @@ describe("spend missing on the pages", () => {
     await hypothesisWith(["2026-03-02", "2026-03-03"], ["2026-03-02", "2026-03-03"], "Все расходы на месте");
 
     const board = await pageText(ru, "/");
-    const card = (title: string) => board.slice(board.indexOf(title), board.indexOf("Ворота", board.indexOf(title)));
+    const card = (title: string) => board.slice(board.indexOf(title), board.indexOf("Цели", board.indexOf(title)));
     expect(card("Один день без расходов")).toContain("нет расходов за 1 день");
     expect(card("Три дня без расходов")).toContain("нет расходов за 3 дня");
     expect(card("Пять дней без расходов")).toContain("нет расходов за 5 дней");
@@ -81,7 +81,8 @@ describe("spend missing on the pages", () => {
     const other = await hypothesisWith(["2026-03-02"], [], "Чужая кампания");
     await ru.get(`/hypotheses/${id}`);
     const res = await ru.post(`/hypotheses/${id}/campaigns/${other.campaign.id}/paid`, { paid: "false" });
-    expectPage(res, 400, `campaign ${other.campaign.id} does not exist`);
+    // The Russian page says the refusal in words (issue 13), not the API's English "campaign … does not exist".
+    expectPage(res, 400, "Такой записи нет: её удалили или ссылка неверна.");
     expect((await h.call("GET", `/api/campaigns/${other.campaign.id}`)).body.paid).toBe(true);
   });
 });

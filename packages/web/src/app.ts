@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { contextStorage } from "hono/context-storage";
 import { longPathParams } from "@parom/core/db";
 import { assetRoutes } from "./assets.js";
 import type { WebEnv, WebOptions } from "./env.js";
@@ -15,6 +16,8 @@ export type { WebOptions } from "./env.js";
 export function createWebApp(options: WebOptions) {
   const web = new Hono<WebEnv>();
   web.onError(renderError);
+  // Lets a refused form be told in the request's language wherever it is caught (forms.ts `attempt`).
+  web.use("*", contextStorage());
   web.use("*", webContext(options));
   // An id too long for a key names nothing: the page says so instead of the database refusing the key.
   web.use("*", async (c, next) => (longPathParams(c.req.matchedRoutes.map((route) => route.path), c.req.path).length > 0 ? notFoundPage(c) : next()));

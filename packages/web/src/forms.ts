@@ -1,9 +1,11 @@
 import type { Context } from "hono";
+import { tryGetContext } from "hono/context-storage";
 import type { z } from "zod";
 import { DomainError, type ErrorKind, type FieldIssue, fieldIssues, InvalidInputError } from "@parom/core";
 import type { Problem } from "./components/form.js";
 import { statusOf } from "./error-status.js";
 import type { WebEnv } from "./env.js";
+import { dictionaries } from "./i18n/index.js";
 
 /** The text fields of a posted form (files are read separately), without the CSRF token. */
 export async function formValues(c: Context<WebEnv>): Promise<Record<string, string>> {
@@ -41,7 +43,11 @@ export function parseForm<S extends z.ZodType>(schema: S, input: unknown): z.inf
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false; kind: ErrorKind; problem: Problem };
 
-/** Runs a domain verb; a domain refusal becomes a problem to show beside the form, anything else propagates. */
+/**
+ * Runs a domain verb; a domain refusal becomes a problem to show beside the form, anything else
+ * propagates. The problem is told in the request's language: its code and each field's issue in
+ * words (i18n/refusals.*), so a Russian page never shows the API's English.
+ */
 export async function attempt<T>(action: () => Promise<T>): Promise<Attempt<T>> {
   try {
     return { ok: true, value: await action() };
@@ -50,7 +56,9 @@ export async function attempt<T>(action: () => Promise<T>): Promise<Attempt<T>> 
     const issues = (error.details.issues as FieldIssue[] | undefined) ?? [];
     // A bad cursor is a damaged link, not a field the reader typed: the error page says so (pages/errors.tsx).
     if (issues.some((issue) => issue.path === "cursor")) throw error;
-    return { ok: false, kind: error.kind, problem: { message: error instanceof FormInvalidError ? undefined : error.message, issues } };
+    const words = dictionaries[tryGetContext<WebEnv>()?.var.lang ?? "en"].refusals;
+    const message = error instanceof FormInvalidError ? undefined : words.message(error.code, error.details, error.message);
+    return { ok: false, kind: error.kind, problem: { message, issues: issues.map((issue) => ({ ...issue, message: words.issue(issue.message) })) } };
   }
 }
 

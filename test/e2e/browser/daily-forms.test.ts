@@ -44,7 +44,7 @@ describe("the marketer's daily forms", () => {
     await tab.screenshot("reports-sent-ru");
 
     await Promise.all([page.waitForEvent("load"), page.getByRole("navigation").getByRole("link", { name: "Расходы" }).click()]);
-    await page.getByLabel("Кампания", { exact: true }).selectOption({ label: `${hypothesis.title} · ${campaign.utm.utm_source} / ${campaign.utm.utm_campaign}` });
+    await page.getByLabel("Кампания", { exact: true }).selectOption({ label: `${hypothesis.title} · Яндекс / ${campaign.utm.utm_campaign}` });
     await page.getByLabel("День", { exact: true }).fill("2026-03-03");
     await page.getByLabel("Сумма, рублей", { exact: true }).fill("600 000,50");
     await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Записать расход" }).click()]);

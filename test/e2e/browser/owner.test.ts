@@ -88,7 +88,7 @@ describe("the owner in the browser", () => {
     await page.getByLabel("Contractor").selectOption({ label: contractor });
     await submit(tab, "Add campaign");
     expect(await mainText(page)).toContain("Campaign added.");
-    expect(await page.locator("#campaigns + table").innerText()).toMatch(new RegExp(`vk\\s+${utmCampaign}\\s+${contractor}`));
+    expect(await page.locator("#campaigns + table").innerText()).toMatch(new RegExp(`VK\\s+${utmCampaign}\\s+${contractor}`));
 
     // A source whose webhook URL the copy button puts on the clipboard.
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);

@@ -67,7 +67,7 @@ describe("the contractor in the browser", () => {
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("My campaigns");
     const menu = await page.getByRole("navigation").getByRole("link").allInnerTexts();
     for (const teamPage of ["Board", "Leads", "Quarantine", "Spend", "Sources", "Contractors"]) expect(menu).not.toContain(teamPage);
-    expect(await mainText(page)).toContain(`yandex ${ownCampaign.utm.utm_campaign} 7 RUB 10,500.50`);
+    expect(await mainText(page)).toContain(`Yandex ${ownCampaign.utm.utm_campaign} 7 RUB 10,500.50`);
     expect(await mainText(page)).not.toContain(otherCampaign.utm.utm_campaign);
 
     // Its report, for the first week of April, as a page and as a CSV file.
@@ -78,7 +78,7 @@ describe("the contractor in the browser", () => {
     await Promise.all([page.waitForURL(/from=2026-04-01&to=2026-04-07/), page.getByRole("button", { name: "Show" }).click()]);
     const report = await mainText(page);
     expect(report).toContain("Leads that arrived 1 Apr 2026 – 7 Apr 2026");
-    expect(report).toContain(`yandex / ${ownCampaign.utm.utm_campaign}`);
+    expect(report).toContain(`Yandex / ${ownCampaign.utm.utm_campaign}`);
     expect(report).toMatch(/Spend RUB 10,500\.50 .*Leads 7 .*Cost per lead RUB 1,500\.07 .*≤ RUB 1,500\.00/);
     expect(report).not.toContain(otherCampaign.utm.utm_campaign);
     await tab.screenshot("contractor-report");

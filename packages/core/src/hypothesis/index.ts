@@ -4,7 +4,7 @@ export type { Actor } from "./history.js";
 export { Hypotheses, TransitionRefusedError } from "./hypothesis.js";
 export { CreateHypothesisInput, RulesInput, TransitionInput } from "./input.js";
 export { pipeline } from "./lifecycle.js";
-export type { Stage } from "./lifecycle.js";
+export type { Refusal, Stage } from "./lifecycle.js";
 export type { Hypothesis } from "./model.js";
 export { readHypothesisPartition } from "./partition.js";
 export type { HypothesisPartition } from "./partition.js";

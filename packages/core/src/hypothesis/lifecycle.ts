@@ -40,7 +40,13 @@ export type Facts = {
  * A refusal a page translates: a stable code and the KPIs it names, beside the API's sentence.
  * Guards whose refusals are not translated yet answer with the sentence alone.
  */
-export type Refusal = { sentence: string; code?: "targets_not_met" | "targets_undecided"; kpis?: KpiName[] };
+export type Refusal = {
+  sentence: string;
+  code?: "targets_not_met" | "targets_undecided" | "reason_missing" | "probe_not_started" | "no_leads" | "rules_missing";
+  kpis?: KpiName[];
+  /** The day the probe starts, with `probe_not_started`. */
+  start?: string;
+};
 
 export type Guard = {
   /** The moves it watches: a stage, or "*" for any. */
@@ -71,13 +77,15 @@ export const guards: Guard[] = [
   {
     from: "*",
     to: "closed",
-    check: (facts) => (facts.reason ? null : "Closing a hypothesis needs a reason."),
+    check: (facts) => (facts.reason ? null : { code: "reason_missing", sentence: "Closing a hypothesis needs a reason." }),
   },
   {
     from: "probe",
     to: "analysis",
     check: ({ today, probe, timeZone }) =>
-      today >= probe.start ? null : `The probe has not started yet: it starts on ${probe.start}, and today is ${today} (${timeZone}).`,
+      today >= probe.start
+        ? null
+        : { code: "probe_not_started", start: probe.start, sentence: `The probe has not started yet: it starts on ${probe.start}, and today is ${today} (${timeZone}).` },
   },
   {
     from: "probe",
@@ -85,16 +93,17 @@ export const guards: Guard[] = [
     needs: ["attribution"],
     check: ({ attribution }) => {
       if (attribution && attribution.leads > 0) return null;
-      return attribution?.campaigns
+      const sentence = attribution?.campaigns
         ? `No lead has been attributed to this hypothesis yet (it has ${attribution.campaigns} campaign(s)); analysis needs at least one.`
         : "No lead has been attributed to this hypothesis yet: it has no campaigns, and analysis needs at least one lead.";
+      return { code: "no_leads", sentence };
     },
   },
   {
     from: "rules",
     to: "optimization",
     check: ({ rulesVersion }) =>
-      rulesVersion ? null : "The rules are not written yet: record who is responsible, how leads are handled and a checklist.",
+      rulesVersion ? null : { code: "rules_missing", sentence: "The rules are not written yet: record who is responsible, how leads are handled and a checklist." },
   },
   {
     from: "optimization",

@@ -25,9 +25,12 @@ const WIDTH = 900;
 const ROW = 78;
 const PLOT: [number, number] = [250, 660];
 
-/** "2.1% – 4.6%", or "no figure yet". */
-export const intervalText = (v: View, row: Pick<TargetRow, "interval" | "format">) =>
-  row.interval ? `${row.format(row.interval[0])} – ${row.format(row.interval[1])}` : v.t.decisions.kpi.noFigure;
+/** "2.1% – 4.6%"; null without an interval or when both ends are one figure (a count has no uncertainty to show). */
+export const intervalText = (row: Pick<TargetRow, "interval" | "format">) => {
+  if (!row.interval) return null;
+  const [lo, hi] = row.interval.map(row.format);
+  return lo === hi ? null : `${lo} – ${hi}`;
+};
 
 export const boundText = (v: View, row: Pick<TargetRow, "direction" | "target" | "format">) =>
   (row.direction === "min" ? v.t.decisions.kpi.atLeast : v.t.decisions.kpi.atMost)(row.format(row.target));
@@ -42,7 +45,7 @@ export const KpiTargetChart: FC<{ v: View; id: string; rows: TargetRow[] }> = ({
   const probability = (row: TargetRow) => t.kpi.probability(row.probability === undefined ? "—" : v.fmt.percent(row.probability));
   const desc = rows
     .map((row) =>
-      t.kpi.row(row.name, row.observed === null ? t.kpi.noFigure : row.format(row.observed), intervalText(v, row), boundText(v, row), t.verdict[row.verdict], probability(row)),
+      t.kpi.row(row.name, row.observed === null ? t.kpi.noFigure : row.format(row.observed), intervalText(row), boundText(v, row), t.verdict[row.verdict], probability(row)),
     )
     .join(" ");
   return (
@@ -62,13 +65,13 @@ export const KpiTargetChart: FC<{ v: View; id: string; rows: TargetRow[] }> = ({
             <text x="0" y={mid + 8} fill={ink.text}>
               {row.observed === null ? t.kpi.noFigure : row.format(row.observed)}
             </text>
-            {row.interval && (
+            {intervalText(row) && (
               <text x="0" y={mid + 25} font-size="12" fill={ink.muted}>
-                {`95%: ${intervalText(v, row)}`}
+                {`95%: ${intervalText(row)}`}
               </text>
             )}
             <line x1={PLOT[0]} y1={mid + 18} x2={PLOT[1]} y2={mid + 18} stroke={ink.line} />
-            {row.interval && <WhiskerH x1={x(row.interval[0])} x2={x(row.interval[1])} y={mid} />}
+            {intervalText(row) && row.interval && <WhiskerH x1={x(row.interval[0])} x2={x(row.interval[1])} y={mid} />}
             {row.observed !== null && <circle cx={x(row.observed)} cy={mid} r="6" fill={ink.accent} stroke={ink.paper} stroke-width="2" />}
             <line x1={targetX} y1={top + 16} x2={targetX} y2={mid + 22} stroke={ink.text} stroke-width="2" stroke-dasharray="5 3" />
             <text x={targetX} y={top + 12} text-anchor={anchor} font-size="12" fill={ink.text}>

@@ -21,19 +21,21 @@ type Column = { label: string; from: number; to: number; total: boolean; interva
  */
 export const ForecastWaterfall: FC<{ v: View; id: string; forecast: ForecastOk; currency: string }> = ({ v, id, forecast: f, currency }) => {
   const t = v.t.decisions.forecast;
-  const n = (x: number) => v.fmt.number(Math.round(x * 10) / 10);
+  // People and deals come whole: the expected counts are rounded, and a step is the difference of the rounded totals.
+  const n = (x: number) => v.fmt.number(Math.round(x));
+  const spread = (interval: [number, number]) => (Math.round(interval[0]) === Math.round(interval[1]) ? undefined : interval);
   const columns: Column[] = [
-    { label: t.leads, from: 0, to: f.leads.expected, total: true, interval: f.leads.interval },
+    { label: t.leads, from: 0, to: f.leads.expected, total: true, interval: spread(f.leads.interval) },
     { label: `− ${t.notQualified}`, from: f.qualified.expected, to: f.leads.expected, total: false },
-    { label: t.qualified, from: 0, to: f.qualified.expected, total: true, interval: f.qualified.interval },
+    { label: t.qualified, from: 0, to: f.qualified.expected, total: true, interval: spread(f.qualified.interval) },
     { label: `− ${t.notWon}`, from: f.won.expected, to: f.qualified.expected, total: false },
-    { label: t.won, from: 0, to: f.won.expected, total: true, interval: f.won.interval },
+    { label: t.won, from: 0, to: f.won.expected, total: true, interval: spread(f.won.interval) },
   ];
   const y = linear([0, Math.max(1, f.leads.interval[1], f.leads.expected) * 1.1], [BASE, 40]);
   const hatch = `${id}-hatch`;
   const budget = v.fmt.kopecks(toKopecks(f.budget)!, currency);
   const desc = columns
-    .map((c) => `${c.label}: ${n(c.to - c.from)}${c.interval ? `, ${t.interval(n(c.interval[0]), n(c.interval[1]))}` : ""}.`)
+    .map((c) => `${c.label}: ${n(Math.round(c.to) - Math.round(c.from))}${c.interval ? `, ${t.interval(n(c.interval[0]), n(c.interval[1]))}` : ""}.`)
     .join(" ");
   return (
     <Chart id={id} title={t.chartTitle(budget)} desc={desc} width={WIDTH} height={HEIGHT}>
@@ -51,7 +53,7 @@ export const ForecastWaterfall: FC<{ v: View; id: string; forecast: ForecastOk; 
             <rect x={left} y={top} width={COLUMN - 40} height={Math.max(1, y(c.from) - top)} fill={c.total ? ink.accent : `url(#${hatch})`} stroke={c.total ? ink.accent : ink.muted} />
             {c.interval && <WhiskerV x={mid} y1={y(c.interval[0])} y2={y(c.interval[1])} />}
             <text x={mid} y={labelY} text-anchor="middle" font-weight="600" fill={ink.text}>
-              {c.total ? n(c.to) : `− ${n(c.to - c.from)}`}
+              {c.total ? n(c.to) : `− ${n(Math.round(c.to) - Math.round(c.from))}`}
             </text>
             {c.interval && (
               <text x={mid} y={labelY - 16} text-anchor="middle" font-size="12" fill={ink.muted}>

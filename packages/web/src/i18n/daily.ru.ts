@@ -1,4 +1,5 @@
 import type { DailyMessages } from "./daily.en.js";
+import { sentence } from "./plural.js";
 
 /** Русские тексты форм повседневной работы (API-ключи, адрес подрядчика для отчётов, расход вручную); форма задана daily.en.ts. */
 export const dailyRu: DailyMessages = {
@@ -75,7 +76,7 @@ export const dailyRu: DailyMessages = {
     period: "Отчёт",
     send: "Отправить сейчас",
     resultTitle: "Отправка отчётов",
-    days: (from, to) => `Период: ${from} – ${to}.`,
+    days: (from, to) => sentence(`Период: ${from} – ${to}`),
     none: "Ни у одного подрядчика нет кампаний: отправлять нечего.",
     back: "К подрядчикам",
     badPeriod: "Отчёт: выберите недельный или месячный.",

@@ -33,8 +33,8 @@ export const decisionsEn = {
     target: (bound: string) => `target ${bound}`,
     probability: (p: string) => `P(meets) ${p}`,
     noFigure: "no figure yet",
-    row: (name: string, observed: string, interval: string, target: string, verdict: string, probability: string) =>
-      `${name}: observed ${observed}, 95% interval ${interval}, target ${target}: ${verdict}, ${probability}.`,
+    row: (name: string, observed: string, interval: string | null, target: string, verdict: string, probability: string) =>
+      `${name}: observed ${observed}${interval ? `, 95% interval ${interval}` : ""}, target ${target}: ${verdict}, ${probability}.`,
     kpi: "KPI",
     observed: "Observed",
     interval: "95% interval",

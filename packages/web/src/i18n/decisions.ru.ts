@@ -1,6 +1,6 @@
 import type { DecisionMessages } from "./decisions.en.js";
 import { numbersIn } from "@parom/core/format";
-import { dayWord, leadWord, ruDays } from "./plural.js";
+import { dayWord, leadWord, ruDays, sentence } from "./plural.js";
 
 const ru = numbersIn("ru-RU");
 
@@ -25,22 +25,22 @@ export const decisionsRu: DecisionMessages = {
     atLeast: (value) => `≥ ${value}`,
     atMost: (value) => `≤ ${value}`,
     target: (bound) => `цель ${bound}`,
-    probability: (p) => `P(цель) ${p}`,
+    probability: (p) => `вероятность, что цель достигнута: ${p}`,
     noFigure: "пока нет значения",
     row: (name, observed, interval, target, verdict, probability) =>
-      `${name}: наблюдается ${observed}, 95% интервал ${interval}, цель ${target}: ${verdict}, ${probability}.`,
+      `${name}: наблюдается ${observed}${interval ? `, 95% интервал ${interval}` : ""}, цель ${target}: ${verdict}, ${probability}.`,
     kpi: "Показатель",
     observed: "Наблюдается",
     interval: "95% интервал",
     targetColumn: "Цель",
     verdictColumn: "Вердикт",
-    probabilityColumn: "P(цель)",
+    probabilityColumn: "Вероятность цели",
     days: (days) => `${days} дн.`,
     noTargets: "Цели не заданы, судить не о чем; значения ниже.",
     spendMissing: (count, days) =>
       `Нет расходов за ${ruDays(count)} с лидами (${days}). Стоимость лида, стоимость клиента и ROMI не оцениваются, пока расходы этих дней не загружены (0 тоже считается) или кампания не отмечена как бесплатная.`,
     maturing: (leads, day) =>
-      `На ${day}. Лидов из когорт моложе срока созревания: ${leads} (они входят в лиды, CPL и долю квалифицированных, но ещё не в конверсию, CAC и ROMI).`,
+      `${sentence(`На ${day}`)} Лидов из когорт моложе срока созревания: ${leads} (они входят в лиды, стоимость лида и долю квалифицированных, но ещё не в конверсию, стоимость клиента и ROMI).`,
   },
   gate: {
     title: "Условие масштабирования",
@@ -93,7 +93,7 @@ export const decisionsRu: DecisionMessages = {
     spend: "Расход",
     won: "Сделки",
     revenue: "Выручка",
-    cac: "CAC",
+    cac: "Стоимость клиента",
     romi: "ROMI",
     status: "Статус",
     mature: "созрела",
@@ -145,7 +145,7 @@ export const decisionsRu: DecisionMessages = {
     startedOn: "С какого дня действует",
     record: "Записать оптимизацию",
     windows: (days, before, after) => `${days} дн. до (${before}) против ${days} дн. после (${after})`,
-    startsLater: (day) => `Сравнивать пока рано: действует с ${day}.`,
+    startsLater: (day) => sentence(`Сравнивать пока рано: действует с ${day}`),
     sameDay: "Сравнить нельзя: в тот же день началась другая оптимизация, их эффекты не разделить.",
     before: "до",
     after: "после",

@@ -7,6 +7,8 @@ import { dailyEn } from "./daily.en.js";
 import { teamEn } from "./team.en.js";
 import { tagsEn } from "./tags.en.js";
 import { salesEn } from "./sales.en.js";
+import { wordsEn } from "./words.en.js";
+import { refusalsEn } from "./refusals.en.js";
 import { enDays } from "./plural.js";
 
 /**
@@ -174,7 +176,7 @@ export const en = {
       none: "No contact attempts yet.",
       summary: (count: number, unanswered: number) => `${count} ${count === 1 ? "attempt" : "attempts"}, ${unanswered} unanswered in a row.`,
       rule: (limit: number, days: number, timesOfDay: number, reason: string) =>
-        `After ${limit} unanswered attempts in a row over at least ${days} days and ${timesOfDay} times of day (morning, afternoon, evening) the lead is lost as ${reason}.`,
+        `After ${limit} unanswered attempts in a row over at least ${days} days and ${timesOfDay} times of day (morning, afternoon, evening) the lead is lost as "${reason}".`,
       channel: { phone: "Phone", email: "E-mail", messenger: "Messenger" } satisfies Record<ContactChannel, string>,
       result: { no_answer: "no answer", reached: "reached" } satisfies Record<ContactResult, string>,
       timeOfDay: { morning: "morning", afternoon: "afternoon", evening: "evening", night: "at night" } satisfies Record<TimeOfDay | "night", string>,
@@ -206,7 +208,7 @@ export const en = {
   },
   spend: {
     title: "Spend",
-    intro: "Upload a CSV (date,utm_source,utm_campaign,cost[,currency]) or an export from Yandex.Direct, Google Ads or VK Ads.",
+    intro: "Upload an export from Yandex.Direct, Google Ads or VK Ads, or a CSV with the columns",
     file: "File",
     text: "Or paste the content",
     format: "Format",
@@ -264,7 +266,7 @@ export const en = {
     rejected: "Rejection recorded.",
     optimizationRecorded: "Optimization recorded.",
     attemptRecorded: "Contact attempt recorded.",
-    attemptLost: "Contact attempt recorded: the lead is lost as no_contact.",
+    attemptLost: "Contact attempt recorded: the lead is lost: not reached in five attempts.",
     attemptRestored: "Contact attempt recorded: the lead is back at the stage it had reached.",
   },
   form: {
@@ -297,6 +299,8 @@ export const en = {
   team: teamEn,
   tags: tagsEn,
   access: accessEn,
+  words: wordsEn,
+  refusals: refusalsEn,
 };
 
 export type Messages = typeof en;

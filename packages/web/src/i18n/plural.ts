@@ -18,3 +18,9 @@ export const enDays = (count: number) => `${count} ${count === 1 ? "day" : "days
 
 export const dayWord = (count: number) => ruPlural(count, ["день", "дня", "дней"]);
 export const leadWord = (count: number) => ruPlural(count, ["лид", "лида", "лидов"]);
+
+/**
+ * Ends a sentence with a full stop unless its last word already has one: a Russian date ends in "г.".
+ * @example sentence("На 20 апр. 2026 г.") // "На 20 апр. 2026 г."
+ */
+export const sentence = (text: string) => (text.endsWith(".") ? text : `${text}.`);

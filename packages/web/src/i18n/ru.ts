@@ -6,6 +6,8 @@ import { dailyRu } from "./daily.ru.js";
 import { teamRu } from "./team.ru.js";
 import { tagsRu } from "./tags.ru.js";
 import { salesRu } from "./sales.ru.js";
+import { wordsRu } from "./words.ru.js";
+import { refusalsRu } from "./refusals.ru.js";
 import { dayWord, ruDays, ruPlural } from "./plural.js";
 
 /** Русские тексты; их форма задана en.ts, так что пропущенный ключ не пройдёт typecheck. */
@@ -49,9 +51,9 @@ export const ru: Messages = {
     spendOf: (spent, budget) => `${spent} из ${budget}`,
     spendMissing: (days) => `нет расходов за ${ruDays(days)}`,
     leads: "Лиды",
-    gate: "Ворота",
-    gatePassed: "пройдены",
-    gateFailing: (failing, total) => `не проходит: не достигнуто целей ${failing} из ${total}`,
+    gate: "Цели",
+    gatePassed: "достигнуты",
+    gateFailing: (failing, total) => `не достигнуто ${failing} из ${total}`,
     gateTooEarly: "рано судить",
     gateInDays: (days) => `ещё около ${days} ${dayWord(days)}`,
     gateBeyondProbe: "в окне пробы данных не хватит",
@@ -72,7 +74,7 @@ export const ru: Messages = {
     maturityDays: "Созревание, дней",
     maturityHint: "Сколько нужно лиду, чтобы стать сделкой; более молодые когорты не входят в конверсию.",
     confidence: "Уверенность",
-    confidenceHint: "Насколько ворота должны быть уверены, что цель достигнута, например 0.9.",
+    confidenceHint: "С какой уверенностью цель должна считаться достигнутой, например 0.9.",
     targets: "Цели",
     targetsHint: "Укажите хотя бы одну. Деньги в валюте гипотезы, доли в процентах.",
     cplMax: "Цена лида, не больше",
@@ -88,8 +90,8 @@ export const ru: Messages = {
     campaigns: "Кампании",
     noCampaigns: "Кампаний пока нет: лиды относятся к кампании по UTM-источнику и UTM-кампании.",
     addCampaign: "Добавить кампанию",
-    utmSource: "utm_source",
-    utmCampaign: "utm_campaign",
+    utmSource: "Метка источника (UTM)",
+    utmCampaign: "Метка кампании (UTM)",
     contractor: "Подрядчик",
     noContractor: "нет (своя кампания)",
     platformIds: "Id кампаний в рекламной системе",
@@ -104,7 +106,7 @@ export const ru: Messages = {
     moveTo: (stage) => `Перевести в «${stage}»`,
     close: "Закрыть",
     closeReason: "Причина закрытия",
-    scaleByApproval: "Масштабирование — только с одобрения владельца, когда ворота пройдены.",
+    scaleByApproval: "Масштабирование — только с одобрения владельца, когда все цели достигнуты.",
     closedBecause: (reason) => `Закрыта: ${reason}`,
     moveReason: "Причина, если по цели ещё рано судить",
     moveReasonHint: "Чтобы выйти из анализа, пока по цели мало данных, напишите причину; она останется в истории.",
@@ -169,7 +171,7 @@ export const ru: Messages = {
       none: "Попыток связаться ещё не было.",
       summary: (count, unanswered) => `Попыток: ${count}, без ответа подряд: ${unanswered}.`,
       rule: (limit, days, timesOfDay, reason) =>
-        `После ${limit} попыток подряд без ответа — не меньше чем за ${days} разных дня и в ${timesOfDay} разные части суток (утро, день, вечер) — лид теряется с причиной ${reason}.`,
+        `После ${limit} попыток подряд без ответа — не меньше чем за ${days} разных дня и в ${timesOfDay} разные части суток (утро, день, вечер) — лид теряется с причиной «${reason}».`,
       channel: { phone: "Телефон", email: "E-mail", messenger: "Мессенджер" },
       result: { no_answer: "без ответа", reached: "дозвонились" },
       timeOfDay: { morning: "утром", afternoon: "днём", evening: "вечером", night: "ночью" },
@@ -201,7 +203,7 @@ export const ru: Messages = {
   },
   spend: {
     title: "Расходы",
-    intro: "Загрузите CSV (date,utm_source,utm_campaign,cost[,currency]) или выгрузку Яндекс.Директа, Google Ads или VK Рекламы.",
+    intro: "Загрузите выгрузку Яндекс.Директа, Google Ads или VK Рекламы либо CSV с колонками",
     file: "Файл",
     text: "Или вставьте содержимое",
     format: "Формат",
@@ -259,7 +261,7 @@ export const ru: Messages = {
     rejected: "Отказ записан.",
     optimizationRecorded: "Оптимизация записана.",
     attemptRecorded: "Попытка связаться записана.",
-    attemptLost: "Попытка записана: лид потерян с причиной no_contact.",
+    attemptLost: "Попытка записана: лид потерян: не дозвонились за пять попыток.",
     attemptRestored: "Попытка записана: лид вернулся на этап, которого достиг.",
   },
   form: {
@@ -292,4 +294,6 @@ export const ru: Messages = {
   team: teamRu,
   tags: tagsRu,
   access: accessRu,
+  words: wordsRu,
+  refusals: refusalsRu,
 };

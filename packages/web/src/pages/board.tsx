@@ -14,7 +14,7 @@ const Card: FC<{ v: View; card: BoardCard }> = ({ v, card: { hypothesis: h, tota
     </h3>
     <dl class="facts">
       <dt>{v.t.hypothesis.channel}</dt>
-      <dd>{h.channel}</dd>
+      <dd>{v.t.words.channel(h.channel)}</dd>
       <dt>{v.t.board.spend}</dt>
       <dd>
         {v.t.board.spendOf(v.fmt.wholeMoney(totals.spend, h.currency), v.fmt.wholeMoney(h.budget, h.currency))}

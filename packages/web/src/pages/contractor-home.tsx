@@ -39,7 +39,7 @@ export async function contractorHomePage(c: Context<WebEnv>) {
           <tbody>
             {campaigns.map((campaign) => (
               <tr>
-                <td>{campaign.utmSource}</td>
+                <td>{v.t.words.channel(campaign.utmSource)}</td>
                 <td>{campaign.utmCampaign}</td>
                 <td class="num">{v.fmt.number(totals.get(campaign.id)?.leads ?? 0)}</td>
                 <td class="num">{v.fmt.kopecks(totals.get(campaign.id)?.spend ?? 0, currency.get(campaign.hypothesisId))}</td>

@@ -54,7 +54,7 @@ const CampaignCard: FC<{ v: View; campaign: CampaignReport }> = ({ v, campaign: 
   return (
     <article class="card" id={`campaign-${c.campaignId}`}>
       <h2 class="small">
-        {c.utmSource} / {c.utmCampaign}
+        {v.t.words.channel(c.utmSource)} / {c.utmCampaign}
       </h2>
       <p class="muted">
         {t.hypothesis}: {linkHypothesis ? <a href={`/hypotheses/${c.hypothesisId}`}>{c.hypothesisTitle}</a> : c.hypothesisTitle}

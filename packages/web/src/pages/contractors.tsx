@@ -57,7 +57,7 @@ async function contractorsPage(c: Context<WebEnv>, state: FormState = emptyForm,
                 <tbody>
                   {own.map((campaign) => (
                     <tr>
-                      <td>{campaign.utmSource}</td>
+                      <td>{v.t.words.channel(campaign.utmSource)}</td>
                       <td>{campaign.utmCampaign}</td>
                       <td>
                         <a href={`/hypotheses/${campaign.hypothesisId}`}>{title.get(campaign.hypothesisId) ?? campaign.hypothesisId}</a>

@@ -27,7 +27,7 @@ export const ContactAttemptsSection: FC<AttemptsProps> = ({ v, leadId, summary, 
     <section aria-labelledby="attempts">
       <h2 id="attempts">{t.title}</h2>
       <p>
-        {t.summary(summary.count, summary.unansweredInARow)} <span class="muted">{t.rule(UNANSWERED_LIMIT, MIN_DAYS, MIN_TIMES_OF_DAY, NO_CONTACT_REASON)}</span>
+        {t.summary(summary.count, summary.unansweredInARow)} <span class="muted">{t.rule(UNANSWERED_LIMIT, MIN_DAYS, MIN_TIMES_OF_DAY, v.t.words.lostReason(NO_CONTACT_REASON))}</span>
       </p>
       {attempts.length === 0 ? (
         <p class="muted">{t.none}</p>

@@ -28,7 +28,7 @@ export const LeadTouchesSection: FC<{ v: View; lead: Lead; campaignLabel: (campa
               <td>{v.fmt.dateTime(touch.at)}</td>
               <td>{touch.sourceName ?? touch.sourceId}</td>
               <td>{touch.externalId ?? t.none}</td>
-              <td>{[touch.utm.source, touch.utm.medium, touch.utm.campaign].map((part) => part ?? t.none).join(" / ")}</td>
+              <td>{[touch.utm.source && v.t.words.channel(touch.utm.source), touch.utm.medium, touch.utm.campaign].map((part) => part ?? t.none).join(" / ")}</td>
               <td>{touch.campaignId ? campaignLabel(touch.campaignId) : t.noCampaign}</td>
             </tr>
           ))}

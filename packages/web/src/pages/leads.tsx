@@ -37,7 +37,7 @@ async function leadListPage(c: Context<WebEnv>) {
   ]);
   const state: FormState = { values: { ...filters, stage: stage ?? "" } as Record<string, string>, problem: page.ok ? undefined : page.problem };
   const next = page.ok && page.value.nextCursor ? `/leads?${new URLSearchParams({ ...stripEmpty({ ...filters, stage }), ...(q.limit ? { limit } : {}), cursor: page.value.nextCursor })}` : null;
-  const campaignLabel = new Map(campaigns.map((campaign) => [campaign.id, `${campaign.utmSource} / ${campaign.utmCampaign}`]));
+  const campaignLabel = new Map(campaigns.map((campaign) => [campaign.id, `${v.t.words.channel(campaign.utmSource)} / ${campaign.utmCampaign}`]));
   const t = v.t.leads;
   return c.html(
     <Page v={v} title={t.title}>
@@ -72,7 +72,7 @@ async function leadListPage(c: Context<WebEnv>) {
                   <a href={`/leads/${lead.id}`}>{v.fmt.dateTime(lead.createdAt)}</a>
                 </td>
                 <td>{lead.contact.name ?? lead.contact.phone ?? lead.contact.email ?? t.none}</td>
-                <td>{(lead.campaignId && campaignLabel.get(lead.campaignId)) ?? `${lead.utm.source ?? t.none} / ${lead.utm.campaign ?? t.none}`}</td>
+                <td>{(lead.campaignId && campaignLabel.get(lead.campaignId)) ?? `${lead.utm.source ? v.t.words.channel(lead.utm.source) : t.none} / ${lead.utm.campaign ?? t.none}`}</td>
                 <td>{v.t.leadStage[lead.stage]}</td>
                 <td class="num">{lead.amount ? v.fmt.money(lead.amount) : t.none}</td>
               </tr>
@@ -140,7 +140,7 @@ export async function leadPage(
         <dd>{v.fmt.day(lead.cohortDay)}</dd>
         <dt>{t.utm}</dt>
         <dd>
-          {[lead.utm.source, lead.utm.medium, lead.utm.campaign, lead.utm.content, lead.utm.term].map((part) => part ?? t.none).join(" / ")}
+          {[lead.utm.source && v.t.words.channel(lead.utm.source), lead.utm.medium, lead.utm.campaign, lead.utm.content, lead.utm.term].map((part) => part ?? t.none).join(" / ")}
         </dd>
         <dt>{t.hypothesis}</dt>
         <dd>{hypothesis ? <a href={`/hypotheses/${hypothesis.id}`}>{hypothesis.title}</a> : t.none}</dd>
@@ -149,7 +149,7 @@ export async function leadPage(
         {lead.lostReason && (
           <>
             <dt>{t.lostReason}</dt>
-            <dd>{lead.lostReason}</dd>
+            <dd>{v.t.words.lostReason(lead.lostReason)}</dd>
           </>
         )}
         {lead.responsibleUserId && (
@@ -170,7 +170,7 @@ export async function leadPage(
             <li>
               <time datetime={entry.at}>{v.fmt.dateTime(entry.at)}</time> — {t.change(stageName(entry.from), stageName(entry.to))}
               {entry.amount && `, ${v.fmt.money(entry.amount)}`}
-              {entry.lostReason && <> <q>{entry.lostReason}</q></>} <span class="muted">({who(entry.actor)})</span>
+              {entry.lostReason && <> <q>{v.t.words.lostReason(entry.lostReason)}</q></>} <span class="muted">({who(entry.actor)})</span>
             </li>
           ))}
         </ol>

@@ -45,7 +45,7 @@ export const SpendDayForm: FC<{ v: View; state: FormState; campaigns: Campaign[]
           label={t.campaign}
           options={[
             { value: "", label: campaigns.length ? t.choose : t.noCampaigns },
-            ...campaigns.map((c) => ({ value: c.id, label: `${titles.get(c.hypothesisId) ?? "—"} · ${c.utmSource} / ${c.utmCampaign}` })),
+            ...campaigns.map((c) => ({ value: c.id, label: `${titles.get(c.hypothesisId) ?? "—"} · ${v.t.words.channel(c.utmSource)} / ${c.utmCampaign}` })),
           ]}
         />
         <Field state={state} name="date" label={t.day} type="date" />

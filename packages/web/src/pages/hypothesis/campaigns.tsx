@@ -24,7 +24,7 @@ export const CampaignsSection: Section = ({ v, data: { hypothesis: h, campaigns,
           <tbody>
             {campaigns.map((campaign) => (
               <tr>
-                <td>{campaign.utmSource}</td>
+                <td>{v.t.words.channel(campaign.utmSource)}</td>
                 <td>
                   <a href={`/leads?campaignId=${campaign.id}`}>{campaign.utmCampaign}</a>
                 </td>

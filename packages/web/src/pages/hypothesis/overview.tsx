@@ -11,10 +11,10 @@ export const Overview: Section = ({ v, data: { hypothesis: h } }) => (
     <dl class="facts wide">
       <dt>{v.t.hypothesis.stage}</dt>
       <dd>
-        <span class="badge neutral">{v.t.stage[h.stage]}</span> <span class="muted">{v.t.hypothesis.version(h.version)}</span>
+        <span class="badge neutral">{v.t.stage[h.stage]}</span>
       </dd>
       <dt>{v.t.hypothesis.channel}</dt>
-      <dd>{h.channel}</dd>
+      <dd>{v.t.words.channel(h.channel)}</dd>
       <dt>{v.t.hypothesis.responsible}</dt>
       <dd>{h.responsible}</dd>
       <dt>{v.t.hypothesis.budget}</dt>

@@ -29,7 +29,7 @@ export async function hypothesisPage(c: Context<WebEnv>, forms: HypothesisForms 
   );
 }
 
-/** A refused move in the page's language: the gate's refusals by their codes, with the KPIs' names; others as the API says them. */
+/** A refused move in the page's language: each unmet condition by its code, the gate's with the KPIs' names. */
 function refusalInWords(error: TransitionRefusedError, t: Messages): string {
   const names = (kpis: KpiName[] = []) => kpis.map((kpi) => t.decisions.kpi.names[kpi]).join(", ");
   return error.refusals
@@ -38,7 +38,7 @@ function refusalInWords(error: TransitionRefusedError, t: Messages): string {
         ? t.hypothesis.refusedUndecided(names(refusal.kpis))
         : refusal.code === "targets_not_met"
           ? t.hypothesis.refusedNotMet(names(refusal.kpis))
-          : refusal.sentence,
+          : t.refusals.transition(refusal),
     )
     .join(" ");
 }

@@ -39,7 +39,7 @@ export const FunnelSection: Section = async ({ v, ctx, data }) => {
               <tbody>
                 {result.lostReasons.map((row) => (
                   <tr>
-                    <td>{row.reason}</td>
+                    <td>{v.t.words.lostReason(row.reason)}</td>
                     <td class="num">{v.fmt.number(row.count)}</td>
                   </tr>
                 ))}

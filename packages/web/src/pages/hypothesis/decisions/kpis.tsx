@@ -38,7 +38,7 @@ export const KpiSection: Section = async ({ v, ctx, data }) => {
               <tr>
                 <th scope="row">{t.names[row.kpi]}</th>
                 <td class="num">{row.observed === null ? "—" : format(row.observed)}</td>
-                <td>{row.interval ? intervalText(v, { interval: row.interval, format }) : "—"}</td>
+                <td>{intervalText({ interval: row.interval, format }) ?? "—"}</td>
                 <td>{judgedRow ? boundText(v, judgedRow) : "—"}</td>
                 <td>{row.verdict ? `${verdictSign[row.verdict]} ${v.t.decisions.verdict[row.verdict]}` : "—"}</td>
                 <td class="num">{row.probability === undefined ? "—" : v.fmt.percent(row.probability)}</td>

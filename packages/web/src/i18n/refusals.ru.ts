@@ -1,0 +1,79 @@
+/**
+ * Domain refusals and field problems in Russian. The API keeps its English `message` and a stable
+ * `code`; a Russian page says the code (with its `details`) in words, and a field's English problem
+ * (zod's or one of ours) by what it means. Text that is already Russian (a page's own words) stays.
+ */
+
+import type { Refusal } from "@parom/core/hypothesis";
+
+type Details = Record<string, unknown>;
+const list = (value: unknown) => (Array.isArray(value) ? value.map(String).join(", ") : "");
+
+const codes: Record<string, (details: Details) => string> = {
+  version_conflict: () => "Пока вы заполняли форму, запись изменили. Обновите страницу и повторите.",
+  not_found: () => "Такой записи нет: её удалили или ссылка неверна.",
+  forbidden: () => "Вашей роли это действие недоступно.",
+  transition_refused: () => "Перевести гипотезу на этот этап пока нельзя: условия перехода не выполнены.",
+  hypothesis_closed: () => "Гипотеза закрыта: её больше нельзя менять.",
+  gate_not_passed: () => "Цели не достигнуты, поэтому масштабирование утвердить нельзя.",
+  contact_attempts_not_spread: (d) =>
+    "Попытка не записана: пятая попытка подряд без ответа теряет лид, только если попытки были не меньше чем в 2 разных дня и в 2 разные части суток (утро, день, вечер)" +
+    (list(d.days) ? `; все попытки пришлись на ${list(d.days)}` : "") +
+    ". Попробуйте в другой день или в другое время суток.",
+  stage_final: () => "Сделка уже выиграна: этап больше не меняется.",
+  stage_backwards: () => "Лид не возвращается на прежний этап.",
+  lead_not_lost: () => "Проверять причину потери можно только у потерянного лида.",
+  crm_user_taken: (d) => `Пользователь amoCRM ${list(d.crmUserIds)} уже закреплён за другим сотрудником.`,
+  spend_contended: () => "Расход за этот день менялся во время загрузки. Отправьте его ещё раз.",
+  too_many_rows: () => "Слишком много строк за один раз: разбейте файл на части.",
+  unsupported_format: () => "Этот формат не поддерживается: пришлите CSV или JSON.",
+  still_processing: () => "Запрос ещё обрабатывается: повторить его можно через несколько минут.",
+  not_quarantined: () => "Этот запрос не в карантине: он уже обработан.",
+};
+
+/** zod's English messages and ours, by their fixed wording; figures are carried over. */
+const issues: Array<[RegExp, (match: RegExpExecArray) => string]> = [
+  [/^Invalid input: expected \w+, received undefined$/, () => "обязательное поле"],
+  [/^Invalid input: expected number, received \w+$/, () => "нужно число"],
+  [/^Invalid input: expected (?:int|integer), received \w+$/, () => "нужно целое число"],
+  [/^Invalid input/, () => "неверное значение"],
+  [/^Too small: expected string to have >=1 characters?$/, () => "обязательное поле"],
+  [/^Too big: expected string to have <=(\d+) characters?$/, (m) => `не больше ${m[1]} символов`],
+  [/^Too small: expected string to have >=(\d+) characters?$/, (m) => `не меньше ${m[1]} символов`],
+  [/^Too small: expected array to have >=1 items?$/, () => "нужен хотя бы один"],
+  [/^Too big: expected array to have <=(\d+) items?$/, (m) => `не больше ${m[1]}`],
+  [/^Too small: expected number to be >(\d+(?:\.\d+)?)$/, (m) => `должно быть больше ${m[1]}`],
+  [/^Too small: expected number to be >=(\d+(?:\.\d+)?)$/, (m) => `не меньше ${m[1]}`],
+  [/^Too big: expected number to be <(\d+(?:\.\d+)?)$/, (m) => `должно быть меньше ${m[1]}`],
+  [/^Too big: expected number to be <=(\d+(?:\.\d+)?)$/, (m) => `не больше ${m[1]}`],
+  [/^Invalid option/, () => "выберите значение из списка"],
+  [/^Invalid ISO date/, () => "неверная дата"],
+  [/^Invalid email/, () => "неверный адрес e-mail"],
+  [/^Invalid (?:string|URL|url)/, () => "неверный формат"],
+  [/^unknown field$/, () => "лишнее поле"],
+  [/^must not be before start$/, () => "не раньше начала"],
+  [/^name at least one target$/, () => "укажите хотя бы одну цель"],
+  [/^must list at least one item$/, () => "нужен хотя бы один пункт"],
+];
+
+const russian = (text: string) => /[а-яё]/i.test(text);
+
+export const refusalsRu = {
+  transition: (refusal: Refusal) => {
+    if (refusal.code === "reason_missing") return "Чтобы закрыть гипотезу, укажите причину.";
+    if (refusal.code === "probe_not_started") return `Проба ещё не началась: она начинается ${refusal.start}.`;
+    if (refusal.code === "no_leads") return "У гипотезы ещё нет ни одного лида, а для анализа нужен хотя бы один.";
+    if (refusal.code === "rules_missing") return "Регламент ещё не записан: укажите ответственного, как обрабатываются лиды, и чек-лист.";
+    return "Условие перехода не выполнено.";
+  },
+  /** The summary of a refusal: the page's own Russian words, else the code's, else a plain refusal. */
+  message: (code: string, details: Details, message: string) => (russian(message) ? message : (codes[code]?.(details) ?? "Действие не выполнено: сервер отказал.")),
+  issue: (message: string) => {
+    if (russian(message)) return message;
+    for (const [pattern, words] of issues) {
+      const match = pattern.exec(message);
+      if (match) return words(match);
+    }
+    return "неверное значение";
+  },
+};

@@ -1,0 +1,63 @@
+/**
+ * English names of the codes the domain stores (lost reasons, channels and utm sources), hooked into
+ * en.ts as `words`. A code we do not know is something a person typed: it is shown as typed.
+ */
+
+/** Advertising platforms by the ways people write them in a channel or utm_source (lower case). */
+export const platformNames = {
+  en: {
+    yandex: "Yandex",
+    yandex_direct: "Yandex Direct",
+    direct: "Yandex Direct",
+    vk: "VK",
+    vk_ads: "VK Ads",
+    vkontakte: "VK",
+    google: "Google",
+    google_ads: "Google Ads",
+    telegram: "Telegram",
+    telegram_ads: "Telegram Ads",
+    avito: "Avito",
+    instagram: "Instagram",
+    facebook: "Facebook",
+    mytarget: "myTarget",
+    cold_calls: "cold calls",
+    seo: "search (SEO)",
+    email: "e-mail",
+    referral: "referrals",
+  },
+  ru: {
+    yandex: "Яндекс",
+    yandex_direct: "Яндекс Директ",
+    direct: "Яндекс Директ",
+    vk: "ВКонтакте",
+    vk_ads: "VK Реклама",
+    vkontakte: "ВКонтакте",
+    google: "Google",
+    google_ads: "Google Реклама",
+    telegram: "Telegram",
+    telegram_ads: "Telegram Ads",
+    avito: "Авито",
+    instagram: "Instagram",
+    facebook: "Facebook",
+    mytarget: "myTarget",
+    cold_calls: "холодные звонки",
+    seo: "поиск (SEO)",
+    email: "e-mail",
+    referral: "рекомендации",
+  },
+} as const;
+
+/** The platform's name for a channel or utm source we know, else the text as it was typed. */
+export const platformName = (names: Record<string, string>, typed: string) => (Object.hasOwn(names, typed.toLowerCase()) ? names[typed.toLowerCase()]! : typed);
+
+/** The id of an amoCRM status or loss reason kept as a lead's lost reason when nobody had named it (older leads). */
+export const crmStatusId = (reason: string) => (reason.startsWith("crm_status_") ? reason.slice("crm_status_".length) : undefined);
+
+export const wordsEn = {
+  channel: (typed: string) => platformName(platformNames.en, typed),
+  lostReason: (reason: string) => {
+    if (reason === "no_contact") return "not reached (five attempts)";
+    const id = crmStatusId(reason);
+    return id === undefined ? reason : `amoCRM status ${id}`;
+  },
+};
