@@ -1,16 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../packages/core/src/ids.js";
 import { newCampaign, newContractor, newHypothesis, outboxTo } from "../support/reports.js";
-import { Browser, createWebHarness, textOf, type WebHarness } from "../support/web.js";
+import { Browser, marketerOn, textOf, type WebHarness } from "../support/web.js";
 
 // Tuesday 10 March 2026: the last complete week is 2-8 March.
 let h: WebHarness;
 let marketer: Browser;
 beforeAll(async () => {
-  h = await createWebHarness({ now: "2026-03-10T09:00:00Z" });
-  marketer = h.browser({ acceptLanguage: "ru" });
-  await marketer.signIn((await h.call("POST", "/api/keys", { role: "marketer" })).body.key);
-  await marketer.get("/contractors");
+  ({ h, marketer } = await marketerOn("/contractors", "2026-03-10T09:00:00Z"));
 });
 
 async function contractorWithCampaign(email?: string) {

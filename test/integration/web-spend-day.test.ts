@@ -1,15 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../packages/core/src/ids.js";
 import { token } from "../support/intake.js";
-import { Browser, createWebHarness, textOf, type WebHarness } from "../support/web.js";
+import { Browser, marketerOn, textOf, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;
 let marketer: Browser;
 beforeAll(async () => {
-  h = await createWebHarness({ now: "2026-03-10T09:00:00Z" });
-  marketer = h.browser({ acceptLanguage: "ru" });
-  await marketer.signIn((await h.call("POST", "/api/keys", { role: "marketer" })).body.key);
-  await marketer.get("/spend");
+  ({ h, marketer } = await marketerOn("/spend", "2026-03-10T09:00:00Z"));
 });
 
 async function campaign() {

@@ -101,3 +101,12 @@ export function expectPage(page: Page, status: number, text: string): void {
   expect(page.status).toBe(status);
   expect(textOf(page.html)).toContain(text);
 }
+
+/** A web harness at `now` with a marketer signed in, reading Russian, who has opened `path` (so the form's token is set). */
+export async function marketerOn(path: string, now: string) {
+  const h = await createWebHarness({ now });
+  const marketer = h.browser({ acceptLanguage: "ru" });
+  await marketer.signIn((await h.call("POST", "/api/keys", { role: "marketer" })).body.key);
+  await marketer.get(path);
+  return { h, marketer };
+}

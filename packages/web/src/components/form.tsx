@@ -14,8 +14,11 @@ const issueAt = (state: FormState, name: string) => state.problem?.issues.find((
 
 export const Csrf: FC<{ v: View }> = ({ v }) => <input type="hidden" name="_csrf" value={v.csrf} />;
 
-/** The summary at the top of a refused form; each field repeats its own problem beside it. */
-export const Problems: FC<{ v: View; state: FormState }> = ({ v, state }) =>
+/**
+ * The summary at the top of a refused form; each field repeats its own problem beside it. `named`: the
+ * problems already name their field in the reader's words, so the field's path is left out.
+ */
+export const Problems: FC<{ v: View; state: FormState; named?: boolean }> = ({ v, state, named = false }) =>
   state.problem ? (
     <div class="problems" role="alert">
       <p>
@@ -25,7 +28,12 @@ export const Problems: FC<{ v: View; state: FormState }> = ({ v, state }) =>
         <ul>
           {state.problem.issues.map((issue) => (
             <li>
-              <code>{issue.path}</code>: {issue.message}
+              {!named && (
+                <>
+                  <code>{issue.path}</code>:{" "}
+                </>
+              )}
+              {issue.message}
             </li>
           ))}
         </ul>

@@ -4,8 +4,7 @@ import { NotFoundError } from "@parom/core";
 import { ApiKeys, roles } from "@parom/core/access";
 import { Contractors } from "@parom/core/contractor";
 import { People } from "@parom/core/people";
-import { Csrf, emptyForm, Field, Select, type FormState } from "../components/form.js";
-import { Refusal } from "../components/refusal.js";
+import { Csrf, emptyForm, Field, Problems, Select, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { formValues } from "../forms.js";
 import { formPost, needs } from "../guards.js";
@@ -50,7 +49,7 @@ async function keysPage(c: Context<WebEnv>, options: { state?: FormState; made?:
     <Page v={v} title={t.title} notice={notice}>
       <p>{t.intro}</p>
       {made && <MadeKey v={v} made={made} />}
-      <Refusal v={v} state={state} />
+      <Problems v={v} state={state} named />
       <form method="post" action="/keys" class="card">
         <Csrf v={v} />
         <h2 class="small">{t.create}</h2>

@@ -2,8 +2,7 @@ import { Hono } from "hono";
 import type { FC } from "hono/jsx";
 import { Contractors } from "@parom/core/contractor";
 import { outboxMailer, reportPeriods, runReports } from "@parom/core/report";
-import { Csrf } from "../components/form.js";
-import { Refusal } from "../components/refusal.js";
+import { Csrf, Problems } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { formValues } from "../forms.js";
 import { formPost, needs } from "../guards.js";
@@ -50,7 +49,7 @@ export const reportRunRoutes = new Hono<WebEnv>().post("/reports/run", ...needs(
   if (!period) {
     return c.html(
       <Page v={v} title={t.title}>
-        <Refusal v={v} state={{ values: {}, problem: { message: t.badPeriod, issues: [] } }} />
+        <Problems v={v} state={{ values: {}, problem: { message: t.badPeriod, issues: [] } }} named />
         <ReportsRunForm v={v} />
       </Page>,
       400,

@@ -1,8 +1,7 @@
 import type { FC } from "hono/jsx";
 import { toKopecks, type FieldIssue } from "@parom/core";
 import type { Campaign } from "@parom/core/campaign";
-import { Csrf, Field, Select, type FormState } from "../components/form.js";
-import { Refusal } from "../components/refusal.js";
+import { Csrf, Field, Problems, Select, type FormState } from "../components/form.js";
 import type { Messages } from "../i18n/index.js";
 import type { View } from "../view.js";
 
@@ -37,7 +36,7 @@ export const SpendDayForm: FC<{ v: View; state: FormState; campaigns: Campaign[]
         {t.title}
       </h2>
       <p class="muted">{t.intro}</p>
-      <Refusal v={v} state={state} />
+      <Problems v={v} state={state} named />
       <div class="row">
         <Select
           state={state}
