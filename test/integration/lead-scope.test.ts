@@ -126,7 +126,7 @@ describe("a manager's lead pages", () => {
     // They read no hypotheses or campaigns: the filters offer none, the row names its UTM labels.
     expect(page.html).not.toContain(campaign.hypothesisId);
     expect(page.html).not.toContain(campaign.campaignId);
-    expect(textOf(page.html)).toContain(`yandex / ${campaign.utm.utm_campaign}`);
+    expect(textOf(page.html)).toContain(`Яндекс / ${campaign.utm.utm_campaign}`);
   });
 
   it("shows another manager's lead and nobody's as not found, and refuses an attempt on it", async () => {

@@ -136,7 +136,7 @@ describe("the forecast charts", () => {
     expect(result.status).toBe("ok");
     expect(svg.match(/fill="url\(#w-hatch\)"/g)).toHaveLength(2);
     const n = (x: number) => v.fmt.number(x);
-    expect(textOf(svg)).toContain(`Deals: ${n(result.won.expected)}, 80%: ${n(result.won.interval[0])}–${n(result.won.interval[1])}.`);
+    expect(textOf(svg)).toContain(`Deals: ${n(Math.round(result.won.expected))}, 80%: ${n(result.won.interval[0])}–${n(result.won.interval[1])}.`);
     expect(textOf(svg)).toContain("What RUB 100,000.00 would bring");
   });
 
