@@ -63,6 +63,10 @@ describe("recording contact attempts", () => {
     const bad = await h.call("POST", `/api/leads/${id}/contact-attempts`, { at: "2026-03-03T10:00:00", channel: "fax", result: "busy", note: 1 });
     expect(bad.status).toBe(400);
     expect(bad.body.issues.map((i: any) => i.path).sort()).toEqual(["at", "channel", "note", "result"]);
+    expect(bad.body.issues.find((i: any) => i.path === "at").message).toContain("ISO time");
+    // A missing time is a missing field, not a badly formed one.
+    const missing = await h.call("POST", `/api/leads/${id}/contact-attempts`, { channel: "phone", result: "reached" });
+    expect(missing.body.issues).toEqual([{ path: "at", message: expect.stringContaining("received undefined") }]);
     expect((await attempt(h, "01NOSUCHLEAD", "2026-03-03T10:00:00+03:00")).status).toBe(404);
     expect((await h.call("GET", "/api/leads/01NOSUCHLEAD/contact-attempts")).status).toBe(404);
     expect((await lead(id)).body.contactAttempts.count).toBe(0);

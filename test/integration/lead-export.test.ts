@@ -18,7 +18,7 @@ let marketerKey: string;
 let campaign: Awaited<ReturnType<typeof createCampaign>>;
 let wonId: string;
 
-const HEADERS = "Поступил;Имя;Телефон;E-mail;Компания;ИНН;Источник;Гипотеза;utm_source;utm_medium;utm_campaign;utm_content;utm_term;Стадия;Сумма, ₽;Причина отказа;Ответственный;ID лида";
+const HEADERS = "Поступил;Имя;Телефон;E-mail;Компания;ИНН;Источник;Гипотеза;utm_source;utm_medium;utm_campaign;utm_content;utm_term;Этап;Сумма, ₽;Причина отказа;Ответственный;ID лида";
 
 beforeAll(async () => {
   h = await createWebHarness({ now: "2026-03-10T12:00:00Z" });

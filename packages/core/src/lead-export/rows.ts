@@ -26,7 +26,7 @@ export const exportColumns: Array<{ header: string; cell: (lead: LeadItem, names
   { header: "utm_campaign", cell: (lead) => lead.utm.campaign },
   { header: "utm_content", cell: (lead) => lead.utm.content },
   { header: "utm_term", cell: (lead) => lead.utm.term },
-  { header: "Стадия", cell: (lead) => stageLabels[lead.stage] },
+  { header: "Этап", cell: (lead) => stageLabels[lead.stage] },
   { header: "Сумма, ₽", cell: (lead) => (lead.amountKopecks === null ? null : { kopecks: lead.amountKopecks }) },
   { header: "Причина отказа", cell: (lead) => lead.lostReason },
   { header: "Ответственный", cell: (lead, names) => (lead.assigneeId ? (names.person.get(lead.assigneeId) ?? lead.assigneeId) : null) },
