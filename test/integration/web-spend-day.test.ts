@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../packages/core/src/ids.js";
-import { token } from "../support/intake.js";
+import { createCampaign, token } from "../support/intake.js";
 import { Browser, marketerOn, textOf, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;
@@ -9,20 +9,10 @@ beforeAll(async () => {
   ({ h, marketer } = await marketerOn("/spend", "2026-03-10T09:00:00Z"));
 });
 
+/** A campaign of its own (utm_source "calls"), named on the page by its hypothesis' title. */
 async function campaign() {
-  const hypothesis = await h.call("POST", "/api/hypotheses", {
-    title: `Холодная база ${newId()}`,
-    statement: "Звонки по базе приносят клиентов дешевле 3000",
-    channel: "yandex_direct",
-    responsible: "Ирина",
-    budget: "1000000",
-    probe: { start: "2026-03-01", end: "2026-03-31" },
-    targets: { cplMax: "3000" },
-  });
-  expect(hypothesis.status, hypothesis.text).toBe(201);
-  const made = await h.call("POST", `/api/hypotheses/${hypothesis.body.id}/campaigns`, { utmSource: "calls", utmCampaign: token() });
-  expect(made.status, made.text).toBe(201);
-  return { id: made.body.id as string, title: hypothesis.body.title as string };
+  const { campaignId, title } = await createCampaign(h, "calls", token());
+  return { id: campaignId, title };
 }
 const stored = async (campaignId: string) => (await h.call("GET", `/api/spend?campaignId=${campaignId}`)).body.items;
 

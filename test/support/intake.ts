@@ -24,7 +24,12 @@ export async function createCampaign(h: Harness, utmSource: string, utmCampaign:
   if (hypothesis.status !== 201) throw new Error(`hypothesis not created: ${hypothesis.text}`);
   const campaign = await h.call("POST", `/api/hypotheses/${hypothesis.body.id}/campaigns`, { utmSource, utmCampaign });
   if (campaign.status !== 201) throw new Error(`campaign not created: ${campaign.text}`);
-  return { hypothesisId: hypothesis.body.id as string, campaignId: campaign.body.id as string, utm: { utm_source: utmSource, utm_campaign: utmCampaign } };
+  return {
+    hypothesisId: hypothesis.body.id as string,
+    title: hypothesis.body.title as string,
+    campaignId: campaign.body.id as string,
+    utm: { utm_source: utmSource, utm_campaign: utmCampaign },
+  };
 }
 
 /** Posts a raw body to a source's public webhook, without an API key. */
