@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { Campaigns } from "@parom/core/campaign";
 import { ForbiddenError } from "@parom/core";
 import { Hypotheses } from "@parom/core/hypothesis";
+import { DataTable } from "../components/table.js";
 import { campaignTotals } from "../data/board.js";
 import type { WebEnv } from "../env.js";
 import { Page } from "../layout.js";
@@ -24,30 +25,16 @@ export async function contractorHomePage(c: Context<WebEnv>) {
   return c.html(
     <Page v={v} title={v.t.contractorHome.title}>
       <p>{v.t.contractorHome.intro}</p>
-      {campaigns.length === 0 ? (
-        <p class="muted">{v.t.contractorHome.empty}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{v.t.hypothesis.utmSource}</th>
-              <th scope="col">{v.t.hypothesis.utmCampaign}</th>
-              <th scope="col" class="num">{v.t.board.leads}</th>
-              <th scope="col" class="num">{v.t.board.spend}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {campaigns.map((campaign) => (
-              <tr>
-                <td>{v.t.words.channel(campaign.utmSource)}</td>
-                <td>{campaign.utmCampaign}</td>
-                <td class="num">{v.fmt.number(totals.get(campaign.id)?.leads ?? 0)}</td>
-                <td class="num">{v.fmt.kopecks(totals.get(campaign.id)?.spend ?? 0, currency.get(campaign.hypothesisId))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={campaigns}
+        empty={v.t.contractorHome.empty}
+        columns={[
+          { head: v.t.hypothesis.utmSource, cell: (campaign) => v.t.words.channel(campaign.utmSource) },
+          { head: v.t.hypothesis.utmCampaign, cell: (campaign) => campaign.utmCampaign },
+          { head: v.t.board.leads, num: true, cell: (campaign) => v.fmt.number(totals.get(campaign.id)?.leads ?? 0) },
+          { head: v.t.board.spend, num: true, cell: (campaign) => v.fmt.kopecks(totals.get(campaign.id)?.spend ?? 0, currency.get(campaign.hypothesisId)) },
+        ]}
+      />
     </Page>,
   );
 }

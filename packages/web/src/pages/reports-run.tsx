@@ -2,7 +2,8 @@ import { Hono } from "hono";
 import type { FC } from "hono/jsx";
 import { Contractors } from "@parom/core/contractor";
 import { outboxMailer, reportPeriods, runReports } from "@parom/core/report";
-import { Csrf, Problems } from "../components/form.js";
+import { FormCard } from "../components/form-card.js";
+import { Problems } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { formValues } from "../forms.js";
 import { formPost, needs } from "../guards.js";
@@ -13,12 +14,7 @@ import { viewOf, type View } from "../view.js";
 export const ReportsRunForm: FC<{ v: View }> = ({ v }) => {
   const t = v.t.daily.reportsRun;
   return (
-    <form method="post" action="/reports/run" class="card" aria-labelledby="reports-run">
-      <Csrf v={v} />
-      <h2 id="reports-run" class="small">
-        {t.title}
-      </h2>
-      <p class="muted">{t.intro}</p>
+    <FormCard v={v} action="/reports/run" id="reports-run" title={t.title} intro={t.intro}>
       <div class="row">
         <div class="field">
           <label for="f-period">{t.period}</label>
@@ -32,7 +28,7 @@ export const ReportsRunForm: FC<{ v: View }> = ({ v }) => {
           {t.send}
         </button>
       </div>
-    </form>
+    </FormCard>
   );
 };
 

@@ -1,7 +1,8 @@
 import type { FC } from "hono/jsx";
 import { toKopecks, type FieldIssue } from "@parom/core";
 import type { Campaign } from "@parom/core/campaign";
-import { Csrf, Field, Problems, Select, type FormState } from "../components/form.js";
+import { FormCard } from "../components/form-card.js";
+import { Field, Problems, Select, type FormState } from "../components/form.js";
 import type { Messages } from "../i18n/index.js";
 import type { View } from "../view.js";
 
@@ -30,12 +31,7 @@ export function readSpendDay(values: Record<string, string>, campaigns: Campaign
 export const SpendDayForm: FC<{ v: View; state: FormState; campaigns: Campaign[]; titles: Map<string, string> }> = ({ v, state, campaigns, titles }) => {
   const t = v.t.daily.spendDay;
   return (
-    <form method="post" action="/spend/day" class="card" aria-labelledby="spend-day">
-      <Csrf v={v} />
-      <h2 id="spend-day" class="small">
-        {t.title}
-      </h2>
-      <p class="muted">{t.intro}</p>
+    <FormCard v={v} action="/spend/day" id="spend-day" title={t.title} intro={t.intro}>
       <Problems v={v} state={state} named />
       <div class="row">
         <Select
@@ -51,6 +47,6 @@ export const SpendDayForm: FC<{ v: View; state: FormState; campaigns: Campaign[]
         <Field state={state} name="amount" label={t.amount} hint={t.amountHint} placeholder="600 000,50" />
       </div>
       <button type="submit">{t.record}</button>
-    </form>
+    </FormCard>
   );
 };

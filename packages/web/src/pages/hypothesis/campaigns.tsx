@@ -1,4 +1,5 @@
 import { Csrf, emptyForm, Field, Problems, Select, YesNoSelect } from "../../components/form.js";
+import { DataTable } from "../../components/table.js";
 import type { Section } from "./section.js";
 
 export const CampaignsSection: Section = ({ v, data: { hypothesis: h, campaigns, contractors }, forms }) => {
@@ -8,43 +9,31 @@ export const CampaignsSection: Section = ({ v, data: { hypothesis: h, campaigns,
   return (
     <section aria-labelledby="campaigns">
       <h2 id="campaigns">{t.campaigns}</h2>
-      {campaigns.length === 0 ? (
-        <p class="muted">{t.noCampaigns}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.utmSource}</th>
-              <th scope="col">{t.utmCampaign}</th>
-              <th scope="col">{t.contractor}</th>
-              <th scope="col">{t.platformIds}</th>
-              <th scope="col">{t.paid}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {campaigns.map((campaign) => (
-              <tr>
-                <td>{v.t.words.channel(campaign.utmSource)}</td>
-                <td>
-                  <a href={`/leads?campaignId=${campaign.id}`}>{campaign.utmCampaign}</a>
-                </td>
-                <td>{campaign.contractorId ? (contractorName.get(campaign.contractorId) ?? campaign.contractorId) : "—"}</td>
-                <td>{campaign.platformCampaignIds.join(", ") || "—"}</td>
-                <td>
-                  {campaign.paid ? t.paidYes : t.paidNo}
-                  <form method="post" action={`/hypotheses/${h.id}/campaigns/${campaign.id}/paid`} class="inline">
-                    <Csrf v={v} />
-                    <input type="hidden" name="paid" value={campaign.paid ? "false" : "true"} />
-                    <button type="submit" class="secondary">
-                      {campaign.paid ? t.markUnpaid : t.markPaid}
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={campaigns}
+        empty={t.noCampaigns}
+        columns={[
+          { head: t.utmSource, cell: (campaign) => v.t.words.channel(campaign.utmSource) },
+          { head: t.utmCampaign, cell: (campaign) => <a href={`/leads?campaignId=${campaign.id}`}>{campaign.utmCampaign}</a> },
+          { head: t.contractor, cell: (campaign) => (campaign.contractorId ? (contractorName.get(campaign.contractorId) ?? campaign.contractorId) : "—") },
+          { head: t.platformIds, cell: (campaign) => campaign.platformCampaignIds.join(", ") || "—" },
+          {
+            head: t.paid,
+            cell: (campaign) => (
+              <>
+                {campaign.paid ? t.paidYes : t.paidNo}
+                <form method="post" action={`/hypotheses/${h.id}/campaigns/${campaign.id}/paid`} class="inline">
+                  <Csrf v={v} />
+                  <input type="hidden" name="paid" value={campaign.paid ? "false" : "true"} />
+                  <button type="submit" class="secondary">
+                    {campaign.paid ? t.markUnpaid : t.markPaid}
+                  </button>
+                </form>
+              </>
+            ),
+          },
+        ]}
+      />
       {h.stage !== "closed" && (
         <details open={state.problem !== undefined}>
           <summary>+ {t.addCampaign}</summary>
