@@ -37,6 +37,22 @@ describe("the API keys page", () => {
     expect(keyRow(list.html, name)).toMatch(/^Маркетолог Ольга \S+ маркетолог — .+ действует Отозвать$/);
   });
 
+  it("refuses in words to make a second key when the page that showed the secret is submitted again", async () => {
+    const name = `Обновлённая страница ${newId()}`;
+    const formId = /name="formId" value="(\w+)"/.exec((await owner.get("/keys")).html)?.[1];
+    expect(formId).toBeDefined();
+    const first = await owner.post("/keys", { formId: formId!, name, role: "marketer", contractorId: "", personId: "" });
+    expect(secretOf(first.html)).toBeDefined();
+    const again = await owner.post("/keys", { formId: formId!, name, role: "marketer", contractorId: "", personId: "" });
+    expect(again.status).toBe(409);
+    expect(secretOf(again.html)).toBeUndefined();
+    expect(textOf(again.html)).toContain("Этот ключ уже выпущен: его секрет показывался один раз");
+    const named = (await h.call("GET", "/api/keys")).body.items.filter((k: { name?: string }) => k.name === name);
+    expect(named).toHaveLength(1);
+    // The page that refused shows a fresh form, so the next key can be made from it.
+    expect(/name="formId" value="(\w+)"/.exec(again.html)?.[1]).not.toBe(formId);
+  });
+
   it("binds a contractor's key to the contractor and a manager's key to the person, named in the list", async () => {
     const agency = (await h.call("POST", "/api/contractors", { name: `Агентство ${newId()}` })).body;
     const contractorKey = await owner.post("/keys", { name: `Кабинет ${agency.name}`, role: "contractor", contractorId: agency.id, personId: "" });

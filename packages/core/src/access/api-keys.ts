@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { IdSchema } from "../db/key-limits.js";
 import type { Ctx } from "../context.js";
-import { InvalidInputError, NotFoundError } from "../errors.js";
+import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
 import { ApiKeyEntity, hashOfKey, principalByKeyHash } from "./key-lookup.js";
 import { namedPeople } from "../people/managers.js";
@@ -34,7 +34,11 @@ export type CreateKeyInput = z.infer<typeof CreateKeyInput>;
 export type ApiKeyInfo = { id: string; role: Role; name?: string; contractorId?: string; personId?: string; createdAt: string; revokedAt?: string };
 
 export const ApiKeys = {
-  async create(ctx: Ctx, input: CreateKeyInput): Promise<{ id: string; key: string; name?: string }> {
+  /**
+   * `formId`: the id the page's form was rendered with, so that submitting that form again (a reload of
+   * the page that showed the secret) is refused with `key_already_made` instead of making a second key.
+   */
+  async create(ctx: Ctx, input: CreateKeyInput, { formId }: { formId?: string } = {}): Promise<{ id: string; key: string; name?: string }> {
     let name = input.name;
     if (input.personId !== undefined) {
       const person = (await namedPeople(ctx, [{ id: input.personId, path: "personId" }]))[0]!;
@@ -43,7 +47,10 @@ export const ApiKeys = {
       }
       name ??= person.name;
     }
-    const id = newId();
+    if (formId !== undefined && (await keyById(ctx, formId))) {
+      throw new ConflictError("key_already_made", "a key was already made from this form; its secret was shown once", { id: formId });
+    }
+    const id = formId ?? newId();
     const key = `prm_${randomBytes(24).toString("base64url")}`;
     const { pk } = ApiKeyEntity.key({ hash: hashOfKey(key) });
     const createdAt = ctx.now().toISOString();
@@ -61,7 +68,7 @@ export const ApiKeys = {
   },
 
   async revoke(ctx: Ctx, id: string): Promise<ApiKeyInfo> {
-    const [found] = await ApiKeyEntity.all(ctx, "all", {}, { sort: { between: [id, id] } });
+    const found = await keyById(ctx, id);
     if (!found) throw new NotFoundError("API key", id);
     // The first revocation's time stays: revoking again changes nothing and answers the key as it is.
     const revoked =
@@ -72,6 +79,11 @@ export const ApiKeys = {
     return infoOf(revoked);
   },
 };
+
+async function keyById(ctx: Ctx, id: string) {
+  const [found] = await ApiKeyEntity.all(ctx, "all", {}, { sort: { between: [id, id] } });
+  return found;
+}
 
 /** What the API shows of a key: everything but where it is stored (its hash). */
 function infoOf({ pk: _pk, ...info }: z.infer<typeof ApiKeyEntity.schema>): ApiKeyInfo {

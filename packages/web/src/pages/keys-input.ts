@@ -31,3 +31,8 @@ export function readKeyForm(values: Record<string, string>, people: Person[], t:
   }
   return issues.length > 0 ? { issues } : { input: { role, name, contractorId, personId } };
 }
+
+/** The id the key form was rendered with (see `ApiKeys.create`); a value that is no id of ours is ignored. */
+export function formIdOf(values: Record<string, string>): string | undefined {
+  return /^[0-9A-HJKMNP-TV-Z]{26}$/.test(values.formId ?? "") ? values.formId : undefined;
+}

@@ -1,16 +1,16 @@
 import { Hono, type Context } from "hono";
 import type { FC } from "hono/jsx";
-import { NotFoundError } from "@parom/core";
+import { newId, NotFoundError } from "@parom/core";
 import { ApiKeys, roles } from "@parom/core/access";
 import { Contractors } from "@parom/core/contractor";
 import { People } from "@parom/core/people";
 import { Csrf, emptyForm, Field, Problems, Select, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
-import { formValues } from "../forms.js";
+import { attempt, formStatus, formValues } from "../forms.js";
 import { formPost, needs } from "../guards.js";
 import { Page } from "../layout.js";
 import { viewOf, type View } from "../view.js";
-import { readKeyForm } from "./keys-input.js";
+import { formIdOf, readKeyForm } from "./keys-input.js";
 
 type Made = { id: string; key: string; name?: string };
 type ApiKeyInfo = Awaited<ReturnType<typeof ApiKeys.list>>[number];
@@ -34,7 +34,7 @@ const MadeKey: FC<{ v: View; made: Made }> = ({ v, made }) => {
   );
 };
 
-async function keysPage(c: Context<WebEnv>, options: { state?: FormState; made?: Made; status?: 200 | 201 | 400 } = {}) {
+async function keysPage(c: Context<WebEnv>, options: { state?: FormState; made?: Made; status?: 200 | 201 | 400 | 409 | 422 } = {}) {
   const { state = emptyForm, made, status = 200 } = options;
   const v = await viewOf(c);
   const { ctx } = c.var;
@@ -52,6 +52,7 @@ async function keysPage(c: Context<WebEnv>, options: { state?: FormState; made?:
       <Problems v={v} state={state} named />
       <form method="post" action="/keys" class="card">
         <Csrf v={v} />
+        <input type="hidden" name="formId" value={newId()} />
         <h2 class="small">{t.create}</h2>
         <div class="row">
           <Field state={state} name="name" label={t.name} hint={t.nameHint} />
@@ -153,8 +154,9 @@ export const keyRoutes = new Hono<WebEnv>()
     const read = readKeyForm(values, await People.list(c.var.ctx), t);
     if ("issues" in read) return keysPage(c, { state: { values, problem: { issues: read.issues } }, status: 400 });
     if (read.input.contractorId) await Contractors.get(c.var.ctx, read.input.contractorId);
-    const made = await ApiKeys.create(c.var.ctx, read.input);
-    return keysPage(c, { made, status: 201 });
+    const made = await attempt(() => ApiKeys.create(c.var.ctx, read.input, { formId: formIdOf(values) }));
+    if (!made.ok) return keysPage(c, { state: { values: {}, problem: made.problem }, status: formStatus(made.kind) });
+    return keysPage(c, { made: made.value, status: 201 });
   })
   .get("/keys/:id/revoke", ...needs("keys.manage"), async (c) => {
     return confirmPage(c, await listedKey(c, c.req.param("id")));
