@@ -125,7 +125,7 @@ export const en = {
     rulesVersion: (version: number, at: string) => `Version ${version}, ${at}`,
     olderVersions: "Earlier versions",
     history: "History",
-    entry: { created: "created", transition: "stage changed", rules: "rules written", optimization: "optimization recorded" },
+    entry: { created: "created", transition: "stage changed", rules: "rules written", optimization: "optimization recorded", edit: "edited" },
     by: (role: string) => `by ${role}`,
     leadsLink: "Leads of this hypothesis",
   },

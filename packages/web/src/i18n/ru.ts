@@ -121,7 +121,7 @@ export const ru: Messages = {
     rulesVersion: (version, at) => `Версия ${version}, ${at}`,
     olderVersions: "Прежние версии",
     history: "История",
-    entry: { created: "создана", transition: "смена этапа", rules: "записан регламент", optimization: "записана оптимизация" },
+    entry: { created: "создана", transition: "смена этапа", rules: "записан регламент", optimization: "записана оптимизация", edit: "изменена" },
     by: (role) => `— ${role}`,
     leadsLink: "Лиды этой гипотезы",
   },
