@@ -20,20 +20,21 @@ const read = async (id: string) => (await h.call("GET", `/api/hypotheses/${id}`)
 /** What the edit form posts when a person changes `changed` of the prefilled fields. */
 async function editForm(id: string, changed: Record<string, string>): Promise<Record<string, string>> {
   const html = (await marketer.get(`/hypotheses/${id}`)).html;
-  const field = (name: string) => new RegExp(`name="${name.replace(".", "\\.")}"[^>]*value="([^"]*)"`).exec(html)?.[1] ?? "";
-  const names = ["expectedVersion", "title", "budget", "probe.start", "probe.end", "targets.cplMax", "targets.conversionMin", "maturityDays", "confidence"];
-  const values = Object.fromEntries(names.map((name) => [name, field(name)]));
-  const statement = /name="statement"[^>]*>([^<]*)</.exec(html)?.[1] ?? "";
-  return { ...values, statement, ...changed };
+  const field = (name: string) => new RegExp(`name="${name.replaceAll(".", "\\.")}"[^>]*value="([^"]*)"`).exec(html)?.[1] ?? "";
+  const paths = ["title", "budget", "probe.start", "probe.end", "targets.cplMax", "targets.conversionMin", "maturityDays", "confidence"];
+  const values = Object.fromEntries(paths.map((path) => [`edit.${path}`, field(`edit.${path}`)]));
+  const statement = /name="edit\.statement"[^>]*>([^<]*)</.exec(html)?.[1] ?? "";
+  const renamed = Object.fromEntries(Object.entries(changed).map(([path, value]) => [`edit.${path}`, value]));
+  return { expectedVersion: field("expectedVersion"), ...values, "edit.statement": statement, ...renamed };
 }
 
 describe("editing a hypothesis on its page", () => {
   it("shows the current values (money as people write it), saves a change with its reason, and tells it in the history", async () => {
     const id = await newHypothesis(h, { cplMax: "1500", conversionMin: 0.05 });
     const form = await editForm(id, {});
-    expect(form).toMatchObject({ budget: "500 000", "targets.cplMax": "1 500", "targets.conversionMin": "5", confidence: "90", maturityDays: "15" });
+    expect(form).toMatchObject({ "edit.budget": "500 000", "edit.targets.cplMax": "1 500", "edit.targets.conversionMin": "5", "edit.confidence": "90", "edit.maturityDays": "15" });
 
-    const saved = await marketer.post(`/hypotheses/${id}/edit`, { ...form, budget: "600 000", "targets.cplMax": "1 200,50", reason: "Директор добавил бюджет" });
+    const saved = await marketer.post(`/hypotheses/${id}/edit`, { ...form, "edit.budget": "600 000", "edit.targets.cplMax": "1 200,50", "edit.reason": "Директор добавил бюджет" });
 
     expect(saved.status, textOf(saved.html)).toBe(303);
     expect(await read(id)).toMatchObject({ budget: "600000.00", targets: { cplMax: "1200.50", conversionMin: 0.05 } });
@@ -97,11 +98,11 @@ describe("editing a hypothesis on its page", () => {
     await owner.signIn(OWNER_KEY);
     expect(textOf((await owner.get(`/hypotheses/${id}`)).html)).toContain("Новый бюджет на масштабирование");
 
-    const bad = await owner.post(`/hypotheses/${id}/approvals`, { decision: "approve", budget: "много" });
+    const bad = await owner.post(`/hypotheses/${id}/approvals`, { decision: "approve", scaleBudget: "много" });
     expect(bad.status).toBe(400);
     expect(spaces(textOf(bad.html))).toContain("Новый бюджет на масштабирование: сумма в рублях");
 
-    const approved = await owner.post(`/hypotheses/${id}/approvals`, { decision: "approve", comment: "Вперёд", budget: "1 500 000,50" });
+    const approved = await owner.post(`/hypotheses/${id}/approvals`, { decision: "approve", comment: "Вперёд", scaleBudget: "1 500 000,50" });
     expect(approved.status).toBe(303);
     expect(await read(id)).toMatchObject({ stage: "scale", budget: "1500000.50" });
     expect(await pageText(owner, `/hypotheses/${id}`)).toContain("Бюджет: 500 000 ₽ → 1 500 000,50 ₽");
@@ -113,7 +114,7 @@ describe("editing a hypothesis on its page", () => {
     await head.signIn((await addSalesPerson(h, "sales_head")).key);
     expect((await head.get(`/hypotheses/${id}`)).status).toBe(403);
     await head.get("/");
-    expect((await head.post(`/hypotheses/${id}/edit`, { expectedVersion: "1", reason: "так", budget: "1" })).status).toBe(403);
+    expect((await head.post(`/hypotheses/${id}/edit`, { expectedVersion: "1", "edit.reason": "так", "edit.budget": "1" })).status).toBe(403);
     expect((await read(id)).version).toBe(1);
   });
 });

@@ -8,41 +8,42 @@ import { attempt, formStatus, formValues, optionalNumber, optionalPercent, optio
 import { formPost, needs } from "../../guards.js";
 import type { Messages } from "../../i18n/index.js";
 import { viewOf } from "../../view.js";
+import { editName } from "./edit.js";
 import { hypothesisPage } from "./routes.js";
 
 const moneyFields: readonly string[] = ["budget", "targets.cplMax", "targets.cacMax"];
 
 /** The edit form as the API's body: every field posted, blank targets left out (removed), blank money kept for the schema to name. */
-function editBody(f: Record<string, string>) {
-  const money = (name: string) => optionalText(f[name]);
+function editBody(values: Record<string, string>) {
+  const f = (path: string) => values[editName(path)];
   return {
-    expectedVersion: optionalNumber(f.expectedVersion),
-    reason: optionalText(f.reason),
-    title: f.title ?? "",
-    statement: f.statement ?? "",
-    budget: money("budget") ?? "",
-    probe: { start: f["probe.start"] ?? "", end: f["probe.end"] ?? "" },
+    expectedVersion: optionalNumber(values.expectedVersion),
+    reason: optionalText(f("reason")),
+    title: f("title") ?? "",
+    statement: f("statement") ?? "",
+    budget: optionalText(f("budget")) ?? "",
+    probe: { start: f("probe.start") ?? "", end: f("probe.end") ?? "" },
     targets: {
-      cplMax: money("targets.cplMax"),
-      cacMax: money("targets.cacMax"),
-      qualifiedRateMin: optionalPercent(f["targets.qualifiedRateMin"]),
-      conversionMin: optionalPercent(f["targets.conversionMin"]),
-      romiMin: optionalPercent(f["targets.romiMin"]),
-      minLeads: optionalNumber(f["targets.minLeads"]),
-      minClients: optionalNumber(f["targets.minClients"]),
+      cplMax: optionalText(f("targets.cplMax")),
+      cacMax: optionalText(f("targets.cacMax")),
+      qualifiedRateMin: optionalPercent(f("targets.qualifiedRateMin")),
+      conversionMin: optionalPercent(f("targets.conversionMin")),
+      romiMin: optionalPercent(f("targets.romiMin")),
+      minLeads: optionalNumber(f("targets.minLeads")),
+      minClients: optionalNumber(f("targets.minClients")),
     },
-    maturityDays: optionalNumber(f.maturityDays),
-    confidence: optionalPercent(f.confidence),
+    maturityDays: optionalNumber(f("maturityDays")),
+    confidence: optionalPercent(f("confidence")),
   };
 }
 
-/** Each field's problem named by its label, money fields by how an amount is written. */
+/** Each field's problem at its form field, named by its label, money fields by how an amount is written. */
 function inWords(problem: Problem, t: Messages["edit"]): Problem {
   return {
     ...problem,
     issues: problem.issues.map((issue) => {
       const message = moneyFields.includes(issue.path) ? t.badMoney : issue.message;
-      return { path: issue.path, message: t.fields[issue.path] ? `${t.fields[issue.path]}: ${message}` : message };
+      return { path: editName(issue.path), message: t.fields[issue.path] ? `${t.fields[issue.path]}: ${message}` : message };
     }),
   };
 }

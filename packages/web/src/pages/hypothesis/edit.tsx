@@ -25,6 +25,9 @@ export function percentInputText(fraction: number | undefined, lang: Lang): stri
   return lang === "ru" ? text.replace(".", ",") : text;
 }
 
+/** The form's name of the field the API names `path` (`budget` -> `edit.budget`). */
+export const editName = (path: string) => `edit.${path}`;
+
 /** The form's fields prefilled with what the hypothesis holds now, by the paths the API names them by. */
 function currentValues(h: Hypothesis, lang: Lang): Record<string, string> {
   const money = (kopecks: number | undefined) => (kopecks === undefined ? "" : moneyInputText(kopecks, lang));
@@ -58,7 +61,8 @@ export const EditSection: Section = ({ v, data: { hypothesis: h }, forms }) => {
   const f = t.fields;
   const state = forms.edit ?? emptyForm;
   const current = currentValues(h, v.lang);
-  const field = (name: string, hint?: string, type?: string) => <Field state={state} name={name} label={f[name]!} value={current[name]} hint={hint} type={type} />;
+  // Named apart from the page's other forms (the close form's `reason`, the forecast's `budget`): ids come from names.
+  const field = (path: string, hint?: string, type?: string) => <Field state={state} name={editName(path)} label={f[path]!} value={current[path]} hint={hint} type={type} />;
   return (
     <section aria-labelledby="edit">
       <details open={state.problem !== undefined}>
@@ -74,7 +78,7 @@ export const EditSection: Section = ({ v, data: { hypothesis: h }, forms }) => {
           <Csrf v={v} />
           <input type="hidden" name="expectedVersion" value={state.values.expectedVersion ?? String(h.version)} />
           {field("title")}
-          <TextArea state={state} name="statement" label={f.statement!} value={current.statement} rows={3} />
+          <TextArea state={state} name={editName("statement")} label={f.statement!} value={current.statement} rows={3} />
           <div class="row">
             {field("budget", t.moneyHint)}
             {field("probe.start", undefined, "date")}
@@ -93,7 +97,7 @@ export const EditSection: Section = ({ v, data: { hypothesis: h }, forms }) => {
             {field("maturityDays")}
             {field("confidence", t.confidenceHint)}
           </div>
-          <TextArea state={state} name="reason" label={t.reason} hint={t.reasonHint} required rows={2} />
+          <TextArea state={state} name={editName("reason")} label={t.reason} hint={t.reasonHint} required rows={2} />
           <button type="submit">{t.save}</button>
         </form>
       </details>

@@ -13,11 +13,14 @@ import { hypothesisPage } from "../routes.js";
 
 const actorOf = (c: Context<WebEnv>) => actingKey(c.var.principal);
 
-/** The approval form as the API's body; the new budget goes only with an approval (a rejection ignores the field). */
+/**
+ * The approval form as the API's body; the new budget goes only with an approval (a rejection ignores
+ * the field). Its field is `scaleBudget`, apart from the forecast's `budget` on the same page.
+ */
 const approvalBody = (f: Record<string, string>) => ({
   decision: f.decision ?? "",
   comment: optionalText(f.comment),
-  budget: f.decision === "approve" ? optionalText(f.budget) : undefined,
+  budget: f.decision === "approve" ? optionalText(f.scaleBudget) : undefined,
 });
 
 /** Each problem of the approval form named by its field's label in the page's words (the budget by how an amount is written). */
@@ -27,7 +30,8 @@ function approvalInWords(problem: Problem, t: Messages): Problem {
     ...problem,
     issues: problem.issues.map((issue) => {
       const message = issue.path === "budget" ? t.edit.badMoney : issue.message;
-      return { ...issue, message: labels[issue.path] ? `${labels[issue.path]}: ${message}` : message };
+      const path = issue.path === "budget" ? "scaleBudget" : issue.path;
+      return { path, message: labels[issue.path] ? `${labels[issue.path]}: ${message}` : message };
     }),
   };
 }
