@@ -53,6 +53,21 @@ describe("PATCH /api/hypotheses/{id}", () => {
     expect(await read(id)).toMatchObject({ budget: "550000.00", version: version + 1 });
   });
 
+  it("lets exactly one of ten simultaneous edits from the same version land", async () => {
+    const id = await newHypothesis(h, { cplMax: "1500" });
+    const { version } = await read(id);
+
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => edit(id, { expectedVersion: version, reason: `правка ${i}`, budget: 600_000 + i })));
+
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    const losers = results.filter((r) => r.status === 409);
+    expect(losers).toHaveLength(9);
+    for (const loser of losers) expect(loser.body).toMatchObject({ error: "version_conflict", currentVersion: version + 1 });
+    const winner = results.find((r) => r.status === 200)!.body;
+    expect(await read(id)).toMatchObject({ budget: winner.budget, version: version + 1 });
+    expect((await history(id)).filter((entry: { type: string }) => entry.type === "edit")).toHaveLength(1);
+  });
+
   it("refuses to edit a closed hypothesis with 409 hypothesis_closed", async () => {
     const id = await newHypothesis(h, { cplMax: "1500" });
     const closed = await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "closed", reason: "не окупился" });
