@@ -6,7 +6,11 @@ import type { HypothesisPageData } from "./data.js";
 
 /** The forms of the page that post back to it; a refused one re-renders the page with its state. */
 export type HypothesisForms = {
-  transition?: FormState; campaign?: FormState; rules?: FormState; approval?: FormState; optimization?: FormState;
+  transition?: FormState;
+  campaign?: FormState;
+  rules?: FormState;
+  approval?: FormState;
+  optimization?: FormState;
   /** `stale`: refused because someone else changed the hypothesis meanwhile. */
   edit?: FormState & { stale?: boolean };
 };
