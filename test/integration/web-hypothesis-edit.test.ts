@@ -105,7 +105,9 @@ describe("editing a hypothesis on its page", () => {
     const approved = await owner.post(`/hypotheses/${id}/approvals`, { decision: "approve", comment: "Вперёд", scaleBudget: "1 500 000,50" });
     expect(approved.status).toBe(303);
     expect(await read(id)).toMatchObject({ stage: "scale", budget: "1500000.50" });
-    expect(await pageText(owner, `/hypotheses/${id}`)).toContain("Бюджет: 500 000 ₽ → 1 500 000,50 ₽");
+    const text = await pageText(owner, `/hypotheses/${id}`);
+    expect(text).toContain("смена этапа: Оптимизация → Масштаб Вперёд — владелец Бюджет: 500 000 ₽ → 1 500 000,50 ₽");
+    expect(text).not.toContain("approval");
   });
 
   it("refuses the edit to those who may not write hypotheses", async () => {
