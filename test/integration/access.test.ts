@@ -69,6 +69,8 @@ const table: Record<string, Row> = {
   "GET /api/hypotheses": { req: () => ({}), expect: staff(200) },
   "GET /api/hypotheses/compare": { req: (s) => ({ query: `ids=${s.f.hypothesisId}` }), expect: staff(200) },
   "GET /api/hypotheses/:id": { req: (s) => hyp(s), expect: staff(200) },
+  // 409: a version no hypothesis reaches, so the edit gets through the guards and is refused as stale (version_conflict).
+  "PATCH /api/hypotheses/:id": { req: (s) => hyp(s, { body: { expectedVersion: 999_999, reason: "проверка прав", budget: "600000" } }), expect: staff(409) },
   "POST /api/hypotheses/:id/transitions": { req: (s) => ({ ...id(s.own.closingHypothesisId), body: { to: "closed", reason: "не окупился" } }), expect: staff(200) },
   "GET /api/hypotheses/:id/history": { req: (s) => hyp(s), expect: staff(200) },
   "PUT /api/hypotheses/:id/rules": { req: (s) => hyp(s, { body: { responsible: "Мария", leadHandling: "Перезвонить за 15 минут", checklist: ["скрипт"] } }), expect: staff(200) },

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { Campaigns, CreateCampaignInput } from "@parom/core/campaign";
 import type { Hypothesis } from "@parom/core/hypothesis";
-import { CreateHypothesisInput, Hypotheses, Rules, RulesInput, TransitionInput } from "@parom/core/hypothesis";
+import { CreateHypothesisInput, EditHypothesisInput, Hypotheses, HypothesisEdits, Rules, RulesInput, TransitionInput } from "@parom/core/hypothesis";
 import { formatKopecks } from "@parom/core";
 import type { AppEnv } from "../env.js";
 import { describeRoute } from "../openapi/describe.js";
@@ -9,7 +9,8 @@ import { jsonBody } from "../validate.js";
 import { actorOf, readHypotheses, writeHypotheses } from "./hypothesis-access.js";
 
 /** The API shape of a hypothesis: money as decimal strings. */
-function present(hypothesis: Hypothesis) {
+function present({ targetChanges: _marks, ...hypothesis }: Hypothesis) {
+  // Target-change marks are shown where they matter, on the KPI rows (GET /{id}/kpis).
   const { cplMax, cacMax, ...rates } = hypothesis.targets;
   return {
     ...hypothesis,
@@ -25,6 +26,17 @@ function present(hypothesis: Hypothesis) {
 const hypothesis = { description: "The hypothesis: statement, channel, budget and targets (money as decimal strings), stage, version." };
 const docs = {
   create: describeRoute({ summary: "Create a hypothesis (it starts in probe)", body: CreateHypothesisInput, response: { ...hypothesis, status: 201 } }),
+  edit: describeRoute({
+    summary: "Edit a hypothesis: title, statement, budget, probe window, targets, maturity, confidence",
+    description:
+      "Send only the fields to change, the `version` you read as `expectedVersion` and why in `reason`; `targets` replaces the whole set. One history entry keeps who, why and each field's before and after. A target changed once leads have arrived is marked on its KPI row (`targetChangedAt`, `previousTarget`).",
+    body: EditHypothesisInput,
+    response: hypothesis,
+    errors: {
+      400: "A field is invalid, `reason` is missing, no field to change is named, or every field already holds its value (`nothing_changed`).",
+      409: "The hypothesis changed since `expectedVersion` (`version_conflict` with `currentVersion`), or it is closed (`hypothesis_closed`).",
+    },
+  }),
   list: describeRoute({ summary: "List hypotheses", response: { description: "`{items: [hypothesis]}`" } }),
   get: describeRoute({ summary: "A hypothesis", response: hypothesis }),
   transition: describeRoute({
@@ -60,6 +72,10 @@ export const hypothesisRoutes = new Hono<AppEnv>()
   })
   .get("/", docs.list, readHypotheses, async (c) => c.json({ items: (await Hypotheses.list(c.var.ctx)).map(present) }))
   .get("/:id", docs.get, readHypotheses, async (c) => c.json(present(await Hypotheses.get(c.var.ctx, c.req.param("id")))))
+  .patch("/:id", docs.edit, writeHypotheses, async (c) => {
+    const input = await jsonBody(c, EditHypothesisInput);
+    return c.json(present(await HypothesisEdits.edit(c.var.ctx, c.req.param("id"), input, actorOf(c))));
+  })
 
   .post("/:id/transitions", docs.transition, writeHypotheses, async (c) => {
     const input = await jsonBody(c, TransitionInput);

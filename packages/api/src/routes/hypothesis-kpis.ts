@@ -21,7 +21,7 @@ const docs = {
   }),
   decide: describeRoute({
     summary: "Approve or reject scale-out",
-    description: "Approval stores the gate snapshot and moves the hypothesis to scale in one transaction.",
+    description: "Approval stores the gate snapshot and moves the hypothesis to scale in one transaction; an optional `budget` (approvals only) becomes its budget in that transaction, and the history entry of the move names the change.",
     body: ApprovalInput,
     response: { status: 201, description: "The decision." },
     errors: { 409: "Not in optimization, the gate does not pass (`gate_not_passed`), or the hypothesis changed meanwhile." },

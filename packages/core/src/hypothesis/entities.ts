@@ -24,6 +24,12 @@ const TargetsItem = z.object({
   minClients: z.number().optional(),
 });
 
+/** One field an edit changed, with its values before and after (money as decimal strings; null: not set). */
+const FieldChangeItem = z.object({ field: z.string(), before: z.union([z.string(), z.number(), z.null()]), after: z.union([z.string(), z.number(), z.null()]) });
+
+/** Per target name: the last change made after leads had arrived, with the value it replaced (kopecks for money). */
+export const TargetChangesItem = z.record(z.string(), z.object({ at: z.string(), before: z.number().nullable() }));
+
 /** The partition of a hypothesis, where its history, rules, optimizations and approvals live beside it. */
 export const hypothesisPartition = ({ hypothesisId }: { hypothesisId: string }) => hypothesisKeys.item(hypothesisId).pk;
 
@@ -46,6 +52,8 @@ export const HypothesisEntity = defineEntity({
     version: z.number(),
     rulesVersion: z.number().nullable().default(null),
     closedReason: z.string().nullable().default(null),
+    /** Targets changed after leads had arrived: when, and the value before (edit.ts). */
+    targetChanges: TargetChangesItem.optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   }),
@@ -64,11 +72,12 @@ export const HistoryEntity = defineEntity({
     version: z.number(),
     at: z.string(),
     actor: ActorItem,
-    entryType: z.enum(["created", "transition", "rules", "optimization"]),
+    entryType: z.enum(["created", "transition", "rules", "optimization", "edit"]),
     from: z.enum(stages).optional(),
     to: z.enum(stages).optional(),
     reason: z.string().optional(),
     rulesVersion: z.number().optional(),
+    changes: z.array(FieldChangeItem).optional(),
   }),
   key: ({ hypothesisId, version }: { hypothesisId: string; version: number }) => hypothesisKeys.history(hypothesisId, version),
   partition: { of: hypothesisPartition, sortPrefix: hypothesisKeys.historyPrefix },

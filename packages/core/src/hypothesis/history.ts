@@ -16,13 +16,18 @@ export type HistoryEntry = {
   version: number;
   at: string;
   actor: Actor;
-  type: "created" | "transition" | "rules" | "optimization";
+  type: "created" | "transition" | "rules" | "optimization" | "edit";
   from?: Stage;
   to?: Stage;
   reason?: string;
   /** For `rules`: the written-rules version this change recorded. */
   rulesVersion?: number;
+  /** For `edit` (and a scale-out approval that set a new budget): each field changed, before and after. */
+  changes?: FieldChange[];
 };
+
+/** One changed field: `budget`, `probe.start`, `targets.cplMax`...; money as decimal strings, null where unset. */
+export type FieldChange = { field: string; before: string | number | null; after: string | number | null };
 
 /** The transaction item appending `entry`, named "history"; it fails rather than overwrite an existing entry. */
 export function appendHistory(ctx: Ctx, hypothesisId: string, entry: HistoryEntry): TransactItem {
@@ -45,5 +50,6 @@ export function toHistoryEntry(item: z.infer<typeof HistoryEntity.schema>): Hist
     ...(item.to ? { to: item.to } : {}),
     ...(item.reason ? { reason: item.reason } : {}),
     ...(item.rulesVersion ? { rulesVersion: item.rulesVersion } : {}),
+    ...(item.changes ? { changes: item.changes } : {}),
   };
 }

@@ -37,7 +37,7 @@ type Change = {
   set: Record<string, unknown>;
   /** Attributes that must still hold their read values (the version always must). */
   unchanged?: Partial<Record<keyof Hypothesis, unknown>>;
-  entry: Pick<HistoryEntry, "actor" | "type" | "from" | "to" | "reason" | "rulesVersion">;
+  entry: Pick<HistoryEntry, "actor" | "type" | "from" | "to" | "reason" | "rulesVersion" | "changes">;
   /** More items written in the same transaction (after the update and the history entry). */
   extra?: TransactItem[];
 };

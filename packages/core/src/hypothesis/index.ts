@@ -1,6 +1,7 @@
 // @parom/core/hypothesis: the names other packages use; add a name here only when another package needs it.
 // Code inside the package imports its modules directly, never through this file.
-export type { Actor } from "./history.js";
+export { EditHypothesisInput, HypothesisEdits } from "./edit.js";
+export type { Actor, FieldChange, HistoryEntry } from "./history.js";
 export { Hypotheses, TransitionRefusedError } from "./hypothesis.js";
 export { CreateHypothesisInput, RulesInput, TransitionInput } from "./input.js";
 export { pipeline } from "./lifecycle.js";

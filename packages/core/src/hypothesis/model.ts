@@ -21,6 +21,8 @@ export type Hypothesis = {
   /** The current written rules' version, null until rules are written. */
   rulesVersion: number | null;
   closedReason: string | null;
+  /** Targets changed after leads had arrived, by target name: when, and the value replaced (kopecks for money). */
+  targetChanges?: Record<string, { at: string; before: number | null }>;
   createdAt: string;
   updatedAt: string;
 };

@@ -8,16 +8,22 @@ import { ActorItem, HypothesisEntity, hypothesisPartition } from "../hypothesis/
 import type { Actor } from "../hypothesis/history.js";
 import { commitChange, Hypotheses, VersionConflictError } from "../hypothesis/hypothesis.js";
 import type { Hypothesis } from "../hypothesis/model.js";
+import { changesOf } from "../hypothesis/edit.js";
+import { CreateHypothesisInput } from "../hypothesis/input.js";
 import { hypothesisKeys } from "../hypothesis/keys.js";
 import { stages, type Stage } from "../hypothesis/lifecycle.js";
 import { newId } from "../ids.js";
 import type { GateVerdict } from "./model.js";
 import { hypothesisGate } from "./load.js";
 
-export const ApprovalInput = z.strictObject({
-  decision: z.enum(["approve", "reject"]),
-  comment: z.string().trim().min(1, "must not be empty").max(2000).optional(),
-});
+export const ApprovalInput = z
+  .strictObject({
+    decision: z.enum(["approve", "reject"]),
+    comment: z.string().trim().min(1, "must not be empty").max(2000).optional(),
+    /** The budget to scale out with (as at creation: a number or "600000.50"); it replaces the hypothesis' budget on approval. */
+    budget: CreateHypothesisInput.shape.budget.optional(),
+  })
+  .refine((input) => input.budget === undefined || input.decision === "approve", { message: "only an approval sets a new budget", path: ["budget"] });
 export type ApprovalInput = z.output<typeof ApprovalInput>;
 
 /** The owner's decision on scale-out, with the gate exactly as it stood when it was taken. */
@@ -115,10 +121,19 @@ async function write(ctx: Ctx, hypothesis: Hypothesis, input: ApprovalInput, act
   };
   const put = ApprovalEntity.putItem(ctx, { ...approval, gate: JSON.stringify(gate) }, "new", "approval");
   if (input.decision === "approve") {
+    // A new budget goes with the move, and the move's history entry says what it was and became.
+    const changes = changesOf(hypothesis, { budget: input.budget });
     await commitChange(ctx, hypothesis, {
-      set: { stage: "scale" },
+      set: { stage: "scale", ...(changes.length > 0 ? { budget: input.budget } : {}) },
       unchanged: { stage: "optimization" },
-      entry: { actor, type: "transition", from: "optimization", to: "scale", reason: `Owner's approval ${approval.id}${approval.comment ? `: ${approval.comment}` : ""}` },
+      entry: {
+        actor,
+        type: "transition",
+        from: "optimization",
+        to: "scale",
+        reason: `Owner's approval ${approval.id}${approval.comment ? `: ${approval.comment}` : ""}`,
+        ...(changes.length > 0 ? { changes } : {}),
+      },
       extra: [put],
     });
     return approval;

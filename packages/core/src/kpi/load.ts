@@ -6,6 +6,7 @@ import type { Hypothesis } from "../hypothesis/model.js";
 import { dayIn, isIsoDay } from "../time.js";
 import { evaluateKpis, gateVerdict, judgedBy } from "./evaluate.js";
 import type { GateVerdict, KpiReport } from "./model.js";
+import { markTargetChanges } from "./target-changes.js";
 
 const isoDay = z.string().refine(isIsoDay, "must be a real date written YYYY-MM-DD");
 
@@ -32,7 +33,8 @@ export async function loadCounters(ctx: Ctx, campaigns: Campaign[], range: KpiRa
 
 /** KPIs of some counters judged by one hypothesis' targets, maturity and confidence, as of today. */
 export function judgeCounters(ctx: Ctx, hypothesis: Hypothesis, counters: Omit<LoadedCounters, "unpaidCampaignIds"> & Partial<LoadedCounters>): KpiReport {
-  return evaluateKpis({ ...judgedBy(hypothesis, counters), asOf: dayIn(ctx.now(), ctx.timeZone), probeEnd: hypothesis.probe.end });
+  const report = evaluateKpis({ ...judgedBy(hypothesis, counters), asOf: dayIn(ctx.now(), ctx.timeZone), probeEnd: hypothesis.probe.end });
+  return markTargetChanges(report, hypothesis);
 }
 
 async function report(ctx: Ctx, hypothesis: Hypothesis, campaigns: Campaign[], range: KpiRange): Promise<KpiReport> {

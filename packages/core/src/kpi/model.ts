@@ -43,6 +43,9 @@ export type KpiRow = {
   sample: KpiSample;
   /** Cost KPIs (cpl, cac, romi): days of the sample with leads of a paid campaign and no recorded spend (spend-coverage.ts). */
   spendMissing?: { days: string[] };
+  /** The target was changed after leads had arrived (target-changes.ts): when, and the target it replaced (null: none). */
+  targetChangedAt?: string;
+  previousTarget?: number | null;
 };
 
 export type KpiReport = { kpis: KpiRow[]; maturing: { leads: number }; asOf: string; confidence: number };

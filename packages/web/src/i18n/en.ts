@@ -9,6 +9,7 @@ import { tagsEn } from "./tags.en.js";
 import { salesEn } from "./sales.en.js";
 import { wordsEn } from "./words.en.js";
 import { refusalsEn } from "./refusals.en.js";
+import { editEn } from "./edit.en.js";
 import { enDays } from "./plural.js";
 
 /**
@@ -125,7 +126,7 @@ export const en = {
     rulesVersion: (version: number, at: string) => `Version ${version}, ${at}`,
     olderVersions: "Earlier versions",
     history: "History",
-    entry: { created: "created", transition: "stage changed", rules: "rules written", optimization: "optimization recorded" },
+    entry: { created: "created", transition: "stage changed", rules: "rules written", optimization: "optimization recorded", edit: "edited" },
     by: (role: string) => `by ${role}`,
     leadsLink: "Leads of this hypothesis",
   },
@@ -261,6 +262,7 @@ export const en = {
     campaignUpdated: "Campaign updated.",
     moved: "Stage changed.",
     rulesSaved: "Rules saved.",
+    edited: "Changes saved.",
     replayed: "Replayed: the call went through.",
     approved: "Scale-out approved: the hypothesis is in Scale.",
     rejected: "Rejection recorded.",
@@ -301,6 +303,7 @@ export const en = {
   access: accessEn,
   words: wordsEn,
   refusals: refusalsEn,
+  edit: editEn,
 };
 
 export type Messages = typeof en;

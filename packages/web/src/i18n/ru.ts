@@ -8,6 +8,7 @@ import { tagsRu } from "./tags.ru.js";
 import { salesRu } from "./sales.ru.js";
 import { wordsRu } from "./words.ru.js";
 import { refusalsRu } from "./refusals.ru.js";
+import { editRu } from "./edit.ru.js";
 import { dayWord, ruDays, ruPlural } from "./plural.js";
 
 /** Русские тексты; их форма задана en.ts, так что пропущенный ключ не пройдёт typecheck. */
@@ -121,7 +122,7 @@ export const ru: Messages = {
     rulesVersion: (version, at) => `Версия ${version}, ${at}`,
     olderVersions: "Прежние версии",
     history: "История",
-    entry: { created: "создана", transition: "смена этапа", rules: "записан регламент", optimization: "записана оптимизация" },
+    entry: { created: "создана", transition: "смена этапа", rules: "записан регламент", optimization: "записана оптимизация", edit: "изменена" },
     by: (role) => `— ${role}`,
     leadsLink: "Лиды этой гипотезы",
   },
@@ -256,6 +257,7 @@ export const ru: Messages = {
     campaignUpdated: "Кампания изменена.",
     moved: "Этап изменён.",
     rulesSaved: "Регламент сохранён.",
+    edited: "Изменения сохранены.",
     replayed: "Повторено: вызов прошёл.",
     approved: "Масштабирование одобрено: гипотеза на этапе масштабирования.",
     rejected: "Отказ записан.",
@@ -296,4 +298,5 @@ export const ru: Messages = {
   access: accessRu,
   words: wordsRu,
   refusals: refusalsRu,
+  edit: editRu,
 };

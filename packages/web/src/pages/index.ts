@@ -7,6 +7,7 @@ import { contractorRoutes } from "./contractors.js";
 import { decisionRoutes } from "./hypothesis/decisions/routes.js";
 import { hypothesisNewRoutes } from "./hypothesis-new.js";
 import { hypothesisRoutes } from "./hypothesis/routes.js";
+import { hypothesisEditRoutes } from "./hypothesis/edit-routes.js";
 import { keyRoutes } from "./keys.js";
 import { leadAssignmentRoutes } from "./lead-assignment-routes.js";
 import { leadRoutes } from "./leads.js";
@@ -30,6 +31,7 @@ export const pageModules: Hono<WebEnv>[] = [
   hypothesisNewRoutes,
   hypothesisRoutes,
   decisionRoutes,
+  hypothesisEditRoutes,
   accessRoutes, // ahead of leadRoutes: /leads/export is not a lead id
   leadAssignmentRoutes,
   leadRoutes,

@@ -1,8 +1,9 @@
 import { actorLabel } from "../../actor-label.js";
 import type { FC } from "hono/jsx";
-import type { WrittenRules } from "@parom/core/hypothesis";
+import type { HistoryEntry, WrittenRules } from "@parom/core/hypothesis";
 import { Csrf, emptyForm, Field, Problems, TextArea } from "../../components/form.js";
 import type { View } from "../../view.js";
+import { ChangeList } from "./changes.js";
 import type { Section } from "./section.js";
 
 const RulesText: FC<{ v: View; rules: WrittenRules }> = ({ v, rules }) => (
@@ -58,7 +59,20 @@ export const RulesSection: Section = ({ v, data: { hypothesis: h, rules }, forms
   );
 };
 
-export const HistorySection: Section = ({ v, data: { history } }) => (
+const approvalReason = /^Owner's approval [0-9A-Z]+(?:: ([\s\S]*))?$/;
+
+/**
+ * An entry's reason as the reader sees it. The owner's approval stored an English sentence naming
+ * the approval ("Owner's approval <id>: <comment>"); the entry already says who moved it where, so
+ * the page shows only the owner's comment.
+ */
+function reasonOf(entry: HistoryEntry): string | undefined {
+  if (!entry.reason || entry.to !== "scale") return entry.reason;
+  const match = approvalReason.exec(entry.reason);
+  return match ? match[1] : entry.reason;
+}
+
+export const HistorySection: Section = ({ v, data: { history, hypothesis } }) => (
   <section aria-labelledby="history">
     <h2 id="history">{v.t.hypothesis.history}</h2>
     <ol class="history" reversed>
@@ -67,7 +81,15 @@ export const HistorySection: Section = ({ v, data: { history } }) => (
           <time datetime={entry.at}>{v.fmt.dateTime(entry.at)}</time> — {v.t.hypothesis.entry[entry.type]}
           {entry.from && entry.to && `: ${v.t.stage[entry.from]} → ${v.t.stage[entry.to]}`}
           {entry.rulesVersion && ` (${v.t.hypothesis.version(entry.rulesVersion)})`}
-          {entry.reason && <> <q>{entry.reason}</q></>} <span class="muted">{v.t.hypothesis.by(actorLabel(v.t, entry.actor))}</span>
+          {reasonOf(entry) && (
+            <>
+              {" "}
+              {entry.type === "edit" && `${v.t.edit.why} `}
+              <q>{reasonOf(entry)}</q>
+            </>
+          )}{" "}
+          <span class="muted">{v.t.hypothesis.by(actorLabel(v.t, entry.actor))}</span>
+          {entry.changes && <ChangeList v={v} changes={entry.changes} currency={hypothesis.currency} />}
         </li>
       ))}
     </ol>

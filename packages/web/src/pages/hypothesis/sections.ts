@@ -5,6 +5,7 @@ import { ForecastSection } from "./decisions/forecast.js";
 import { FunnelSection } from "./decisions/funnel.js";
 import { GateSection, KpiSection } from "./decisions/kpis.js";
 import { OptimizationsSection } from "./decisions/optimizations.js";
+import { EditSection } from "./edit.js";
 import { Overview, StageSection, TargetsSection } from "./overview.js";
 import { HistorySection, RulesSection } from "./rules.js";
 import type { Section } from "./section.js";
@@ -19,6 +20,7 @@ export const hypothesisSections: Section[] = [
   GateSection,
   ApprovalSection,
   TargetsSection,
+  EditSection,
   KpiSection,
   CohortsSection,
   FunnelSection,

@@ -1,6 +1,7 @@
 import { actorLabel } from "../../../actor-label.js";
 import { can } from "@parom/core/access";
-import { Csrf, emptyForm, Problems, TextArea } from "../../../components/form.js";
+import { Csrf, emptyForm, Field, Problems, TextArea } from "../../../components/form.js";
+import { moneyInputText } from "../edit.js";
 import type { Section } from "../section.js";
 import { decisionData } from "./data.js";
 
@@ -21,15 +22,16 @@ export const ApprovalSection: Section = async ({ v, ctx, data, forms }) => {
     <section aria-labelledby="approval">
       <h2 id="approval">{t.title}</h2>
       {deciding && !owner && <p class="muted">{t.onlyOwner}</p>}
-      {!deciding && <Problems v={v} state={state} />}
+      {!deciding && <Problems v={v} state={state} named />}
       {deciding && owner && (
         <>
           <p>{t.intro}</p>
           {!gate.passed && <p class="muted">⚠ {t.gateShut}</p>}
-          <Problems v={v} state={state} />
+          <Problems v={v} state={state} named />
           <form method="post" action={`/hypotheses/${h.id}/approvals`} class="card">
             <Csrf v={v} />
             <TextArea state={state} name="comment" label={t.comment} rows={3} />
+            <Field state={state} name="scaleBudget" label={v.t.edit.approvalBudget} hint={v.t.edit.approvalBudgetHint} placeholder={moneyInputText(h.budget, v.lang)} />
             <div class="moves">
               <button type="submit" name="decision" value="approve">
                 ✓ {t.approve}

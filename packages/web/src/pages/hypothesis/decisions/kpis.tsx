@@ -1,9 +1,11 @@
+import { dayIn } from "@parom/core";
 import type { Targets } from "@parom/core/hypothesis";
 import type { KpiRow } from "@parom/core/kpi";
 import { boundText, intervalText, KpiTargetChart, verdictSign, type TargetRow } from "../../../charts/kpi-targets.js";
 import { GateStatus } from "../../../components/gate.js";
 import type { View } from "../../../view.js";
 import type { Section } from "../section.js";
+import { moneyText } from "../changes.js";
 import { decisionData } from "./data.js";
 import { kpiFormat, targetRow } from "./format.js";
 
@@ -39,7 +41,17 @@ export const KpiSection: Section = async ({ v, ctx, data }) => {
                 <th scope="row">{t.names[row.kpi]}</th>
                 <td class="num">{row.observed === null ? "—" : format(row.observed)}</td>
                 <td>{intervalText({ interval: row.interval, format }) ?? "—"}</td>
-                <td>{judgedRow ? boundText(v, judgedRow) : "—"}</td>
+                <td>
+                  {judgedRow ? boundText(v, judgedRow) : "—"}
+                  {row.targetChangedAt && (
+                    <>
+                      <br />
+                      <small class="caution">
+                        ✎ {v.t.edit.targetChanged(v.fmt.day(dayIn(new Date(row.targetChangedAt), ctx.timeZone)), previousTargetText(v, row, currency))}
+                      </small>
+                    </>
+                  )}
+                </td>
                 <td>{row.verdict ? `${verdictSign[row.verdict]} ${v.t.decisions.verdict[row.verdict]}` : "—"}</td>
                 <td class="num">{row.probability === undefined ? "—" : v.fmt.percent(row.probability)}</td>
               </tr>
@@ -56,6 +68,13 @@ export const KpiSection: Section = async ({ v, ctx, data }) => {
     </section>
   );
 };
+
+/** The target a changed one replaced, as the reader writes it (null: there was none). */
+function previousTargetText(v: View, row: KpiRow, currency: string): string | null {
+  const previous = row.previousTarget;
+  if (previous === null || previous === undefined) return null;
+  return row.kpi === "cpl" || row.kpi === "cac" ? moneyText(v, Math.round(previous * 100), currency) : kpiFormat(v, row.kpi, currency)(previous);
+}
 
 /** Why a judged KPI is not (yet) met, in the reader's words. */
 export function missingReason(v: View, row: KpiRow, targets: Targets, confidence: number, currency: string): string {

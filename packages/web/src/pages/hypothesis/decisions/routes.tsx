@@ -5,10 +5,36 @@ import { OptimizationInput, Optimizations } from "@parom/core/optimization";
 import type { WebEnv } from "../../../env.js";
 import { attempt, formStatus, formValues, optionalText, parseForm } from "../../../forms.js";
 import { formPost, needs } from "../../../guards.js";
+import type { Problem } from "../../../components/form.js";
+import type { Messages } from "../../../i18n/index.js";
 import type { NoticeKey } from "../../../notice.js";
+import { viewOf } from "../../../view.js";
 import { hypothesisPage } from "../routes.js";
 
 const actorOf = (c: Context<WebEnv>) => actingKey(c.var.principal);
+
+/**
+ * The approval form as the API's body; the new budget goes only with an approval (a rejection ignores
+ * the field). Its field is `scaleBudget`, apart from the forecast's `budget` on the same page.
+ */
+const approvalBody = (f: Record<string, string>) => ({
+  decision: f.decision ?? "",
+  comment: optionalText(f.comment),
+  budget: f.decision === "approve" ? optionalText(f.scaleBudget) : undefined,
+});
+
+/** Each problem of the approval form named by its field's label in the page's words (the budget by how an amount is written). */
+function approvalInWords(problem: Problem, t: Messages): Problem {
+  const labels: Record<string, string> = { comment: t.decisions.approval.comment, budget: t.edit.approvalBudget };
+  return {
+    ...problem,
+    issues: problem.issues.map((issue) => {
+      const message = issue.path === "budget" ? t.edit.badMoney : issue.message;
+      const path = issue.path === "budget" ? "scaleBudget" : issue.path;
+      return { path, message: labels[issue.path] ? `${labels[issue.path]}: ${message}` : message };
+    }),
+  };
+}
 
 /** Runs the form's verb; on success back to its section with a notice, on a refusal the page again with the reason at the form. */
 async function submit<T>(
@@ -19,7 +45,10 @@ async function submit<T>(
 ) {
   const values = await formValues(c);
   const result = await attempt(() => act(values));
-  if (!result.ok) return hypothesisPage(c, { [form]: { values, problem: result.problem } }, formStatus(result.kind));
+  if (!result.ok) {
+    const problem = form === "approval" ? approvalInWords(result.problem, (await viewOf(c)).t) : result.problem;
+    return hypothesisPage(c, { [form]: { values, problem } }, formStatus(result.kind));
+  }
   const anchor = form === "approval" ? "approval" : "optimizations";
   return c.redirect(`/hypotheses/${c.req.param("id")}?notice=${notice(result.value)}#${anchor}`, 303);
 }
@@ -33,7 +62,7 @@ export const decisionRoutes = new Hono<WebEnv>()
     submit(
       c,
       "approval",
-      (f) => Approvals.decide(c.var.ctx, c.req.param("id"), parseForm(ApprovalInput, { decision: f.decision ?? "", comment: optionalText(f.comment) }), actorOf(c)),
+      (f) => Approvals.decide(c.var.ctx, c.req.param("id"), parseForm(ApprovalInput, approvalBody(f)), actorOf(c)),
       (approval) => (approval.decision === "approve" ? "approved" : "rejected"),
     ),
   )

@@ -1,0 +1,38 @@
+import type { FC } from "hono/jsx";
+import { toKopecks } from "@parom/core";
+import type { FieldChange } from "@parom/core/hypothesis";
+import type { View } from "../../view.js";
+
+const money: readonly string[] = ["budget", "targets.cplMax", "targets.cacMax"];
+const percent: readonly string[] = ["targets.qualifiedRateMin", "targets.conversionMin", "targets.romiMin", "confidence"];
+const days: readonly string[] = ["probe.start", "probe.end"];
+
+/** Money as a change reads it: whole roubles without kopecks ("500 000 ₽"), kopecks only when there are some. */
+export const moneyText = (v: View, kopecks: number, currency: string) => (kopecks % 100 === 0 ? v.fmt.wholeMoney(kopecks, currency) : v.fmt.kopecks(kopecks, currency));
+
+/** One value of a changed field in the reader's words: money and percents formatted, days as dates, text quoted. */
+function valueText(v: View, field: string, value: string | number | null, currency: string): string {
+  if (value === null) return v.t.edit.unset;
+  if (money.includes(field)) {
+    const kopecks = toKopecks(value);
+    return kopecks === null ? String(value) : moneyText(v, kopecks, currency);
+  }
+  if (typeof value === "number") return percent.includes(field) ? v.fmt.percent(value) : v.fmt.number(value);
+  if (days.includes(field)) return v.fmt.day(value);
+  return `«${value}»`;
+}
+
+/** What one history entry changed, a line per field: "Бюджет: 500 000 ₽ → 600 000 ₽". */
+export const ChangeList: FC<{ v: View; changes: FieldChange[]; currency: string }> = ({ v, changes, currency }) => (
+  <ul class="changes">
+    {changes.map((change) => (
+      <li>
+        {v.t.edit.change(
+          v.t.edit.fields[change.field] ?? change.field,
+          valueText(v, change.field, change.before, currency),
+          valueText(v, change.field, change.after, currency),
+        )}
+      </li>
+    ))}
+  </ul>
+);
