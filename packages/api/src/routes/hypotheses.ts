@@ -9,7 +9,7 @@ import { jsonBody } from "../validate.js";
 import { actorOf, readHypotheses, writeHypotheses } from "./hypothesis-access.js";
 
 /** The API shape of a hypothesis: money as decimal strings. */
-function present(hypothesis: Hypothesis) {
+export function present(hypothesis: Hypothesis) {
   const { cplMax, cacMax, ...rates } = hypothesis.targets;
   return {
     ...hypothesis,

@@ -8,6 +8,7 @@ import { tagsRu } from "./tags.ru.js";
 import { salesRu } from "./sales.ru.js";
 import { wordsRu } from "./words.ru.js";
 import { refusalsRu } from "./refusals.ru.js";
+import { backlogRu } from "./backlog.ru.js";
 import { dayWord, ruDays, ruPlural } from "./plural.js";
 
 /** Русские тексты; их форма задана en.ts, так что пропущенный ключ не пройдёт typecheck. */
@@ -40,7 +41,7 @@ export const ru: Messages = {
     tooMany: (minutes: number) => `Слишком много неверных попыток входа. Попробуйте снова через ${minutes} ${ruPlural(minutes, ["минуту", "минуты", "минут"])}.`,
     notConfigured: "Вход в веб-интерфейс выключен: задайте COOKIE_SECRET для этого развёртывания.",
   },
-  stage: { probe: "Проба", analysis: "Анализ", rules: "Регламент", optimization: "Оптимизация", scale: "Масштаб", closed: "Закрыты" },
+  stage: { idea: "Идея", probe: "Проба", analysis: "Анализ", rules: "Регламент", optimization: "Оптимизация", scale: "Масштаб", closed: "Закрыты" },
   leadStage: { new: "Новый", contacted: "Контакт", qualified: "Квалифицирован", proposal: "КП", won: "Сделка", lost: "Потерян" },
   board: {
     title: "Доска",
@@ -263,6 +264,7 @@ export const ru: Messages = {
     attemptRecorded: "Попытка связаться записана.",
     attemptLost: "Попытка записана: лид потерян: не дозвонились за пять попыток.",
     attemptRestored: "Попытка записана: лид вернулся на этап, которого достиг.",
+    promoted: "Идея стала пробой.",
   },
   form: {
     problems: "В форме есть ошибки:",
@@ -296,4 +298,5 @@ export const ru: Messages = {
   access: accessRu,
   words: wordsRu,
   refusals: refusalsRu,
+  backlog: backlogRu,
 };

@@ -5,6 +5,7 @@ import { ForecastSection } from "./decisions/forecast.js";
 import { FunnelSection } from "./decisions/funnel.js";
 import { GateSection, KpiSection } from "./decisions/kpis.js";
 import { OptimizationsSection } from "./decisions/optimizations.js";
+import { LessonSection } from "./lesson.js";
 import { Overview, StageSection, TargetsSection } from "./overview.js";
 import { HistorySection, RulesSection } from "./rules.js";
 import type { Section } from "./section.js";
@@ -15,6 +16,7 @@ import type { Section } from "./section.js";
  */
 export const hypothesisSections: Section[] = [
   Overview,
+  LessonSection,
   StageSection,
   GateSection,
   ApprovalSection,
