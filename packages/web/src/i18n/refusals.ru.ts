@@ -55,6 +55,9 @@ const issues: Array<[RegExp, (match: RegExpExecArray) => string]> = [
   [/^must not be before start$/, () => "не раньше начала"],
   [/^name at least one target$/, () => "укажите хотя бы одну цель"],
   [/^must list at least one item$/, () => "нужен хотя бы один пункт"],
+  [/^must not be empty$/, () => "обязательное поле"],
+  [/^must be a (?:non-negative|positive) amount with at most two decimals$/, () => "напишите сумму в рублях, например 600 000 или 600 000,50"],
+  [/^must be a real date written YYYY-MM-DD/, () => "выберите день в календаре"],
   [/^say what was learned/, () => "напишите, чему научились: без вывода гипотезу не закрыть"],
 ];
 
