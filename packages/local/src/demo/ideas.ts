@@ -5,19 +5,19 @@ export const ideas = [
   {
     title: "Ozon: витрина для оптовиков",
     statement: "Магазины галантереи ищут поставщиков на Ozon: витрина с оптовыми ценами приведёт заявки дешевле 1 200 ₽.",
-    channel: "ozon",
+    channel: "Ozon",
     ice: { impact: 8, confidence: 5, ease: 4 },
   },
   {
     title: "Выставка «Текстильлегпром»",
     statement: "Стенд на отраслевой выставке даст 50 контактов закупщиков за три дня, из них 10 % станут клиентами.",
-    channel: "exhibition",
+    channel: "выставки",
     ice: { impact: 7, confidence: 6, ease: 2 },
   },
   {
     title: "Партнёрская программа для дизайнеров сумок",
     statement: "Дизайнеры, которые шьют под своим брендом, приведут заказы на пошив партий от 300 штук за комиссию 5 %.",
-    channel: "partners",
+    channel: "партнёры",
     ice: { impact: 6, confidence: 4, ease: 7 },
   },
 ];

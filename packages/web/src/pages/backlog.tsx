@@ -61,7 +61,7 @@ const AddIdeaForm = ({ v, state }: { v: View; state: FormState }) => {
         <Csrf v={v} />
         <Field state={state} name="title" label={t.title_} required />
         <TextArea state={state} name="statement" label={t.statement} hint={t.statementHint} required rows={2} />
-        <Field state={state} name="channel" label={t.channel} required placeholder="ozon" />
+        <Field state={state} name="channel" label={t.channel} required placeholder="Ozon" />
         <div class="row">
           {(["impact", "confidence", "ease"] as const).map((score) => (
             <Field state={state} name={`ice.${score}`} label={t.columns[score]} type="number" min="1" hint={t.iceHint} required />

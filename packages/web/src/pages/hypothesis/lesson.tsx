@@ -9,7 +9,7 @@ export const LessonSection: Section = async ({ v, ctx, data: { hypothesis: h } }
   if (!learning) return null;
   return (
     <section aria-labelledby="lesson">
-      <h2 id="lesson">{v.t.backlog.learnings.lesson}</h2>
+      <h2 id="lesson">{v.t.backlog.nav.learnings}</h2>
       <LearningCard v={v} learning={learning} />
     </section>
   );
