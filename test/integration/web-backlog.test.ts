@@ -30,6 +30,8 @@ describe("the backlog page", () => {
     expect(page.html).toContain('href="/backlog?sort=ease&amp;order=desc"');
     expect(page.html).toMatch(/aria-sort="descending"[^>]*><a href="\/backlog\?sort=score&amp;order=asc"/);
     expect(rowOrder(byEase.html, [`Выставка ${suffix}`, `Ozon ${suffix}`, `Партнёры ${suffix}`])).toBe(true);
+    // An idea is no running probe: the board does not show it.
+    expect((await marketer.get("/")).html).not.toContain(suffix);
   });
 
   it("answers ICE scores out of range in Russian, naming each field, and adds nothing", async () => {
