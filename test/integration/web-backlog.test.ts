@@ -107,4 +107,20 @@ describe("closing with a lesson and the learnings page", () => {
     expect(tooLong.status).toBe(400);
     expect(textOf(tooLong.html)).toContain("Текст: не больше 200 символов");
   });
+
+  it("shows the backlog, an idea and the learnings in Russian with no codes or English words but names", async () => {
+    // Its own table: user data typed in Russian only, so any Latin word is the page's own.
+    const own = await marketerOn("/backlog", "2026-03-10T09:00:00Z");
+    const ideaId = (await own.h.call("POST", "/api/ideas", ideaBody({ title: "Телеграм-каналы", statement: "Каналы про опт", channel: "телеграм" }))).body.id;
+    const closing = await newHypothesis(own.h, { cplMax: "1500" }, { title: "Холодные звонки", channel: "cold_calls" });
+    await own.h.call("POST", `/api/hypotheses/${closing}/transitions`, { to: "closed", reason: "База устарела", lesson: "Проверять дату базы" });
+    const pages = ["/backlog", "/backlog?sort=impact&order=asc", `/backlog/${ideaId}`, "/learnings", "/learnings?channel=cold_calls"];
+    for (const path of pages) {
+      const text = textOf((await own.marketer.get(path)).html);
+      // The issue's leak tokens; Latin words allowed are the names ICE, ROMI, VK, Ozon (a hint's example) and the language switch.
+      expect(text, path).not.toMatch(/\p{L}_\p{L}|\brefused\b|\binvalid\b|\bmust\b|P\(|\bundefined\b|\bNaN\b|\bnull\b/u);
+      const latin = (text.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !["ICE", "ROMI", "VK", "Ozon", "RU", "EN"].includes(word));
+      expect(latin, path).toEqual([]);
+    }
+  });
 });

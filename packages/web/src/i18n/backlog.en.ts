@@ -13,7 +13,7 @@ export const backlogEn = {
   sortBy: (column: string, descending: boolean) => `Sort by ${column}, ${descending ? "highest first" : "lowest first"}`,
   open: "Score or promote →",
   add: "Add an idea",
-  title_: "Title",
+  ideaTitle: "Title",
   statement: "What we expect",
   statementHint: "In figures, if you can: “Ozon brings wholesale leads under 1,200 ₽”.",
   iceHint: "A whole number from 1 to 10.",

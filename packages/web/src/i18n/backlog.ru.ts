@@ -12,7 +12,7 @@ export const backlogRu: typeof backlogEn = {
   sortBy: (column, descending) => `Сортировать по столбцу «${column}», ${descending ? "сначала большие" : "сначала меньшие"}`,
   open: "Оценить или запустить →",
   add: "Добавить идею",
-  title_: "Название",
+  ideaTitle: "Название",
   statement: "Что ожидаем",
   statementHint: "По возможности в цифрах: «Ozon приводит оптовые заявки дешевле 1 200 ₽».",
   iceHint: "Целое число от 1 до 10.",

@@ -5,7 +5,7 @@ import type { Messages } from "../i18n/index.js";
 function labels(t: Messages["backlog"]): Record<string, string> {
   const p = t.promote;
   return {
-    title: t.title_,
+    title: t.ideaTitle,
     statement: t.statement,
     channel: t.channel,
     ice: `${t.columns.impact}, ${t.columns.confidence}, ${t.columns.ease}`,

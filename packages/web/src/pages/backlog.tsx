@@ -59,7 +59,7 @@ const AddIdeaForm = ({ v, state }: { v: View; state: FormState }) => {
       <Problems v={v} state={labelledProblems(state, v.t)} named />
       <form method="post" action="/backlog" class="card">
         <Csrf v={v} />
-        <Field state={state} name="title" label={t.title_} required />
+        <Field state={state} name="title" label={t.ideaTitle} required />
         <TextArea state={state} name="statement" label={t.statement} hint={t.statementHint} required rows={2} />
         <Field state={state} name="channel" label={t.channel} required placeholder="Ozon" />
         <div class="row">
