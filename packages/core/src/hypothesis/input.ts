@@ -44,7 +44,7 @@ export const TransitionInput = z
     to: z.enum(stages),
     reason: text(2000).optional(),
     /** What was learned: required to close, kept in the learnings archive (learnings.ts). */
-    lesson: text(4000).optional(),
+    lesson: text(4000).optional().describe("What was learned; required when `to` is `closed` (kept in the learnings archive)."),
     /** The version the caller last saw; a stale one is refused instead of overwriting a change it did not see. */
     expectedVersion: z.number().int().min(1).optional(),
   })
