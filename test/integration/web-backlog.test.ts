@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ideaBody } from "../support/backlog.js";
 import { newHypothesis } from "../support/decisions.js";
 import { token } from "../support/intake.js";
-import { Browser, marketerOn, textOf, type WebHarness } from "../support/web.js";
+import { Browser, marketerOn, ownerSignedIn, textOf, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;
 let marketer: Browser;
@@ -122,5 +122,20 @@ describe("closing with a lesson and the learnings page", () => {
       const latin = (text.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !["ICE", "ROMI", "VK", "Ozon", "RU", "EN"].includes(word));
       expect(latin, path).toEqual([]);
     }
+  });
+
+  it("speaks English to an English reader: no Cyrillic but what people typed", async () => {
+    const { h: own, owner } = await ownerSignedIn("2026-03-10T09:00:00Z");
+    const ideaId = (await own.call("POST", "/api/ideas", ideaBody({ title: "Telegram channels", statement: "Wholesale channels", channel: "telegram" }))).body.id;
+    const closing = await newHypothesis(own, { cplMax: "1500" }, { title: "Cold calls", statement: "A bought base", channel: "cold_calls", responsible: "Maria" });
+    await own.call("POST", `/api/hypotheses/${closing}/transitions`, { to: "closed", reason: "Old base", lesson: "Check the base's date" });
+
+    for (const path of ["/backlog", `/backlog/${ideaId}`, "/learnings", `/hypotheses/${closing}`]) {
+      const page = await owner.get(path);
+      expect(page.status, path).toBe(200);
+      // Every word on it is the page's own or typed in English above.
+      expect(textOf(page.html).match(/[а-яё]+/giu) ?? [], path).toEqual([]);
+    }
+    expect(textOf((await owner.get("/learnings")).html)).toContain("What was learned Check the base's date");
   });
 });
