@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAccessFixtures, callers, CONTACT, leadBody, ACCOUNTING_CSV, type AccessFixtures, type Caller, type Subject, type StaffOwn } from "../support/access.js";
+import { ideaBody, promotionBody } from "../support/backlog.js";
 import { hypothesisBody } from "../support/decisions.js";
 import { createHarness, OWNER_KEY, type ApiResponse, type Harness } from "../support/harness.js";
 import { token } from "../support/intake.js";
@@ -71,7 +72,7 @@ const table: Record<string, Row> = {
   "GET /api/hypotheses/:id": { req: (s) => hyp(s), expect: staff(200) },
   // 409: a version no hypothesis reaches, so the edit gets through the guards and is refused as stale (version_conflict).
   "PATCH /api/hypotheses/:id": { req: (s) => hyp(s, { body: { expectedVersion: 999_999, reason: "проверка прав", budget: "600000" } }), expect: staff(409) },
-  "POST /api/hypotheses/:id/transitions": { req: (s) => ({ ...id(s.own.closingHypothesisId), body: { to: "closed", reason: "не окупился" } }), expect: staff(200) },
+  "POST /api/hypotheses/:id/transitions": { req: (s) => ({ ...id(s.own.closingHypothesisId), body: { to: "closed", reason: "не окупился", lesson: "ВК не приводит оптовиков" } }), expect: staff(200) },
   "GET /api/hypotheses/:id/history": { req: (s) => hyp(s), expect: staff(200) },
   "PUT /api/hypotheses/:id/rules": { req: (s) => hyp(s, { body: { responsible: "Мария", leadHandling: "Перезвонить за 15 минут", checklist: ["скрипт"] } }), expect: staff(200) },
   "GET /api/hypotheses/:id/rules": { req: (s) => hyp(s), expect: staff(200) },
@@ -90,6 +91,13 @@ const table: Record<string, Row> = {
     expect: staff(201),
   },
   "GET /api/hypotheses/:id/optimizations": { req: (s) => hyp(s), expect: staff(200) },
+
+  "POST /api/ideas": { req: () => ({ body: ideaBody() }), expect: staff(201) },
+  "GET /api/ideas": { req: () => ({ query: "sort=ease&order=asc" }), expect: staff(200) },
+  "GET /api/ideas/:id": { req: (s) => id(s.f.ideaId), expect: staff(200) },
+  "PUT /api/ideas/:id/ice": { req: (s) => ({ ...id(s.f.ideaId), body: { impact: 7, confidence: 5, ease: 3 } }), expect: staff(200) },
+  "POST /api/ideas/:id/promotion": { req: (s) => ({ ...id(s.own.promotingIdeaId), body: promotionBody() }), expect: staff(201) },
+  "GET /api/learnings": { req: () => ({ query: "channel=vk_ads&q=%D0%B2%D0%BA" }), expect: staff(200) },
 
   "GET /api/campaigns": { req: () => ({}), expect: everyone(200) },
   "GET /api/campaigns/:id": { req: (s) => id(s.subject.campaignId), expect: everyone(200, 404) },

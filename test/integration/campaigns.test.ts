@@ -57,7 +57,7 @@ describe("linking campaigns to a hypothesis", () => {
 
   it("refuses a campaign for a closed hypothesis", async () => {
     const hypothesisId = await newHypothesis();
-    await h.call("POST", `/api/hypotheses/${hypothesisId}/transitions`, { to: "closed", reason: "budget cut" });
+    await h.call("POST", `/api/hypotheses/${hypothesisId}/transitions`, { to: "closed", reason: "budget cut", lesson: "Budget first" });
 
     const res = await h.call("POST", `/api/hypotheses/${hypothesisId}/campaigns`, { utmSource: "vk", utmCampaign: utmCampaign() });
 

@@ -24,6 +24,8 @@ async function snapshot() {
     quarantine: (await h.call("GET", "/api/quarantine?limit=200")).body.items.length,
     contractors: (await h.call("GET", "/api/contractors")).body.items.length,
     sources: (await h.call("GET", "/api/sources")).body.items.length,
+    ideas: (await h.call("GET", "/api/ideas")).body.items.length,
+    learnings: (await h.call("GET", "/api/learnings")).body.items.length,
   };
 }
 
@@ -74,6 +76,15 @@ describe("npm run demo's case", () => {
     expect(base).toMatchObject({ utmCampaign: "baza_galantereya_2026", paid: false });
     expect((await h.call("GET", `/api/hypotheses/${calls.id}/kpis`)).body.kpis.filter((row: any) => row.spendMissing)).toEqual([]);
     expect(byRole(first, "closed").stage).toBe("closed");
+  });
+
+  it("has ideas in the backlog, best ICE score first, and the closed Avito hypothesis in the learnings with its lesson", async () => {
+    expect(first.ideas).toBe(3);
+    const backlog = (await h.call("GET", "/api/ideas")).body.items;
+    expect(backlog.map((idea: any) => idea.ice.score)).toEqual([168, 160, 84]);
+    const learnings = (await h.call("GET", "/api/learnings")).body.items;
+    expect(learnings).toHaveLength(1);
+    expect(learnings[0]).toMatchObject({ hypothesisId: byRole(first, "closed").id, result: "stopped", lesson: expect.stringContaining("модерации") });
   });
 
   it("holds leads and spend on every channel, unattributed leads, and quarantined webhook calls", async () => {
@@ -165,6 +176,7 @@ describe("npm run demo's case", () => {
     expect(second.contractorKeys).toEqual(first.contractorKeys);
     expect(second.sales).toMatchObject({ keys: first.sales.keys, assigned: 0, handedOver: 0 });
     expect(second.callbacks).toEqual({ lostNoContact: 0, reviewedManager: 0 });
+    expect(second.ideas).toBe(0);
     expect(await snapshot()).toEqual(before);
     expect(second.hypotheses.map((x) => [x.role, x.stage, x.gate?.state])).toEqual(first.hypotheses.map((x) => [x.role, x.stage, x.gate?.state]));
   });

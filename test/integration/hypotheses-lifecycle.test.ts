@@ -129,11 +129,11 @@ describe("the rest of the path", () => {
 
   it("closes from any stage with a reason, and never moves again", async () => {
     const id = await inRules();
-    const noReason = await move(id, { to: "closed" });
+    const noReason = await move(id, { to: "closed", lesson: "Calls to a bought base do not reach buyers" });
     expect(noReason.status).toBe(409);
     expect(noReason.body.unmet).toEqual(["Closing a hypothesis needs a reason."]);
 
-    const closed = await move(id, { to: "closed", reason: "conversion 0.2% after 400 calls" });
+    const closed = await move(id, { to: "closed", reason: "conversion 0.2% after 400 calls", lesson: "Calls to a bought base do not reach buyers" });
     expect(closed.status).toBe(200);
     expect((await h.call("GET", `/api/hypotheses/${id}`)).body).toMatchObject({ stage: "closed", closedReason: "conversion 0.2% after 400 calls" });
 
@@ -188,7 +188,7 @@ describe("concurrent and stale moves", () => {
 
     const [forward, close] = await Promise.all([
       move(id, { to: "analysis", expectedVersion: 1 }),
-      move(id, { to: "closed", reason: "changed our mind", expectedVersion: 1 }),
+      move(id, { to: "closed", reason: "changed our mind", lesson: "Decide before the probe starts", expectedVersion: 1 }),
     ]);
 
     expect([forward.status, close.status].sort()).toEqual([200, 409]);

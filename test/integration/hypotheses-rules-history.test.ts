@@ -73,7 +73,7 @@ describe("written rules", () => {
     expect((await h.call("GET", "/api/hypotheses/01NOSUCH/rules")).status).toBe(404);
 
     const id = await newHypothesis();
-    await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "closed", reason: "stopped" });
+    await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "closed", reason: "stopped", lesson: "Stop earlier" });
     const res = await h.call("PUT", `/api/hypotheses/${id}/rules`, rules());
     expect(res.status).toBe(409);
     expect(res.body.error).toBe("hypothesis_closed");
@@ -92,7 +92,7 @@ describe("history", () => {
     await h.call("PUT", `/api/hypotheses/${id}/rules`, rules(), { key: marketer.key });
     await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "optimization" });
     await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "scale" }); // refused: leaves no trace
-    await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "closed", reason: "seasonal demand over" });
+    await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "closed", reason: "seasonal demand over", lesson: "Demand is seasonal" });
 
     const res = await h.call("GET", `/api/hypotheses/${id}/history`);
 

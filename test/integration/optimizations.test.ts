@@ -61,7 +61,7 @@ describe("POST /api/hypotheses/{id}/optimizations", () => {
 
   it("is refused on a closed hypothesis, for contractors, and for an unknown hypothesis", async () => {
     const id = await newHypothesis(h, { conversionMin: 0.05 });
-    expect((await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "closed", reason: "канал не окупился" })).status).toBe(200);
+    expect((await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "closed", reason: "канал не окупился", lesson: "Дорогой клик" })).status).toBe(200);
     const body = { area: "audience", change: "Исключили студентов", startedOn: "2026-05-01" };
 
     const closed = await h.call("POST", `/api/hypotheses/${id}/optimizations`, body);

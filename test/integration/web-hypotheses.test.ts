@@ -98,8 +98,8 @@ describe("the hypothesis page", () => {
     expect(textOf(page.html)).toContain("Move to Analysis →");
 
     const refused = await owner.post(`/hypotheses/${id}/transitions`, { to: "analysis", expectedVersion: "1" });
-    const noReason = await owner.post(`/hypotheses/${id}/transitions`, { to: "closed", expectedVersion: "1", reason: "" });
-    const closed = await owner.post(`/hypotheses/${id}/transitions`, { to: "closed", expectedVersion: "1", reason: "Budget moved to Yandex" });
+    const noReason = await owner.post(`/hypotheses/${id}/transitions`, { to: "closed", expectedVersion: "1", reason: "", lesson: "Yandex brings wholesale buyers" });
+    const closed = await owner.post(`/hypotheses/${id}/transitions`, { to: "closed", expectedVersion: "1", reason: "Budget moved to Yandex", lesson: "Yandex brings wholesale buyers" });
     const after = await owner.get(`/hypotheses/${id}`);
     const board = await owner.get("/");
 
@@ -117,7 +117,7 @@ describe("the hypothesis page", () => {
     await owner.get(`/hypotheses/${id}`);
     await owner.post(`/hypotheses/${id}/rules`, { responsible: "Oleg", leadHandling: "Call within 15 minutes", checklist: "Call" });
 
-    const stale = await owner.post(`/hypotheses/${id}/transitions`, { to: "closed", expectedVersion: "1", reason: "Seen on an old page" });
+    const stale = await owner.post(`/hypotheses/${id}/transitions`, { to: "closed", expectedVersion: "1", reason: "Seen on an old page", lesson: "Reload first" });
 
     expectPage(stale, 409, "reload it and decide again");
     expect((await h.call("GET", `/api/hypotheses/${id}`)).body.stage).toBe("probe");

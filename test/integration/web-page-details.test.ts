@@ -56,7 +56,7 @@ describe("quoted comments and reasons", () => {
     await toOptimization(h, id);
     await owner.get(`/hypotheses/${id}`);
     await owner.post(`/hypotheses/${id}/approvals`, { decision: "reject", comment: "Wait for 100 leads" });
-    expect((await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "closed", reason: "Too few buyers" })).status).toBe(200);
+    expect((await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "closed", reason: "Too few buyers", lesson: "Buyers are elsewhere" })).status).toBe(200);
 
     const page = joinedText((await owner.get(`/hypotheses/${id}`)).html);
 

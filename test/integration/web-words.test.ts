@@ -74,7 +74,7 @@ describe("refusals on the Russian page", () => {
     await ru.get(`/hypotheses/${id}`);
 
     const noLeads = textOf((await ru.post(`/hypotheses/${id}/transitions`, { to: "analysis", expectedVersion: "1" })).html);
-    const noReason = textOf((await ru.post(`/hypotheses/${id}/transitions`, { to: "closed", expectedVersion: "1", reason: "" })).html);
+    const noReason = textOf((await ru.post(`/hypotheses/${id}/transitions`, { to: "closed", expectedVersion: "1", reason: "", lesson: "Опт ищет по артикулу" })).html);
 
     expect(noLeads).toContain("У гипотезы ещё нет ни одного лида, а для анализа нужен хотя бы один.");
     expect(noReason).toContain("Чтобы закрыть гипотезу, укажите причину.");

@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import { ideaBody } from "./backlog.js";
 import { hypothesisBody } from "./decisions.js";
 import type { Harness } from "./harness.js";
 import { postHook, token } from "./intake.js";
@@ -19,7 +20,7 @@ export const CONTACT = { name: "Секретный Клиент", phone: "+79990
 export type Subject = { contractorId: string; campaignId: string; reportId: string };
 
 /** What the owner or a marketer changes in its own request, so that the two never race each other. */
-export type StaffOwn = { leadId: string; lostLeadId: string; closingHypothesisId: string; throwawayKeyId: string; spendDay: string };
+export type StaffOwn = { leadId: string; lostLeadId: string; closingHypothesisId: string; promotingIdeaId: string; throwawayKeyId: string; spendDay: string };
 
 /** The callers that change things in their own requests (each its own lead, lost lead, hypothesis...). */
 export type StaffCaller = "owner" | "marketer" | "manager" | "salesHead";
@@ -29,6 +30,8 @@ export type AccessFixtures = {
   a: Subject;
   b: Subject;
   hypothesisId: string;
+  /** An idea in the backlog (read and re-scored, never promoted). */
+  ideaId: string;
   campaignUtm: { utm_source: string; utm_campaign: string };
   source: { id: string; key: string };
   leadId: string;
@@ -98,13 +101,14 @@ export async function createAccessFixtures(h: Harness): Promise<AccessFixtures> 
     return id;
   };
   const staffOwn = async (spendDay: string, mine: (leadId: string) => Promise<string> = async (leadId) => leadId): Promise<StaffOwn> => {
-    const [leadId, lostLeadId, closing, throwaway] = await Promise.all([
+    const [leadId, lostLeadId, closing, promoting, throwaway] = await Promise.all([
       hook().then(mine),
       hook(["lost"]).then(mine),
       ok("hypothesis to close", call("POST", "/api/hypotheses", hypothesisBody()), 201),
+      ok("idea to promote", call("POST", "/api/ideas", ideaBody()), 201),
       ok("throwaway key", call("POST", "/api/keys", { role: "marketer" }), 201),
     ]);
-    return { leadId, lostLeadId, closingHypothesisId: closing.id, throwawayKeyId: throwaway.id, spendDay };
+    return { leadId, lostLeadId, closingHypothesisId: closing.id, promotingIdeaId: promoting.id, throwawayKeyId: throwaway.id, spendDay };
   };
   const [, , leadId, owner, marketer, managerOwn, salesHeadOwn] = await Promise.all([
     ok("past leads", call("POST", "/api/leads/import", { leads: [...past(campaignA), ...past(campaignB)] })),
@@ -117,11 +121,12 @@ export async function createAccessFixtures(h: Harness): Promise<AccessFixtures> 
     postHook(h, source.key, { contentType: "application/json", text: `{"name": "${CONTACT.name}",` }),
   ]);
 
-  const [quarantine, reconciliation, run, person] = await Promise.all([
+  const [quarantine, reconciliation, run, person, idea] = await Promise.all([
     ok("quarantine", call("GET", "/api/quarantine?limit=200")),
     ok("reconciliation", call("POST", "/api/reconciliations", undefined, { raw: ACCOUNTING_CSV, contentType: "text/csv" }), 201),
     ok("weekly reports", call("POST", "/api/reports/run", { period: "weekly" })),
     ok("person", call("POST", "/api/people", { name: "Анна Менеджерова", role: "manager" }), 201),
+    ok("idea", call("POST", "/api/ideas", ideaBody()), 201),
   ]);
   const reportOf = (contractorId: string): string => run.results.find((r: any) => r.contractorId === contractorId).reportId;
   return {
@@ -129,6 +134,7 @@ export async function createAccessFixtures(h: Harness): Promise<AccessFixtures> 
     a: { contractorId: contractorA.id, campaignId: campaignA.id, reportId: reportOf(contractorA.id) },
     b: { contractorId: contractorB.id, campaignId: campaignB.id, reportId: reportOf(contractorB.id) },
     hypothesisId,
+    ideaId: idea.id,
     campaignUtm: utm(campaignA),
     source: { id: source.id, key: source.key },
     leadId,

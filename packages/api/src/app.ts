@@ -20,6 +20,8 @@ import { campaignRoutes } from "./routes/campaigns.js";
 import { contractorRoutes } from "./routes/contractors.js";
 import { hookRoutes } from "./routes/hooks.js";
 import { hypothesisRoutes } from "./routes/hypotheses.js";
+import { ideaRoutes } from "./routes/ideas.js";
+import { learningRoutes } from "./routes/learnings.js";
 import { hypothesisAnalyticsRoutes } from "./routes/hypothesis-analytics.js";
 import { hypothesisKpiRoutes } from "./routes/hypothesis-kpis.js";
 import { hypothesisOptimizationRoutes } from "./routes/hypothesis-optimizations.js";
@@ -98,6 +100,8 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
   app.route("/api/hypotheses", hypothesisAnalyticsRoutes);
   app.route("/api/hypotheses", hypothesisOptimizationRoutes);
   app.route("/api/hypotheses", hypothesisRoutes);
+  app.route("/api/ideas", ideaRoutes);
+  app.route("/api/learnings", learningRoutes);
   app.route("/api/campaigns", campaignKpiRoutes);
   app.route("/api/campaigns", campaignRoutes);
   app.route("/api/alerts", alertRoutes);

@@ -17,6 +17,8 @@ export type NavItem = {
 /** The main menu, in order. A new page adds its line here. */
 export const navItems: NavItem[] = [
   { href: "/", label: (t) => t.nav.board, shownTo: "hypotheses.read" },
+  { href: "/backlog", label: (t) => t.backlog.nav.backlog, shownTo: "hypotheses.read" },
+  { href: "/learnings", label: (t) => t.backlog.nav.learnings, shownTo: "hypotheses.read" },
   { href: "/", label: (t) => t.nav.myCampaigns, shownTo: "contractor" },
   { href: "/report", label: (t) => t.decisions.nav.myReport, shownTo: "contractor", alsoCurrent: /^\/contractors\/[^/]+\/report$/ },
   { href: "/leads", label: (t) => t.nav.leads, shownTo: "leads.read" },

@@ -9,7 +9,7 @@ import { jsonBody } from "../validate.js";
 import { actorOf, readHypotheses, writeHypotheses } from "./hypothesis-access.js";
 
 /** The API shape of a hypothesis: money as decimal strings. */
-function present({ targetChanges: _marks, ...hypothesis }: Hypothesis) {
+export function present({ targetChanges: _marks, ...hypothesis }: Hypothesis) {
   // Target-change marks are shown where they matter, on the KPI rows (GET /{id}/kpis).
   const { cplMax, cacMax, ...rates } = hypothesis.targets;
   return {

@@ -7,6 +7,7 @@ import { HypothesisEntity } from "./entities.js";
 import { gatherFacts } from "./facts.js";
 import { appendHistory, readHistory, type Actor, type HistoryEntry } from "./history.js";
 import type { CreateHypothesisInput, TransitionInput } from "./input.js";
+import { learningItem } from "./learnings.js";
 import type { Hypothesis } from "./model.js";
 import { refusals, type Move, type Refusal, type Stage } from "./lifecycle.js";
 
@@ -128,10 +129,13 @@ export const Hypotheses = {
     const reason = input.reason ?? null;
     const refused = refusals(move, await gatherFacts(ctx, hypothesis, move, reason));
     if (refused.length > 0) throw new TransitionRefusedError(move, refused);
+    // Closing keeps what was learned, with the figures as they stand now (TransitionInput requires the lesson).
+    const learning = move.to === "closed" ? [await learningItem(ctx, hypothesis, { from: move.from, lesson: input.lesson!, reason, actor })] : [];
     const version = await commitChange(ctx, hypothesis, {
       set: { stage: move.to, ...(move.to === "closed" ? { closedReason: reason } : {}) },
       unchanged: { stage: move.from },
       entry: { actor, type: "transition", from: move.from, to: move.to, ...(reason ? { reason } : {}) },
+      extra: learning,
     });
     return { stage: move.to, version };
   },

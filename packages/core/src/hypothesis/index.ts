@@ -12,3 +12,7 @@ export type { HypothesisPartition } from "./partition.js";
 export { Rules } from "./rules.js";
 export type { WrittenRules } from "./rules.js";
 export type { Targets } from "./targets.js";
+export { CreateIdeaInput, iceScore, IceInput, Ideas, IdeasQuery, ideaSorts, PromoteIdeaInput } from "./backlog.js";
+export type { Idea, IdeaSort } from "./backlog.js";
+export { filterLearnings, Learnings, LearningsQuery } from "./learnings.js";
+export type { Learning, LearningResult } from "./learnings.js";

@@ -9,6 +9,9 @@ const text = (max: number) => z.string().trim().min(1, "must not be empty").max(
 
 const isoDay = isoDaySchema;
 
+/** The refusal of a close without a lesson (pages translate it by this wording). */
+export const LESSON_REQUIRED = "say what was learned: closing a hypothesis needs a lesson";
+
 /** A budget: number or decimal string, kept as kopecks. Zero is allowed (a free call base). */
 const budget = z.union([z.number(), z.string()]).transform((value, ctx) => {
   const kopecks = toKopecks(value);
@@ -36,12 +39,16 @@ export const CreateHypothesisInput = z.strictObject({
 });
 export type CreateHypothesisInput = z.output<typeof CreateHypothesisInput>;
 
-export const TransitionInput = z.strictObject({
-  to: z.enum(stages),
-  reason: text(2000).optional(),
-  /** The version the caller last saw; a stale one is refused instead of overwriting a change it did not see. */
-  expectedVersion: z.number().int().min(1).optional(),
-});
+export const TransitionInput = z
+  .strictObject({
+    to: z.enum(stages),
+    reason: text(2000).optional(),
+    /** What was learned: required to close, kept in the learnings archive (learnings.ts). */
+    lesson: text(4000).optional().describe("What was learned; required when `to` is `closed` (kept in the learnings archive)."),
+    /** The version the caller last saw; a stale one is refused instead of overwriting a change it did not see. */
+    expectedVersion: z.number().int().min(1).optional(),
+  })
+  .refine((input) => input.to !== "closed" || input.lesson !== undefined, { path: ["lesson"], message: LESSON_REQUIRED });
 export type TransitionInput = z.output<typeof TransitionInput>;
 
 export const RulesInput = z.strictObject({

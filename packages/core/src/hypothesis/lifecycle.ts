@@ -11,7 +11,11 @@ import type { GateVerdict, KpiName, KpiRow } from "../kpi/model.js";
 
 /** The path a hypothesis walks, in order. */
 export const pipeline = ["probe", "analysis", "rules", "optimization", "scale"] as const;
-export const stages = [...pipeline, "closed"] as const;
+/**
+ * `idea` comes before the path: a backlog entry with ICE scores and no budget, window or targets yet.
+ * It is kept apart from hypotheses (backlog.ts) and becomes a probe only by promotion, which supplies them.
+ */
+export const stages = ["idea", ...pipeline, "closed"] as const;
 export type Stage = (typeof stages)[number];
 
 export type Move = { from: Stage; to: Stage };

@@ -13,7 +13,7 @@ const pipeline = ["probe", "analysis", "rules", "optimization"] as const;
 export async function walkLifecycle(api: Api, id: string, plan: HypothesisPlan, asOf: string): Promise<string | null> {
   let stage: string = (await ok("read hypothesis", api("GET", `/api/hypotheses/${id}`))).stage;
   if (plan.stage === "closed") {
-    if (stage !== "closed") await ok(`close «${plan.title}»`, api("POST", `/api/hypotheses/${id}/transitions`, { to: "closed", reason: plan.closeReason }));
+    if (stage !== "closed") await ok(`close «${plan.title}»`, api("POST", `/api/hypotheses/${id}/transitions`, { to: "closed", reason: plan.closeReason, lesson: plan.lesson }));
     return null;
   }
   const position = (s: string) => pipeline.indexOf(s as (typeof pipeline)[number]);

@@ -1,6 +1,7 @@
 import { dayIn } from "@parom/core";
 import { ok, type Api } from "./api.js";
 import { campaignBatch, loadLeads, loadSpend, unattributedBatch, type HistoryContext, type HistoryCounts, type LeadBatch } from "./load-history.js";
+import { ensureIdeas } from "./ideas.js";
 import { walkLifecycle } from "./lifecycle.js";
 import { demoDay, ensureCampaigns, ensureContractorKeys, ensureContractors, ensureHypothesis, ensureSources, type ContractorKey } from "./setup.js";
 import { ensureCallbackCases, type CallbackCases } from "./callbacks.js";
@@ -46,6 +47,8 @@ export type DemoResult = {
   sales: { keys: SalesKey[]; assigned: number; handedOver: number; awayLeadId: string | null };
   /** What this run added for the head of sales' call-back queue. */
   callbacks: CallbackCases;
+  /** Ideas this run added to the backlog. */
+  ideas: number;
   sources: { tilda: string; amocrm: string };
 };
 
@@ -91,6 +94,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoResult> {
   const sales = await assignHistory(api, salesTeam, asOf);
   const callbacks = await ensureCallbackCases(api, salesTeam, asOf, timeZone);
   const contractorKeys = await ensureContractorKeys(api, contractorIds, options.knownKeys ?? []);
+  const ideas = await ensureIdeas(api);
 
   const summary: DemoHypothesis[] = [];
   for (const { plan, id } of loaded) {
@@ -118,6 +122,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoResult> {
     contractorKeys,
     sales: { keys: salesTeam.keys, ...sales },
     callbacks,
+    ideas,
     sources: { tilda: `/hooks/${sources.tilda.key}`, amocrm: `/hooks/${sources.amocrm.key}` },
   };
 }

@@ -48,6 +48,8 @@ export type HypothesisPlan = {
   /** Recorded with its start day; leads from then on follow `improved`. */
   optimization?: { area: "audience" | "channel" | "placement" | "process"; change: string; since: number; improved: Partial<Funnel> };
   closeReason?: string;
+  /** What was learned, asked for at closing (the learnings archive shows it). */
+  lesson?: string;
   /** Why it leaves analysis while a target may still be short of data (the guard asks for one then). */
   analysisReason?: string;
 };
@@ -208,6 +210,7 @@ export const hypotheses: HypothesisPlan[] = [
     stage: "closed",
     campaigns: [],
     closeReason: "Модерация Авито не пропускает оптовые объявления в этой категории; запуск не состоялся.",
+    lesson: "Прежде чем планировать бюджет на площадке, проверить её правила модерации для нашей категории: оптовые объявления сумок Авито не пропускает.",
   },
 ];
 

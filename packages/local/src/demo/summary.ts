@@ -48,6 +48,8 @@ export function demoSummary(result: DemoResult, options: { ownerKey: string; boa
     `Sales department keys (a manager works the leads assigned to them; the head of sales sees every lead, assigns and hands over; ${result.sales.assigned} history leads assigned and ${result.sales.handedOver} handed over now):`,
     ...result.sales.keys.map((k) => `  ${k.name}: ${k.key}`),
     `  The head of sales' call-backs (/callbacks): ${result.callbacks.lostNoContact} leads lost as no_contact after five unanswered calls and ${result.callbacks.reviewedManager} loss blamed on the manager added now; the spot checks pick the account managers' won clients.`,
+    "",
+    `Ideas backlog (/backlog): ${result.ideas} ideas with ICE scores added now; the closed Avito hypothesis' lesson is in the learnings (/learnings).`,
   );
   lines.push("", `Webhook URLs: Tilda ${options.boardUrl}${result.sources.tilda}`, `              amoCRM ${options.boardUrl}${result.sources.amocrm}`, "");
   return lines.join("\n");

@@ -10,6 +10,7 @@ import { salesEn } from "./sales.en.js";
 import { wordsEn } from "./words.en.js";
 import { refusalsEn } from "./refusals.en.js";
 import { editEn } from "./edit.en.js";
+import { backlogEn } from "./backlog.en.js";
 import { enDays } from "./plural.js";
 
 /**
@@ -45,7 +46,7 @@ export const en = {
     tooMany: (minutes: number) => `Too many wrong sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
     notConfigured: "Web sign-in is off: set COOKIE_SECRET for this deployment.",
   },
-  stage: { probe: "Probe", analysis: "Analysis", rules: "Rules", optimization: "Optimization", scale: "Scale", closed: "Closed" } satisfies Record<Stage, string>,
+  stage: { idea: "Idea", probe: "Probe", analysis: "Analysis", rules: "Rules", optimization: "Optimization", scale: "Scale", closed: "Closed" } satisfies Record<Stage, string>,
   leadStage: { new: "New", contacted: "Contacted", qualified: "Qualified", proposal: "Proposal", won: "Won", lost: "Lost" } satisfies Record<LeadStage, string>,
   board: {
     title: "Board",
@@ -270,6 +271,7 @@ export const en = {
     attemptRecorded: "Contact attempt recorded.",
     attemptLost: "Contact attempt recorded: the lead is lost: not reached in five attempts.",
     attemptRestored: "Contact attempt recorded: the lead is back at the stage it had reached.",
+    promoted: "The idea is a probe now.",
   },
   form: {
     problems: "The form has problems:",
@@ -304,6 +306,7 @@ export const en = {
   words: wordsEn,
   refusals: refusalsEn,
   edit: editEn,
+  backlog: backlogEn,
 };
 
 export type Messages = typeof en;

@@ -15,6 +15,7 @@ const codes: Record<string, (details: Details) => string> = {
   forbidden: () => "Вашей роли это действие недоступно.",
   transition_refused: () => "Перевести гипотезу на этот этап пока нельзя: условия перехода не выполнены.",
   hypothesis_closed: () => "Гипотеза закрыта: её больше нельзя менять.",
+  idea_promoted: () => "Эту идею уже запустили в пробу: она стала гипотезой.",
   gate_not_passed: () => "Цели не достигнуты, поэтому масштабирование утвердить нельзя.",
   contact_attempts_not_spread: (d) =>
     "Попытка не записана: пятая попытка подряд без ответа теряет лид, только если попытки были не меньше чем в 2 разных дня и в 2 разные части суток (утро, день, вечер)" +
@@ -56,6 +57,10 @@ const issues: Array<[RegExp, (match: RegExpExecArray) => string]> = [
   [/^must not be before start$/, () => "не раньше начала"],
   [/^name at least one target$/, () => "укажите хотя бы одну цель"],
   [/^must list at least one item$/, () => "нужен хотя бы один пункт"],
+  [/^must not be empty$/, () => "обязательное поле"],
+  [/^must be a (?:non-negative|positive) amount with at most two decimals$/, () => "напишите сумму в рублях, например 600 000 или 600 000,50"],
+  [/^must be a real date written YYYY-MM-DD/, () => "выберите день в календаре"],
+  [/^say what was learned/, () => "напишите, чему научились: без вывода гипотезу не закрыть"],
 ];
 
 const russian = (text: string) => /[а-яё]/i.test(text);

@@ -9,6 +9,7 @@ import { salesRu } from "./sales.ru.js";
 import { wordsRu } from "./words.ru.js";
 import { refusalsRu } from "./refusals.ru.js";
 import { editRu } from "./edit.ru.js";
+import { backlogRu } from "./backlog.ru.js";
 import { dayWord, ruDays, ruPlural } from "./plural.js";
 
 /** Русские тексты; их форма задана en.ts, так что пропущенный ключ не пройдёт typecheck. */
@@ -41,7 +42,7 @@ export const ru: Messages = {
     tooMany: (minutes: number) => `Слишком много неверных попыток входа. Попробуйте снова через ${minutes} ${ruPlural(minutes, ["минуту", "минуты", "минут"])}.`,
     notConfigured: "Вход в веб-интерфейс выключен: задайте COOKIE_SECRET для этого развёртывания.",
   },
-  stage: { probe: "Проба", analysis: "Анализ", rules: "Регламент", optimization: "Оптимизация", scale: "Масштаб", closed: "Закрыты" },
+  stage: { idea: "Идея", probe: "Проба", analysis: "Анализ", rules: "Регламент", optimization: "Оптимизация", scale: "Масштаб", closed: "Закрыты" },
   leadStage: { new: "Новый", contacted: "Контакт", qualified: "Квалифицирован", proposal: "КП", won: "Сделка", lost: "Потерян" },
   board: {
     title: "Доска",
@@ -265,6 +266,7 @@ export const ru: Messages = {
     attemptRecorded: "Попытка связаться записана.",
     attemptLost: "Попытка записана: лид потерян: не дозвонились за пять попыток.",
     attemptRestored: "Попытка записана: лид вернулся на этап, которого достиг.",
+    promoted: "Идея стала пробой.",
   },
   form: {
     problems: "В форме есть ошибки:",
@@ -299,4 +301,5 @@ export const ru: Messages = {
   words: wordsRu,
   refusals: refusalsRu,
   edit: editRu,
+  backlog: backlogRu,
 };

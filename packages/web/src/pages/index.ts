@@ -1,5 +1,7 @@
 import type { Hono } from "hono";
 import type { WebEnv } from "../env.js";
+import { backlogIdeaRoutes } from "./backlog-idea.js";
+import { backlogRoutes } from "./backlog.js";
 import { callbackRoutes } from "./callbacks.js";
 import { accessRoutes } from "./access.js";
 import { contractorReportRoutes } from "./contractor-report.js";
@@ -11,6 +13,7 @@ import { hypothesisEditRoutes } from "./hypothesis/edit-routes.js";
 import { keyRoutes } from "./keys.js";
 import { leadAssignmentRoutes } from "./lead-assignment-routes.js";
 import { leadRoutes } from "./leads.js";
+import { learningRoutes } from "./learnings.js";
 import { peopleRoutes } from "./people.js";
 import { qualityRoutes } from "./quality.js";
 import { quarantineRoutes } from "./quarantine.js";
@@ -48,4 +51,7 @@ export const pageModules: Hono<WebEnv>[] = [
   resultsRoutes,
   keyRoutes,
   reportRunRoutes,
+  backlogRoutes,
+  backlogIdeaRoutes,
+  learningRoutes,
 ];

@@ -1,5 +1,5 @@
 import { pipeline, type Stage } from "@parom/core/hypothesis";
-import { Csrf, emptyForm, Field, Problems } from "../../components/form.js";
+import { Csrf, emptyForm, Field, Problems, TextArea } from "../../components/form.js";
 import type { Section } from "./section.js";
 
 export const Overview: Section = ({ v, data: { hypothesis: h } }) => (
@@ -78,7 +78,8 @@ export const StageSection: Section = ({ v, data: { hypothesis: h }, forms }) => 
   return (
     <section aria-labelledby="moves">
       <h2 id="moves">{v.t.hypothesis.transitions}</h2>
-      <Problems v={v} state={state} />
+      {/* Named: the problems are worded for the reader (the lesson's among them), no field codes. */}
+      <Problems v={v} state={state} named />
       {h.stage === "optimization" && <p class="muted">{v.t.hypothesis.scaleByApproval}</p>}
       <div class="moves">
         {moves
@@ -98,6 +99,7 @@ export const StageSection: Section = ({ v, data: { hypothesis: h }, forms }) => 
           <input type="hidden" name="to" value="closed" />
           <input type="hidden" name="expectedVersion" value={String(h.version)} />
           <Field state={state} name="reason" label={v.t.hypothesis.closeReason} required />
+          <TextArea state={state} name="lesson" label={v.t.backlog.close.lesson} hint={v.t.backlog.close.lessonHint} required rows={3} />
           <button type="submit" class="danger">
             ✕ {v.t.hypothesis.close}
           </button>

@@ -68,7 +68,7 @@ export const hypothesisRoutes = new Hono<WebEnv>()
     ...needs("hypotheses.write"),
     ...formPost,
     pageForm("transition", "moved", async (c, f) => {
-      const input = parseForm(TransitionInput, { to: f.to, reason: optionalText(f.reason ?? f.moveReason), expectedVersion: optionalNumber(f.expectedVersion) });
+      const input = parseForm(TransitionInput, { to: f.to, reason: optionalText(f.reason ?? f.moveReason), lesson: optionalText(f.lesson), expectedVersion: optionalNumber(f.expectedVersion) });
       const t = (await viewOf(c)).t;
       return Hypotheses.transition(c.var.ctx, c.req.param("id")!, input, actorOf(c)).catch((error) => {
         throw error instanceof TransitionRefusedError ? new ConflictError(error.code, refusalInWords(error, t)) : error;

@@ -6,6 +6,7 @@ import { FunnelSection } from "./decisions/funnel.js";
 import { GateSection, KpiSection } from "./decisions/kpis.js";
 import { OptimizationsSection } from "./decisions/optimizations.js";
 import { EditSection } from "./edit.js";
+import { LessonSection } from "./lesson.js";
 import { Overview, StageSection, TargetsSection } from "./overview.js";
 import { HistorySection, RulesSection } from "./rules.js";
 import type { Section } from "./section.js";
@@ -16,6 +17,7 @@ import type { Section } from "./section.js";
  */
 export const hypothesisSections: Section[] = [
   Overview,
+  LessonSection,
   StageSection,
   GateSection,
   ApprovalSection,
