@@ -1,7 +1,8 @@
 import type { Targets } from "@parom/core/hypothesis";
-import type { KpiRow } from "@parom/core/kpi";
+import { missingSpendDays, type KpiRow } from "@parom/core/kpi";
 import { boundText, intervalText, KpiTargetChart, verdictSign, type TargetRow } from "../../../charts/kpi-targets.js";
-import { GateStatus } from "../../../components/gate.js";
+import { StatusBadge } from "../../../components/status.js";
+import { hypothesisStatus } from "../../../status.js";
 import type { View } from "../../../view.js";
 import type { Section } from "../section.js";
 import { decisionData } from "./data.js";
@@ -89,7 +90,7 @@ export function decisionText(v: View, row: KpiRow): string | null {
 export const GateSection: Section = async ({ v, ctx, data }) => {
   const h = data.hypothesis;
   if (h.stage === "closed") return null;
-  const { gate } = await decisionData(ctx, data);
+  const { gate, days, unpaidCampaignIds } = await decisionData(ctx, data);
   const t = v.t.decisions.gate;
   const unmet = gate.kpis.filter((row) => row.verdict !== "met");
   const met = gate.kpis.length - unmet.length;
@@ -97,7 +98,7 @@ export const GateSection: Section = async ({ v, ctx, data }) => {
   return (
     <section aria-labelledby="gate">
       <h2 id="gate">
-        {t.title} <GateStatus v={v} gate={gate} />
+        {t.title} <StatusBadge v={v} status={hypothesisStatus(gate, missingSpendDays(days, unpaidCampaignIds), h.stage)} />
       </h2>
       <p>{summary}</p>
       {unmet.length > 0 && (
