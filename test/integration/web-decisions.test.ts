@@ -137,7 +137,7 @@ describe("the hypothesis page's figures", () => {
     const page = await owner.get(recorded.location!);
 
     expect(refused.status).toBe(400);
-    expect(section(refused.html, "optimizations")).toContain("⚠ The form has problems: change : must not be empty");
+    expect(section(refused.html, "optimizations")).toContain("⚠ The form has problems: What was changed: must not be empty");
     expect(recorded.status).toBe(303);
     expect(recorded.location).toBe(`/hypotheses/${proven}?notice=optimizationRecorded#optimizations`);
     expect(textOf(page.html)).toContain("✓ Optimization recorded.");

@@ -54,6 +54,8 @@ const issues: Array<[RegExp, (match: RegExpExecArray) => string]> = [
   [/^must not be before start$/, () => "не раньше начала"],
   [/^name at least one target$/, () => "укажите хотя бы одну цель"],
   [/^must list at least one item$/, () => "нужен хотя бы один пункт"],
+  [/^must be a positive amount with at most two decimals$/, () => "нужна сумма больше нуля, например 600 000 или 600 000,50"],
+  [/^must be a non-negative amount with at most two decimals$/, () => "нужна сумма, например 600 000 или 600 000,50 (не меньше нуля)"],
 ];
 
 const russian = (text: string) => /[а-яё]/i.test(text);
