@@ -81,3 +81,16 @@ describe("money typed as people write it", () => {
     expect((await h.call("GET", `/api/leads/${id}`)).body).toMatchObject({ stage: "won", amount: "75000.50" });
   });
 });
+
+describe("problem summaries of other forms", () => {
+  it("names a refused person's fields by their labels on the people page", async () => {
+    await ru.get("/people");
+    const refused = await ru.post("/people", { name: "", role: "manager", duty: "leads", email: "не почта", crmUserIds: "" });
+
+    expect(refused.status).toBe(400);
+    const summary = summaryOf(refused.html);
+    expect(summary).toContain("Имя: обязательное поле");
+    expect(summary).toContain("Эл. почта: неверный адрес e-mail");
+    expect(summary).not.toMatch(/\bname\b|\bemail\b/);
+  });
+});

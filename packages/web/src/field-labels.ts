@@ -44,6 +44,7 @@ function sharedLabels(t: Messages): Record<string, string> {
     stage: t.sales.lead.stage,
     amount: t.sales.lead.amount,
     lostReason: t.sales.lead.lostReason,
+    encoding: t.upload.encoding,
   };
 }
 
