@@ -26,7 +26,7 @@ function badgeOf(role: DemoResult["hypotheses"][number]["role"]) {
 
 describe("the demo's board at a glance", () => {
   it("shows the hypothesis awaiting approval green and ready for the owner, the failing one red, the maturing one grey", () => {
-    expect(badgeOf("ready")).toEqual({ tone: "good", words: "✓ готово для владельца: цели достигнуты, ждёт решения о масштабировании" });
+    expect(badgeOf("ready")).toEqual({ tone: "good", words: "✓ готово для владельца: ждёт решения о масштабировании" });
     expect(badgeOf("failing").tone).toBe("bad");
     expect(badgeOf("failing").words).toMatch(/^✗ не достигнуто \d+ из \d+$/);
     expect(badgeOf("maturing").tone).toBe("neutral");

@@ -57,7 +57,7 @@ async function headerBadge(browser: Browser, name: string) {
 
 describe("status at a glance", () => {
   it("tells ready for the owner (green), failing (red), maturing (grey) and spend missing (amber) apart on the board, in Russian", async () => {
-    expect(await boardBadge(ru, "ready")).toEqual({ tone: "good", words: "✓ готово для владельца: цели достигнуты, ждёт решения о масштабировании" });
+    expect(await boardBadge(ru, "ready")).toEqual({ tone: "good", words: "✓ готово для владельца: ждёт решения о масштабировании" });
     expect(await boardBadge(ru, "failing")).toEqual({ tone: "bad", words: "✗ не достигнуто 1 из 1" });
     const maturing = await boardBadge(ru, "maturing");
     expect(maturing.tone).toBe("neutral");
@@ -76,7 +76,7 @@ describe("status at a glance", () => {
   });
 
   it("says the same in English", async () => {
-    expect(await boardBadge(en, "ready")).toEqual({ tone: "good", words: "✓ ready for the owner: targets met, awaiting the scale-out decision" });
+    expect(await boardBadge(en, "ready")).toEqual({ tone: "good", words: "✓ ready for the owner: awaiting the scale-out decision" });
     expect(await boardBadge(en, "failing")).toEqual({ tone: "bad", words: "✗ failing: 1 of 1 targets not met" });
     expect(await boardBadge(en, "spendMissing")).toEqual({ tone: "pending", words: "⚠ spend missing for 1 day: the cost of a lead is unknown" });
   });

@@ -11,7 +11,7 @@ export const statusEn = {
   inDays: (days: number) => `about ${days} more day${days === 1 ? "" : "s"}`,
   beyondProbe: "not within the probe window",
   ready: {
-    ownerDecides: "ready for the owner: targets met, awaiting the scale-out decision",
+    ownerDecides: "ready for the owner: awaiting the scale-out decision",
     pathFirst: "passed",
     scaling: "passed, scaling out",
   },

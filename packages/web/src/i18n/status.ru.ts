@@ -11,7 +11,7 @@ export const statusRu: StatusMessages = {
   inDays: (days) => `ещё около ${days} ${dayWord(days)}`,
   beyondProbe: "в окне пробы данных не хватит",
   ready: {
-    ownerDecides: "готово для владельца: цели достигнуты, ждёт решения о масштабировании",
+    ownerDecides: "готово для владельца: ждёт решения о масштабировании",
     pathFirst: "достигнуты",
     scaling: "достигнуты, идёт масштабирование",
   },
