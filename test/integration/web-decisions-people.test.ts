@@ -137,7 +137,7 @@ describe("the reconciliation page", () => {
     const badPeriod = await owner.post("/reconciliation", upload({ from: "2026-03-31", to: "2026-03-01" }));
     const notAnExport = await owner.post("/reconciliation", upload({}, "just some words\r\nand more"));
 
-    expectPage(noFile, 400, "file : Choose the accounting file.");
+    expectPage(noFile, 400, "Accounting file: Choose the accounting file.");
     expectPage(badPeriod, 400, "⚠ must not be before from");
     expectPage(notAnExport, 400, "⚠ The form has problems: the accounting file has no usable header line");
   });

@@ -42,6 +42,7 @@ meter { display: block; width: 100%; height: .6rem; }
 .caution { color: var(--warn); background: var(--warn-bg); border: 1px solid var(--warn); padding: .5rem 1rem; border-radius: 6px; }
 .problems { color: var(--bad); background: var(--bad-bg); border: 1px solid var(--bad); padding: .5rem 1rem; border-radius: 6px; }
 .problems ul { margin: .25rem 0; } .error { color: var(--bad); display: block; }
+.warn { color: var(--warn); display: block; } .legend ul { list-style: none; padding: 0; margin: .25rem 0; } .legend li { margin: .25rem 0; }
 .field { display: flex; flex-direction: column; gap: .2rem; margin-bottom: .75rem; flex: 1 1 12rem; }
 .field.check { flex-direction: row; align-items: center; gap: .5rem; }
 .field.invalid input, .field.invalid textarea, .field.invalid select { border-color: var(--bad); border-width: 2px; }

@@ -1,5 +1,6 @@
 import type { FC } from "hono/jsx";
 import type { FieldIssue } from "@parom/core";
+import { fieldLabel } from "../field-labels.js";
 import type { View } from "../view.js";
 
 /** Why a form was refused: the domain's message (none when the issues say it all) and each field's problem by its path. */
@@ -15,10 +16,11 @@ const issueAt = (state: FormState, name: string) => state.problem?.issues.find((
 export const Csrf: FC<{ v: View }> = ({ v }) => <input type="hidden" name="_csrf" value={v.csrf} />;
 
 /**
- * The summary at the top of a refused form; each field repeats its own problem beside it. `named`: the
- * problems already name their field in the reader's words, so the field's path is left out.
+ * The summary at the top of a refused form; each field repeats its own problem beside it. Each problem
+ * is named by its field's label (field-labels.ts, or the page's `labels`), never by its path.
+ * `named`: the problems already name their field in the reader's words, so no label is added.
  */
-export const Problems: FC<{ v: View; state: FormState; named?: boolean }> = ({ v, state, named = false }) =>
+export const Problems: FC<{ v: View; state: FormState; named?: boolean; labels?: Record<string, string> }> = ({ v, state, named = false, labels }) =>
   state.problem ? (
     <div class="problems" role="alert">
       <p>
@@ -26,16 +28,10 @@ export const Problems: FC<{ v: View; state: FormState; named?: boolean }> = ({ v
       </p>
       {state.problem.issues.length > 0 && (
         <ul>
-          {state.problem.issues.map((issue) => (
-            <li>
-              {!named && (
-                <>
-                  <code>{issue.path}</code>:{" "}
-                </>
-              )}
-              {issue.message}
-            </li>
-          ))}
+          {state.problem.issues.map((issue) => {
+            const label = named ? null : fieldLabel(v.t, issue.path, labels);
+            return <li>{label ? `${label}: ${issue.message}` : issue.message}</li>;
+          })}
         </ul>
       )}
     </div>

@@ -34,7 +34,7 @@ export const decisionsRu: DecisionMessages = {
     interval: "95% интервал",
     targetColumn: "Цель",
     verdictColumn: "Вердикт",
-    probabilityColumn: "Вероятность цели",
+    probabilityColumn: "Вероятность, что цель достигнута",
     days: (days) => `${days} дн.`,
     noTargets: "Цели не заданы, судить не о чем; значения ниже.",
     spendMissing: (count, days) =>
@@ -151,7 +151,7 @@ export const decisionsRu: DecisionMessages = {
     after: "после",
     chartTitle: (change) => `Доли до и после «${change}», с 95% интервалами`,
     improved: { improved: "улучшилось", worse: "ухудшилось", unclear: "неясно", insufficient_data: "недостаточно данных" },
-    rateChange: (name, verdict, p) => `${name}: ${verdict} (P(после > до) ${p})`,
+    rateChange: (name, verdict, p) => `${name}: ${verdict} (вероятность, что стало лучше: ${p})`,
     figure: "Показатель",
   },
   report: {

@@ -6,6 +6,7 @@ import { resultsEn } from "./results.en.js";
 import { dailyEn } from "./daily.en.js";
 import { teamEn } from "./team.en.js";
 import { tagsEn } from "./tags.en.js";
+import { statusEn } from "./status.en.js";
 import { salesEn } from "./sales.en.js";
 import { wordsEn } from "./words.en.js";
 import { refusalsEn } from "./refusals.en.js";
@@ -57,13 +58,6 @@ export const en = {
     spendOf: (spent: string, budget: string) => `${spent} of ${budget}`,
     spendMissing: (days: number) => `spend missing for ${enDays(days)}`,
     leads: "Leads",
-    gate: "Gate",
-    gatePassed: "passed",
-    gateFailing: (failing: number, total: number) => `failing: ${failing} of ${total} targets not met`,
-    gateTooEarly: "too early to judge",
-    gateInDays: (days: number) => `about ${days} more day${days === 1 ? "" : "s"}`,
-    gateBeyondProbe: "not within the probe window",
-    gateNoTargets: "no targets",
   },
   hypothesis: {
     newTitle: "New hypothesis",
@@ -302,6 +296,7 @@ export const en = {
   sales: salesEn,
   team: teamEn,
   tags: tagsEn,
+  status: statusEn,
   access: accessEn,
   words: wordsEn,
   refusals: refusalsEn,

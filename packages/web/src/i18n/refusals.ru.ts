@@ -58,9 +58,10 @@ const issues: Array<[RegExp, (match: RegExpExecArray) => string]> = [
   [/^name at least one target$/, () => "укажите хотя бы одну цель"],
   [/^must list at least one item$/, () => "нужен хотя бы один пункт"],
   [/^must not be empty$/, () => "обязательное поле"],
-  [/^must be a (?:non-negative|positive) amount with at most two decimals$/, () => "напишите сумму в рублях, например 600 000 или 600 000,50"],
   [/^must be a real date written YYYY-MM-DD/, () => "выберите день в календаре"],
   [/^say what was learned/, () => "напишите, чему научились: без вывода гипотезу не закрыть"],
+  [/^must be a positive amount with at most two decimals$/, () => "нужна сумма больше нуля, например 600 000 или 600 000,50"],
+  [/^must be a non-negative amount with at most two decimals$/, () => "нужна сумма, например 600 000 или 600 000,50 (не меньше нуля)"],
 ];
 
 const russian = (text: string) => /[а-яё]/i.test(text);

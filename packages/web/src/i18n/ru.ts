@@ -5,12 +5,13 @@ import { resultsRu } from "./results.ru.js";
 import { dailyRu } from "./daily.ru.js";
 import { teamRu } from "./team.ru.js";
 import { tagsRu } from "./tags.ru.js";
+import { statusRu } from "./status.ru.js";
 import { salesRu } from "./sales.ru.js";
 import { wordsRu } from "./words.ru.js";
 import { refusalsRu } from "./refusals.ru.js";
 import { editRu } from "./edit.ru.js";
 import { backlogRu } from "./backlog.ru.js";
-import { dayWord, ruDays, ruPlural } from "./plural.js";
+import { ruDays, ruPlural } from "./plural.js";
 
 /** Русские тексты; их форма задана en.ts, так что пропущенный ключ не пройдёт typecheck. */
 export const ru: Messages = {
@@ -53,13 +54,6 @@ export const ru: Messages = {
     spendOf: (spent, budget) => `${spent} из ${budget}`,
     spendMissing: (days) => `нет расходов за ${ruDays(days)}`,
     leads: "Лиды",
-    gate: "Цели",
-    gatePassed: "достигнуты",
-    gateFailing: (failing, total) => `не достигнуто ${failing} из ${total}`,
-    gateTooEarly: "рано судить",
-    gateInDays: (days) => `ещё около ${days} ${dayWord(days)}`,
-    gateBeyondProbe: "в окне пробы данных не хватит",
-    gateNoTargets: "целей нет",
   },
   hypothesis: {
     newTitle: "Новая гипотеза",
@@ -297,6 +291,7 @@ export const ru: Messages = {
   sales: salesRu,
   team: teamRu,
   tags: tagsRu,
+  status: statusRu,
   access: accessRu,
   words: wordsRu,
   refusals: refusalsRu,

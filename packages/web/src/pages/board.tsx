@@ -1,10 +1,11 @@
 import type { Context } from "hono";
 import type { FC } from "hono/jsx";
 import { pipeline } from "@parom/core/hypothesis";
-import { GateStatus } from "../components/gate.js";
+import { StatusBadge, StatusLegend } from "../components/status.js";
 import { boardCards, type BoardCard } from "../data/board.js";
 import type { WebEnv } from "../env.js";
 import { Page } from "../layout.js";
+import { hypothesisStatus } from "../status.js";
 import { viewOf, type View } from "../view.js";
 
 const Card: FC<{ v: View; card: BoardCard }> = ({ v, card: { hypothesis: h, totals, gate, spendMissing } }) => (
@@ -19,19 +20,20 @@ const Card: FC<{ v: View; card: BoardCard }> = ({ v, card: { hypothesis: h, tota
       <dd>
         {v.t.board.spendOf(v.fmt.wholeMoney(totals.spend, h.currency), v.fmt.wholeMoney(h.budget, h.currency))}
         {h.budget > 0 && <meter min={0} max={h.budget} high={h.budget * 0.9} value={Math.min(totals.spend, h.budget)} />}
+        {/* The fact beside the spend; the status badge below says what it means for the verdict. */}
         {gate && spendMissing.length > 0 && (
-          <span class="badge pending" title={spendMissing.join(", ")}>
+          <small class="warn" title={spendMissing.join(", ")}>
             ⚠ {v.t.board.spendMissing(spendMissing.length)}
-          </span>
+          </small>
         )}
       </dd>
       <dt>{v.t.board.leads}</dt>
       <dd>{v.fmt.number(totals.leads)}</dd>
       {gate && (
         <>
-          <dt>{v.t.board.gate}</dt>
+          <dt>{v.t.status.label}</dt>
           <dd>
-            <GateStatus v={v} gate={gate} />
+            <StatusBadge v={v} status={hypothesisStatus(gate, spendMissing, h.stage)} />
           </dd>
         </>
       )}
@@ -70,6 +72,7 @@ export async function boardPage(c: Context<WebEnv>) {
         <summary>{v.t.board.closed(closed.length)}</summary>
         <Column v={v} cards={closed} />
       </details>
+      <StatusLegend v={v} />
     </Page>,
   );
 }

@@ -154,7 +154,7 @@ async function reportPage(c: Context<WebEnv>) {
       }
     >
       <p>{t.intro}</p>
-      <Problems v={v} state={state} />
+      <Problems v={v} state={state} labels={{ from: t.from, to: t.to }} />
       <PeriodForm v={v} id={id} state={state} range={range} quick={{ weekly: previousPeriod("weekly", now, tz), monthly: previousPeriod("monthly", now, tz) }} />
       <p>
         <strong>{t.period(v.fmt.day(report.from), v.fmt.day(report.to))}</strong>

@@ -27,7 +27,7 @@ async function contractorsPage(c: Context<WebEnv>, state: FormState = emptyForm,
   const notice = done === "saved" ? v.t.daily.email.saved : done === "removed" ? v.t.daily.email.removed : noticeOf(c, v.t);
   return c.html(
     <Page v={v} title={t.title} notice={notice}>
-      <Problems v={v} state={state} />
+      <Problems v={v} state={state} labels={{ name: t.name }} />
       <form method="post" action="/contractors" class="card row">
         <Csrf v={v} />
         <Field state={state} name="name" label={t.name} required />

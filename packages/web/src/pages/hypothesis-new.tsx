@@ -6,6 +6,7 @@ import type { WebEnv } from "../env.js";
 import { attempt, formStatus, formValues, optionalNumber, optionalPercent, optionalText, parseForm } from "../forms.js";
 import { formPost, needs } from "../guards.js";
 import { Page } from "../layout.js";
+import { moneyInputValue, moneyText } from "../money-input.js";
 import { viewOf } from "../view.js";
 
 /** Form fields are named by the paths the schema reports problems at, so each problem lands beside its field. */
@@ -15,14 +16,14 @@ function hypothesisInput(f: Record<string, string>) {
     statement: f.statement ?? "",
     channel: f.channel ?? "",
     responsible: f.responsible ?? "",
-    budget: f.budget ?? "",
+    budget: moneyText(f.budget) ?? "",
     currency: optionalText(f.currency),
     probe: { start: f["probe.start"] ?? "", end: f["probe.end"] ?? "" },
     maturityDays: optionalNumber(f.maturityDays),
     confidence: optionalNumber(f.confidence),
     targets: {
-      cplMax: optionalText(f["targets.cplMax"]),
-      cacMax: optionalText(f["targets.cacMax"]),
+      cplMax: moneyText(f["targets.cplMax"]),
+      cacMax: moneyText(f["targets.cacMax"]),
       qualifiedRateMin: optionalPercent(f["targets.qualifiedRateMin"]),
       conversionMin: optionalPercent(f["targets.conversionMin"]),
       romiMin: optionalPercent(f["targets.romiMin"]),
@@ -50,7 +51,7 @@ async function newHypothesisPage(c: Context<WebEnv>, state: FormState, status: 2
           {f("responsible", h.responsible, { required: true })}
         </div>
         <div class="row">
-          {f("budget", h.budget, { required: true, placeholder: "150000" })}
+          {f("budget", h.budget, { required: true, placeholder: moneyInputValue(15_000_000, v.lang) })}
           {f("currency", h.currency, { value: "RUB" })}
         </div>
         <div class="row">

@@ -61,7 +61,7 @@ export const LeadAssignmentSection: FC<{ v: View; leadId: string; data: LeadAssi
       {mayAssign && (
         <>
           <h3>{t.assign}</h3>
-          <Problems v={v} state={forms.assign ?? emptyForm} />
+          <Problems v={v} state={forms.assign ?? emptyForm} labels={{ assigneeId: t.assignee }} />
           <form method="post" action={`/leads/${leadId}/assignee`} class="filters">
             <Csrf v={v} />
             <Select
@@ -74,7 +74,7 @@ export const LeadAssignmentSection: FC<{ v: View; leadId: string; data: LeadAssi
             <button type="submit">{t.assignSubmit}</button>
           </form>
           <h3>{t.handOver}</h3>
-          <Problems v={v} state={forms.handover ?? emptyForm} />
+          <Problems v={v} state={forms.handover ?? emptyForm} labels={{ to: t.to, until: t.untilLabel, reason: t.reason }} />
           <form method="post" action={`/leads/${leadId}/handovers`} class="filters">
             <Csrf v={v} />
             <Select state={forms.handover ?? emptyForm} name="to" label={t.to} options={managers.filter((p) => p.id !== data.assigneeId).map((p) => ({ value: p.id, label: p.name }))} />

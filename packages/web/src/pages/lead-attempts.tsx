@@ -42,7 +42,7 @@ export const ContactAttemptsSection: FC<AttemptsProps> = ({ v, leadId, summary, 
         </ol>
       )}
       <h3>{t.record}</h3>
-      <Problems v={v} state={form} />
+      <Problems v={v} state={form} labels={{ at: t.at, channel: t.channelLabel, result: t.resultLabel }} />
       <form method="post" action={`/leads/${leadId}/contact-attempts`} class="filters">
         <Csrf v={v} />
         <Field state={form} name="at" label={t.at} type="datetime-local" value={wallClock(now, timeZone)} hint={t.atHint(timeZone)} required />

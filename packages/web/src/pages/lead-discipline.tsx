@@ -5,7 +5,8 @@ import { ChangeStageInput, leadStages, type ContactAttemptSummary, type LeadStag
 
 type TagName = keyof View["t"]["decisions"]["quality"]["tags"];
 import { Csrf, Field, Problems, Select, type FormState } from "../components/form.js";
-import { optionalNumber, optionalText, parseForm } from "../forms.js";
+import { optionalText, parseForm } from "../forms.js";
+import { moneyText } from "../money-input.js";
 import type { View } from "../view.js";
 
 /**
@@ -43,7 +44,7 @@ export const StageForm: FC<{ v: View; leadId: string; stage: LeadStage; form: Fo
 
 /** The stage form's values as the API's input. */
 export const stageFields = (values: Record<string, string>) =>
-  parseForm(ChangeStageInput, { stage: values.stage, amount: optionalNumber(values.amount), lostReason: optionalText(values.lostReason) });
+  parseForm(ChangeStageInput, { stage: values.stage, amount: moneyText(values.amount), lostReason: optionalText(values.lostReason) });
 
 /**
  * Runs a stage move, telling its refusals in the page's language: missing required tags, a move

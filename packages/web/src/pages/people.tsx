@@ -43,7 +43,7 @@ async function peoplePage(c: Context<WebEnv>, state: FormState = emptyForm, stat
       {v.principal && can(v.principal, "people.manage") && (
         <section aria-labelledby="add-person">
           <h2 id="add-person">{t.add}</h2>
-          <Problems v={v} state={state} />
+          <Problems v={v} state={state} labels={{ name: t.name, role: t.role, duty: t.duty, email: t.email, crmUserIds: t.crmUserIds }} />
           <form method="post" action="/people" class="card">
             <Csrf v={v} />
             <Field state={state} name="name" label={t.name} required />

@@ -153,7 +153,7 @@ async function reconciliationPage(c: Context<WebEnv>, options: { state?: FormSta
   return c.html(
     <Page v={v} title={t.title}>
       <p>{t.intro}</p>
-      <Problems v={v} state={state} />
+      <Problems v={v} state={state} labels={{ file: t.file, from: t.from, to: t.to }} />
       <form method="post" action="/reconciliation" enctype="multipart/form-data" class="card">
         <Csrf v={v} />
         <div class="field">

@@ -20,7 +20,7 @@ export const AssignmentRuleForm: FC<{ v: View; sourceId: string; rule: Assignmen
       <summary>
         {t.title}. {t.current(current)}
       </summary>
-      <Problems v={v} state={state} />
+      <Problems v={v} state={state} labels={{ mode: t.mode, personId: t.person, personIds: t.person }} />
       <form method="post" action={`/sources/${sourceId}/assignment`}>
         <Csrf v={v} />
         <Select state={state} name="mode" label={t.mode} value={rule.mode} options={assignmentModes.map((mode) => ({ value: mode, label: t.modes[mode] }))} />

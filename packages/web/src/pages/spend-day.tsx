@@ -1,9 +1,10 @@
 import type { FC } from "hono/jsx";
-import { toKopecks, type FieldIssue } from "@parom/core";
+import type { FieldIssue } from "@parom/core";
 import type { Campaign } from "@parom/core/campaign";
 import { FormCard } from "../components/form-card.js";
 import { Field, Problems, Select, type FormState } from "../components/form.js";
 import type { Messages } from "../i18n/index.js";
+import { moneyInputValue, readMoney } from "../money-input.js";
 import type { View } from "../view.js";
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -21,8 +22,8 @@ export function readSpendDay(values: Record<string, string>, campaigns: Campaign
   if (!campaign) issues.push({ path: "campaignId", message: t.needCampaign });
   const date = values.date?.trim() ?? "";
   if (!isDay(date)) issues.push({ path: "date", message: t.needDay });
-  const costKopecks = toKopecks(values.amount?.trim() ?? "");
-  if (costKopecks === null) issues.push({ path: "amount", message: t.badAmount });
+  const costKopecks = readMoney(values.amount);
+  if (costKopecks == null) issues.push({ path: "amount", message: t.badAmount });
   else if (costKopecks < 0) issues.push({ path: "amount", message: t.negative });
   return campaign && issues.length === 0 ? { input: { campaign, date, costKopecks: costKopecks! } } : { issues };
 }
@@ -44,7 +45,7 @@ export const SpendDayForm: FC<{ v: View; state: FormState; campaigns: Campaign[]
           ]}
         />
         <Field state={state} name="date" label={t.day} type="date" />
-        <Field state={state} name="amount" label={t.amount} hint={t.amountHint} placeholder="600 000,50" />
+        <Field state={state} name="amount" label={t.amount} hint={t.amountHint} placeholder={moneyInputValue(60_000_050, v.lang)} />
       </div>
       <button type="submit">{t.record}</button>
     </FormCard>

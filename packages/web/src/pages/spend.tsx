@@ -57,7 +57,7 @@ async function spendPage(c: Context<WebEnv>, state: FormState = emptyForm, resul
           )}
         </section>
       )}
-      <Problems v={v} state={state} />
+      <Problems v={v} state={state} labels={{ file: t.file, text: t.text, format: t.format, moneyInMicros: t.micros }} />
       <form method="post" action="/spend" enctype="multipart/form-data" class="card">
         <Csrf v={v} />
         <div class="field">

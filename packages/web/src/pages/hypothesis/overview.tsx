@@ -1,39 +1,56 @@
 import { pipeline, type Stage } from "@parom/core/hypothesis";
+import { missingSpendDays } from "@parom/core/kpi";
 import { Csrf, emptyForm, Field, Problems, TextArea } from "../../components/form.js";
+import { StatusBadge } from "../../components/status.js";
+import { hypothesisStatus } from "../../status.js";
+import { decisionData } from "./decisions/data.js";
 import type { Section } from "./section.js";
 
-export const Overview: Section = ({ v, data: { hypothesis: h } }) => (
-  <section aria-labelledby="overview">
-    <h2 id="overview" class="visually-hidden">
-      {h.title}
-    </h2>
-    <p class="statement">{h.statement}</p>
-    <dl class="facts wide">
-      <dt>{v.t.hypothesis.stage}</dt>
-      <dd>
-        <span class="badge neutral">{v.t.stage[h.stage]}</span>
-      </dd>
-      <dt>{v.t.hypothesis.channel}</dt>
-      <dd>{v.t.words.channel(h.channel)}</dd>
-      <dt>{v.t.hypothesis.responsible}</dt>
-      <dd>{h.responsible}</dd>
-      <dt>{v.t.hypothesis.budget}</dt>
-      <dd>{v.fmt.kopecks(h.budget, h.currency)}</dd>
-      <dt>{v.t.hypothesis.probe}</dt>
-      <dd>
-        {v.fmt.day(h.probe.start)} – {v.fmt.day(h.probe.end)}
-      </dd>
-      <dt>{v.t.hypothesis.maturityDays}</dt>
-      <dd>{v.fmt.number(h.maturityDays)}</dd>
-      <dt>{v.t.hypothesis.confidence}</dt>
-      <dd>{v.fmt.percent(h.confidence)}</dd>
-    </dl>
-    {h.closedReason && <p>{v.t.hypothesis.closedBecause(h.closedReason)}</p>}
-    <p>
-      <a href={`/leads?hypothesisId=${h.id}`}>{v.t.hypothesis.leadsLink} →</a>
-    </p>
-  </section>
-);
+/** The header's facts: the stage and, unless closed, the status as the board's card shows it. */
+export const Overview: Section = async ({ v, ctx, data }) => {
+  const h = data.hypothesis;
+  const { gate, days, unpaidCampaignIds } = await decisionData(ctx, data);
+  return (
+    <section aria-labelledby="overview">
+      <h2 id="overview" class="visually-hidden">
+        {h.title}
+      </h2>
+      <p class="statement">{h.statement}</p>
+      <dl class="facts wide">
+        <dt>{v.t.hypothesis.stage}</dt>
+        <dd>
+          <span class="badge neutral">{v.t.stage[h.stage]}</span>
+        </dd>
+        {h.stage !== "closed" && (
+          <>
+            <dt>{v.t.status.label}</dt>
+            <dd>
+              <StatusBadge v={v} status={hypothesisStatus(gate, missingSpendDays(days, unpaidCampaignIds), h.stage)} />
+            </dd>
+          </>
+        )}
+        <dt>{v.t.hypothesis.channel}</dt>
+        <dd>{v.t.words.channel(h.channel)}</dd>
+        <dt>{v.t.hypothesis.responsible}</dt>
+        <dd>{h.responsible}</dd>
+        <dt>{v.t.hypothesis.budget}</dt>
+        <dd>{v.fmt.kopecks(h.budget, h.currency)}</dd>
+        <dt>{v.t.hypothesis.probe}</dt>
+        <dd>
+          {v.fmt.day(h.probe.start)} – {v.fmt.day(h.probe.end)}
+        </dd>
+        <dt>{v.t.hypothesis.maturityDays}</dt>
+        <dd>{v.fmt.number(h.maturityDays)}</dd>
+        <dt>{v.t.hypothesis.confidence}</dt>
+        <dd>{v.fmt.percent(h.confidence)}</dd>
+      </dl>
+      {h.closedReason && <p>{v.t.hypothesis.closedBecause(h.closedReason)}</p>}
+      <p>
+        <a href={`/leads?hypothesisId=${h.id}`}>{v.t.hypothesis.leadsLink} →</a>
+      </p>
+    </section>
+  );
+};
 
 export const TargetsSection: Section = ({ v, data: { hypothesis: h } }) => {
   const t = v.t.hypothesis;

@@ -1,6 +1,7 @@
 import { forecast, type Forecast } from "@parom/core/analytics";
-import { formatKopecks, toKopecks } from "@parom/core";
+import { toKopecks } from "@parom/core";
 import { ForecastMoney, ForecastWaterfall } from "../../../charts/waterfall.js";
+import { moneyInputValue, readMoney } from "../../../money-input.js";
 import type { View } from "../../../view.js";
 import type { Section } from "../section.js";
 import { decisionData } from "./data.js";
@@ -24,7 +25,7 @@ export const ForecastSection: Section = async ({ v, ctx, data }) => {
   const t = v.t.decisions.forecast;
   const query = pageQuery(v);
   const typed = query.get("budget");
-  const budget = typed === null ? h.budget : toKopecks(typed);
+  const budget = typed === null ? h.budget : (readMoney(typed) ?? null);
   const valid = budget !== null && budget > 0;
   const result = valid ? forecast({ days, budget, asOf, maturityDays: h.maturityDays, unpaidCampaignIds }) : null;
   const by = query.get("by");
@@ -38,7 +39,7 @@ export const ForecastSection: Section = async ({ v, ctx, data }) => {
           <label for="f-budget">
             {t.budget}, {h.currency}
           </label>
-          <input id="f-budget" name="budget" inputmode="decimal" required value={typed ?? formatKopecks(h.budget)} aria-invalid={valid ? undefined : "true"} aria-describedby={valid ? undefined : "e-budget"} />
+          <input id="f-budget" name="budget" inputmode="decimal" required value={typed ?? moneyInputValue(h.budget, v.lang)} aria-invalid={valid ? undefined : "true"} aria-describedby={valid ? undefined : "e-budget"} />
           {!valid && (
             <small id="e-budget" class="error">
               ⚠ {t.badBudget}

@@ -1,8 +1,9 @@
 import { dayIn } from "@parom/core";
 import type { Targets } from "@parom/core/hypothesis";
-import type { KpiRow } from "@parom/core/kpi";
+import { missingSpendDays, type KpiRow } from "@parom/core/kpi";
 import { boundText, intervalText, KpiTargetChart, verdictSign, type TargetRow } from "../../../charts/kpi-targets.js";
-import { GateStatus } from "../../../components/gate.js";
+import { StatusBadge } from "../../../components/status.js";
+import { hypothesisStatus } from "../../../status.js";
 import type { View } from "../../../view.js";
 import type { Section } from "../section.js";
 import { moneyText } from "../changes.js";
@@ -108,7 +109,7 @@ export function decisionText(v: View, row: KpiRow): string | null {
 export const GateSection: Section = async ({ v, ctx, data }) => {
   const h = data.hypothesis;
   if (h.stage === "closed") return null;
-  const { gate } = await decisionData(ctx, data);
+  const { gate, days, unpaidCampaignIds } = await decisionData(ctx, data);
   const t = v.t.decisions.gate;
   const unmet = gate.kpis.filter((row) => row.verdict !== "met");
   const met = gate.kpis.length - unmet.length;
@@ -116,7 +117,7 @@ export const GateSection: Section = async ({ v, ctx, data }) => {
   return (
     <section aria-labelledby="gate">
       <h2 id="gate">
-        {t.title} <GateStatus v={v} gate={gate} />
+        {t.title} <StatusBadge v={v} status={hypothesisStatus(gate, missingSpendDays(days, unpaidCampaignIds), h.stage)} />
       </h2>
       <p>{summary}</p>
       {unmet.length > 0 && (
