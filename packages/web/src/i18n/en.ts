@@ -6,6 +6,7 @@ import { resultsEn } from "./results.en.js";
 import { dailyEn } from "./daily.en.js";
 import { teamEn } from "./team.en.js";
 import { tagsEn } from "./tags.en.js";
+import { reviewEn } from "./review.en.js";
 import { salesEn } from "./sales.en.js";
 import { wordsEn } from "./words.en.js";
 import { refusalsEn } from "./refusals.en.js";
@@ -298,6 +299,7 @@ export const en = {
   sales: salesEn,
   team: teamEn,
   tags: tagsEn,
+  review: reviewEn,
   access: accessEn,
   words: wordsEn,
   refusals: refusalsEn,

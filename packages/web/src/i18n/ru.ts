@@ -5,6 +5,7 @@ import { resultsRu } from "./results.ru.js";
 import { dailyRu } from "./daily.ru.js";
 import { teamRu } from "./team.ru.js";
 import { tagsRu } from "./tags.ru.js";
+import { reviewRu } from "./review.ru.js";
 import { salesRu } from "./sales.ru.js";
 import { wordsRu } from "./words.ru.js";
 import { refusalsRu } from "./refusals.ru.js";
@@ -293,6 +294,7 @@ export const ru: Messages = {
   sales: salesRu,
   team: teamRu,
   tags: tagsRu,
+  review: reviewRu,
   access: accessRu,
   words: wordsRu,
   refusals: refusalsRu,
