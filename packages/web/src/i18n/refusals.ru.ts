@@ -54,6 +54,8 @@ const issues: Array<[RegExp, (match: RegExpExecArray) => string]> = [
   [/^must not be before start$/, () => "не раньше начала"],
   [/^name at least one target$/, () => "укажите хотя бы одну цель"],
   [/^must list at least one item$/, () => "нужен хотя бы один пункт"],
+  [/^an amoCRM id: digits only, at most 20$/, () => "номер amoCRM: только цифры, не больше 20"],
+  [/^at most (\d+) entries$/, (m) => `не больше ${m[1]} записей`],
 ];
 
 const russian = (text: string) => /[а-яё]/i.test(text);

@@ -18,6 +18,7 @@ import { reportRunRoutes } from "./reports-run.js";
 import { resultsRoutes } from "./results.js";
 import { signInRoutes } from "./sign-in.js";
 import { sourceAssignmentRoutes } from "./source-assignment.js";
+import { sourceMapRoutes } from "./source-maps.js";
 import { sourceRoutes } from "./sources.js";
 import { spendRoutes } from "./spend.js";
 
@@ -37,6 +38,7 @@ export const pageModules: Hono<WebEnv>[] = [
   quarantineRoutes,
   spendRoutes,
   sourceAssignmentRoutes,
+  sourceMapRoutes,
   sourceRoutes,
   contractorRoutes,
   contractorReportRoutes,
