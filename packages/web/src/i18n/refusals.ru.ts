@@ -29,6 +29,8 @@ const codes: Record<string, (details: Details) => string> = {
   unsupported_format: () => "Этот формат не поддерживается: пришлите CSV или JSON.",
   still_processing: () => "Запрос ещё обрабатывается: повторить его можно через несколько минут.",
   not_quarantined: () => "Этот запрос не в карантине: он уже обработан.",
+  contractor_no_email: (d) => `У подрядчика «${String(d.contractorName ?? "")}» сейчас нет адреса e-mail для отчётов: укажите адрес и отправьте снова.`,
+  report_not_rendered: () => "Отчёт ещё не подготовлен: его подготовит следующая рассылка.",
 };
 
 /** zod's English messages and ours, by their fixed wording; figures are carried over. */
