@@ -66,7 +66,8 @@ export const ReportResends = {
     if (!stored.mail) throw new DomainError("report_not_rendered", `report ${reportId} is claimed but not rendered yet; a later run renders it`, "conflict");
     const contractor = await Contractors.get(ctx, stored.contractorId);
     if (!contractor.email) {
-      throw new ConflictError("contractor_no_email", `contractor ${contractor.name} has no e-mail address for reports; give it one before sending again`, {
+      // The name stays in the details: pages word the refusal themselves, and a name in the message would pass for their words.
+      throw new ConflictError("contractor_no_email", `contractor ${contractor.id} has no e-mail address for reports; give it one before sending again`, {
         contractorId: contractor.id,
         contractorName: contractor.name,
       });

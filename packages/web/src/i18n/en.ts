@@ -7,6 +7,7 @@ import { dailyEn } from "./daily.en.js";
 import { teamEn } from "./team.en.js";
 import { tagsEn } from "./tags.en.js";
 import { reviewEn } from "./review.en.js";
+import { resendEn } from "./resend.en.js";
 import { sourceMapsEn } from "./sources.en.js";
 import { salesEn } from "./sales.en.js";
 import { wordsEn } from "./words.en.js";
@@ -301,6 +302,7 @@ export const en = {
   team: teamEn,
   tags: tagsEn,
   review: reviewEn,
+  resend: resendEn,
   sourceMaps: sourceMapsEn,
   access: accessEn,
   words: wordsEn,

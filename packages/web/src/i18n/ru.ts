@@ -6,6 +6,7 @@ import { dailyRu } from "./daily.ru.js";
 import { teamRu } from "./team.ru.js";
 import { tagsRu } from "./tags.ru.js";
 import { reviewRu } from "./review.ru.js";
+import { resendRu } from "./resend.ru.js";
 import { sourceMapsRu } from "./sources.ru.js";
 import { salesRu } from "./sales.ru.js";
 import { wordsRu } from "./words.ru.js";
@@ -296,6 +297,7 @@ export const ru: Messages = {
   team: teamRu,
   tags: tagsRu,
   review: reviewRu,
+  resend: resendRu,
   sourceMaps: sourceMapsRu,
   access: accessRu,
   words: wordsRu,

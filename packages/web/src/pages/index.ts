@@ -14,6 +14,7 @@ import { peopleRoutes } from "./people.js";
 import { qualityRoutes } from "./quality.js";
 import { quarantineRoutes } from "./quarantine.js";
 import { reconciliationRoutes } from "./reconciliation.js";
+import { reportResendRoutes } from "./report-resend.js";
 import { reportRunRoutes } from "./reports-run.js";
 import { resultsRoutes } from "./results.js";
 import { signInRoutes } from "./sign-in.js";
@@ -48,4 +49,5 @@ export const pageModules: Hono<WebEnv>[] = [
   resultsRoutes,
   keyRoutes,
   reportRunRoutes,
+  reportResendRoutes,
 ];
