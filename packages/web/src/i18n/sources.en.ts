@@ -14,7 +14,7 @@ export const sourceMapsEn = {
   },
   reasons: {
     title: "amoCRM loss reasons → our lost reasons",
-    intro: "A deal lost with a reason number named here is lost with this reason; an unnamed number is kept as “amoCRM reason #…” and listed below.",
+    intro: "A deal lost with a reason number named here is lost with this reason; an unnamed number is kept as it came and listed below.",
     none: "No loss reason is named yet.",
     reasonId: "amoCRM loss reason number",
     reason: "Our lost reason",

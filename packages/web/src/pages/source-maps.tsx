@@ -121,7 +121,11 @@ async function sourceMapsPage(c: Context<WebEnv>, forms: Forms = {}, status: 200
                   <Csrf v={v} />
                   <input type="hidden" name="lossReasonId" value={reason.lossReasonId} />
                   <span>{t.unmapped.line(reason.lossReasonId, reason.leads, v.fmt.dateTime(reason.lastSeenAt))}</span>
-                  <Field state={emptyForm} name="name" label={t.reasons.name} required />
+                  {/* Its own id per reason: the reasons form above has a field named "name" too. */}
+                  <div class="field">
+                    <label for={`f-unmapped-${reason.lossReasonId}`}>{t.reasons.name}</label>
+                    <input id={`f-unmapped-${reason.lossReasonId}`} name="name" required />
+                  </div>
                   <button type="submit">{t.unmapped.submit}</button>
                 </form>
               </li>
