@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { ReportResends } from "../../packages/core/src/report/resend.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { token } from "../support/intake.js";
 import { importArrivals, newCampaign, newContractor, newHypothesis, outboxTo } from "../support/reports.js";
@@ -76,5 +77,16 @@ describe("sending one kept report again", () => {
     const bad = await h.call("POST", `/api/reports/${reportId}/resend`, undefined, { headers: { "idempotency-key": "key with spaces!" } });
     expect(bad.status).toBe(400);
     expect(bad.body.issues).toEqual([expect.objectContaining({ path: "Idempotency-Key" })]);
+  });
+
+  it("keeps a resend the mailer refused as failed, with its error, and a new request sends again", async () => {
+    const { email, reportId } = await sentReport();
+    const actor = { keyId: "owner", role: "owner" as const };
+    const refused = await ReportResends.resend(h.ctx, reportId, { actor, send: async () => Promise.reject(new Error("SES: daily quota exceeded")) });
+    expect(refused).toMatchObject({ created: true, resend: { status: "failed", lastError: "SES: daily quota exceeded", messageId: null, recipient: email } });
+    const retried = await h.call("POST", `/api/reports/${reportId}/resend`);
+    expect(retried.body.status).toBe("sent");
+    expect((await h.call("GET", `/api/reports/${reportId}/resends`)).body.items.map((r: any) => r.status).sort()).toEqual(["failed", "sent"]);
+    expect(await outboxTo(h, email)).toHaveLength(2);
   });
 });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { SourceEntity } from "../../packages/core/src/source/source.js";
 import { createCampaign, fixtureWith, postHook, token } from "../support/intake.js";
 import { addSalesPerson } from "../support/sales.js";
 import { createWebHarness, textOf, type Browser, type WebHarness } from "../support/web.js";
@@ -105,5 +106,30 @@ describe("a source's page: amoCRM statuses, loss reasons and pipelines", () => {
       expect((await browser.post(`/sources/${source.id}/loss-reasons`, { lossReasonId: "1", name: "Дорого" })).status).toBe(403);
     }
     expect((await sourceOf(source.id)).lossReasons).toEqual({});
+  });
+
+  it("names a reason of a source stored before it had a loss reason map", async () => {
+    const source = await amoSource();
+    const stored = (await SourceEntity.get(h.ctx, { id: source.id }))!;
+    const { lossReasons: _none, ...older } = stored;
+    await SourceEntity.put(h.ctx, older as typeof stored);
+    expect((await SourceEntity.get(h.ctx, { id: source.id }, { consistent: true }))!.lossReasons).toEqual({});
+    await marketer.get(`/sources/${source.id}`);
+
+    expect((await marketer.post(`/sources/${source.id}/loss-reasons`, { lossReasonId: "55", name: "Выбрали другого" })).status).toBe(303);
+    expect((await sourceOf(source.id)).lossReasons).toEqual({ "55": "Выбрали другого" });
+  });
+
+  it("speaks English to an English reader, with no Russian words but the names typed", async () => {
+    const source = await amoSource();
+    await lostDeal(source, "9001");
+    await h.call("PUT", `/api/sources/${source.id}/status-map`, { "41923": "proposal" });
+    const en = h.browser({ acceptLanguage: "en" });
+    await en.signIn((await h.call("POST", "/api/keys", { role: "marketer" })).body.key);
+    const text = textOf((await en.get(`/sources/${source.id}`)).html);
+    expect(text).toContain("amoCRM statuses → stages");
+    expect(text).toContain("143 Lost 41923 Proposal");
+    expect(text).toContain("No. 9001: 1 lead, last");
+    expect(text.replace(/Паром/g, "")).not.toMatch(/[а-яё]/i);
   });
 });
