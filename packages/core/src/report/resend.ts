@@ -61,7 +61,8 @@ export const ReportResends = {
     const keyCheck = RequestKey.safeParse(requestKey);
     if (!keyCheck.success) throw new InvalidInputError("bad Idempotency-Key", [{ path: "Idempotency-Key", message: keyCheck.error.issues[0]!.message }]);
     const stored = await ReportSends.get(ctx, reportId);
-    const earlier = await ReportResendEntity.get(ctx, { reportId, requestKey }, { consistent: true });
+    // A key of our own was never used: only a caller's key can name an earlier resend.
+    const earlier = options.requestKey === undefined ? undefined : await ReportResendEntity.get(ctx, { reportId, requestKey }, { consistent: true });
     if (earlier) return { resend: asResend(earlier), created: false };
     if (!stored.mail) throw new DomainError("report_not_rendered", `report ${reportId} is claimed but not rendered yet; a later run renders it`, "conflict");
     const contractor = await Contractors.get(ctx, stored.contractorId);
