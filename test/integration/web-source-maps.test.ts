@@ -31,6 +31,7 @@ async function lostDeal(source: { key: string }, lossReasonId: string) {
   expect(added.status, added.text).toBe(200);
   const lost = await postHook(h, source.key, fixtureWith("amocrm-status-lost-reason.txt", { "31245702": externalId, "7656397": lossReasonId }));
   expect(lost.status, lost.text).toBe(200);
+  return added.body.leads[0].id as string;
 }
 
 const sourceOf = async (id: string) => (await h.call("GET", `/api/sources/${id}`)).body;
@@ -55,7 +56,11 @@ describe("a source's page: amoCRM statuses, loss reasons and pipelines", () => {
 
   it("lists a loss reason amoCRM sent without a name and names it in one click; named reasons add up", async () => {
     const source = await amoSource();
-    await lostDeal(source, "8661985");
+    const leadId = await lostDeal(source, "8661985");
+    // The lead lost with it says so in Russian, not with the stored English text.
+    const lead = textOf((await marketer.get(`/leads/${leadId}`)).html);
+    expect(lead).toContain("Причина потери причина отказа amoCRM № 8661985");
+    expect(lead).not.toContain("amoCRM reason");
     const page = await marketer.get(`/sources/${source.id}`);
     expect(textOf(page.html)).toContain("Ни одна причина отказа ещё не названа.");
     expect(textOf(page.html)).toContain("№ 8661985: 1 лид, последний раз 2 мар. 2026 г., 12:00");
