@@ -59,6 +59,8 @@ const table: Record<string, Row> = {
   "GET /api/reports": { req: () => ({}), expect: everyone(200) },
   "POST /api/reports/run": { req: () => ({ body: { period: "weekly" } }), expect: staff(200) },
   "GET /api/reports/:id": { req: (s) => id(s.subject.reportId), expect: everyone(200, 404) },
+  "POST /api/reports/:id/resend": { req: (s) => id(s.subject.reportId), expect: staff(201) },
+  "GET /api/reports/:id/resends": { req: (s) => id(s.subject.reportId), expect: staff(200) },
   "GET /api/outbox": { req: () => ({}), expect: staff(200) },
 
   "GET /api/sources/:id/required-tags": { req: (s) => id(s.f.source.id), expect: staff(200) },

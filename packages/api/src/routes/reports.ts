@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
-import { assertVisible, contractorScope } from "@parom/core/access";
+import { actingKey, assertVisible, contractorScope } from "@parom/core/access";
 import { DomainError } from "@parom/core";
-import { buildContractorReport, Outbox, OutboxQuery, reportCsv, type ReportFormat, reportHtml, ReportListQuery, ReportQuery, reportRange, ReportSends, runReports, RunReportsInput, StoredReportQuery, withoutContent } from "@parom/core/report";
+import { buildContractorReport, Outbox, OutboxQuery, reportCsv, type ReportFormat, reportHtml, ReportListQuery, ReportQuery, reportRange, ReportResends, ReportSends, runReports, RunReportsInput, StoredReportQuery, withoutContent } from "@parom/core/report";
 import type { Mailer } from "@parom/core/report";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
@@ -34,6 +34,14 @@ const docs = {
     response: { description: "The report.", mediaTypes: asFormat },
     errors: { 409: "Claimed but not rendered yet (`report_not_rendered`); a later run renders it." },
   }),
+  resend: describeRoute({
+    summary: "Send one kept report again to its contractor's address of now",
+    description:
+      "The mail as first rendered goes out again through the mailer (the outbox locally), recorded with who asked and when. An optional `Idempotency-Key` header (letters, digits, `-`, `_`, at most 64) makes a repeated request answer the earlier resend (200) instead of sending twice; without it every request sends.",
+    response: { description: "`{id, reportId, contractorId, recipient, status: sent|failed, actor: {keyId, role, name?}, at, messageId, lastError}`", status: 201 },
+    errors: { 409: "The contractor has no e-mail address now (`contractor_no_email`), or the report is not rendered yet (`report_not_rendered`)." },
+  }),
+  resends: describeRoute({ summary: "The times one report was sent again, oldest first", response: { description: "`{items}`: resends as POST /api/reports/{id}/resend answers them" } }),
   outbox: describeRoute({ summary: "Mails kept instead of sent, newest first", query: OutboxQuery, response: { description: "`{items, nextCursor}`" } }),
 };
 
@@ -62,6 +70,15 @@ export function reportRoutes(mailer: Mailer) {
     .post("/run", docs.run, allow("reports.run"), async (c) => {
       const { period } = await jsonBody(c, RunReportsInput);
       return c.json(await runReports(c.var.ctx, { period, send: mailer.send }));
+    })
+    .post("/:id/resend", docs.resend, allow("reports.run"), async (c) => {
+      const options = { requestKey: c.req.header("idempotency-key"), actor: actingKey(c.var.principal), send: mailer.send };
+      const { resend, created } = await ReportResends.resend(c.var.ctx, c.req.param("id"), options);
+      return c.json(resend, created ? 201 : 200);
+    })
+    .get("/:id/resends", docs.resends, allow("reports.run"), async (c) => {
+      const stored = await ReportSends.get(c.var.ctx, c.req.param("id"));
+      return c.json({ items: await ReportResends.ofReport(c.var.ctx, stored.id) });
     })
     .get("/:id", docs.get, allow("reports.read"), async (c) => {
       const { format } = queryParams(c, StoredReportQuery);

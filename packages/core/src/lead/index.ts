@@ -17,6 +17,6 @@ export { Leads, ListLeadsQuery, toLead } from "./query.js";
 export { leadStages } from "./stages.js";
 export type { LeadStage } from "./stages.js";
 export { LeadTagging, LeadTagsInput, RequiredTags, RequiredTagsInput } from "./tags.js";
-export { clientTypes } from "./vocabulary.js";
-export type { TagName } from "./vocabulary.js";
+export { clientTypes, lostReasonCategories } from "./vocabulary.js";
+export type { LostReasonCategory, TagName } from "./vocabulary.js";
 export type { RequirementOwner } from "./tags.js";

@@ -11,6 +11,8 @@ export { previousPeriod, reportPeriods, weekdayOf } from "./period.js";
 export type { DayRange, ReportPeriod } from "./period.js";
 export { ReportListQuery, ReportQuery, RunReportsInput, StoredReportQuery, reportRange } from "./query.js";
 export type { ReportFormat } from "./query.js";
+export { ReportResends } from "./resend.js";
+export type { ReportResend } from "./resend.js";
 export { runReports } from "./run.js";
 export { sesMailer } from "./ses-mailer.js";
 export { ReportSends, withoutContent } from "./store.js";

@@ -3,3 +3,4 @@
 export { CreateSourceInput, LossReasonsInput, PipelinesInput, Sources, StatusMapInput, UpdateSourceInput, sourceFormats } from "./source.js";
 export type { Source, SourceFormat } from "./source.js";
 export { UnmappedLossReasons } from "./unmapped-loss-reasons.js";
+export { LossReasonEntryInput, SourceMaps, StatusEntryInput } from "./map-entries.js";

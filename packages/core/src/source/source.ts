@@ -42,7 +42,7 @@ export type Source = {
 export type LossReasonMap = Record<string, string>;
 
 /** amoCRM's ids are digits; the limit keeps them fit for item keys. */
-const AmoId = z.string().regex(/^\d{1,20}$/, "an amoCRM id: digits only, at most 20");
+export const AmoId = z.string().regex(/^\d{1,20}$/, "an amoCRM id: digits only, at most 20");
 
 export const LossReasonsInput = z
   .record(AmoId, z.string().trim().min(1).max(100))
@@ -154,6 +154,6 @@ async function update(ctx: Ctx, id: string, changes: Partial<Pick<Source, "name"
   return toSource(item);
 }
 
-function toSource(item: z.infer<typeof SourceEntity.schema>): Source {
+export function toSource(item: z.infer<typeof SourceEntity.schema>): Source {
   return { ...item, statusMap: { ...defaultStatusMap, ...item.statusMap } };
 }

@@ -7,6 +7,9 @@ import { dailyEn } from "./daily.en.js";
 import { teamEn } from "./team.en.js";
 import { tagsEn } from "./tags.en.js";
 import { statusEn } from "./status.en.js";
+import { reviewEn } from "./review.en.js";
+import { resendEn } from "./resend.en.js";
+import { sourceMapsEn } from "./sources.en.js";
 import { salesEn } from "./sales.en.js";
 import { wordsEn } from "./words.en.js";
 import { refusalsEn } from "./refusals.en.js";
@@ -297,6 +300,9 @@ export const en = {
   team: teamEn,
   tags: tagsEn,
   status: statusEn,
+  review: reviewEn,
+  resend: resendEn,
+  sourceMaps: sourceMapsEn,
   access: accessEn,
   words: wordsEn,
   refusals: refusalsEn,

@@ -32,6 +32,8 @@ const codes: Record<string, (details: Details) => string> = {
   unsupported_format: () => "Этот формат не поддерживается: пришлите CSV или JSON.",
   still_processing: () => "Запрос ещё обрабатывается: повторить его можно через несколько минут.",
   not_quarantined: () => "Этот запрос не в карантине: он уже обработан.",
+  contractor_no_email: (d) => `У подрядчика «${String(d.contractorName ?? "")}» сейчас нет адреса e-mail для отчётов: укажите адрес и отправьте снова.`,
+  report_not_rendered: () => "Отчёт ещё не подготовлен: его подготовит следующая рассылка.",
 };
 
 /** zod's English messages and ours, by their fixed wording; figures are carried over. */
@@ -62,6 +64,8 @@ const issues: Array<[RegExp, (match: RegExpExecArray) => string]> = [
   [/^say what was learned/, () => "напишите, чему научились: без вывода гипотезу не закрыть"],
   [/^must be a positive amount with at most two decimals$/, () => "нужна сумма больше нуля, например 600 000 или 600 000,50"],
   [/^must be a non-negative amount with at most two decimals$/, () => "нужна сумма, например 600 000 или 600 000,50 (не меньше нуля)"],
+  [/^an amoCRM id: digits only, at most 20$/, () => "номер amoCRM: только цифры, не больше 20"],
+  [/^at most (\d+) entries$/, (m) => `не больше ${m[1]} записей`],
 ];
 
 const russian = (text: string) => /[а-яё]/i.test(text);

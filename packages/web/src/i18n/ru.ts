@@ -6,6 +6,9 @@ import { dailyRu } from "./daily.ru.js";
 import { teamRu } from "./team.ru.js";
 import { tagsRu } from "./tags.ru.js";
 import { statusRu } from "./status.ru.js";
+import { reviewRu } from "./review.ru.js";
+import { resendRu } from "./resend.ru.js";
+import { sourceMapsRu } from "./sources.ru.js";
 import { salesRu } from "./sales.ru.js";
 import { wordsRu } from "./words.ru.js";
 import { refusalsRu } from "./refusals.ru.js";
@@ -292,6 +295,9 @@ export const ru: Messages = {
   team: teamRu,
   tags: tagsRu,
   status: statusRu,
+  review: reviewRu,
+  resend: resendRu,
+  sourceMaps: sourceMapsRu,
   access: accessRu,
   words: wordsRu,
   refusals: refusalsRu,

@@ -6,6 +6,9 @@ export const wordsRu: Messages["words"] = {
   channel: (typed) => platformName(platformNames.ru, typed),
   lostReason: (reason) => {
     if (reason === "no_contact") return "не дозвонились (пять попыток)";
+    // A loss reason amoCRM sent that the source's map does not name yet (source/unmapped-loss-reasons.ts).
+    const unnamed = /^amoCRM reason #(\d{1,20})$/.exec(reason);
+    if (unnamed) return `причина отказа amoCRM № ${unnamed[1]}`;
     const id = crmStatusId(reason);
     return id === undefined ? reason : `статус amoCRM ${id}`;
   },

@@ -2,7 +2,8 @@ import { Hono, type Context } from "hono";
 import { Campaigns } from "@parom/core/campaign";
 import { Contractors, CreateContractorInput, UpdateContractorInput } from "@parom/core/contractor";
 import { Hypotheses } from "@parom/core/hypothesis";
-import { ReportSends } from "@parom/core/report";
+import { can } from "@parom/core/access";
+import { ReportResends, ReportSends } from "@parom/core/report";
 import { Csrf, emptyForm, Field, Problems, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, formValues, parseForm } from "../forms.js";
@@ -11,16 +12,24 @@ import { Page } from "../layout.js";
 import { noticeOf } from "../notice.js";
 import { viewOf } from "../view.js";
 import { ContractorEmailForm } from "./contractor-email.js";
+import { ResendForm, ResendLines } from "./report-resend.js";
 import { ReportsRunForm } from "./reports-run.js";
 
 const LATEST_REPORTS = 3;
+/** Resends read per contractor: enough for its latest reports' lines. */
+const LATEST_RESENDS = 20;
 
 async function contractorsPage(c: Context<WebEnv>, state: FormState = emptyForm, status: 200 | 400 | 409 | 422 = 200) {
   const v = await viewOf(c);
   const { ctx } = c.var;
   const [contractors, campaigns, hypotheses] = await Promise.all([Contractors.list(ctx), Campaigns.list(ctx), Hypotheses.list(ctx)]);
   // Each contractor's three newest mailed reports: one query per contractor, all at once.
-  const reports = await Promise.all(contractors.map((contractor) => ReportSends.list(ctx, { contractorId: contractor.id, limit: LATEST_REPORTS })));
+  const mayResend = can(c.var.principal, "reports.run");
+  const [reports, resends] = await Promise.all([
+    Promise.all(contractors.map((contractor) => ReportSends.list(ctx, { contractorId: contractor.id, limit: LATEST_REPORTS }))),
+    // The times they were sent again, oldest first under each report: one more query per contractor.
+    Promise.all(contractors.map(async (contractor) => (mayResend ? (await ReportResends.ofContractor(ctx, contractor.id, LATEST_RESENDS)).reverse() : []))),
+  ]);
   const title = new Map(hypotheses.map((h) => [h.id, h.title]));
   const t = v.t.contractors;
   const done = c.req.query("email");
@@ -38,6 +47,7 @@ async function contractorsPage(c: Context<WebEnv>, state: FormState = emptyForm,
       {contractors.map((contractor, i) => {
         const own = campaigns.filter((campaign) => campaign.contractorId === contractor.id);
         const latest = reports[i]!.items;
+        const resent = resends[i]!;
         return (
           <article class="card" id={`contractor-${contractor.id}`} aria-labelledby={`contractor-title-${contractor.id}`}>
             <h2 id={`contractor-title-${contractor.id}`} class="small">
@@ -73,12 +83,17 @@ async function contractorsPage(c: Context<WebEnv>, state: FormState = emptyForm,
               <p class="muted">{t.noReports}</p>
             ) : (
               <ul>
-                {latest.map((sent) => (
-                  <li>
-                    {t.reportLine(t.period[sent.period], `${v.fmt.day(sent.from)} – ${v.fmt.day(sent.to)}`, t.status[sent.status])}
-                    {sent.sentAt && <span class="muted"> ({v.fmt.dateTime(sent.sentAt)}{sent.recipient && `, ${sent.recipient}`})</span>}
-                  </li>
-                ))}
+                {latest.map((sent) => {
+                  const line = t.reportLine(t.period[sent.period], `${v.fmt.day(sent.from)} – ${v.fmt.day(sent.to)}`, t.status[sent.status]);
+                  return (
+                    <li id={`report-${sent.id}`}>
+                      {line}
+                      {sent.sentAt && <span class="muted"> ({v.fmt.dateTime(sent.sentAt)}{sent.recipient && `, ${sent.recipient}`})</span>}
+                      {mayResend && sent.subject !== null && <ResendForm v={v} reportId={sent.id} report={line} />}
+                      <ResendLines v={v} resends={resent.filter((r) => r.reportId === sent.id)} />
+                    </li>
+                  );
+                })}
               </ul>
             )}
             <a href={`/contractors/${contractor.id}/report`}>{v.t.decisions.report.link} →</a>

@@ -18,10 +18,12 @@ import { peopleRoutes } from "./people.js";
 import { qualityRoutes } from "./quality.js";
 import { quarantineRoutes } from "./quarantine.js";
 import { reconciliationRoutes } from "./reconciliation.js";
+import { reportResendRoutes } from "./report-resend.js";
 import { reportRunRoutes } from "./reports-run.js";
 import { resultsRoutes } from "./results.js";
 import { signInRoutes } from "./sign-in.js";
 import { sourceAssignmentRoutes } from "./source-assignment.js";
+import { sourceMapRoutes } from "./source-maps.js";
 import { sourceRoutes } from "./sources.js";
 import { spendRoutes } from "./spend.js";
 
@@ -42,6 +44,7 @@ export const pageModules: Hono<WebEnv>[] = [
   quarantineRoutes,
   spendRoutes,
   sourceAssignmentRoutes,
+  sourceMapRoutes,
   sourceRoutes,
   contractorRoutes,
   contractorReportRoutes,
@@ -54,4 +57,5 @@ export const pageModules: Hono<WebEnv>[] = [
   backlogRoutes,
   backlogIdeaRoutes,
   learningRoutes,
+  reportResendRoutes,
 ];

@@ -16,6 +16,7 @@ import { ExportButtons } from "./access.js";
 import { attemptFields, ContactAttemptsSection } from "./lead-attempts.js";
 import { CallbackOutcomes, FirstContact, inPageWords, stageFields, StageForm } from "./lead-discipline.js";
 import { LeadAssignmentSection, loadLeadAssignment, type AssignmentForms } from "./lead-assignment.js";
+import { QualityReviewSection, reviewLead } from "./lead-review.js";
 import { LeadTagsSection, tagFields } from "./lead-tags.js";
 import { LeadTouchesSection } from "./lead-touches.js";
 
@@ -113,7 +114,7 @@ export async function leadPage(
   c: Context<WebEnv>,
   attemptForm: FormState = emptyForm,
   status: 200 | 400 | 404 | 409 | 422 = 200,
-  forms: { stage?: FormState; tags?: FormState; assignment?: AssignmentForms } = {},
+  forms: { stage?: FormState; tags?: FormState; review?: FormState; assignment?: AssignmentForms } = {},
 ) {
   const v = await viewOf(c);
   const { ctx } = c.var;
@@ -121,7 +122,7 @@ export async function leadPage(
   const { lead, hypothesis, history, attempts, callbacks, handovers } = await leadDetail(ctx, c.var.principal, id);
   const t = v.t.leads;
   const stageName = (stage: LeadStage) => v.t.leadStage[stage];
-  const assignment = await loadLeadAssignment(ctx, lead, handovers, [...history, ...attempts, ...handovers].map((entry) => entry.actor));
+  const assignment = await loadLeadAssignment(ctx, lead, handovers, [...history, ...attempts, ...handovers, ...(lead.qualityReview ? [lead.qualityReview] : [])].map((entry) => entry.actor));
   const who = (actor: string) => actorName(t.actor, actor, assignment.keyNames);
   return c.html(
     <Page v={v} title={`${t.detail}: ${lead.contact.name ?? lead.contact.phone ?? lead.id}`} notice={noticeOf(c, v.t)}>
@@ -188,6 +189,7 @@ export async function leadPage(
       <FirstContact v={v} summary={lead.contactAttempts} />
       <CallbackOutcomes v={v} outcomes={callbacks} />
       {v.principal && can(v.principal, "leads.work") && <LeadTagsSection v={v} lead={lead} form={forms.tags ?? emptyForm} />}
+      {v.principal && can(v.principal, "quality.review") && <QualityReviewSection v={v} lead={lead} who={who} form={forms.review ?? emptyForm} />}
       {v.principal && can(v.principal, "leads.work") && <StageForm v={v} leadId={lead.id} stage={lead.stage} form={forms.stage ?? emptyForm} />}
     </Page>,
     status,
@@ -238,4 +240,8 @@ export const leadRoutes = new Hono<WebEnv>()
   .get("/leads/:id", ...needs("leads.read"), (c) => leadPage(c))
   .post("/leads/:id/contact-attempts", ...needs("leads.work"), ...formPost, recordAttempt)
   .post("/leads/:id/stage", ...needs("leads.work"), ...formPost, moveStage)
-  .post("/leads/:id/tags", ...needs("leads.work"), ...formPost, setTags);
+  .post("/leads/:id/tags", ...needs("leads.work"), ...formPost, setTags)
+  .post("/leads/:id/quality-review", ...needs("quality.review"), ...formPost, async (c) => {
+    await Leads.assertVisible(c.var.ctx, c.var.principal, c.req.param("id"));
+    return reviewLead(c, (form, status) => leadPage(c, emptyForm, status, { review: form }));
+  });

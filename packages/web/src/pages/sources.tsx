@@ -45,6 +45,9 @@ const SourceCard: FC<{ v: View; source: Source; children?: unknown }> = ({ v, so
         <summary>{v.t.sources.curl}</summary>
         <Copyable v={v} id={`curl-${source.id}`} text={curlExample(source.format, url)} block />
       </details>
+      <p>
+        <a href={`/sources/${source.id}`}>{v.t.sourceMaps.link} →</a>
+      </p>
       {children}
     </article>
   );

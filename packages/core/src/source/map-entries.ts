@@ -1,0 +1,48 @@
+import { z } from "zod";
+import type { Ctx } from "../context.js";
+import { InvalidInputError, NotFoundError } from "../errors.js";
+import { leadStages } from "../lead/stages.js";
+import { AmoId, SourceEntity, toSource, type Source } from "./source.js";
+
+/** One CRM status mapped to a lead stage (the sources page's form; PUT /api/sources/{id}/status-map replaces the whole map). */
+export const StatusEntryInput = z.strictObject({ statusId: z.string().trim().min(1).max(64), stage: z.enum(leadStages) });
+export type StatusEntryInput = z.infer<typeof StatusEntryInput>;
+
+/** One amoCRM loss reason id named (PUT /api/sources/{id}/loss-reasons replaces the whole map). */
+export const LossReasonEntryInput = z.strictObject({ lossReasonId: AmoId, name: z.string().trim().min(1).max(100) });
+export type LossReasonEntryInput = z.infer<typeof LossReasonEntryInput>;
+
+/** The same ceiling as the whole-map PUTs: a source's item stays far below DynamoDB's 400 KB. */
+const MAX_ENTRIES = 500;
+
+/**
+ * Single entries of a source's maps, each written inside its map attribute on its own, so two people
+ * naming different reasons at once both keep theirs (a whole-map write would drop one of them).
+ */
+export const SourceMaps = {
+  async mapStatus(ctx: Ctx, id: string, input: StatusEntryInput): Promise<Source> {
+    return setEntry(ctx, id, "statusMap", input.statusId, input.stage, "statusId");
+  },
+
+  async nameLossReason(ctx: Ctx, id: string, input: LossReasonEntryInput): Promise<Source> {
+    return setEntry(ctx, id, "lossReasons", input.lossReasonId, input.name, "lossReasonId");
+  },
+};
+
+async function setEntry(ctx: Ctx, id: string, map: "statusMap" | "lossReasons", key: string, value: string, field: string): Promise<Source> {
+  const stored = await SourceEntity.get(ctx, { id }, { consistent: true });
+  if (!stored) throw new NotFoundError("source", id);
+  const entries = stored[map];
+  if (!Object.hasOwn(entries, key) && Object.keys(entries).length >= MAX_ENTRIES) {
+    throw new InvalidInputError(`at most ${MAX_ENTRIES} entries`, [{ path: field, message: `at most ${MAX_ENTRIES} entries` }]);
+  }
+  const names = { "#map": map };
+  // Items stored before the map existed lack the attribute, and a path inside a missing map is invalid: such an item gets the map whole.
+  const inside = () => SourceEntity.update(ctx, { id }, { setIn: { [map]: { [key]: value } } }, { expression: "attribute_exists(#map)", names });
+  const updated =
+    (await inside()) ??
+    (await SourceEntity.update(ctx, { id }, { set: { [map]: { [key]: value } } }, { expression: "attribute_exists(pk) AND attribute_not_exists(#map)", names })) ??
+    (await inside());
+  if (!updated) throw new NotFoundError("source", id);
+  return toSource(updated);
+}
