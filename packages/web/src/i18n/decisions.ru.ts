@@ -141,6 +141,7 @@ export const decisionsRu: DecisionMessages = {
     none: "Оптимизаций пока нет.",
     area: "Область",
     areas: { audience: "аудитория", channel: "канал", placement: "размещение", process: "процесс" },
+    since: (day) => `с ${day}`,
     change: "Что изменили",
     startedOn: "С какого дня действует",
     record: "Записать оптимизацию",
@@ -151,7 +152,7 @@ export const decisionsRu: DecisionMessages = {
     after: "после",
     chartTitle: (change) => `Доли до и после «${change}», с 95% интервалами`,
     improved: { improved: "улучшилось", worse: "ухудшилось", unclear: "неясно", insufficient_data: "недостаточно данных" },
-    rateChange: (name, verdict, p) => `${name}: ${verdict} (P(после > до) ${p})`,
+    rateChange: (name, verdict, p) => `${name}: ${verdict} (вероятность, что после стало лучше, чем до: ${p})`,
     figure: "Показатель",
   },
   report: {
@@ -181,7 +182,7 @@ export const decisionsRu: DecisionMessages = {
     sinceStartLine: (from, to) => `С начала кампании (${from} – ${to}):`,
     periodLine: "За период:",
     points: (value) => `${value} п.п.`,
-    link: "Отчёт по KPI",
+    link: "Отчёт по показателям",
   },
   quality: {
     title: "Качество работы с лидами",
@@ -230,6 +231,7 @@ export const decisionsRu: DecisionMessages = {
     crmAmount: "В CRM",
     amount: "Сумма",
     reason: "Почему",
+    noLeadHasIt: "ни у одного выигранного лида в CRM нет его ИНН, телефона, e-mail или названия компании",
     none: "Нет.",
     past: "Прошлые сверки",
     noPast: "Пока нет.",

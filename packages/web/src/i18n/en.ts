@@ -205,6 +205,21 @@ export const en = {
     stuckEmpty: "No stuck calls.",
     notReplayable: "This call was processed already, or arrived less than 5 minutes ago and may still be processing.",
     tooManyLeads: (count: number, limit: number) => `Events in the call: ${count}; at most ${limit} are taken per call. Nothing was captured; the call is kept here.`,
+    /** Why the parser refused a call (pages/quarantine-reason.tsx); the sender's field names follow where given. */
+    reasons: {
+      noLead: "The body holds no lead: it has none of the fields",
+      notJson: "The body is not valid JSON.",
+      notObject: "The JSON body is not an object.",
+      mediaType: "This kind of body is not read: send JSON or a form (application/x-www-form-urlencoded) instead of",
+      charset: "The body's declared encoding is unknown:",
+      encoding: "The body is not valid in its encoding: declare the one it was written in (for example windows-1251).",
+      amoIncomplete: "amoCRM's events lack fields:",
+      tooLong: "Values too long to store:",
+      leadInvalid: "The lead's fields are not valid:",
+      idempotencyKey: "The Idempotency-Key header is too long.",
+      parserFailed: "The parser failed on this call; it is kept to be replayed once the parser is fixed.",
+      other: "The parser refused the call; fields:",
+    },
   },
   spend: {
     title: "Spend",

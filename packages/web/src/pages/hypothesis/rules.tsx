@@ -3,6 +3,7 @@ import type { FC } from "hono/jsx";
 import type { WrittenRules } from "@parom/core/hypothesis";
 import { Csrf, emptyForm, Field, Problems, TextArea } from "../../components/form.js";
 import type { View } from "../../view.js";
+import { HistoryReason } from "./history-reason.js";
 import type { Section } from "./section.js";
 
 const RulesText: FC<{ v: View; rules: WrittenRules }> = ({ v, rules }) => (
@@ -67,7 +68,7 @@ export const HistorySection: Section = ({ v, data: { history } }) => (
           <time datetime={entry.at}>{v.fmt.dateTime(entry.at)}</time> — {v.t.hypothesis.entry[entry.type]}
           {entry.from && entry.to && `: ${v.t.stage[entry.from]} → ${v.t.stage[entry.to]}`}
           {entry.rulesVersion && ` (${v.t.hypothesis.version(entry.rulesVersion)})`}
-          {entry.reason && <> <q>{entry.reason}</q></>} <span class="muted">{v.t.hypothesis.by(actorLabel(v.t, entry.actor))}</span>
+          {entry.reason && <> <HistoryReason v={v} type={entry.type} reason={entry.reason} /></>} <span class="muted">{v.t.hypothesis.by(actorLabel(v.t, entry.actor))}</span>
         </li>
       ))}
     </ol>
