@@ -28,12 +28,15 @@ export type DemoWorld = {
   pages: (role: Role) => Promise<DemoPage[]>;
 };
 
-/** Loads the demo (about 1,000 leads: a minute or two on a busy machine) and a marketer's key and a reconciliation beside it. */
+/** Loads the demo (about 1,000 leads: a minute or two on a busy machine) and beside it a marketer's key, a reconciliation and a lead imported without a source. */
 export async function loadDemoWorld(h: Harness): Promise<DemoWorld> {
   const result = await loadDemo({ api: h.call, now: new Date(DEMO_NOW), timeZone: h.ctx.timeZone });
   const marketer = await h.call("POST", "/api/keys", { role: "marketer", name: "Ольга Миронова" });
   if (marketer.status !== 201) throw new Error(`marketer key: ${marketer.text}`);
   await reconcileLastMonth(h);
+  // A past lead imported by hand without naming its source, as an export from an old CRM is.
+  const imported = await h.call("POST", "/api/leads/import", { leads: [{ externalId: "old-crm-1", name: "Инна Старова", phone: "+79035550123", createdAt: "2026-06-01T10:00:00+03:00", stage: "contacted" }] });
+  if (imported.status !== 200) throw new Error(`import: ${imported.text}`);
   const sales = (name: string) => result.sales.keys.find((k) => k.name === name)!.key;
   const [firstContractor, ...others] = result.contractorKeys;
   const roles: Role[] = [
@@ -144,7 +147,7 @@ async function sampleLeads(h: Harness, role: Role): Promise<Array<{ id: string; 
     if (answer.status !== 200) return [];
     for (const lead of answer.body.items) {
       const reason = lead.lostReason === null ? "" : lead.lostReason === "no_contact" ? "no-contact" : lead.lostReason.startsWith("crm_status_") ? "crm" : "typed";
-      const kind = [lead.stage, reason, lead.campaignId ? "" : "unattributed", lead.assigneeId ? "" : "unassigned", lead.qualityReview ? "reviewed" : "", lead.touches.length > 1 ? "touches" : ""];
+      const kind = [lead.stage, reason, lead.campaignId ? "" : "unattributed", lead.assigneeId ? "" : "unassigned", lead.qualityReview ? "reviewed" : "", lead.touches.length > 1 ? "touches" : "", lead.sourceId === "import" ? "imported" : ""];
       const name = kind.filter(Boolean).join("-");
       if (!seen.has(name)) seen.set(name, { id: lead.id, name });
     }

@@ -158,6 +158,7 @@ export const en = {
         : "One source delivered this lead.",
     touchAt: "Arrived",
     touchSource: "Source",
+    importedSource: "imported (no source named)",
     touchId: "Id at the source",
     touchCampaign: "Campaign",
     noCampaign: "no campaign",

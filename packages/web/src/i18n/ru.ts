@@ -154,6 +154,7 @@ export const ru: Messages = {
         : "Лид пришёл из одного источника.",
     touchAt: "Пришёл",
     touchSource: "Источник",
+    importedSource: "загружен из файла (без источника)",
     touchId: "Номер в источнике",
     touchCampaign: "Кампания",
     noCampaign: "без кампании",
