@@ -69,8 +69,8 @@ describe("the hypothesis page's figures", () => {
     expect(svg).toContain('aria-labelledby="kpi-chart-title kpi-chart-desc"');
     expect(svg).toContain('stroke-dasharray="5 3"'); // the target line
     const text = textOf(svg);
-    expect(text).toContain("Conversion to a deal 10% 95%: 5.8% – 16.7% target ≥ 5% ✓ met P(meets) 95.7%");
-    expect(text).toContain("Cost per lead RUB 1,000.00 95%: RUB 847.43 – RUB 1,179.56 target ≤ RUB 1,500.00 ✓ met P(meets) 100%");
+    expect(text).toContain("Conversion to a deal 10% 95%: 5.8% – 16.7% target ≥ 5% ✓ met chance the target is met: 95.7%");
+    expect(text).toContain("Cost per lead RUB 1,000.00 95%: RUB 847.43 – RUB 1,179.56 target ≤ RUB 1,500.00 ✓ met chance the target is met: 100%");
     const kpis = section(page.html, "kpis");
     expect(kpis).toContain("Leads 140 — — — —");
     expect(kpis).toContain("Leads of cohorts younger than the maturity period: 20");
@@ -147,8 +147,8 @@ describe("the hypothesis page's figures", () => {
     const id = (await h.call("GET", `/api/hypotheses/${proven}/optimizations`)).body.items.find((o: any) => o.change === "Excluded students").id;
     const svg = textOf(chart(page.html, `before-after-${id}`));
     expect(svg).toContain("Qualified leads before 35% (95%: 27% – 43.9%) after 0% (95%: 0.1% – 16.1%)");
-    expect(svg).toMatch(/Qualified leads: worse \(P\(after > before\) [\d.]+%\)/);
-    expect(svg).toContain("Conversion to a deal: insufficient data (P(after > before) —)");
+    expect(svg).toMatch(/Qualified leads: worse \(chance it got better: [\d.]+%\)/);
+    expect(svg).toContain("Conversion to a deal: insufficient data (chance it got better: —)");
   });
 
   it("reads in Russian for a Russian browser", async () => {

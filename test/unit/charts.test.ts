@@ -68,8 +68,8 @@ describe("the targets chart", () => {
     expect(svg).toContain(`<circle cx="${x(0.1)}" cy="45"`);
     expect(svg).toContain(`<line x1="${x(0.05)}" y1="45" x2="${x(0.15)}" y2="45">`);
     expect(svg).toContain(`<line x1="${x(0.05)}" y1="21" x2="${x(0.05)}" y2="67" stroke="#1b1f24" stroke-width="2" stroke-dasharray="5 3">`);
-    expect(textOf(svg)).toContain("Conversion to a deal 10% 95%: 5% – 15% target ≥ 5% ✓ met P(meets) 97%");
-    expect(svg).toContain('<desc id="k-desc">Conversion to a deal: observed 10%, 95% interval 5% – 15%, target ≥ 5%: met, P(meets) 97%.</desc>');
+    expect(textOf(svg)).toContain("Conversion to a deal 10% 95%: 5% – 15% target ≥ 5% ✓ met chance the target is met: 97%");
+    expect(svg).toContain('<desc id="k-desc">Conversion to a deal: observed 10%, 95% interval 5% – 15%, target ≥ 5%: met, chance the target is met: 97%.</desc>');
   });
 
   it("says not met and insufficient data in words, and draws no dot without a figure", () => {
@@ -79,8 +79,8 @@ describe("the targets chart", () => {
       rows: [row({ verdict: "not_met", probability: 0.01 }), row({ name: "ROMI", observed: null, interval: null, verdict: "insufficient_data", probability: undefined })],
     });
 
-    expect(textOf(svg)).toContain("✕ not met P(meets) 1%");
-    expect(textOf(svg)).toContain("ROMI no figure yet target ≥ 5% ? insufficient data P(meets) —");
+    expect(textOf(svg)).toContain("✕ not met chance the target is met: 1%");
+    expect(textOf(svg)).toContain("ROMI no figure yet target ≥ 5% ? insufficient data chance the target is met: —");
     expect(svg.match(/<circle/g)).toHaveLength(1);
   });
 });

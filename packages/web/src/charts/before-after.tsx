@@ -17,7 +17,7 @@ const PLOT: [number, number] = [90, 560];
 /**
  * Each rate before and after an optimization: two bars labelled "before" and "after" in words (the
  * before bar hatched, the after bar solid), their 95% intervals as whiskers, the figures printed,
- * and under them the verdict with P(after > before).
+ * and under them the verdict with the chance that after beats before.
  */
 export const BeforeAfterChart: FC<{ v: View; id: string; title: string; rates: RateComparison[] }> = ({ v, id, title, rates }) => {
   const t = v.t.decisions.optimizations;

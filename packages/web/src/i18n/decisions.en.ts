@@ -31,7 +31,7 @@ export const decisionsEn = {
     atLeast: (value: string) => `≥ ${value}`,
     atMost: (value: string) => `≤ ${value}`,
     target: (bound: string) => `target ${bound}`,
-    probability: (p: string) => `P(meets) ${p}`,
+    probability: (p: string) => `chance the target is met: ${p}`,
     noFigure: "no figure yet",
     row: (name: string, observed: string, interval: string | null, target: string, verdict: string, probability: string) =>
       `${name}: observed ${observed}${interval ? `, 95% interval ${interval}` : ""}, target ${target}: ${verdict}, ${probability}.`,
@@ -40,7 +40,7 @@ export const decisionsEn = {
     interval: "95% interval",
     targetColumn: "Target",
     verdictColumn: "Verdict",
-    probabilityColumn: "P(meets)",
+    probabilityColumn: "Chance the target is met",
     days: (days: string) => `${days} d`,
     noTargets: "No targets are set, so nothing is judged; the figures are below.",
     spendMissing: (count: number, days: string) =>
@@ -159,7 +159,7 @@ export const decisionsEn = {
     after: "after",
     chartTitle: (change: string) => `Rates before and after “${change}”, with 95% intervals`,
     improved: { improved: "improved", worse: "worse", unclear: "unclear", insufficient_data: "insufficient data" },
-    rateChange: (name: string, verdict: string, p: string) => `${name}: ${verdict} (P(after > before) ${p})`,
+    rateChange: (name: string, verdict: string, p: string) => `${name}: ${verdict} (chance it got better: ${p})`,
     figure: "Figure",
   },
   report: {
