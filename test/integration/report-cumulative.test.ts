@@ -59,13 +59,13 @@ describe("a monthly report judges the campaign so far beside the month", () => {
       conversion: 0.15,
       verdicts: { cpl: "met", conversion: "met" },
       meetsTargets: true,
-      summary: "Кампания выполняет все целевые показатели: CPL, конверсия.",
+      summary: "Кампания выполняет все целевые показатели: стоимость лида, конверсия.",
     });
 
     const bad = campaignOf(res.body, costly);
     expect(bad).toMatchObject({ leads: 40, verdicts: { cpl: "insufficient_data", conversion: "insufficient_data" }, meetsTargets: null });
     expect(bad.cumulative).toMatchObject({ leads: 240, cpl: "4000.00", verdicts: { cpl: "not_met", conversion: "met" }, meetsTargets: false });
-    expect(bad.cumulative.summary).toBe("Кампания не выполняет целевые показатели: CPL 4\u00a0000,00\u00a0₽ при цели не выше 1\u00a0500,00\u00a0₽.");
+    expect(bad.cumulative.summary).toBe("Кампания не выполняет целевые показатели: стоимость лида 4\u00a0000,00\u00a0₽ при цели не выше 1\u00a0500,00\u00a0₽.");
   });
 
   it("reads each campaign's counters once for the month, the month before and the campaign so far", async () => {
@@ -85,31 +85,31 @@ describe("a monthly report judges the campaign so far beside the month", () => {
       };
     };
     const ok = rowOf(good);
-    expect([ok("Вердикт: CPL"), ok("С начала: CPL"), ok("С начала: конверсия"), ok("С начала: ROMI")]).toEqual([
+    expect([ok("Вердикт: стоимость лида"), ok("С начала: стоимость лида"), ok("С начала: конверсия"), ok("С начала: ROMI")]).toEqual([
       "недостаточно данных",
       "цель достигнута",
       "цель достигнута",
       "",
     ]);
     expect([ok("Выполняет цели"), ok("Выполняет цели с начала")]).toEqual(["пока неясно", "да"]);
-    expect([ok("С начала кампании с"), ok("С начала кампании по"), ok("Лиды (с начала кампании)"), ok("CPL, ₽ (с начала кампании)")]).toEqual([
+    expect([ok("С начала кампании с"), ok("С начала кампании по"), ok("Лиды (с начала кампании)"), ok("Стоимость лида, ₽ (с начала кампании)")]).toEqual([
       "2026-01-12",
       "2026-03-31",
       "240",
       "500,00",
     ]);
     const bad = rowOf(costly);
-    expect([bad("Вердикт: CPL"), bad("С начала: CPL"), bad("Выполняет цели с начала")]).toEqual(["недостаточно данных", "цель не достигнута", "нет"]);
+    expect([bad("Вердикт: стоимость лида"), bad("С начала: стоимость лида"), bad("Выполняет цели с начала")]).toEqual(["недостаточно данных", "цель не достигнута", "нет"]);
   });
 
   it("leads the printable page with the verdict since the start, and shows it beside each target", async () => {
     const html = (await h.call("GET", `/api/contractors/${contractorId}/report?${march}&format=html`)).text;
-    const section = (id: string) => html.split("<section>").find((part) => part.includes(id === good ? "CPL</th><td>500,00" : "CPL</th><td>4\u00a0000,00"))!;
+    const section = (id: string) => html.split("<section>").find((part) => part.includes(id === good ? "Стоимость лида</th><td>500,00" : "Стоимость лида</th><td>4\u00a0000,00"))!;
 
-    expect(section(good)).toContain("С начала кампании (с 12.01.2026 по 31.03.2026) выполняет цели: да. Кампания выполняет все целевые показатели: CPL, конверсия.");
+    expect(section(good)).toContain("С начала кампании (с 12.01.2026 по 31.03.2026) выполняет цели: да. Кампания выполняет все целевые показатели: стоимость лида, конверсия.");
     expect(section(good)).toContain("За период выполняет цели: пока неясно.");
     expect(section(good)).toContain(
-      '<th scope="row">CPL</th><td>500,00\u00a0₽</td><td>1\u00a0500,00\u00a0₽</td><td>недостаточно данных</td><td>500,00\u00a0₽</td><td>цель достигнута</td>',
+      '<th scope="row">Стоимость лида</th><td>500,00\u00a0₽</td><td>1\u00a0500,00\u00a0₽</td><td>недостаточно данных</td><td>500,00\u00a0₽</td><td>цель достигнута</td>',
     );
     expect(section(costly)).toContain("С начала кампании (с 12.01.2026 по 31.03.2026) выполняет цели: нет.");
     expect(section(costly)).toContain("<td>4\u00a0000,00\u00a0₽</td><td>цель не достигнута</td>");
@@ -121,12 +121,12 @@ describe("a monthly report judges the campaign so far beside the month", () => {
     expect(run.body).toMatchObject({ from: "2026-03-01", to: "2026-03-31" });
     const [mail] = await outboxTo(h, email);
 
-    expect(mail!.text).toContain("С начала кампании (с 12.01.2026 по 31.03.2026) выполняет цели: да. Кампания выполняет все целевые показатели: CPL, конверсия.");
-    expect(mail!.text).toContain("    CPL: за период 500,00\u00a0₽, с начала 500,00\u00a0₽ — цель достигнута");
-    expect(mail!.text).toContain("    CPL: за период 4\u00a0000,00\u00a0₽, с начала 4\u00a0000,00\u00a0₽ — цель не достигнута");
+    expect(mail!.text).toContain("С начала кампании (с 12.01.2026 по 31.03.2026) выполняет цели: да. Кампания выполняет все целевые показатели: стоимость лида, конверсия.");
+    expect(mail!.text).toContain("    стоимость лида: за период 500,00\u00a0₽, с начала 500,00\u00a0₽ — цель достигнута");
+    expect(mail!.text).toContain("    стоимость лида: за период 4\u00a0000,00\u00a0₽, с начала 4\u00a0000,00\u00a0₽ — цель не достигнута");
     expect(mail!.text).toContain("  За период выполняет цели: пока неясно.");
     expect(mail!.html).toContain("<td>цель не достигнута</td>");
     const [header, ...rows] = parseCsv(mail!.attachments![0]!.content.slice(1));
-    expect(rows.map((row) => row[header!.indexOf("С начала: CPL")]).sort()).toEqual(["цель достигнута", "цель не достигнута"]);
+    expect(rows.map((row) => row[header!.indexOf("С начала: стоимость лида")]).sort()).toEqual(["цель достигнута", "цель не достигнута"]);
   });
 });

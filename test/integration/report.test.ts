@@ -124,12 +124,12 @@ describe("the report as CSV and HTML", () => {
   const figureHeaders = {
     spend: ["Расход, ₽", money],
     leads: ["Лиды", count],
-    cpl: ["CPL, ₽", money],
+    cpl: ["Стоимость лида, ₽", money],
     qualifiedRate: ["Доля квалифицированных, %", rate],
     matureLeads: ["Лиды созревших когорт", count],
     won: ["Сделки созревших когорт", count],
     conversion: ["Конверсия в сделку, %", rate],
-    cac: ["CAC, ₽", money],
+    cac: ["Стоимость клиента, ₽", money],
     romi: ["ROMI, %", rate],
   } as const;
 
@@ -165,7 +165,7 @@ describe("the report as CSV and HTML", () => {
         json.to,
         campaign.summary,
       ]);
-      expect(cell("Цель: CPL, ₽")).toBe(campaign.targets.cpl ? campaign.targets.cpl.replace(".", ",") : "");
+      expect(cell("Цель: стоимость лида, ₽")).toBe(campaign.targets.cpl ? campaign.targets.cpl.replace(".", ",") : "");
     }
   });
 

@@ -79,7 +79,7 @@ describe("the contractor report page", () => {
     expect(english).toContain("Since the campaign started (12 Jan 2026 – 31 Mar 2026): ✓ meets all its targets");
     expect(english).toContain("This period: ? too early to tell");
     expect(english).toContain("Cost per lead RUB 500.00 — — ≤ RUB 1,500.00 ? insufficient data RUB 500.00 ✓ target met");
-    expect(russian).toContain("С начала кампании (12 янв. 2026 г. – 31 мар. 2026 г.): ✓ выполняет все цели Кампания выполняет все целевые показатели: CPL.");
+    expect(russian).toContain("С начала кампании (12 янв. 2026 г. – 31 мар. 2026 г.): ✓ выполняет все цели Кампания выполняет все целевые показатели: стоимость лида.");
     expect(russian).toContain("За период: ? пока рано судить");
     expect(russian).toMatch(/Стоимость лида 500,00 ₽ .*недостаточно данных 500,00 ₽ ✓ цель достигнута/);
   });

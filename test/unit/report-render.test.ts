@@ -20,7 +20,7 @@ function campaign(over: Partial<CampaignReport> = {}): CampaignReport {
     targets: { cpl: "1500.00", conversion: 0.05 },
     verdicts: { cpl: "met", conversion: "met" },
     meetsTargets: true,
-    summary: "Кампания выполняет все целевые показатели: CPL, конверсия.",
+    summary: "Кампания выполняет все целевые показатели: стоимость лида, конверсия.",
     previous: { from: "2026-03-02", to: "2026-03-08", ...figures, spend: "20000.00", leads: 10 },
     change: { ...figures, spend: "4000.50", leads: 20, cpl: "-1199.98", qualifiedRate: 0.1333, matureLeads: 20, won: 2, conversion: 0, cac: "-11999.83", romi: 5.4998 },
     cumulative: {
@@ -31,7 +31,7 @@ function campaign(over: Partial<CampaignReport> = {}): CampaignReport {
       cpl: "700.00",
       verdicts: { cpl: "met", conversion: "met" },
       meetsTargets: true,
-      summary: "Кампания выполняет все целевые показатели: CPL, конверсия.",
+      summary: "Кампания выполняет все целевые показатели: стоимость лида, конверсия.",
     },
     ...over,
   };
@@ -50,17 +50,17 @@ describe("the report as CSV for Excel", () => {
     expect(cell("Расход, ₽")).toBe("24000,50");
     expect(cell("Доля квалифицированных, %")).toBe("23,33");
     expect(cell("ROMI, %")).toBe("649,98");
-    expect(cell("CPL, ₽ (изменение)")).toBe("-1199,98");
-    expect(cell("Цель: CPL, ₽")).toBe("1500,00");
+    expect(cell("Стоимость лида, ₽ (изменение)")).toBe("-1199,98");
+    expect(cell("Цель: стоимость лида, ₽")).toBe("1500,00");
     expect(cell("Цель: конверсия, %")).toBe("5,00");
-    expect(cell("Вердикт: CPL")).toBe("выполнено");
+    expect(cell("Вердикт: стоимость лида")).toBe("выполнено");
     expect(cell("Вердикт: ROMI")).toBe("");
     expect(cell("Выполняет цели")).toBe("да");
   });
 
   it("leaves a figure with nothing to divide by empty", () => {
     const [header, row] = parseCsv(reportCsv(report([campaign({ leads: 0, cpl: null, qualifiedRate: null })])).slice(1));
-    expect(row![header!.indexOf("CPL, ₽")]).toBe("");
+    expect(row![header!.indexOf("Стоимость лида, ₽")]).toBe("");
     expect(row![header!.indexOf("Лиды")]).toBe("0");
   });
 
@@ -77,7 +77,7 @@ describe("the verdict since the campaign started, beside the period's", () => {
   const early = campaign({
     verdicts: { cpl: "insufficient_data", conversion: "insufficient_data" },
     meetsTargets: null,
-    summary: "Пока недостаточно данных, чтобы судить о показателях: CPL, конверсия.",
+    summary: "Пока недостаточно данных, чтобы судить о показателях: стоимость лида, конверсия.",
     cumulative: {
       from: "2026-01-12",
       to: "2026-03-15",
@@ -86,20 +86,20 @@ describe("the verdict since the campaign started, beside the period's", () => {
       cpl: "2100.00",
       verdicts: { cpl: "not_met", conversion: "insufficient_data" },
       meetsTargets: false,
-      summary: "Кампания не выполняет целевые показатели: CPL 2\u00a0100,00\u00a0₽ при цели не выше 1\u00a0500,00\u00a0₽.",
+      summary: "Кампания не выполняет целевые показатели: стоимость лида 2\u00a0100,00\u00a0₽ при цели не выше 1\u00a0500,00\u00a0₽.",
     },
   });
 
   it("gives each target a 'since the start' column in words, and the figures since the start, in the CSV", () => {
     const [header, row] = parseCsv(reportCsv(report([early])).slice(1));
     const cell = (name: string) => row![header!.indexOf(name)];
-    expect([cell("Вердикт: CPL"), cell("С начала: CPL"), cell("С начала: конверсия"), cell("С начала: CAC")]).toEqual([
+    expect([cell("Вердикт: стоимость лида"), cell("С начала: стоимость лида"), cell("С начала: конверсия"), cell("С начала: стоимость клиента")]).toEqual([
       "недостаточно данных",
       "цель не достигнута",
       "пока рано судить",
       "",
     ]);
-    expect([cell("Выполняет цели"), cell("Выполняет цели с начала"), cell("С начала кампании с"), cell("CPL, ₽ (с начала кампании)")]).toEqual([
+    expect([cell("Выполняет цели"), cell("Выполняет цели с начала"), cell("С начала кампании с"), cell("Стоимость лида, ₽ (с начала кампании)")]).toEqual([
       "пока неясно",
       "нет",
       "2026-01-12",
@@ -109,14 +109,14 @@ describe("the verdict since the campaign started, beside the period's", () => {
 
   it("leads the page and the mail with the verdict since the start", () => {
     const html = reportHtml(report([early]));
-    expect(html).toContain("С начала кампании (с 12.01.2026 по 15.03.2026) выполняет цели: нет. Кампания не выполняет целевые показатели: CPL 2\u00a0100,00");
+    expect(html).toContain("С начала кампании (с 12.01.2026 по 15.03.2026) выполняет цели: нет. Кампания не выполняет целевые показатели: стоимость лида 2\u00a0100,00");
     expect(html).toContain("<td>800,02\u00a0₽</td><td>1\u00a0500,00\u00a0₽</td><td>недостаточно данных</td><td>2\u00a0100,00\u00a0₽</td><td>цель не достигнута</td>");
     const { text } = reportMail(report([early]), "weekly");
     const lines = text.split("\n");
     const at = (start: string) => lines.findIndex((line) => line.startsWith(start));
     expect(at("  С начала кампании (с 12.01.2026 по 15.03.2026) выполняет цели: нет.")).toBeGreaterThan(0);
     expect(at("  С начала кампании")).toBeLessThan(at("  За период выполняет цели: пока неясно."));
-    expect(text).toContain("    CPL: за период 800,02\u00a0₽, с начала 2\u00a0100,00\u00a0₽ — цель не достигнута");
+    expect(text).toContain("    стоимость лида: за период 800,02\u00a0₽, с начала 2\u00a0100,00\u00a0₽ — цель не достигнута");
     expect(text).toContain("    конверсия: за период 10,00\u00a0%, с начала 10,00\u00a0% — пока рано судить");
   });
 });
@@ -142,7 +142,7 @@ describe("the report as a printable page", () => {
 describe("the one-line verdict on a campaign", () => {
   it("says so when every target is met", () => {
     expect(summarize(figures, { targets: { cpl: "1500.00" }, verdicts: { cpl: "met" }, meetsTargets: true })).toBe(
-      "Кампания выполняет все целевые показатели: CPL.",
+      "Кампания выполняет все целевые показатели: стоимость лида.",
     );
   });
 
@@ -152,7 +152,7 @@ describe("the one-line verdict on a campaign", () => {
       verdicts: { cpl: "not_met", conversion: "not_met", qualifiedRate: "met" },
       meetsTargets: false,
     });
-    expect(line).toBe("Кампания не выполняет целевые показатели: CPL 1\u00a0650,00\u00a0₽ при цели не выше 1\u00a0500,00\u00a0₽; конверсия 3,10\u00a0% при цели не ниже 5,00\u00a0%.");
+    expect(line).toBe("Кампания не выполняет целевые показатели: стоимость лида 1\u00a0650,00\u00a0₽ при цели не выше 1\u00a0500,00\u00a0₽; конверсия 3,10\u00a0% при цели не ниже 5,00\u00a0%.");
   });
 
   it("says it is too early while a target lacks data, counting the leads still maturing", () => {
@@ -161,7 +161,7 @@ describe("the one-line verdict on a campaign", () => {
       verdicts: { cpl: "met", conversion: "insufficient_data" },
       meetsTargets: null,
     });
-    expect(line).toBe("Пока недостаточно данных, чтобы судить о показателях: конверсия; выполнены: CPL (лидов, чьи когорты ещё не созрели: 18).");
+    expect(line).toBe("Пока недостаточно данных, чтобы судить о показателях: конверсия; выполнены: стоимость лида (лидов, чьи когорты ещё не созрели: 18).");
   });
 
   it("says when the hypothesis has no targets to judge by", () => {

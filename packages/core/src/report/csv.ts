@@ -23,12 +23,12 @@ function figureColumns(suffix: string, pick: (c: CampaignReport) => Partial<Reco
   return [
     column("Расход, ₽", "spend", money),
     column("Лиды", "leads", count),
-    column("CPL, ₽", "cpl", money),
+    column("Стоимость лида, ₽", "cpl", money),
     column("Доля квалифицированных, %", "qualifiedRate", rate),
     column("Лиды созревших когорт", "matureLeads", count),
     column("Сделки созревших когорт", "won", count),
     column("Конверсия в сделку, %", "conversion", rate),
-    column("CAC, ₽", "cac", money),
+    column("Стоимость клиента, ₽", "cac", money),
     column("ROMI, %", "romi", rate),
   ];
 }

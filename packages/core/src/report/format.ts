@@ -8,10 +8,10 @@ const ru = numbersIn("ru");
 const hundredths = { exactly: 2 } as const;
 
 export const kpiLabels: Record<TargetKpi, string> = {
-  cpl: "CPL",
+  cpl: "стоимость лида",
   qualifiedRate: "доля квалифицированных",
   conversion: "конверсия",
-  cac: "CAC",
+  cac: "стоимость клиента",
   romi: "ROMI",
 };
 

@@ -29,12 +29,12 @@ function lines(c: CampaignReport): Line[] {
   return [
     { label: "Расход", ...money("spend") },
     { label: "Лиды", ...count("leads") },
-    { label: "CPL", ...money("cpl"), ...judged("cpl") },
+    { label: "Стоимость лида", ...money("cpl"), ...judged("cpl") },
     { label: "Доля квалифицированных", ...rate("qualifiedRate"), ...judged("qualifiedRate") },
     { label: "Лиды созревших когорт", ...count("matureLeads") },
     { label: "Сделки (созревшие когорты)", ...count("won") },
     { label: "Конверсия в сделку", ...rate("conversion"), ...judged("conversion") },
-    { label: "CAC", ...money("cac"), ...judged("cac") },
+    { label: "Стоимость клиента", ...money("cac"), ...judged("cac") },
     { label: "ROMI", ...rate("romi"), ...judged("romi") },
   ];
 }

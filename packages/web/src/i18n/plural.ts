@@ -24,3 +24,10 @@ export const leadWord = (count: number) => ruPlural(count, ["лид", "лида"
  * @example sentence("На 20 апр. 2026 г.") // "На 20 апр. 2026 г."
  */
 export const sentence = (text: string) => (text.endsWith(".") ? text : `${text}.`);
+
+/**
+ * A time zone as Russians name it, not its IANA code.
+ * @example ruZone("Europe/Moscow") // "Москва, стандартное время"
+ */
+export const ruZone = (timeZone: string) =>
+  new Intl.DateTimeFormat("ru-RU", { timeZone, timeZoneName: "long" }).formatToParts(0).find((part) => part.type === "timeZoneName")?.value ?? timeZone;

@@ -14,7 +14,7 @@ import { wordsRu } from "./words.ru.js";
 import { refusalsRu } from "./refusals.ru.js";
 import { editRu } from "./edit.ru.js";
 import { backlogRu } from "./backlog.ru.js";
-import { ruDays, ruPlural } from "./plural.js";
+import { ruDays, ruPlural, ruZone } from "./plural.js";
 
 /** Русские тексты; их форма задана en.ts, так что пропущенный ключ не пройдёт typecheck. */
 export const ru: Messages = {
@@ -93,8 +93,8 @@ export const ru: Messages = {
     utmCampaign: "Метка кампании (UTM)",
     contractor: "Подрядчик",
     noContractor: "нет (своя кампания)",
-    platformIds: "Id кампаний в рекламной системе",
-    platformIdsHint: "Необязательно, через запятую: по этим id выгрузки расходов называют кампанию.",
+    platformIds: "Номера кампаний в рекламной системе",
+    platformIdsHint: "Необязательно, через запятую: по этим номерам выгрузки расходов называют кампанию.",
     paid: "Расходы",
     paidYes: "платная: нужны расходы за каждый день с лидами",
     paidNo: "бесплатная: стоимость — сколько расходов записано",
@@ -153,6 +153,7 @@ export const ru: Messages = {
         : "Лид пришёл из одного источника.",
     touchAt: "Пришёл",
     touchSource: "Источник",
+    importedSource: "загружен из файла (без источника)",
     touchId: "Номер в источнике",
     touchCampaign: "Кампания",
     noCampaign: "без кампании",
@@ -176,7 +177,7 @@ export const ru: Messages = {
       timeOfDay: { morning: "утром", afternoon: "днём", evening: "вечером", night: "ночью" },
       record: "Записать попытку",
       at: "Когда",
-      atHint: (timeZone) => `Время в поясе ${timeZone}`,
+      atHint: (timeZone) => `Время по часовому поясу «${ruZone(timeZone)}»`,
       channelLabel: "Канал",
       resultLabel: "Результат",
       submit: "Записать",
@@ -199,10 +200,24 @@ export const ru: Messages = {
     stuckEmpty: "Застрявших вызовов нет.",
     notReplayable: "Этот вызов уже обработан или получен меньше 5 минут назад и, возможно, ещё обрабатывается.",
     tooManyLeads: (count: number, limit: number) => `Событий в вызове: ${count}, а за один вызов принимается не больше ${limit}. Ничего не записано, вызов сохранён здесь.`,
+    reasons: {
+      noLead: "В вызове нет заявки: нет ни одного из полей",
+      notJson: "Тело вызова — не JSON: его нельзя прочитать.",
+      notObject: "JSON в теле вызова — не объект с полями заявки.",
+      mediaType: "Такой вид тела не читается: присылайте JSON или веб-форму, а не",
+      charset: "В вызове указана неизвестная кодировка:",
+      encoding: "Тело вызова не читается в своей кодировке: укажите ту, в которой оно записано (например, Windows-1251).",
+      amoIncomplete: "В событиях amoCRM не хватает полей:",
+      tooLong: "Слишком длинные значения, их нельзя сохранить:",
+      leadInvalid: "Поля заявки заполнены неверно:",
+      idempotencyKey: "Ключ повторной отправки в заголовке вызова слишком длинный.",
+      parserFailed: "Разборщик сломался на этом вызове; вызов сохранён и будет повторён после исправления.",
+      other: "Разборщик не принял вызов; поля:",
+    },
   },
   spend: {
     title: "Расходы",
-    intro: "Загрузите выгрузку Яндекс.Директа, Google Ads или VK Рекламы либо CSV с колонками",
+    intro: "Загрузите выгрузку Яндекс.Директа, Google Рекламы или VK Рекламы либо CSV с колонками",
     file: "Файл",
     text: "Или вставьте содержимое",
     format: "Формат",

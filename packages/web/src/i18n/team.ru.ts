@@ -1,4 +1,5 @@
 import type { TeamMessages } from "./team.en.js";
+import { ruZone } from "./plural.js";
 
 /** Русские тексты страниц отдела продаж; форма задана team.en.ts. */
 export const teamRu: TeamMessages = {
@@ -11,7 +12,7 @@ export const teamRu: TeamMessages = {
     role: "Роль",
     duty: "Обязанность",
     email: "Эл. почта",
-    crmUserIds: "ID пользователей amoCRM",
+    crmUserIds: "Номера пользователей в amoCRM",
     crmUserIdsHint: "Цифры через запятую или пробел.",
     roles: { manager: "менеджер", sales_head: "руководитель отдела продаж" },
     duties: { leads: "менеджер по лидам", accounts: "менеджер по клиентам" },
@@ -36,7 +37,7 @@ export const teamRu: TeamMessages = {
     handOver: "Передать",
     to: "Кому",
     untilLabel: "До (необязательно)",
-    untilHint: (zone: string) => `Время в поясе ${zone}; пусто — насовсем.`,
+    untilHint: (zone: string) => `Время по часовому поясу «${ruZone(zone)}»; пусто — насовсем.`,
     reason: "Причина",
     handOverSubmit: "Передать",
   },

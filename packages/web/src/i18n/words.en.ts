@@ -53,10 +53,17 @@ export const platformName = (names: Record<string, string>, typed: string) => (O
 /** The id of an amoCRM status or loss reason kept as a lead's lost reason when nobody had named it (older leads). */
 export const crmStatusId = (reason: string) => (reason.startsWith("crm_status_") ? reason.slice("crm_status_".length) : undefined);
 
+/** File and webhook formats by their own names, the same in every language; an ad platform's export by the platform. */
+const formatNames: Record<string, string> = { tilda: "Tilda", amocrm: "amoCRM", json: "JSON", csv: "CSV" };
+export const formatName = (names: Record<string, string>, format: string) => formatNames[format] ?? platformName(names, format);
+
 export const wordsEn = {
   channel: (typed: string) => platformName(platformNames.en, typed),
+  format: (format: string) => formatName(platformNames.en, format),
   lostReason: (reason: string) => {
     if (reason === "no_contact") return "not reached (five attempts)";
+    // A loss the quality review put down to the manager is counted under this category.
+    if (reason === "manager") return "the manager's fault";
     const id = crmStatusId(reason);
     return id === undefined ? reason : `amoCRM status ${id}`;
   },

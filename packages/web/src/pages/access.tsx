@@ -87,7 +87,7 @@ function ViewsTable({ v, items }: { v: View; items: ContactView[] }) {
             <td>{v.fmt.dateTime(view.at)}</td>
             <td>{who(v, view)}</td>
             <td>
-              <a href={`/leads/${view.leadId}`}>{view.leadId}</a>
+              <a href={`/leads/${view.leadId}`} translate="no">{view.leadId}</a>
             </td>
             <td>{t.places[view.where]}</td>
           </tr>

@@ -7,6 +7,7 @@ import { attempt, formStatus, optionalText } from "../forms.js";
 import { formPost, needs } from "../guards.js";
 import { Page } from "../layout.js";
 import { noticeOf } from "../notice.js";
+import { QuarantineReason } from "./quarantine-reason.js";
 import { viewOf, type View } from "../view.js";
 
 const PAGE_SIZE = 50;
@@ -23,18 +24,18 @@ function DeliveryCard({ v, raw, sourceName }: { v: View; raw: RawDelivery; sourc
         {sourceName} · <time datetime={raw.receivedAt}>{v.fmt.dateTime(raw.receivedAt)}</time>
       </h2>
       <p class="muted">
-        {t.deliveryId}: <code>{raw.id}</code>
+        {t.deliveryId}: <code translate="no">{raw.id}</code>
       </p>
       {raw.error && (
         <p class="error">
-          ⚠ {raw.error.error === "too_many_leads" ? t.tooManyLeads(Number(detailOf(raw.error, "count")), Number(detailOf(raw.error, "limit"))) : <><code>{raw.error.error}</code> {raw.error.message}</>}
+          ⚠ <QuarantineReason v={v} error={raw.error} />
         </p>
       )}
       <details>
         <summary>
-          {t.body} ({raw.contentType ?? "?"})
+          {t.body} (<code translate="no">{raw.contentType ?? "?"}</code>)
         </summary>
-        <pre>{body.length > BODY_PREVIEW ? `${body.slice(0, BODY_PREVIEW)}…` : body}</pre>
+        <pre translate="no">{body.length > BODY_PREVIEW ? `${body.slice(0, BODY_PREVIEW)}…` : body}</pre>
       </details>
       <form method="post" action={`/quarantine/${raw.id}/replay`}>
         <Csrf v={v} />
@@ -81,9 +82,6 @@ async function quarantinePage(c: Context<WebEnv>, refused?: { state: FormState }
     status,
   );
 }
-
-/** A detail the refusal carried beside its code and message (`count` and `limit` of `too_many_leads`). */
-const detailOf = (error: object, name: string): unknown => (error as Record<string, unknown>)[name];
 
 /** Refused and stuck webhook calls and their replay: owners and marketers, as /api/quarantine. */
 export const quarantineRoutes = new Hono<WebEnv>()

@@ -35,6 +35,9 @@ const Notes: FC<{ v: View; title: string; notes: { line: number; reason: string 
     </>
   );
 
+/** core's reason (reconciliation/match.ts) for a client no won lead shares anything with, the commonest; said in the page's words. */
+const NO_LEAD_HAS_IT = "no won lead in the CRM has its INN, phone, e-mail or company name";
+
 /** One reconciliation: the three counts as bars and in words, then who matched, who is only on one side, and the file's notes. */
 const Result: FC<{ v: View; result: ReconciliationResult }> = ({ v, result: r }) => {
   const t = v.t.decisions.reconciliation;
@@ -74,7 +77,7 @@ const Result: FC<{ v: View; result: ReconciliationResult }> = ({ v, result: r })
                 <td>{entry.row.client}</td>
                 <td>{entry.row.inn ?? "—"}</td>
                 <td class="num">{v.fmt.money(entry.accountingAmount)}</td>
-                <td>{entry.reason}</td>
+                <td>{entry.reason === NO_LEAD_HAS_IT ? t.noLeadHasIt : entry.reason}</td>
               </tr>
             ))}
           </tbody>
@@ -97,7 +100,7 @@ const Result: FC<{ v: View; result: ReconciliationResult }> = ({ v, result: r })
             {r.onlyInCrm.map((entry) => (
               <tr>
                 <td>
-                  <a href={`/leads/${entry.leadId}`}>{entry.leadId}</a>
+                  <a href={`/leads/${entry.leadId}`} translate="no">{entry.leadId}</a>
                 </td>
                 <td class="num">{v.fmt.money(entry.amount)}</td>
               </tr>
@@ -126,7 +129,7 @@ const Result: FC<{ v: View; result: ReconciliationResult }> = ({ v, result: r })
               <tr>
                 <td>{entry.rows[0]?.client}</td>
                 <td>
-                  <a href={`/leads/${entry.leadId}`}>{entry.leadId}</a>
+                  <a href={`/leads/${entry.leadId}`} translate="no">{entry.leadId}</a>
                 </td>
                 <td>{t.byKind[entry.by]}</td>
                 <td class="num">{v.fmt.money(entry.accountingAmount)}</td>
@@ -190,7 +193,7 @@ async function reconciliationPage(c: Context<WebEnv>, options: { state?: FormSta
                   {v.fmt.day(item.period.from)} – {v.fmt.day(item.period.to)}
                 </td>
                 <td>{t.totals(v.fmt.number(item.totals.accountingClients), v.fmt.number(item.totals.crmWon), v.fmt.number(item.totals.matched))}</td>
-                <td>{item.encoding}</td>
+                <td>{item.encoding.toUpperCase()}</td>
                 <td>
                   <a href={`/reconciliation/${item.id}`}>{t.open}</a>
                 </td>

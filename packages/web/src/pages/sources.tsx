@@ -25,7 +25,7 @@ function curlExample(format: SourceFormat, url: string): string {
 /** Text to copy, with a copy button that the script in /assets/copy.js reveals (without scripts, select and copy by hand). */
 const Copyable: FC<{ v: View; id: string; text: string; block?: boolean }> = ({ v, id, text, block }) => (
   <div class="copyable">
-    {block ? <pre id={id}>{text}</pre> : <code id={id}>{text}</code>}
+    {block ? <pre id={id} translate="no">{text}</pre> : <code id={id} translate="no">{text}</code>}
     <button type="button" class="secondary" data-copy={id} data-copied={v.t.sources.copied} hidden>
       {v.t.sources.copy}
     </button>
@@ -37,7 +37,7 @@ const SourceCard: FC<{ v: View; source: Source; children?: unknown }> = ({ v, so
   return (
     <article class="card" id={`source-${source.id}`} aria-labelledby={`source-title-${source.id}`}>
       <h2 id={`source-title-${source.id}`} class="small">
-        {source.name} <span class="badge neutral">{source.format}</span>
+        {source.name} <span class="badge neutral">{v.t.words.format(source.format)}</span>
       </h2>
       <p>{v.t.sources.webhookUrl}</p>
       <Copyable v={v} id={`url-${source.id}`} text={url} />
@@ -65,7 +65,7 @@ async function sourcesPage(c: Context<WebEnv>, state: FormState = emptyForm, sta
       <form method="post" action="/sources" class="card row">
         <Csrf v={v} />
         <Field state={state} name="name" label={t.name} required />
-        <Select state={state} name="format" label={t.format} options={sourceFormats.map((format) => ({ value: format, label: format }))} />
+        <Select state={state} name="format" label={t.format} options={sourceFormats.map((format) => ({ value: format, label: v.t.words.format(format) }))} />
         <button type="submit">{t.create}</button>
       </form>
       {sources.length === 0 && <p class="muted">{t.empty}</p>}

@@ -24,7 +24,7 @@ async function spendPage(c: Context<WebEnv>, state: FormState = emptyForm, resul
   return c.html(
     <Page v={v} title={t.title} notice={notice}>
       <p>
-        {t.intro} <code>date,utm_source,utm_campaign,cost[,currency]</code>.
+        {t.intro} <code translate="no">date,utm_source,utm_campaign,cost[,currency]</code>.
       </p>
       {result && (
         <section aria-labelledby="result" class="card">
@@ -67,7 +67,7 @@ async function spendPage(c: Context<WebEnv>, state: FormState = emptyForm, resul
         <EncodingSelect v={v} state={state} />
         <TextArea state={state} name="text" label={t.text} rows={8} />
         <div class="row">
-          <Select state={state} name="format" label={t.format} options={[{ value: "", label: t.detect }, ...spendFormats.map((f) => ({ value: f.name, label: v.t.words.channel(f.name) }))]} />
+          <Select state={state} name="format" label={t.format} options={[{ value: "", label: t.detect }, ...spendFormats.map((f) => ({ value: f.name, label: v.t.words.format(f.name) }))]} />
           <YesNoSelect state={state} name="moneyInMicros" label={t.micros} unset={t.detect} yes="✓" no="✕" />
         </div>
         <button type="submit">{t.upload}</button>

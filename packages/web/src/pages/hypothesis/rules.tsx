@@ -4,6 +4,7 @@ import type { HistoryEntry, WrittenRules } from "@parom/core/hypothesis";
 import { Csrf, emptyForm, Field, Problems, TextArea } from "../../components/form.js";
 import type { View } from "../../view.js";
 import { ChangeList } from "./changes.js";
+import { HistoryReason } from "./history-reason.js";
 import type { Section } from "./section.js";
 
 const RulesText: FC<{ v: View; rules: WrittenRules }> = ({ v, rules }) => (
@@ -85,7 +86,7 @@ export const HistorySection: Section = ({ v, data: { history, hypothesis } }) =>
             <>
               {" "}
               {entry.type === "edit" && `${v.t.edit.why} `}
-              <q>{reasonOf(entry)}</q>
+              <HistoryReason v={v} type={entry.type} reason={reasonOf(entry)!} />
             </>
           )}{" "}
           <span class="muted">{v.t.hypothesis.by(actorLabel(v.t, entry.actor))}</span>
