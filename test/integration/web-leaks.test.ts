@@ -5,7 +5,7 @@ import { importCohorts, importSpend, newCampaign, newHypothesis } from "../suppo
 import { createSource } from "../support/intake.js";
 import { addSalesTeam } from "../support/sales.js";
 import { contractorKey, newContractor } from "../support/reports.js";
-import { leaksIn, unlisted, visibleText } from "../support/leaks.js";
+import { leaksIn, visibleText } from "../support/leaks.js";
 import { type Browser, createWebHarness, textOf, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;
@@ -68,7 +68,7 @@ async function leaksOf(browser: Browser, visited = paths) {
     const text = visible(page.html);
     const hits = [...text.matchAll(leaked)].map((m) => text.slice(Math.max(0, m.index - 30), m.index + 30));
     // And what test/support/leaks.ts finds on the demo: English words, attributes a person reads.
-    hits.push(...unlisted(path, leaksIn(visibleText(page.html), typed)));
+    hits.push(...leaksIn(visibleText(page.html), typed));
     if (hits.length) found[path] = hits;
   }
   return found;

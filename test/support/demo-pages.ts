@@ -1,4 +1,5 @@
 import { loadDemo, type DemoResult } from "../../packages/local/src/demo/load.js";
+import { ideas } from "../../packages/local/src/demo/ideas.js";
 import { contractors, hypotheses, lateLosses, sources } from "../../packages/local/src/demo/story.js";
 import { pageModules } from "../../packages/web/src/pages/index.js";
 import { OWNER_KEY, type Harness } from "./harness.js";
@@ -82,6 +83,7 @@ async function idsOf(h: Harness, result: DemoResult): Promise<Ids> {
     keys: named((await items("/api/keys")).filter((k) => !k.revokedAt).slice(0, 3), ""),
     reconciliation: named(await items("/api/reconciliations"), ""),
     quarantine: named(await items("/api/quarantine"), ""),
+    backlog: named(await items("/api/ideas"), "idea"),
   };
 }
 
@@ -131,6 +133,8 @@ function queryPages(ids: Ids, result: DemoResult): DemoPage[] {
     { path: `/results?month=${lastMonth}`, name: "results-last-month" },
     { path: `/quality?hypothesisId=${failing}`, name: "quality-of-failing" },
     { path: `/spend?day=${result.asOf}`, name: "spend-today" },
+    { path: "/backlog?sort=ease&order=asc", name: "backlog-by-ease" },
+    { path: "/learnings?q=%D0%B0", name: "learnings-search" },
     ...ids.contractors!.map((c) => ({ path: `/contractors/${c.id}/report?from=${lastMonth}-01&to=${lastMonth}-28`, name: `contractors-${c.name}-report-last-month` })),
   ];
 }
@@ -178,6 +182,7 @@ function typedInDemo(result: DemoResult): string[] {
     plan.statement,
     plan.responsible,
     plan.closeReason ?? "",
+    plan.lesson ?? "",
     plan.analysisReason ?? "",
     plan.optimization?.change ?? "",
     ...plan.campaigns.flatMap((campaign) => [campaign.utmCampaign, ...campaign.earlyLosses]),
@@ -185,6 +190,7 @@ function typedInDemo(result: DemoResult): string[] {
   ]);
   return [
     ...plans,
+    ...ideas.flatMap((idea) => [idea.title, idea.statement, idea.channel]),
     ...contractors.flatMap((c) => [c.name, c.email]),
     sources.tilda.name,
     sources.amocrm.name,

@@ -49,6 +49,8 @@ type FieldProps = {
   step?: string;
   min?: string;
   placeholder?: string;
+  /** The value is a code typed as it is (a UTM label), not words: translators and the leak check leave it alone. */
+  literal?: boolean;
 };
 
 /** A control's ids, its problem, and the attributes that tie its hint and problem to it for screen readers. */
@@ -82,11 +84,11 @@ const Frame: FC<{ parts: ReturnType<typeof control>; label: string; hint?: strin
 );
 
 /** A labelled input with its hint and its problem, tied together for screen readers. */
-export const Field: FC<FieldProps> = ({ state, name, label, type = "text", hint, required, value, step, min, placeholder }) => {
+export const Field: FC<FieldProps> = ({ state, name, label, type = "text", hint, required, value, step, min, placeholder, literal }) => {
   const parts = control(state, name, hint);
   return (
     <Frame parts={parts} label={label} hint={hint}>
-      <input id={parts.id.id} name={name} type={type} value={state.values[name] ?? value ?? ""} required={required} step={step} min={min} placeholder={placeholder} {...parts.aria} />
+      <input id={parts.id.id} name={name} type={type} value={state.values[name] ?? value ?? ""} required={required} step={step} min={min} placeholder={placeholder} translate={literal ? "no" : undefined} {...parts.aria} />
     </Frame>
   );
 };

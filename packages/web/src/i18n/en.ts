@@ -69,6 +69,7 @@ export const en = {
     statement: "Statement",
     statementHint: "What you expect, in figures: “VK ads bring leads under 900 ₽, 5% of them buy”.",
     channel: "Channel",
+    channelExample: "e.g. VK Ads or cold calls",
     responsible: "Responsible",
     budget: "Budget",
     currency: "Currency",

@@ -21,6 +21,9 @@ export function formatterFor(locale: string, timeZone: string) {
     wholeMoney: (kopecks: number, currency = "RUB") => numbers.money(kopecks / 100, { currency, digits: { upTo: 0 } }),
     /** The API's decimal string ("1234.50") in the locale's money format. */
     money: (decimal: string, currency = "RUB") => numbers.money(decimal as Decimal, { currency }),
+    /** The currency's sign as the locale writes money ("₽" in Russian, "RUB" in English), for a money field's label. */
+    currencySign: (currency = "RUB") =>
+      new Intl.NumberFormat(locale, { style: "currency", currency }).formatToParts(0).find((part) => part.type === "currency")?.value ?? currency,
     day: (isoDay: string) => days.format(new Date(`${isoDay}T00:00:00Z`)),
     dateTime: (iso: string) => instants.format(new Date(iso)),
   };

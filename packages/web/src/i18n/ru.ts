@@ -65,6 +65,7 @@ export const ru: Messages = {
     statement: "Формулировка",
     statementHint: "Что вы ожидаете, в цифрах: «Реклама ВК даёт лиды дешевле 900 ₽, 5% из них покупают».",
     channel: "Канал",
+    channelExample: "например, ВКонтакте Реклама или холодные звонки",
     responsible: "Ответственный",
     budget: "Бюджет",
     currency: "Валюта",

@@ -1,7 +1,7 @@
 import { actingKey } from "@parom/core/access";
 import { Hono, type Context } from "hono";
 import { CreateHypothesisInput, Hypotheses } from "@parom/core/hypothesis";
-import { Csrf, emptyForm, Field, Problems, TextArea, type FormState } from "../components/form.js";
+import { Csrf, emptyForm, Field, Problems, Select, TextArea, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, formValues, optionalNumber, optionalPercent, optionalText, parseForm } from "../forms.js";
 import { formPost, needs } from "../guards.js";
@@ -33,6 +33,15 @@ function hypothesisInput(f: Record<string, string>) {
   };
 }
 
+/** Currencies a budget is kept in, named in the reader's language ("Российский рубль"); roubles first, as the business counts. */
+const currencyOptions = (lang: string) => {
+  const names = new Intl.DisplayNames([lang], { type: "currency" });
+  return ["RUB", "USD", "EUR", "CNY", "KZT", "BYN"].map((code) => {
+    const name = names.of(code) ?? code;
+    return { value: code, label: name.charAt(0).toUpperCase() + name.slice(1) };
+  });
+};
+
 async function newHypothesisPage(c: Context<WebEnv>, state: FormState, status: 200 | 400 | 409 | 422 = 200) {
   const v = await viewOf(c);
   const h = v.t.hypothesis;
@@ -47,12 +56,12 @@ async function newHypothesisPage(c: Context<WebEnv>, state: FormState, status: 2
         {f("title", h.title, { required: true })}
         <TextArea state={state} name="statement" label={h.statement} hint={h.statementHint} required />
         <div class="row">
-          {f("channel", h.channel, { required: true, placeholder: "vk_ads" })}
+          {f("channel", h.channel, { required: true, placeholder: h.channelExample })}
           {f("responsible", h.responsible, { required: true })}
         </div>
         <div class="row">
           {f("budget", h.budget, { required: true, placeholder: moneyInputValue(15_000_000, v.lang) })}
-          {f("currency", h.currency, { value: "RUB" })}
+          <Select state={state} name="currency" label={h.currency} value="RUB" options={currencyOptions(v.lang)} />
         </div>
         <div class="row">
           {f("probe.start", h.probeStart, { type: "date", required: true })}

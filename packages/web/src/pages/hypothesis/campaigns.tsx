@@ -41,8 +41,8 @@ export const CampaignsSection: Section = ({ v, data: { hypothesis: h, campaigns,
           <form method="post" action={`/hypotheses/${h.id}/campaigns`} class="card">
             <Csrf v={v} />
             <div class="row">
-              <Field state={state} name="utmSource" label={t.utmSource} required placeholder="vk" />
-              <Field state={state} name="utmCampaign" label={t.utmCampaign} required placeholder="bags_b2b_march" />
+              <Field state={state} name="utmSource" label={t.utmSource} required placeholder="vk" literal />
+              <Field state={state} name="utmCampaign" label={t.utmCampaign} required placeholder="bags_b2b_march" literal />
             </div>
             <Select
               state={state}

@@ -37,7 +37,7 @@ export const ForecastSection: Section = async ({ v, ctx, data }) => {
         {by && <input type="hidden" name="by" value={by} />}
         <div class={valid ? "field" : "field invalid"}>
           <label for="f-budget">
-            {t.budget}, {h.currency}
+            {t.budget}, {v.fmt.currencySign(h.currency)}
           </label>
           <input id="f-budget" name="budget" inputmode="decimal" required value={typed ?? moneyInputValue(h.budget, v.lang)} aria-invalid={valid ? undefined : "true"} aria-describedby={valid ? undefined : "e-budget"} />
           {!valid && (
