@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { chromium, type Browser, type Page, type Response } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { createWebHarness } from "./web.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -28,6 +29,25 @@ export async function startServer(options: { now?: string } = {}) {
   };
 }
 export type BrowserServer = Awaited<ReturnType<typeof startServer>>;
+
+/**
+ * A browser test file's server and Chromium: started before its tests (one minute or two on a busy
+ * machine), closed after them. Read `suite.server` and `suite.browser` inside the tests.
+ */
+export function chromiumSuite(options: { now?: string } = {}) {
+  const suite = {} as { server: BrowserServer; browser: Browser };
+  beforeAll(async () => {
+    [suite.server, suite.browser] = await Promise.all([startServer(options), launchChromium()]);
+  }, 120_000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
+}
+
+/** Text as a person reads it: the no-break spaces of Russian numbers and dates as plain ones. */
+export const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
 
 /** Debian's Chromium, headless. Missing Chromium fails the run with how to install it: nothing is skipped. */
 export async function launchChromium(): Promise<Browser> {

@@ -1,24 +1,15 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { ARTIFACTS, launchChromium, openTab, startServer, type BrowserServer } from "../../support/browser.js";
+import { expect, it } from "vitest";
+import { ARTIFACTS, chromiumSuite, openTab } from "../../support/browser.js";
 import { OWNER_KEY } from "../../support/harness.js";
 import { token } from "../../support/intake.js";
 
 // The API reference at /docs in Chromium: read without a key, then "Try it" with one.
-let server: BrowserServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = chromiumSuite();
 
 it("lets a developer read the reference and try a route with their API key", async () => {
-  const tab = await openTab(browser, server.url);
+  const tab = await openTab(suite.browser, suite.server.url);
   const { page } = tab;
   const name = `Docs form ${token()}`;
 
@@ -37,7 +28,7 @@ it("lets a developer read the reference and try a route with their API key", asy
   mkdirSync(ARTIFACTS, { recursive: true });
   await getSource.screenshot({ path: join(ARTIFACTS, "api-docs-try-it.png") });
 
-  const sources = await server.call("GET", "/api/sources");
+  const sources = await suite.server.call("GET", "/api/sources");
   expect(sources.body.items.map((source: { name: string }) => source.name)).toContain(name);
   // The 404 was asked for; nothing else may have gone wrong on the page.
   expect(tab.errors().filter((error) => !error.includes("status of 404"))).toEqual([]);

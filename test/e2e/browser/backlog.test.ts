@@ -1,30 +1,19 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ideaBody } from "../../support/backlog.js";
-import { launchChromium, mainText, openTab, startServer, type BrowserServer } from "../../support/browser.js";
+import { chromiumSuite, mainText, openTab, spaces } from "../../support/browser.js";
 import { newContractor } from "../../support/reports.js";
 
 // The ideas backlog and the learnings archive in Chromium, in Russian, on Tuesday 10 March 2026: a marketer
 // adds an idea, sorts the backlog, promotes the idea to a probe, closes it with a lesson and finds it again.
-let server: BrowserServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ now: "2026-03-10T09:00:00Z" }), launchChromium()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+const suite = chromiumSuite({ now: "2026-03-10T09:00:00Z" });
 
 describe("the backlog and the learnings", () => {
   it("lets a marketer add an idea, sort, promote it, close it with a lesson and find the lesson", async () => {
-    await server.call("POST", "/api/ideas", ideaBody({ title: "Выставка «Текстильлегпром»", ice: { impact: 7, confidence: 6, ease: 2 } })); // 84
-    await server.call("POST", "/api/ideas", ideaBody({ title: "Партнёры-дизайнеры", ice: { impact: 2, confidence: 3, ease: 9 } })); // 54
-    const key = (await server.call("POST", "/api/keys", { role: "marketer", name: "Ольга" })).body.key;
+    await suite.server.call("POST", "/api/ideas", ideaBody({ title: "Выставка «Текстильлегпром»", ice: { impact: 7, confidence: 6, ease: 2 } })); // 84
+    await suite.server.call("POST", "/api/ideas", ideaBody({ title: "Партнёры-дизайнеры", ice: { impact: 2, confidence: 3, ease: 9 } })); // 54
+    const key = (await suite.server.call("POST", "/api/keys", { role: "marketer", name: "Ольга" })).body.key;
 
-    const tab = await openTab(browser, server.url);
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await tab.signIn(key);
     await Promise.all([page.waitForEvent("load"), page.getByRole("link", { name: "RU", exact: true }).click()]);
@@ -59,8 +48,8 @@ describe("the backlog and the learnings", () => {
     await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Запустить пробу" }).click()]);
     expect(await mainText(page)).toContain("Идея стала пробой.");
     const id = new URL(page.url()).pathname.split("/").at(-1)!;
-    expect((await server.call("GET", `/api/hypotheses/${id}`)).body).toMatchObject({ stage: "probe", budget: "600000.00", responsible: "Ольга Миронова" });
-    expect((await server.call("GET", "/api/ideas")).body.items.map((idea: { id: string }) => idea.id)).not.toContain(id);
+    expect((await suite.server.call("GET", `/api/hypotheses/${id}`)).body).toMatchObject({ stage: "probe", budget: "600000.00", responsible: "Ольга Миронова" });
+    expect((await suite.server.call("GET", "/api/ideas")).body.items.map((idea: { id: string }) => idea.id)).not.toContain(id);
 
     await page.getByLabel("Причина закрытия", { exact: true }).fill("Ozon не пускает опт без юрлица-продавца");
     await page.getByLabel("Чему научились", { exact: true }).fill("Проверять условия площадки для оптовых продавцов ДО запуска");
@@ -83,9 +72,9 @@ describe("the backlog and the learnings", () => {
   });
 
   it("keeps a contractor out of the backlog", async () => {
-    const contractorId = await newContractor(server, { name: "Агентство Юг" });
-    const key = (await server.call("POST", "/api/keys", { role: "contractor", contractorId })).body.key;
-    const tab = await openTab(browser, server.url);
+    const contractorId = await newContractor(suite.server, { name: "Агентство Юг" });
+    const key = (await suite.server.call("POST", "/api/keys", { role: "contractor", contractorId })).body.key;
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await tab.signIn(key);
 

@@ -1,35 +1,24 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, mainText, openTab, startServer, type BrowserServer, type Tab } from "../../support/browser.js";
+import { describe, expect, it } from "vitest";
+import { chromiumSuite, mainText, openTab, spaces, type Tab } from "../../support/browser.js";
 import { importCohorts, importSpend, newCampaign, newHypothesis, toOptimization } from "../../support/decisions.js";
 import { OWNER_KEY } from "../../support/harness.js";
 import { addSalesPerson } from "../../support/sales.js";
 
 // Editing a hypothesis in Chromium, in Russian, on 20 April 2026: the marketer moves a budget and a
 // target after leads came, the owner scales out with a new budget, and the sales department sees no form.
-let server: BrowserServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ now: "2026-04-20T09:00:00Z" }), launchChromium()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+const suite = chromiumSuite({ now: "2026-04-20T09:00:00Z" });
 
 /** A hypothesis with 120 mature leads, 12 won and its spend: a conversion of 5% and a CPL of 1,500 are met. */
 async function provenHypothesis() {
-  const id = await newHypothesis(server, { conversionMin: 0.05, cplMax: "1500" });
-  const campaign = await newCampaign(server, id);
-  await importCohorts(server, campaign.utm, [{ day: "2026-03-02", leads: 120, won: 12, wonAfter: 9, qualified: 30 }]);
-  await importSpend(server, campaign.utm, { "2026-03-02": 120_000 });
+  const id = await newHypothesis(suite.server, { conversionMin: 0.05, cplMax: "1500" });
+  const campaign = await newCampaign(suite.server, id);
+  await importCohorts(suite.server, campaign.utm, [{ day: "2026-03-02", leads: 120, won: 12, wonAfter: 9, qualified: 30 }]);
+  await importSpend(suite.server, campaign.utm, { "2026-03-02": 120_000 });
   return id;
 }
 
 async function signedInRussian(key: string): Promise<Tab> {
-  const tab = await openTab(browser, server.url);
+  const tab = await openTab(suite.browser, suite.server.url);
   await tab.signIn(key);
   await Promise.all([tab.page.waitForEvent("load"), tab.page.getByRole("link", { name: "RU", exact: true }).click()]);
   return tab;
@@ -38,7 +27,7 @@ async function signedInRussian(key: string): Promise<Tab> {
 describe("editing a hypothesis in the browser", () => {
   it("lets a marketer change the budget and a target with a reason, and shows the change in the history and on the KPI row", async () => {
     const id = await provenHypothesis();
-    const tab = await signedInRussian((await server.call("POST", "/api/keys", { role: "marketer", name: "Ольга" })).body.key);
+    const tab = await signedInRussian((await suite.server.call("POST", "/api/keys", { role: "marketer", name: "Ольга" })).body.key);
     const { page } = tab;
     await page.goto(`/hypotheses/${id}`);
 
@@ -56,7 +45,7 @@ describe("editing a hypothesis in the browser", () => {
     expect(text).toContain("Цель: цена лида, не больше: 1 500 ₽ → 1 200 ₽");
     expect(text).toContain("Реклама подорожала, директор добавил бюджет — Ольга");
     expect(text).toContain("цель изменена 20 апр. 2026 г., было 1 500 ₽");
-    expect((await server.call("GET", `/api/hypotheses/${id}`)).body).toMatchObject({ budget: "600000.00", targets: { cplMax: "1200.00" } });
+    expect((await suite.server.call("GET", `/api/hypotheses/${id}`)).body).toMatchObject({ budget: "600000.00", targets: { cplMax: "1200.00" } });
     await tab.screenshot("hypothesis-edit-ru");
 
     expect(tab.errors()).toEqual([]);
@@ -65,7 +54,7 @@ describe("editing a hypothesis in the browser", () => {
 
   it("lets the owner approve scale-out with a new budget typed as people write it", async () => {
     const id = await provenHypothesis();
-    await toOptimization(server, id);
+    await toOptimization(suite.server, id);
     const tab = await signedInRussian(OWNER_KEY);
     const { page } = tab;
     await page.goto(`/hypotheses/${id}`);
@@ -74,18 +63,18 @@ describe("editing a hypothesis in the browser", () => {
     await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Одобрить масштабирование" }).click()]);
 
     expect(spaces(await mainText(page))).toContain("Бюджет: 500 000 ₽ → 1 500 000,50 ₽");
-    expect((await server.call("GET", `/api/hypotheses/${id}`)).body).toMatchObject({ stage: "scale", budget: "1500000.50" });
+    expect((await suite.server.call("GET", `/api/hypotheses/${id}`)).body).toMatchObject({ stage: "scale", budget: "1500000.50" });
     await tab.screenshot("hypothesis-approval-budget-ru");
     expect(tab.errors()).toEqual([]);
     await tab.close();
   }, 120_000); // 120 imported leads and a page per step on a shared machine
 
   it("shows neither the page nor its edit form to a manager or a contractor", async () => {
-    const id = await newHypothesis(server, { cplMax: "1500" });
-    const contractor = (await server.call("POST", "/api/contractors", { name: "Агентство Юг" })).body.id;
+    const id = await newHypothesis(suite.server, { cplMax: "1500" });
+    const contractor = (await suite.server.call("POST", "/api/contractors", { name: "Агентство Юг" })).body.id;
     const keys = [
-      (await addSalesPerson(server, "manager")).key,
-      (await server.call("POST", "/api/keys", { role: "contractor", contractorId: contractor })).body.key,
+      (await addSalesPerson(suite.server, "manager")).key,
+      (await suite.server.call("POST", "/api/keys", { role: "contractor", contractorId: contractor })).body.key,
     ];
     for (const key of keys) {
       const tab = await signedInRussian(key);

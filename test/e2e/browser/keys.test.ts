@@ -1,24 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, mainText, openTab, startServer, type BrowserServer } from "../../support/browser.js";
+import { describe, expect, it } from "vitest";
+import { chromiumSuite, mainText, openTab } from "../../support/browser.js";
 import { OWNER_KEY } from "../../support/harness.js";
 
 // The owner hands out a key in Chromium, in Russian: makes it, sees it once, copies it, revokes it.
-let server: BrowserServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = chromiumSuite();
 
 describe("the owner and the API keys", () => {
   it("makes a marketer's key, sees and copies it once, then revokes it after confirming", async () => {
-    const tab = await openTab(browser, server.url);
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
-    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: suite.server.url });
     await tab.signIn(OWNER_KEY);
     await Promise.all([page.waitForEvent("load"), page.getByRole("link", { name: "RU", exact: true }).click()]);
     await Promise.all([page.waitForEvent("load"), page.getByRole("navigation").getByRole("link", { name: "Ключи" }).click()]);
@@ -48,7 +39,7 @@ describe("the owner and the API keys", () => {
     expect(await page.getByRole("row").filter({ hasText: "Маркетолог Ольга" }).innerText()).toContain("отозван");
     await tab.screenshot("keys-revoked-ru");
 
-    const check = await fetch(`${server.url}/api/hypotheses`, { headers: { authorization: `Bearer ${secret}` } });
+    const check = await fetch(`${suite.server.url}/api/hypotheses`, { headers: { authorization: `Bearer ${secret}` } });
     expect(check.status).toBe(401);
     expect(tab.errors()).toEqual([]);
     await tab.close();

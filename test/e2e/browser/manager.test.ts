@@ -1,38 +1,29 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, mainText, openTab, startServer, type BrowserServer } from "../../support/browser.js";
+import { describe, expect, it } from "vitest";
+import { chromiumSuite, mainText, openTab } from "../../support/browser.js";
 import { createSource, postHook } from "../../support/intake.js";
 import { addSalesPerson } from "../../support/sales.js";
 
 // A lead manager works only their own leads, in Russian, in Chromium. Today is 10 March 2026 (13:00 in Moscow).
-let server: BrowserServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ now: "2026-03-10T10:00:00Z" }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = chromiumSuite({ now: "2026-03-10T10:00:00Z" });
 
 /** A lead named `name` arriving through `source`, given to `personId`. */
 async function leadOf(source: { key: string }, name: string, phone: string, personId: string): Promise<string> {
-  const res = await postHook(server, source.key, { contentType: "application/json", text: JSON.stringify({ name, phone }) });
+  const res = await postHook(suite.server, source.key, { contentType: "application/json", text: JSON.stringify({ name, phone }) });
   expect(res.status, res.text).toBe(200);
   const id: string = res.body.leads[0].id;
-  expect((await server.call("PATCH", `/api/leads/${id}`, { assigneeId: personId })).status).toBe(200);
+  expect((await suite.server.call("PATCH", `/api/leads/${id}`, { assigneeId: personId })).status).toBe(200);
   return id;
 }
 
 describe("a lead manager in the browser", () => {
   it("sees only their own leads, records a contact attempt on one, and finds another manager's lead not found", async () => {
-    const source = await createSource(server, "json");
-    const [olga, igor] = await Promise.all([addSalesPerson(server, "manager", { name: "Ольга Звонарёва" }), addSalesPerson(server, "manager", { name: "Игорь Лидов" })]);
+    const source = await createSource(suite.server, "json");
+    const [olga, igor] = await Promise.all([addSalesPerson(suite.server, "manager", { name: "Ольга Звонарёва" }), addSalesPerson(suite.server, "manager", { name: "Игорь Лидов" })]);
     const own = await leadOf(source, "Анна Своя", "+79991110011", olga.id);
     await leadOf(source, "Борис Свой", "+79991110022", olga.id);
     const theirs = await leadOf(source, "Вера Чужая", "+79991110033", igor.id);
 
-    const tab = await openTab(browser, server.url);
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
 
     // Signing in lands on the manager's leads: the sales department reads no hypotheses.
@@ -68,7 +59,7 @@ describe("a lead manager in the browser", () => {
     expect(await mainText(page)).toContain("Не найдено: такой страницы или записи нет.");
     expect(await mainText(page)).not.toContain("Вера Чужая");
 
-    expect((await server.call("GET", `/api/leads/${own}/contact-attempts`)).body.items).toHaveLength(1);
+    expect((await suite.server.call("GET", `/api/leads/${own}/contact-attempts`)).body.items).toHaveLength(1);
     expect(tab.errors()).toEqual([]);
     await tab.close();
   }, 120_000);

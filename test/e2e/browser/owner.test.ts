@@ -1,25 +1,17 @@
 import type { Browser, Locator } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OWNER_KEY } from "../../support/harness.js";
-import { launchChromium, mainText, openTab, startServer, type BrowserServer, type Tab } from "../../support/browser.js";
+import { chromiumSuite, mainText, openTab, type Tab } from "../../support/browser.js";
 import { token } from "../../support/intake.js";
 
 // The owner's whole path through the product in Chromium, on the app served over a real socket.
 // The clock starts on 2 March 2026 (day two of the probe) and later moves to 20 April, when the
 // cohorts of early March have matured past the 15 maturity days.
-let server: BrowserServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ now: "2026-03-02T09:00:00Z" }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = chromiumSuite({ now: "2026-03-02T09:00:00Z" });
 
 /** A JSON request to the served app, as a sender or a script would make it. */
 async function send(path: string, body: unknown, key?: string): Promise<any> {
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${suite.server.url}${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
     body: JSON.stringify(body),
@@ -43,7 +35,7 @@ const cardText = async (tab: Tab, title: string) =>
 
 describe("the owner in the browser", () => {
   it("signs in, registers a hypothesis with a campaign and a source, takes in leads and spend, walks it through the stages and approves scale-out", async () => {
-    const tab = await openTab(browser, server.url);
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     const contractor = `Bag Ads ${token()}`;
     const title = `VK ads for bags ${token()}`;
@@ -99,7 +91,7 @@ describe("the owner in the browser", () => {
     await submit(tab, "Create source");
     const card = page.locator("article", { has: page.getByRole("heading", { name: sourceName }) });
     const webhookUrl = await card.locator("code").innerText();
-    expect(webhookUrl).toMatch(new RegExp(`^${server.url}/hooks/\\S+$`));
+    expect(webhookUrl).toMatch(new RegExp(`^${suite.server.url}/hooks/\\S+$`));
     await card.getByRole("button", { name: "Copy", exact: true }).first().click();
     await expect.poll(() => page.evaluate("navigator.clipboard.readText()")).toBe(webhookUrl);
     await expect.poll(() => card.getByRole("button", { name: "Copied" }).count()).toBe(1);
@@ -126,7 +118,7 @@ describe("the owner in the browser", () => {
 
     // Seven weeks later the CRM's history of the first probe day is loaded (6 of 40 leads won by
     // 11 March); that cohort has matured and the gate passes.
-    server.setNow("2026-04-20T09:00:00Z");
+    suite.server.setNow("2026-04-20T09:00:00Z");
     const past = (stage: Record<string, string>) => ({ externalId: token(), createdAt: "2026-03-02T10:00:00+03:00", utm_source: "vk", utm_campaign: utmCampaign, ...stage });
     const won = { stage: "won", amount: "50000", closedAt: "2026-03-11T12:00:00+03:00" };
     const history = [...Array.from({ length: 6 }, () => past(won)), ...Array.from({ length: 10 }, () => past({ stage: "qualified" })), ...Array.from({ length: 24 }, () => past({}))];

@@ -1,41 +1,32 @@
 import { readFileSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importCohorts, importSpend, newCampaign, newHypothesis, toOptimization } from "../../support/decisions.js";
-import { launchChromium, mainText, openTab, startServer, type BrowserServer, type Tab } from "../../support/browser.js";
+import { chromiumSuite, mainText, openTab, type Tab } from "../../support/browser.js";
 import { token } from "../../support/intake.js";
 
 // What a contractor and a marketer may and may not do in Chromium, and the marketer's paperwork. Today is 20 April 2026; the
 // data is made through the API, the looking and refusing happens in the browser.
-let server: BrowserServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ now: "2026-04-20T09:00:00Z" }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = chromiumSuite({ now: "2026-04-20T09:00:00Z" });
 
 async function newKey(role: "marketer" | "contractor", contractorId?: string): Promise<string> {
-  const res = await server.call("POST", "/api/keys", { role, ...(contractorId ? { contractorId } : {}) });
+  const res = await suite.server.call("POST", "/api/keys", { role, ...(contractorId ? { contractorId } : {}) });
   expect(res.status, res.text).toBe(201);
   return res.body.key;
 }
 
 async function newContractor(name: string): Promise<string> {
-  const res = await server.call("POST", "/api/contractors", { name });
+  const res = await suite.server.call("POST", "/api/contractors", { name });
   expect(res.status, res.text).toBe(201);
   return res.body.id;
 }
 
 /** A hypothesis in optimization whose gate passes: 40 mature leads, 6 won, 1,000 ₽ a lead. */
 async function provenHypothesis() {
-  const id = await newHypothesis(server, { conversionMin: 0.05, cplMax: "1500" });
-  const campaign = await newCampaign(server, id);
-  await importCohorts(server, campaign.utm, [{ day: "2026-03-02", leads: 40, won: 6, wonAfter: 9, qualified: 10 }]);
-  await importSpend(server, campaign.utm, { "2026-03-02": 40_000 });
-  await toOptimization(server, id);
+  const id = await newHypothesis(suite.server, { conversionMin: 0.05, cplMax: "1500" });
+  const campaign = await newCampaign(suite.server, id);
+  await importCohorts(suite.server, campaign.utm, [{ day: "2026-03-02", leads: 40, won: 6, wonAfter: 9, qualified: 10 }]);
+  await importSpend(suite.server, campaign.utm, { "2026-03-02": 40_000 });
+  await toOptimization(suite.server, id);
   return id;
 }
 
@@ -53,12 +44,12 @@ async function expectRefusedPage(tab: Tab, path: string, status: number, message
 describe("the contractor in the browser", () => {
   it("reads its own report for a period and downloads it, and opens neither another contractor's report nor the team's pages", async () => {
     const [own, other] = await Promise.all([newContractor(`North Ads ${token()}`), newContractor(`South Ads ${token()}`)]);
-    const ownHypothesis = await newHypothesis(server, { cplMax: "1500" });
-    const ownCampaign = await newCampaign(server, ownHypothesis, own);
-    await importCohorts(server, ownCampaign.utm, [{ day: "2026-04-01", leads: 7, won: 1 }]);
-    await importSpend(server, ownCampaign.utm, { "2026-04-01": 10_500.5 });
-    const otherCampaign = await newCampaign(server, await newHypothesis(server, { cplMax: "1500" }), other);
-    const tab = await openTab(browser, server.url);
+    const ownHypothesis = await newHypothesis(suite.server, { cplMax: "1500" });
+    const ownCampaign = await newCampaign(suite.server, ownHypothesis, own);
+    await importCohorts(suite.server, ownCampaign.utm, [{ day: "2026-04-01", leads: 7, won: 1 }]);
+    await importSpend(suite.server, ownCampaign.utm, { "2026-04-01": 10_500.5 });
+    const otherCampaign = await newCampaign(suite.server, await newHypothesis(suite.server, { cplMax: "1500" }), other);
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
 
     await tab.signIn(await newKey("contractor", own));
@@ -101,8 +92,8 @@ describe("the contractor in the browser", () => {
 describe("the marketer in the browser", () => {
   it("sees a hypothesis ready for scale-out without an Approve button, and a forged approval is refused", async () => {
     const id = await provenHypothesis();
-    expect((await server.call("GET", `/api/hypotheses/${id}/gate`)).body.passed).toBe(true);
-    const tab = await openTab(browser, server.url);
+    expect((await suite.server.call("GET", `/api/hypotheses/${id}/gate`)).body.passed).toBe(true);
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
 
     await tab.signIn(await newKey("marketer"));
@@ -113,13 +104,13 @@ describe("the marketer in the browser", () => {
     // The browser's own cookies, the page's token and the site's origin: only the role can refuse it.
     const forged = await page.request.post(`/hypotheses/${id}/approvals`, {
       form: { _csrf: await page.locator("input[name=_csrf]").first().inputValue(), decision: "approve", comment: "go" },
-      headers: { origin: server.url, "accept-language": "en" },
+      headers: { origin: suite.server.url, "accept-language": "en" },
       maxRedirects: 0,
     });
     expect(forged.status()).toBe(403);
     expect(await forged.text()).toContain("Your role may not open this page.");
-    expect((await server.call("GET", `/api/hypotheses/${id}`)).body.stage).toBe("optimization");
-    expect((await server.call("GET", `/api/hypotheses/${id}/approvals`)).body.items).toEqual([]);
+    expect((await suite.server.call("GET", `/api/hypotheses/${id}`)).body.stage).toBe("optimization");
+    expect((await suite.server.call("GET", `/api/hypotheses/${id}/approvals`)).body.items).toEqual([]);
 
     expect(tab.errors()).toEqual([]);
     await tab.close();
@@ -128,9 +119,9 @@ describe("the marketer in the browser", () => {
   it("finds the leads missing required tags, and reconciles accounting's closed clients with the won leads", async () => {
     // February's deals, apart from the other tests' March and April ones.
     const responsible = `Maria ${token()}`;
-    const id = await newHypothesis(server, { cplMax: "1500" }, { responsible });
-    const campaign = await newCampaign(server, id);
-    expect((await server.call("PUT", `/api/hypotheses/${id}/required-tags`, { fromStage: "qualified", tags: ["city"] })).status).toBe(200);
+    const id = await newHypothesis(suite.server, { cplMax: "1500" }, { responsible });
+    const campaign = await newCampaign(suite.server, id);
+    expect((await suite.server.call("PUT", `/api/hypotheses/${id}/required-tags`, { fromStage: "qualified", tags: ["city"] })).status).toBe(200);
     const lead = (fields: Record<string, unknown>) => ({ externalId: token(), createdAt: "2026-02-02T10:00:00+03:00", ...campaign.utm, ...fields });
     const won = (day: string, amount: string) => ({ stage: "won", amount, closedAt: `2026-02-${day}T12:00:00+03:00` });
     const leads = [
@@ -139,15 +130,15 @@ describe("the marketer in the browser", () => {
       lead({ name: "Sever", company: { name: "ООО «Север»", inn: "7701234567" }, ...won("16", "50000") }),
       lead({ name: "Qualified", stage: "qualified" }),
     ];
-    const imported = await server.call("POST", "/api/leads/import", { leads });
+    const imported = await suite.server.call("POST", "/api/leads/import", { leads });
     expect(imported.body.rejected, imported.text).toEqual([]);
-    const tab = await openTab(browser, server.url);
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await tab.signIn(await newKey("marketer"));
 
     // Quality: all four leads passed "qualified" without the city tag.
     await page.getByRole("link", { name: "Quality" }).click();
-    await page.getByLabel("Hypothesis").selectOption({ label: (await server.call("GET", `/api/hypotheses/${id}`)).body.title });
+    await page.getByLabel("Hypothesis").selectOption({ label: (await suite.server.call("GET", `/api/hypotheses/${id}`)).body.title });
     await Promise.all([page.waitForURL(/hypothesisId=/), page.getByRole("button", { name: "Show" }).click()]);
     expect(await mainText(page)).toContain(`${responsible} 4 ⚠ 4 no attempt yet 4`);
     expect(await page.getByRole("region", { name: `Leads missing tags: ${responsible}` }).getByRole("link").count()).toBe(4);

@@ -1,34 +1,25 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, mainText, openTab, startServer, type BrowserServer } from "../../support/browser.js";
+import { describe, expect, it } from "vitest";
+import { chromiumSuite, mainText, openTab } from "../../support/browser.js";
 import { arrive, attempts } from "../../support/discipline.js";
 import { createSource } from "../../support/intake.js";
 import { addSalesPerson } from "../../support/sales.js";
 
 // The head of sales in Chromium, in Russian: the call-back queue and the month's spot checks. Today is Tuesday 10 March 2026;
 // the leads are made through the API, the calling back happens in the browser.
-let server: BrowserServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ now: "2026-03-10T12:00:00Z" }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = chromiumSuite({ now: "2026-03-10T12:00:00Z" });
 
 describe("the head of sales in the browser", () => {
   it("calls back a lead nobody reached, which leaves the queue, and records a spot check of an account manager's client", async () => {
-    const source = await createSource(server, "json");
-    const head = await addSalesPerson(server, "sales_head", { name: "Вера Руководитель" });
-    const manager = await addSalesPerson(server, "manager", { duty: "leads", name: "Анна Звонкова" });
-    const accounts = await addSalesPerson(server, "manager", { duty: "accounts", name: "Ольга Клиентская" });
-    const unreached = await arrive(server, source, "2026-03-02T08:00:00+03:00");
-    await server.call("PATCH", `/api/leads/${unreached}`, { assigneeId: manager.id });
-    await attempts(server, unreached, ["2026-03-02T10:00:00+03:00", "2026-03-02T19:00:00+03:00", "2026-03-03T10:00:00+03:00", "2026-03-03T19:00:00+03:00", "2026-03-04T10:00:00+03:00"]);
-    const client = await arrive(server, source, "2026-03-02T08:00:00+03:00", { stages: [{ stage: "won", amount: "75000" }] });
-    await server.call("PATCH", `/api/leads/${client}`, { assigneeId: accounts.id });
-    const tab = await openTab(browser, server.url);
+    const source = await createSource(suite.server, "json");
+    const head = await addSalesPerson(suite.server, "sales_head", { name: "Вера Руководитель" });
+    const manager = await addSalesPerson(suite.server, "manager", { duty: "leads", name: "Анна Звонкова" });
+    const accounts = await addSalesPerson(suite.server, "manager", { duty: "accounts", name: "Ольга Клиентская" });
+    const unreached = await arrive(suite.server, source, "2026-03-02T08:00:00+03:00");
+    await suite.server.call("PATCH", `/api/leads/${unreached}`, { assigneeId: manager.id });
+    await attempts(suite.server, unreached, ["2026-03-02T10:00:00+03:00", "2026-03-02T19:00:00+03:00", "2026-03-03T10:00:00+03:00", "2026-03-03T19:00:00+03:00", "2026-03-04T10:00:00+03:00"]);
+    const client = await arrive(suite.server, source, "2026-03-02T08:00:00+03:00", { stages: [{ stage: "won", amount: "75000" }] });
+    await suite.server.call("PATCH", `/api/leads/${client}`, { assigneeId: accounts.id });
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
 
     await tab.signIn(head.key);

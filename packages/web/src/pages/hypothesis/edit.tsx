@@ -2,24 +2,11 @@ import { can } from "@parom/core/access";
 import type { Hypothesis } from "@parom/core/hypothesis";
 import { Csrf, emptyForm, Field, Problems, TextArea } from "../../components/form.js";
 import type { Lang } from "../../i18n/index.js";
+import { moneyInputValue } from "../../money-input.js";
 import type { Section } from "./section.js";
 
-/**
- * An amount as a person types it into a money field: thousands apart, the language's decimal mark,
- * kopecks only when there are some ("600 000", "600 000,50"); what the money fields read back.
- */
-export function moneyInputText(kopecks: number, lang: Lang): string {
-  const digits = String(Math.floor(Math.abs(kopecks) / 100));
-  const groups: string[] = [];
-  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
-  const whole = groups.join(" ");
-  const cents = Math.abs(kopecks) % 100;
-  const sign = kopecks < 0 ? "-" : "";
-  return cents === 0 ? `${sign}${whole}` : `${sign}${whole}${lang === "ru" ? "," : "."}${String(cents).padStart(2, "0")}`;
-}
-
 /** A fraction as the percent typed in its field (0.05 -> "5", 0.125 -> "12,5"). */
-export function percentInputText(fraction: number | undefined, lang: Lang): string {
+function percentInputText(fraction: number | undefined, lang: Lang): string {
   if (fraction === undefined) return "";
   const text = String(Number((fraction * 100).toPrecision(12)));
   return lang === "ru" ? text.replace(".", ",") : text;
@@ -30,7 +17,7 @@ export const editName = (path: string) => `edit.${path}`;
 
 /** The form's fields prefilled with what the hypothesis holds now, by the paths the API names them by. */
 function currentValues(h: Hypothesis, lang: Lang): Record<string, string> {
-  const money = (kopecks: number | undefined) => (kopecks === undefined ? "" : moneyInputText(kopecks, lang));
+  const money = (kopecks: number | undefined) => (kopecks === undefined ? "" : moneyInputValue(kopecks, lang));
   const count = (n: number | undefined) => (n === undefined ? "" : String(n));
   return {
     title: h.title,

@@ -1,7 +1,7 @@
 import { actorLabel } from "../../../actor-label.js";
 import { can } from "@parom/core/access";
 import { Csrf, emptyForm, Field, Problems, TextArea } from "../../../components/form.js";
-import { moneyInputText } from "../edit.js";
+import { moneyInputValue } from "../../../money-input.js";
 import type { Section } from "../section.js";
 import { decisionData } from "./data.js";
 
@@ -31,7 +31,7 @@ export const ApprovalSection: Section = async ({ v, ctx, data, forms }) => {
           <form method="post" action={`/hypotheses/${h.id}/approvals`} class="card">
             <Csrf v={v} />
             <TextArea state={state} name="comment" label={t.comment} rows={3} />
-            <Field state={state} name="scaleBudget" label={v.t.edit.approvalBudget} hint={v.t.edit.approvalBudgetHint} placeholder={moneyInputText(h.budget, v.lang)} />
+            <Field state={state} name="scaleBudget" label={v.t.edit.approvalBudget} hint={v.t.edit.approvalBudgetHint} placeholder={moneyInputValue(h.budget, v.lang)} />
             <div class="moves">
               <button type="submit" name="decision" value="approve">
                 ✓ {t.approve}
