@@ -70,7 +70,7 @@ describe("PATCH /api/hypotheses/{id}", () => {
 
   it("refuses to edit a closed hypothesis with 409 hypothesis_closed", async () => {
     const id = await newHypothesis(h, { cplMax: "1500" });
-    const closed = await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "closed", reason: "не окупился" });
+    const closed = await h.call("POST", `/api/hypotheses/${id}/transitions`, { to: "closed", reason: "не окупился", lesson: "цена лида в этом канале выше цели" });
     expect(closed.status).toBe(200);
 
     const res = await edit(id, { expectedVersion: closed.body.version, reason: "поправить бюджет", budget: 1000 });
