@@ -74,6 +74,18 @@ describe("editing a hypothesis on its page", () => {
     expect((await read(id)).version).toBe(1);
   });
 
+  it("says a percent field's bounds in the percent a person types, not the fraction kept", async () => {
+    const id = await newHypothesis(h, { cplMax: "1500" });
+    const refused = await marketer.post(`/hypotheses/${id}/edit`, await editForm(id, { "targets.conversionMin": "150", confidence: "100", reason: "проверка" }));
+
+    expect(refused.status).toBe(400);
+    const text = spaces(textOf(refused.html));
+    expect(text).toContain("Цель: конверсия в сделку, не меньше: не больше 100 %");
+    expect(text).toContain("Уверенность: должно быть меньше 100 %");
+    expect(text).not.toMatch(/не меньше: не больше 1(?!\d)|Уверенность: должно быть меньше 1(?!\d)/);
+    expect((await read(id)).version).toBe(1);
+  });
+
   it("marks a KPI row whose target was changed after leads arrived, in words", async () => {
     const id = await newHypothesis(h, { cplMax: "1500", conversionMin: 0.05 });
     const campaign = await newCampaign(h, id);

@@ -24,7 +24,7 @@ const form = (over: Record<string, string> = {}) => ({
   "probe.start": "2026-03-01",
   "probe.end": "2026-03-31",
   maturityDays: "15",
-  confidence: "0.9",
+  confidence: "90",
   "targets.cplMax": "1 500",
   "targets.cacMax": "15000.50",
   ...over,
