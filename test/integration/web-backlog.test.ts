@@ -64,7 +64,7 @@ describe("the backlog page", () => {
 
     expect(missing.status).toBe(400);
     const text = textOf(missing.html);
-    for (const words of ["Ответственный: обязательное поле", "Бюджет, ₽: напишите сумму в рублях", "Начало пробы: выберите день в календаре", "Цели (хотя бы одна): укажите хотя бы одну цель"]) expect(text).toContain(words);
+    for (const words of ["Ответственный: обязательное поле", "Бюджет, ₽: нужна сумма, например 600 000 или 600 000,50", "Начало пробы: выберите день в календаре", "Цели (хотя бы одна): укажите хотя бы одну цель"]) expect(text).toContain(words);
     expect(text).not.toMatch(/targets|probe\.start|must/);
     // A percent field's bound is said in percent, as typed, not as the fraction kept.
     expect(tooHigh.status).toBe(400);
