@@ -98,7 +98,11 @@ describe("closing with a lesson and the learnings page", () => {
     expect(textOf(noLesson.html)).toContain("напишите, чему научились");
     expect(textOf(noLesson.html)).not.toMatch(/lesson|say what/);
     expect(closed.status).toBe(303);
-    expect(textOf((await marketer.get(`/hypotheses/${id}`)).html)).toContain("Покупать базу только с датой актуализации");
+    const closedPage = textOf((await marketer.get(`/hypotheses/${id}`)).html);
+    expect(closedPage).toContain("Покупать базу только с датой актуализации");
+    // The stage reads as the hypothesis' state ("Этап: Закрыта"), and so does the move in the history.
+    expect(closedPage).toContain("Этап Закрыта");
+    expect(closedPage).toContain("смена этапа: Проба → Закрыта");
 
     const found = textOf((await marketer.get(`/learnings?channel=cold_calls&q=${encodeURIComponent("АКТУАЛИЗАЦИИ")}`)).html);
     const otherChannel = textOf((await marketer.get(`/learnings?channel=vk_ads&q=${encodeURIComponent("актуализации")}`)).html);

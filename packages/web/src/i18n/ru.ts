@@ -46,7 +46,7 @@ export const ru: Messages = {
     tooMany: (minutes: number) => `Слишком много неверных попыток входа. Попробуйте снова через ${minutes} ${ruPlural(minutes, ["минуту", "минуты", "минут"])}.`,
     notConfigured: "Вход в веб-интерфейс выключен: задайте COOKIE_SECRET для этого развёртывания.",
   },
-  stage: { idea: "Идея", probe: "Проба", analysis: "Анализ", rules: "Регламент", optimization: "Оптимизация", scale: "Масштаб", closed: "Закрыты" },
+  stage: { idea: "Идея", probe: "Проба", analysis: "Анализ", rules: "Регламент", optimization: "Оптимизация", scale: "Масштаб", closed: "Закрыта" },
   leadStage: { new: "Новый", contacted: "Контакт", qualified: "Квалифицирован", proposal: "КП", won: "Сделка", lost: "Потерян" },
   board: {
     title: "Доска",
