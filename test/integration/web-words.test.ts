@@ -50,6 +50,9 @@ describe("codes the domain keeps, in the Russian page's words", () => {
     const text = textOf((await ru.get("/leads")).html);
 
     expect(text).toContain("ВКонтакте / autumn");
+    // The filters' "any" agrees with every noun it stands under (гипотеза, кампания, этап).
+    expect(text).toContain("Гипотеза все");
+    expect(text).not.toMatch(/Гипотеза любой|Кампания любой/);
   });
 });
 

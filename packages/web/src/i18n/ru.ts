@@ -131,7 +131,7 @@ export const ru: Messages = {
     hypothesis: "Гипотеза",
     campaign: "Кампания",
     stage: "Этап",
-    any: "любой",
+    any: "все",
     unattributed: "Только лиды без кампании",
     apply: "Показать",
     empty: "Подходящих лидов нет.",
