@@ -80,6 +80,17 @@ describe("money typed as people write it", () => {
     expect(won.status, won.html).toBe(303);
     expect((await h.call("GET", `/api/leads/${id}`)).body).toMatchObject({ stage: "won", amount: "75000.50" });
   });
+
+  it("refuses a won deal's amount with three decimals, its example written as people write money", async () => {
+    const source = await createSource(h, "json");
+    const id = await arrive(h, source, ARRIVAL, { stages: [{ stage: "qualified" }] });
+    await ru.get(`/leads/${id}`);
+    const refused = await ru.post(`/leads/${id}/stage`, { stage: "won", amount: "600 000,555", lostReason: "" });
+    expect(refused.status).toBe(400);
+    const text = textOf(refused.html).replace(/[\u00a0\u202f]/g, " ");
+    expect(text).toContain("не больше двух знаков после запятой (например, 75 000 или 75 000,50)");
+    expect(text).not.toContain("75000");
+  });
 });
 
 describe("problem summaries of other forms", () => {
