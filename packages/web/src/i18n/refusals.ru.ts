@@ -10,6 +10,7 @@ type Details = Record<string, unknown>;
 const list = (value: unknown) => (Array.isArray(value) ? value.map(String).join(", ") : "");
 
 const codes: Record<string, (details: Details) => string> = {
+  invalid_input: () => "Исправьте отмеченные поля.",
   version_conflict: () => "Пока вы заполняли форму, запись изменили. Обновите страницу и повторите.",
   not_found: () => "Такой записи нет: её удалили или ссылка неверна.",
   forbidden: () => "Вашей роли это действие недоступно.",
@@ -57,6 +58,9 @@ const issues: Array<[RegExp, (match: RegExpExecArray) => string]> = [
   [/^Invalid (?:string|URL|url)/, () => "неверный формат"],
   [/^unknown field$/, () => "лишнее поле"],
   [/^must not be before start$/, () => "не раньше начала"],
+  [/^the attempt is in the future/, () => "это время ещё не наступило: записывайте попытку, когда она сделана"],
+  [/^must not be in the future$/, () => "не может быть в будущем"],
+  [/^must be in the future$/, () => "должно быть в будущем"],
   [/^must not be before from$/, () => "не раньше первого дня (поле «С»)"],
   [/^give both from and to, or neither$/, () => "укажите оба дня или ни одного"],
   [/^a report covers at most (\d+) days$/, (m) => `отчёт охватывает не больше ${m[1]} дн.`],
