@@ -80,7 +80,8 @@ describe("refusals on the Russian page", () => {
 
     expect(refused.status).toBe(409);
     expect(text).toContain("Попытка не записана: пятая попытка подряд без ответа теряет лид, только если попытки были не меньше чем в 2 разных дня");
-    expect(text).toContain("все попытки пришлись на 2026-03-03");
+    expect(text).toContain("все попытки пришлись на 3 мар. 2026 г.");
+    expect(text).not.toContain("2026-03-03");
     expect(text).not.toContain("would be");
     expect(text).not.toContain("no_contact");
   });
