@@ -40,7 +40,8 @@ describe("editing a hypothesis on its page", () => {
     expect(await read(id)).toMatchObject({ budget: "600000.00", targets: { cplMax: "1200.50", conversionMin: 0.05 } });
     const text = await pageText(marketer, saved.location!);
     expect(text).toContain("Изменения сохранены.");
-    expect(text).toContain("изменена причина: Директор добавил бюджет — Ольга");
+    // "изменена причина: ..." read as if the reason had been changed.
+    expect(text).toContain("изменена по причине: Директор добавил бюджет — Ольга");
     expect(text).toContain("Бюджет: 500 000 ₽ → 600 000 ₽");
     expect(text).toContain("Цель: цена лида, не больше: 1 500 ₽ → 1 200,50 ₽");
     for (const leak of ["targets.", "budget", "edit"]) expect(text).not.toContain(leak);
