@@ -151,6 +151,7 @@ export const en = {
     cohortDay: "Cohort day",
     lostReason: "Lost reason",
     responsible: "Responsible in the CRM",
+    crmUser: (id: string, name?: string) => (name ? `${name} (amoCRM user #${id})` : `amoCRM user #${id}`),
     touches: "Sources and touches",
     touchesIntro: (sources: number) =>
       sources > 1

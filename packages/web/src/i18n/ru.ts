@@ -147,6 +147,7 @@ export const ru: Messages = {
     cohortDay: "День когорты",
     lostReason: "Причина потери",
     responsible: "Ответственный в CRM",
+    crmUser: (id: string, name?: string) => (name ? `${name} (пользователь amoCRM № ${id})` : `пользователь amoCRM № ${id}`),
     touches: "Источники и касания",
     touchesIntro: (sources: number) =>
       sources > 1
