@@ -81,6 +81,19 @@ describe("money typed as people write it", () => {
     expect((await h.call("GET", `/api/leads/${id}`)).body).toMatchObject({ stage: "won", amount: "75000.50" });
   });
 
+  it("offers a won deal's page only the amount's correction, since a won deal is final", async () => {
+    const source = await createSource(h, "json");
+    const id = await arrive(h, source, ARRIVAL, { stages: [{ stage: "won", amount: "75000" }] });
+    const page = await ru.get(`/leads/${id}`);
+    const form = page.html.split(`action="/leads/${id}/stage"`)[1]!.split("</form>")[0]!;
+    expect(form.match(/<option /g)).toHaveLength(1);
+    expect(form).toContain('value="won"');
+    expect(form).not.toContain('name="lostReason"');
+    expect(textOf(page.html)).toContain("Сделка выиграна, это окончательно: можно только исправить сумму.");
+    expect((await ru.post(`/leads/${id}/stage`, { stage: "won", amount: "80 000" })).status).toBe(303);
+    expect((await h.call("GET", `/api/leads/${id}`)).body).toMatchObject({ stage: "won", amount: "80000.00" });
+  });
+
   it("refuses a won deal's amount with three decimals, its example written as people write money", async () => {
     const source = await createSource(h, "json");
     const id = await arrive(h, source, ARRIVAL, { stages: [{ stage: "qualified" }] });
