@@ -94,6 +94,13 @@ describe("money typed as people write it", () => {
     expect((await h.call("GET", `/api/leads/${id}`)).body).toMatchObject({ stage: "won", amount: "80000.00" });
   });
 
+  it("offers a qualified lead's stage form no stage behind it, which the domain would refuse", async () => {
+    const source = await createSource(h, "json");
+    const id = await arrive(h, source, ARRIVAL, { stages: [{ stage: "qualified" }] });
+    const form = (await ru.get(`/leads/${id}`)).html.split(`action="/leads/${id}/stage"`)[1]!.split("</form>")[0]!;
+    expect([...form.matchAll(/<option value="(\w+)"/g)].map((m) => m[1])).toEqual(["qualified", "proposal", "won", "lost"]);
+  });
+
   it("refuses a won deal's amount with three decimals, its example written as people write money", async () => {
     const source = await createSource(h, "json");
     const id = await arrive(h, source, ARRIVAL, { stages: [{ stage: "qualified" }] });

@@ -23,13 +23,14 @@ export const FirstContact: FC<{ v: View; summary: ContactAttemptSummary }> = ({ 
 };
 
 /** The form that moves a lead to a stage, as PATCH /api/leads/{id} {stage} does. */
-export const StageForm: FC<{ v: View; leadId: string; stage: LeadStage; form: FormState }> = ({ v, leadId, stage, form }) => {
+export const StageForm: FC<{ v: View; leadId: string; stage: LeadStage; furthestStage: LeadStage; form: FormState }> = ({ v, leadId, stage, furthestStage, form }) => {
   const t = v.t.sales.lead;
   // The summary says what went wrong in words; each field's problem stands beside it (the summary's list would name fields by their codes).
   const summary: FormState = { ...form, problem: form.problem && { message: form.problem.message, issues: [] } };
   // A won deal is final (the domain refuses any other stage): its form only corrects the amount.
   const won = stage === "won";
-  const stages = won ? (["won"] as const) : leadStages;
+  // A lead never moves back past the furthest stage it reached (a lost one is restored there or later), so earlier stages are not offered.
+  const stages = won ? (["won"] as const) : leadStages.filter((s) => s === "lost" || leadStages.indexOf(s) >= leadStages.indexOf(furthestStage));
   return (
     <section aria-labelledby="stage-move">
       <h2 id="stage-move">{t.stageTitle}</h2>

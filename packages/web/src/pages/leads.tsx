@@ -192,7 +192,7 @@ export async function leadPage(
       <CallbackOutcomes v={v} outcomes={callbacks} />
       {v.principal && can(v.principal, "leads.work") && <LeadTagsSection v={v} lead={lead} form={forms.tags ?? emptyForm} />}
       {v.principal && can(v.principal, "quality.review") && <QualityReviewSection v={v} lead={lead} who={who} form={forms.review ?? emptyForm} />}
-      {v.principal && can(v.principal, "leads.work") && <StageForm v={v} leadId={lead.id} stage={lead.stage} form={forms.stage ?? emptyForm} />}
+      {v.principal && can(v.principal, "leads.work") && <StageForm v={v} leadId={lead.id} stage={lead.stage} furthestStage={lead.furthestStage} form={forms.stage ?? emptyForm} />}
     </Page>,
     status,
   );
