@@ -52,6 +52,7 @@ describe("the backlog page", () => {
     await marketer.get(`/backlog/${id}`);
 
     const missing = await marketer.post(`/backlog/${id}/promotion`, { responsible: "", budget: "", "probe.start": "", "probe.end": "" });
+    const tooHigh = await marketer.post(`/backlog/${id}/promotion`, { responsible: "Ольга", budget: "1", "probe.start": "2026-03-15", "probe.end": "2026-04-15", "targets.conversionMin": "150" });
     const promoted = await marketer.post(`/backlog/${id}/promotion`, {
       responsible: "Ольга",
       budget: "600 000",
@@ -65,6 +66,9 @@ describe("the backlog page", () => {
     const text = textOf(missing.html);
     for (const words of ["Ответственный: обязательное поле", "Бюджет, ₽: нужна сумма, например 600 000 или 600 000,50", "Начало пробы: выберите день в календаре", "Цели (хотя бы одна): укажите хотя бы одну цель"]) expect(text).toContain(words);
     expect(text).not.toMatch(/targets|probe\.start|must/);
+    // A percent field's bound is said in percent, as typed, not as the fraction kept.
+    expect(tooHigh.status).toBe(400);
+    expect(textOf(tooHigh.html).replace(/[\u00a0\u202f]/g, " ")).toContain("Конверсия в сделку не меньше, %: не больше 100 %");
     expect(promoted.status).toBe(303);
     expect(promoted.location).toBe(`/hypotheses/${id}?notice=promoted`);
     expect(textOf((await marketer.get(promoted.location!)).html)).toContain("Идея стала пробой.");
@@ -94,7 +98,11 @@ describe("closing with a lesson and the learnings page", () => {
     expect(textOf(noLesson.html)).toContain("напишите, чему научились");
     expect(textOf(noLesson.html)).not.toMatch(/lesson|say what/);
     expect(closed.status).toBe(303);
-    expect(textOf((await marketer.get(`/hypotheses/${id}`)).html)).toContain("Покупать базу только с датой актуализации");
+    const closedPage = textOf((await marketer.get(`/hypotheses/${id}`)).html);
+    expect(closedPage).toContain("Покупать базу только с датой актуализации");
+    // The stage reads as the hypothesis' state ("Этап: Закрыта"), and so does the move in the history.
+    expect(closedPage).toContain("Этап Закрыта");
+    expect(closedPage).toContain("смена этапа: Проба → Закрыта");
 
     const found = textOf((await marketer.get(`/learnings?channel=cold_calls&q=${encodeURIComponent("АКТУАЛИЗАЦИИ")}`)).html);
     const otherChannel = textOf((await marketer.get(`/learnings?channel=vk_ads&q=${encodeURIComponent("актуализации")}`)).html);

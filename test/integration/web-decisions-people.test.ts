@@ -58,6 +58,31 @@ describe("the quality page", () => {
     expect(text).toContain("3 leads read");
   });
 
+  it("says the median time to a first contact in hours and minutes in Russian, not as a decimal of hours", async () => {
+    const person = `Ирина ${newId()}`;
+    const hypothesis = await h.call("POST", "/api/hypotheses", {
+      title: `Опт ${newId()}`,
+      statement: "Директ приводит владельцев магазинов",
+      channel: "yandex_direct",
+      responsible: person,
+      budget: "100000",
+      probe: { start: "2026-03-01", end: "2026-03-31" },
+      targets: { cplMax: "1500" },
+    });
+    const utm = { utm_source: "yandex", utm_campaign: token() };
+    await h.call("POST", `/api/hypotheses/${hypothesis.body.id}/campaigns`, { utmSource: utm.utm_source, utmCampaign: utm.utm_campaign });
+    const source = await createSource(h, "json");
+    const lead = await arrive(h, source, "2026-03-02T08:00:00+03:00", { utm });
+    expect((await attempt(h, lead, "2026-03-02T09:20:00+03:00")).status).toBe(201);
+    const ru = h.browser({ acceptLanguage: "ru" });
+    await ru.signIn(OWNER_KEY);
+
+    const text = textOf((await ru.get(`/quality?hypothesisId=${hypothesis.body.id}`)).html);
+
+    expect(text).toContain(`${person} 1 ✓ 0 1 ч 20 мин 0`);
+    expect(text).not.toContain("1,33 ч");
+  });
+
   it("answers an unknown hypothesis with the not-found page and is closed to contractors", async () => {
     const contractor = (await h.call("POST", "/api/contractors", { name: `Agency ${newId()}` })).body.id;
     const agency = h.browser({ acceptLanguage: "en" });

@@ -135,6 +135,16 @@ describe("the contractor report page", () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain('href="/hypotheses/');
     expectPage(wrong, 400, "⚠ must not be before from");
+    // In Russian the period's problems are words, not the API's English.
+    const ru = h.browser({ acceptLanguage: "ru" });
+    await ru.signIn(OWNER_KEY);
+    const backwards = await ru.get(`/contractors/${agency.id}/report?from=2026-03-31&to=2026-03-01`);
+    const halfPeriod = await ru.get(`/contractors/${agency.id}/report?from=2026-03-01`);
+    const tooLong = await ru.get(`/contractors/${agency.id}/report?from=2025-01-01&to=2026-03-31`);
+    expectPage(backwards, 400, "По: не раньше первого дня (поле «С»)");
+    expectPage(halfPeriod, 400, "укажите оба дня или ни одного");
+    expectPage(tooLong, 400, "По: отчёт охватывает не больше 366 дн.");
+    for (const refused of [backwards, halfPeriod, tooLong]) expect(textOf(refused.html)).not.toMatch(/must|give both|covers|неверное значение/);
   });
 
   it("lists each contractor's latest mailed reports on the contractors page, or says none went out yet", async () => {

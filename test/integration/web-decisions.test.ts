@@ -94,11 +94,18 @@ describe("the hypothesis page's figures", () => {
     const weekly = await owner.get(`/hypotheses/${proven}?by=week`);
 
     const svg = chart(page.html, "cohort-map");
-    expect(textOf(svg)).toContain("month 0 month 1 2026-03 · 120 leads 12 · 10% 12 · 10% maturing 2026-04 · 20 leads 0 · 0% maturing");
+    expect(textOf(svg)).toContain("month 0 month 1 March 2026 · 120 leads 12 · 10% 12 · 10% maturing April 2026 · 20 leads 0 · 0% maturing");
     expect(svg.match(/fill="url\(#cohort-map-hatch\)"/g)).toHaveLength(3); // two immature cells and the legend
-    expect(textOf(svg)).toContain("2026-03, month 1: 12 won (10%), still maturing.");
-    expect(section(page.html, "cohorts")).toContain("2026-03 120 RUB 120,000.00 12 RUB 600,000.00 RUB 10,000.00 400% ✓ mature");
-    expect(textOf(chart(weekly.html, "cohort-map"))).toContain("2026-W10 · 120 leads");
+    expect(textOf(svg)).toContain("March 2026, month 1: 12 won (10%), still maturing.");
+    expect(section(page.html, "cohorts")).toContain("March 2026 120 RUB 120,000.00 12 RUB 600,000.00 RUB 10,000.00 400% ✓ mature");
+    // Cohorts are named as readers name months and weeks, not by the keys "2026-03" and "2026-W10".
+    expect(textOf(chart(weekly.html, "cohort-map"))).toContain("2 Mar – 8 Mar 2026 · 120 leads");
+    expect(textOf(weekly.html)).not.toMatch(/2026-W\d/);
+    const ru = h.browser({ acceptLanguage: "ru" });
+    await ru.signIn(OWNER_KEY);
+    const russian = textOf((await ru.get(`/hypotheses/${proven}?by=week`)).html).replace(/[\u00a0\u202f]/g, " ");
+    expect(russian).toContain("2 мар. – 8 мар. 2026 г. · лидов 120");
+    expect(textOf((await ru.get(`/hypotheses/${proven}`)).html)).toContain("март 2026 г.");
   });
 
   it("draws the funnel and names its largest drop-off in words and in the chart", async () => {

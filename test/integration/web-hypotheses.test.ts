@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../packages/core/src/ids.js";
+import { OWNER_KEY } from "../support/harness.js";
 import { Browser, expectPage, ownerSignedIn, textOf, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;
@@ -18,7 +19,7 @@ const form = (over: Record<string, string> = {}) => ({
   "probe.start": "2026-03-01",
   "probe.end": "2026-03-31",
   maturityDays: "15",
-  confidence: "0.9",
+  confidence: "90",
   "targets.cplMax": "900",
   "targets.conversionMin": "5",
   ...over,
@@ -61,6 +62,23 @@ describe("creating a hypothesis", () => {
     expect(page.html).toMatch(/id="f-probe-end"[^>]*aria-invalid="true"/);
     expect(textOf(page.html)).toContain("must not be before start");
     expect(textOf(page.html)).toContain("name at least one target");
+  });
+
+  it("takes the confidence in percent, as the hypothesis page shows it, and says a percent field's bounds in percent", async () => {
+    const ru = h.browser({ acceptLanguage: "ru" });
+    await ru.signIn(OWNER_KEY);
+    const blank = await ru.get("/hypotheses/new");
+    expect(blank.html).toMatch(/name="confidence"[^>]*value="90"/);
+
+    const refused = await ru.post("/hypotheses", form({ confidence: "0,9", "targets.conversionMin": "150" }));
+    expect(refused.status).toBe(400);
+    const text = textOf(refused.html).replace(/[\u00a0\u202f]/g, " ");
+    expect(text).toContain("Уверенность: должно быть больше 50 %");
+    expect(text).toContain("Конверсия в сделку, не меньше %: не больше 100 %");
+    expect(text).not.toMatch(/больше 0\.5|%: не больше 1(?!\d)/);
+
+    const id = await createThroughForm({ confidence: "95" });
+    expect((await h.call("GET", `/api/hypotheses/${id}`)).body.confidence).toBe(0.95);
   });
 
   it("is for owners and marketers only", async () => {

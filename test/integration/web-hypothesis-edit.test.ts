@@ -40,7 +40,8 @@ describe("editing a hypothesis on its page", () => {
     expect(await read(id)).toMatchObject({ budget: "600000.00", targets: { cplMax: "1200.50", conversionMin: 0.05 } });
     const text = await pageText(marketer, saved.location!);
     expect(text).toContain("Изменения сохранены.");
-    expect(text).toContain("изменена причина: Директор добавил бюджет — Ольга");
+    // "изменена причина: ..." read as if the reason had been changed.
+    expect(text).toContain("изменена по причине: Директор добавил бюджет — Ольга");
     expect(text).toContain("Бюджет: 500 000 ₽ → 600 000 ₽");
     expect(text).toContain("Цель: цена лида, не больше: 1 500 ₽ → 1 200,50 ₽");
     for (const leak of ["targets.", "budget", "edit"]) expect(text).not.toContain(leak);
@@ -71,6 +72,18 @@ describe("editing a hypothesis on its page", () => {
     expect(text).toContain("Почему: обязательное поле");
     expect(text).toContain("Бюджет: сумма в рублях, например 600 000 или 600 000,50");
     for (const leak of ["reason", "budget", "must", "Invalid"]) expect(text).not.toContain(leak);
+    expect((await read(id)).version).toBe(1);
+  });
+
+  it("says a percent field's bounds in the percent a person types, not the fraction kept", async () => {
+    const id = await newHypothesis(h, { cplMax: "1500" });
+    const refused = await marketer.post(`/hypotheses/${id}/edit`, await editForm(id, { "targets.conversionMin": "150", confidence: "100", reason: "проверка" }));
+
+    expect(refused.status).toBe(400);
+    const text = spaces(textOf(refused.html));
+    expect(text).toContain("Цель: конверсия в сделку, не меньше: не больше 100 %");
+    expect(text).toContain("Уверенность: должно быть меньше 100 %");
+    expect(text).not.toMatch(/не меньше: не больше 1(?!\d)|Уверенность: должно быть меньше 1(?!\d)/);
     expect((await read(id)).version).toBe(1);
   });
 

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../packages/core/src/ids.js";
 import { arrive, attempt, attempts, NOW } from "../support/discipline.js";
 import { OWNER_KEY } from "../support/harness.js";
-import { createSource } from "../support/intake.js";
+import { createSource, fixtureWith, postHook } from "../support/intake.js";
+import { addSalesPerson } from "../support/sales.js";
 import { Browser, createWebHarness, textOf, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;
@@ -150,5 +151,27 @@ describe("who may see and record contact attempts", () => {
     expect(page.html).not.toContain((await h.call("GET", `/api/leads/${id}`)).body.contact.phone);
     expect(post.status).toBe(403);
     expect(await attemptsOf(id)).toMatchObject([{ channel: "messenger", result: "reached" }]);
+  });
+});
+
+describe("the lead's responsible user in amoCRM", () => {
+  it("names the person holding the amoCRM user number, and says a number nobody holds is an amoCRM user", async () => {
+    const amo = await createSource(h, "amocrm");
+    const held = `81${Date.now() % 100_000}`;
+    const person = await addSalesPerson(h, "manager", { crmUserIds: [held] });
+    const deal = async (responsible: string) => {
+      const externalId = `4${Date.now() % 1_000_000}${Math.floor(Math.random() * 1000)}`;
+      const res = await postHook(h, amo.key, fixtureWith("amocrm-lead-add.txt", { "31245678": externalId, "8123456": responsible }));
+      expect(res.status, res.text).toBe(200);
+      return res.body.leads[0].id as string;
+    };
+    const ru = h.browser({ acceptLanguage: "ru" });
+    await ru.signIn(OWNER_KEY);
+
+    const heldText = textOf((await ru.get(`/leads/${await deal(held)}`)).html);
+    const unknownText = textOf((await ru.get(`/leads/${await deal("7700001")}`)).html);
+
+    expect(heldText).toContain(`Ответственный в CRM ${person.name} (пользователь amoCRM № ${held})`);
+    expect(unknownText).toContain("Ответственный в CRM пользователь amoCRM № 7700001");
   });
 });

@@ -24,7 +24,7 @@ const form = (over: Record<string, string> = {}) => ({
   "probe.start": "2026-03-01",
   "probe.end": "2026-03-31",
   maturityDays: "15",
-  confidence: "0.9",
+  confidence: "90",
   "targets.cplMax": "1 500",
   "targets.cacMax": "15000.50",
   ...over,
@@ -79,6 +79,37 @@ describe("money typed as people write it", () => {
     const won = await ru.post(`/leads/${id}/stage`, { stage: "won", amount: "75 000,50", lostReason: "" });
     expect(won.status, won.html).toBe(303);
     expect((await h.call("GET", `/api/leads/${id}`)).body).toMatchObject({ stage: "won", amount: "75000.50" });
+  });
+
+  it("offers a won deal's page only the amount's correction, since a won deal is final", async () => {
+    const source = await createSource(h, "json");
+    const id = await arrive(h, source, ARRIVAL, { stages: [{ stage: "won", amount: "75000" }] });
+    const page = await ru.get(`/leads/${id}`);
+    const form = page.html.split(`action="/leads/${id}/stage"`)[1]!.split("</form>")[0]!;
+    expect(form.match(/<option /g)).toHaveLength(1);
+    expect(form).toContain('value="won"');
+    expect(form).not.toContain('name="lostReason"');
+    expect(textOf(page.html)).toContain("Сделка выиграна, это окончательно: можно только исправить сумму.");
+    expect((await ru.post(`/leads/${id}/stage`, { stage: "won", amount: "80 000" })).status).toBe(303);
+    expect((await h.call("GET", `/api/leads/${id}`)).body).toMatchObject({ stage: "won", amount: "80000.00" });
+  });
+
+  it("offers a qualified lead's stage form no stage behind it, which the domain would refuse", async () => {
+    const source = await createSource(h, "json");
+    const id = await arrive(h, source, ARRIVAL, { stages: [{ stage: "qualified" }] });
+    const form = (await ru.get(`/leads/${id}`)).html.split(`action="/leads/${id}/stage"`)[1]!.split("</form>")[0]!;
+    expect([...form.matchAll(/<option value="(\w+)"/g)].map((m) => m[1])).toEqual(["qualified", "proposal", "won", "lost"]);
+  });
+
+  it("refuses a won deal's amount with three decimals, its example written as people write money", async () => {
+    const source = await createSource(h, "json");
+    const id = await arrive(h, source, ARRIVAL, { stages: [{ stage: "qualified" }] });
+    await ru.get(`/leads/${id}`);
+    const refused = await ru.post(`/leads/${id}/stage`, { stage: "won", amount: "600 000,555", lostReason: "" });
+    expect(refused.status).toBe(400);
+    const text = textOf(refused.html).replace(/[\u00a0\u202f]/g, " ");
+    expect(text).toContain("не больше двух знаков после запятой (например, 75 000 или 75 000,50)");
+    expect(text).not.toContain("75000");
   });
 });
 

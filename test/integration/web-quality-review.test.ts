@@ -55,6 +55,10 @@ describe("the lead page's quality review form", () => {
     const bad = await ru.post(`/leads/${lost}/quality-review`, { lostReasonCategory: "client", note: "" });
     expect(bad.status).toBe(400);
     expect(textOf(bad.html)).toContain("Вывод потерян по вине менеджера, а не клиента ⚠ неверное значение");
+    // The summary above the form names each field: a comment too long for the text box.
+    const long = await ru.post(`/leads/${lost}/quality-review`, { lostReasonCategory: "manager", note: "я".repeat(2001) });
+    expect(long.status).toBe(400);
+    expect(textOf(long.html)).toContain("В форме есть ошибки: Комментарий (что пошло не так): не больше 2000 символов");
     expect((await h.call("GET", `/api/leads/${lost}`)).body.qualityReview).toBeNull();
   });
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../packages/core/src/ids.js";
+import { OWNER_KEY } from "../support/harness.js";
 import { addSalesPerson } from "../support/sales.js";
 import { newCampaign, newContractor, newHypothesis, outboxTo } from "../support/reports.js";
 import { Browser, marketerOn, textOf, type WebHarness } from "../support/web.js";
@@ -45,6 +46,19 @@ describe("sending one report again from the contractors page", () => {
     const resends = (await h.call("GET", `/api/reports/${reportId}/resends`)).body.items;
     expect(resends).toHaveLength(1);
     expect(resends[0]).toMatchObject({ status: "sent", recipient: email, actor: { role: "marketer" } });
+  });
+
+  it("names the owner who sent it again by the role in Russian, not the key's stored name 'owner'", async () => {
+    const { email, reportId } = await sentReport();
+    const owner = h.browser({ acceptLanguage: "ru" });
+    await owner.signIn(OWNER_KEY);
+    const key = requestKeyOf((await owner.get("/contractors")).html, reportId);
+
+    expect((await owner.post(`/reports/${reportId}/resend`, { requestKey: key! })).status).toBe(303);
+
+    const after = textOf((await owner.get("/contractors")).html);
+    expect(after).toContain(`отправлен ещё раз 10 мар. 2026 г., 12:00 на ${email} (владелец)`);
+    expect(after).not.toContain("(owner)");
   });
 
   it("tells in Russian that the contractor has no address now, and sends nothing", async () => {

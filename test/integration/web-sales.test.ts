@@ -132,7 +132,8 @@ describe("the lead page's person and hand-overs", () => {
     const text = textOf(page.html);
     expect(text).toContain(`Ответственный ${anna.name}`);
     expect(text).toContain("Передач не было.");
-    expect(handed).toContain(`от ${anna.name} к ${boris.name}, насовсем перевод (передано владельцем)`);
+    expect(handed).toContain(`${anna.name} → ${boris.name}, насовсем перевод (передано владельцем)`);
+    expect(handed).not.toContain(`от ${anna.name} к`);
     expect(page.html).not.toContain(`action="/leads/${id}/handovers"`);
     expect(page.html).not.toContain(`action="/leads/${id}/assignee"`);
   });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { hypothesisBody } from "../support/decisions.js";
 import { OWNER_KEY } from "../support/harness.js";
+import { addSalesPerson } from "../support/sales.js";
 import { createWebHarness, expectPage, textOf, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;
@@ -20,6 +21,20 @@ beforeAll(async () => {
 });
 
 describe("signing in", () => {
+  it("says who is signed in by the key's name and role, the owner and an unnamed key by the role", async () => {
+    const person = await addSalesPerson(h, "manager", { name: "Дарья Лидова" });
+    const named = h.browser({ acceptLanguage: "ru" });
+    await named.signIn(person.key);
+    const owner = h.browser({ acceptLanguage: "ru" });
+    await owner.signIn(OWNER_KEY);
+    const unnamed = h.browser({ acceptLanguage: "ru" });
+    await unnamed.signIn(marketer.key);
+
+    expect(textOf((await named.get("/leads")).html)).toContain("Вход: Дарья Лидова (менеджер)");
+    expect(textOf((await owner.get("/")).html)).toContain("Вход: владелец Выйти");
+    expect(textOf((await unnamed.get("/")).html)).toContain("Вход: маркетолог Выйти");
+  });
+
   it("shows a signed-out visitor the sign-in form and no menu", async () => {
     const page = await h.browser({ acceptLanguage: "en" }).get("/");
 

@@ -90,9 +90,12 @@ describe("a source's page: amoCRM statuses, loss reasons and pipelines", () => {
     const badReason = await marketer.post(`/sources/${source.id}/loss-reasons`, { lossReasonId: "12x", name: "Дорого" });
     expect(badReason.status).toBe(400);
     expect(textOf(badReason.html)).toContain("Номер причины отказа amoCRM ⚠ номер amoCRM: только цифры, не больше 20");
+    // The summary above the form names the field too, not only the message beside it.
+    expect(textOf(badReason.html)).toContain("В форме есть ошибки: Номер причины отказа amoCRM: номер amoCRM: только цифры, не больше 20");
     const badStatus = await marketer.post(`/sources/${source.id}/status-map`, { statusId: " ", stage: "won" });
     expect(badStatus.status).toBe(400);
     expect(textOf(badStatus.html)).toContain("Номер статуса amoCRM ⚠ обязательное поле");
+    expect(textOf(badStatus.html)).toContain("В форме есть ошибки: Номер статуса amoCRM: обязательное поле");
     expect(textOf(badStatus.html)).not.toMatch(/Invalid|Too small|statusId/);
     const source2 = await sourceOf(source.id);
     expect([source2.pipelines, source2.lossReasons, source2.statusMap]).toEqual([["111", "222", "333"], {}, { "142": "won", "143": "lost" }]);

@@ -43,7 +43,12 @@ describe("one day's spend typed by hand on the spend page", () => {
     const negative = await marketer.post("/spend/day", { campaignId: id, date: "2026-03-04", amount: "-5" });
     expect(negative.status).toBe(400);
     expect(textOf(negative.html)).toContain("Сумма: расход не может быть меньше нуля.");
-    expect(await stored(id)).toEqual([]);
+    // Today is 10 March 2026: a day after it (a mistyped year) is not counted as spend.
+    const future = await marketer.post("/spend/day", { campaignId: id, date: "2027-03-04", amount: "5 000" });
+    expect(future.status).toBe(400);
+    expect(textOf(future.html)).toContain("День: этот день ещё не наступил, а расход записывают за прошедшие дни и сегодня.");
+    expect((await marketer.post("/spend/day", { campaignId: id, date: "2026-03-10", amount: "5 000" })).status).toBe(303);
+    expect(await stored(id)).toMatchObject([{ date: "2026-03-10", cost: "5000.00" }]);
   });
 
   it("refuses a head of sales with 403 and records nothing", async () => {

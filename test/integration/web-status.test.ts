@@ -93,5 +93,7 @@ describe("status at a glance", () => {
     for (const words of ["✗ не достигнуто: хотя бы одна цель не достигнута", "⚠ нет расходов: за дни с лидами не записан расход", "… рано судить: данные ещё созревают", "✓ достигнуты: все цели достигнуты"]) {
       expect(board).toContain(words);
     }
+    // The sign a hypothesis awaiting the owner wears is in the legend in its own words too.
+    expect(board).toContain("на этапе оптимизации отметка — «готово для владельца»: ждёт его решения о масштабировании");
   });
 });

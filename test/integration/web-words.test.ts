@@ -50,10 +50,26 @@ describe("codes the domain keeps, in the Russian page's words", () => {
     const text = textOf((await ru.get("/leads")).html);
 
     expect(text).toContain("ВКонтакте / autumn");
+    // The filters' "any" agrees with every noun it stands under (гипотеза, кампания, этап).
+    expect(text).toContain("Гипотеза все");
+    expect(text).not.toMatch(/Гипотеза любой|Кампания любой/);
   });
 });
 
 describe("refusals on the Russian page", () => {
+  it("says an attempt dated in the future is refused for that, in words, not 'сервер отказал' and 'неверное значение'", async () => {
+    const id = await arrive(h, source, "2026-03-02T08:00:00+03:00");
+    await ru.get(`/leads/${id}`);
+
+    const refused = await ru.post(`/leads/${id}/contact-attempts`, { at: "2026-03-11T10:00", channel: "phone", result: "no_answer" });
+    const text = textOf(refused.html);
+
+    expect(refused.status).toBe(400);
+    expect(text).toContain("В форме есть ошибки: Исправьте отмеченные поля.");
+    expect(text).toContain("Когда: это время ещё не наступило: записывайте попытку, когда она сделана");
+    expect(text).not.toMatch(/сервер отказал|неверное значение|in the future/);
+  });
+
   it("tells the contact rule's refusal in Russian words, with the day the attempts fell on", async () => {
     const id = await arrive(h, source, "2026-03-02T08:00:00+03:00");
     await attempts(h, id, ["2026-03-03T09:00:00+03:00", "2026-03-03T09:30:00+03:00", "2026-03-03T10:00:00+03:00", "2026-03-03T10:30:00+03:00"]);
@@ -64,7 +80,8 @@ describe("refusals on the Russian page", () => {
 
     expect(refused.status).toBe(409);
     expect(text).toContain("Попытка не записана: пятая попытка подряд без ответа теряет лид, только если попытки были не меньше чем в 2 разных дня");
-    expect(text).toContain("все попытки пришлись на 2026-03-03");
+    expect(text).toContain("все попытки пришлись на 3 мар. 2026 г.");
+    expect(text).not.toContain("2026-03-03");
     expect(text).not.toContain("would be");
     expect(text).not.toContain("no_contact");
   });

@@ -29,6 +29,20 @@ export function optionalPercent(value: string | undefined): number | string | un
   return typeof number === "number" ? Number((number / 100).toPrecision(12)) : number;
 }
 
+/**
+ * A percent field's bound in the percent the person typed: the schema keeps fractions, so its
+ * "не больше 1" reads "не больше 100 %" and "должно быть больше 0.5" "должно быть больше 50 %".
+ * @example inPercent(problem, ["confidence"], v.fmt.percent)
+ */
+export function inPercent(problem: Problem, paths: readonly string[], percent: (fraction: number) => string): Problem {
+  const issues = problem.issues.map((issue) => {
+    // The message is our own translation ending in the schema's bound, not user text.
+    const bound = paths.includes(issue.path) ? / (-?\d+(?:\.\d+)?)$/.exec(issue.message) : null;
+    return bound ? { ...issue, message: `${issue.message.slice(0, bound.index)} ${percent(Number(bound[1]))}` } : issue;
+  });
+  return { ...problem, issues };
+}
+
 export const optionalText = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
 /** A form the schema refused: its issues sit beside the fields, so no summary sentence is needed. */

@@ -1,5 +1,6 @@
 import type { Child, FC, PropsWithChildren } from "hono/jsx";
 import { raw } from "hono/html";
+import { actorLabel } from "./actor-label.js";
 import { langs } from "./i18n/index.js";
 import { isCurrent, navItems, shows } from "./nav.js";
 import type { View } from "./view.js";
@@ -63,7 +64,7 @@ export const Page: FC<PageProps> = ({ v, title, notice, actions, children }) => 
             </span>
             {v.principal && (
               <form method="post" action="/sign-out" class="inline">
-                <span class="muted">{v.t.nav.signedInAs(v.t.role[v.principal.role])}</span>{" "}
+                <span class="muted">{v.t.nav.signedInAs(signedInAs(v))}</span>{" "}
                 <input type="hidden" name="_csrf" value={v.csrf} />
                 <button type="submit" class="link">
                   {v.t.nav.signOut}
@@ -88,3 +89,10 @@ export const Page: FC<PageProps> = ({ v, title, notice, actions, children }) => 
     </html>
   </>
 );
+
+/** Who is signed in: a named key by its name and role ("Дарья Лидова (менеджер)"), the owner's and an unnamed key by the role. */
+function signedInAs(v: View): string {
+  const role = v.t.role[v.principal!.role];
+  const who = actorLabel(v.t, v.principal!);
+  return who === role ? role : `${who} (${role})`;
+}

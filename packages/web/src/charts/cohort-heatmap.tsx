@@ -29,7 +29,7 @@ export const CohortHeatmap: FC<{ v: View; id: string; table: CohortTable }> = ({
   const desc = table.cohorts
     .flatMap((row) =>
       row.periods.map((cell) =>
-        t.desc(row.cohort, t.period(cell.period, table.by), v.fmt.number(cell.won), v.fmt.percent(cellShare(cell.won, row.leads)), cell.immature),
+        t.desc(v.fmt.cohort(row.cohort), t.period(cell.period, table.by), v.fmt.number(cell.won), v.fmt.percent(cellShare(cell.won, row.leads)), cell.immature),
       ),
     )
     .join(" ");
@@ -49,7 +49,7 @@ export const CohortHeatmap: FC<{ v: View; id: string; table: CohortTable }> = ({
         return (
           <g>
             <text x="0" y={y + CELL_H / 2 + 5} fill={ink.text}>
-              {t.cohortLeads(row.cohort, v.fmt.number(row.leads))}
+              {t.cohortLeads(v.fmt.cohort(row.cohort), v.fmt.number(row.leads))}
             </text>
             {row.periods.map((cell) => {
               const x = LABEL + cell.period * CELL_W;

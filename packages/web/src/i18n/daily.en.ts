@@ -63,6 +63,7 @@ export const dailyEn = {
     replaced: "The day's spend is recorded; it replaced the amount recorded for that day before.",
     needCampaign: "Campaign: choose the campaign.",
     needDay: "Day: choose a day in the calendar.",
+    futureDay: "Day: this day has not come yet; spend is recorded for past days and today.",
     badAmount: "Amount: write an amount in roubles, like 600 000 or 600 000,50 (at most two digits after the comma).",
     negative: "Amount: spend cannot be below zero.",
     refused: "The spend was not recorded: the campaign's hypothesis keeps its spend in another currency or is gone.",

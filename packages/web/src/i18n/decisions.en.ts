@@ -202,7 +202,6 @@ export const decisionsEn = {
     missing: "Missing tags",
     median: "First contact, median",
     without: "Not contacted yet",
-    hours: (hours: string) => `${hours} h`,
     chartTitle: "Median hours from arrival to the first contact attempt, per person",
     noAttempt: "no attempt yet",
     unassigned: "unassigned",

@@ -195,7 +195,6 @@ export const decisionsRu: DecisionMessages = {
     missing: "Без тегов",
     median: "Первый контакт, медиана",
     without: "Ещё без контакта",
-    hours: (hours) => `${hours} ч`,
     chartTitle: "Медиана часов от прихода лида до первой попытки связаться, по ответственным",
     noAttempt: "попыток пока нет",
     unassigned: "не назначен",

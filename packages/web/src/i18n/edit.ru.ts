@@ -35,7 +35,7 @@ export const editRu: EditMessages = {
     reason: "Почему",
   },
   unset: "не задано",
-  why: "причина:",
+  why: "по причине:",
   change: (field, before, after) => `${field}: ${before} → ${after}`,
   targetChanged: (day, before) => (before === null ? `цель задана ${day}, раньше её не было` : `цель изменена ${day}, было ${before}`),
   approvalBudget: "Новый бюджет на масштабирование",

@@ -78,7 +78,7 @@ export const en = {
     maturityDays: "Maturity, days",
     maturityHint: "How long a lead needs to become a deal; younger cohorts do not count for conversion.",
     confidence: "Confidence",
-    confidenceHint: "How sure the gate must be that a target is met, e.g. 0.9.",
+    confidenceHint: "How sure the gate must be that a target is met, in percent from 51 to 99, e.g. 90.",
     targets: "Targets",
     targetsHint: "Name at least one. Money in the hypothesis currency, rates in percent.",
     cplMax: "Cost per lead, at most",
@@ -151,6 +151,7 @@ export const en = {
     cohortDay: "Cohort day",
     lostReason: "Lost reason",
     responsible: "Responsible in the CRM",
+    crmUser: (id: string, name?: string) => (name ? `${name} (amoCRM user #${id})` : `amoCRM user #${id}`),
     touches: "Sources and touches",
     touchesIntro: (sources: number) =>
       sources > 1

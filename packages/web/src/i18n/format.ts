@@ -7,11 +7,15 @@ import { type Decimal, numbersIn } from "@parom/core/format";
  */
 export type Format = ReturnType<typeof formatterFor>;
 
+const DAY_MS = 86_400_000;
+
 export function formatterFor(locale: string, timeZone: string) {
   const numbers = numbersIn(locale);
   // ISO days are calendar dates, not instants: formatted in UTC so no zone can shift them.
   const days = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const instants = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
+  const months = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
+  const dayMonth = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
   return {
     number: (value: number) => numbers.number(value),
     percent: (fraction: number) => numbers.percent(fraction),
@@ -26,5 +30,16 @@ export function formatterFor(locale: string, timeZone: string) {
       new Intl.NumberFormat(locale, { style: "currency", currency }).formatToParts(0).find((part) => part.type === "currency")?.value ?? currency,
     day: (isoDay: string) => days.format(new Date(`${isoDay}T00:00:00Z`)),
     dateTime: (iso: string) => instants.format(new Date(iso)),
+    /** A cohort's key as a reader names it: "2026-03" -> "март 2026 г.", ISO week "2026-W10" -> "2 мар. – 8 мар. 2026 г."; any other key as it is. */
+    cohort: (key: string) => {
+      const month = /^(\d{4})-(\d{2})$/.exec(key);
+      if (month) return months.format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)));
+      const week = /^(\d{4})-W(\d{2})$/.exec(key);
+      if (!week) return key;
+      // ISO week 1 is the week holding 4 January; weeks start on Monday.
+      const jan4 = Date.UTC(Number(week[1]), 0, 4);
+      const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS + (Number(week[2]) - 1) * 7 * DAY_MS;
+      return `${dayMonth.format(new Date(monday))} – ${days.format(new Date(monday + 6 * DAY_MS))}`;
+    },
   };
 }

@@ -8,8 +8,12 @@ import type { Refusal } from "@parom/core/hypothesis";
 
 type Details = Record<string, unknown>;
 const list = (value: unknown) => (Array.isArray(value) ? value.map(String).join(", ") : "");
+// ISO days of a refusal's details as the pages write dates ("3 мар. 2026 г."); calendar days, so in UTC.
+const ruDays = new Intl.DateTimeFormat("ru", { dateStyle: "medium", timeZone: "UTC" });
+const days = (value: unknown) => (Array.isArray(value) ? value.map((day) => (/^\d{4}-\d{2}-\d{2}$/.test(String(day)) ? ruDays.format(new Date(`${day}T00:00:00Z`)) : String(day))).join(", ") : "");
 
 const codes: Record<string, (details: Details) => string> = {
+  invalid_input: () => "Исправьте отмеченные поля.",
   version_conflict: () => "Пока вы заполняли форму, запись изменили. Обновите страницу и повторите.",
   not_found: () => "Такой записи нет: её удалили или ссылка неверна.",
   forbidden: () => "Вашей роли это действие недоступно.",
@@ -19,7 +23,7 @@ const codes: Record<string, (details: Details) => string> = {
   gate_not_passed: () => "Цели не достигнуты, поэтому масштабирование утвердить нельзя.",
   contact_attempts_not_spread: (d) =>
     "Попытка не записана: пятая попытка подряд без ответа теряет лид, только если попытки были не меньше чем в 2 разных дня и в 2 разные части суток (утро, день, вечер)" +
-    (list(d.days) ? `; все попытки пришлись на ${list(d.days)}` : "") +
+    (days(d.days) ? `; все попытки пришлись на ${days(d.days)}` : "") +
     ". Попробуйте в другой день или в другое время суток.",
   stage_final: () => "Сделка уже выиграна: этап больше не меняется.",
   stage_backwards: () => "Лид не возвращается на прежний этап.",
@@ -57,6 +61,12 @@ const issues: Array<[RegExp, (match: RegExpExecArray) => string]> = [
   [/^Invalid (?:string|URL|url)/, () => "неверный формат"],
   [/^unknown field$/, () => "лишнее поле"],
   [/^must not be before start$/, () => "не раньше начала"],
+  [/^the attempt is in the future/, () => "это время ещё не наступило: записывайте попытку, когда она сделана"],
+  [/^must not be in the future$/, () => "не может быть в будущем"],
+  [/^must be in the future$/, () => "должно быть в будущем"],
+  [/^must not be before from$/, () => "не раньше первого дня (поле «С»)"],
+  [/^give both from and to, or neither$/, () => "укажите оба дня или ни одного"],
+  [/^a report covers at most (\d+) days$/, (m) => `отчёт охватывает не больше ${m[1]} дн.`],
   [/^name at least one target$/, () => "укажите хотя бы одну цель"],
   [/^must list at least one item$/, () => "нужен хотя бы один пункт"],
   [/^must not be empty$/, () => "обязательное поле"],

@@ -46,7 +46,7 @@ export const ru: Messages = {
     tooMany: (minutes: number) => `Слишком много неверных попыток входа. Попробуйте снова через ${minutes} ${ruPlural(minutes, ["минуту", "минуты", "минут"])}.`,
     notConfigured: "Вход в веб-интерфейс выключен: задайте COOKIE_SECRET для этого развёртывания.",
   },
-  stage: { idea: "Идея", probe: "Проба", analysis: "Анализ", rules: "Регламент", optimization: "Оптимизация", scale: "Масштаб", closed: "Закрыты" },
+  stage: { idea: "Идея", probe: "Проба", analysis: "Анализ", rules: "Регламент", optimization: "Оптимизация", scale: "Масштаб", closed: "Закрыта" },
   leadStage: { new: "Новый", contacted: "Контакт", qualified: "Квалифицирован", proposal: "КП", won: "Сделка", lost: "Потерян" },
   board: {
     title: "Доска",
@@ -74,7 +74,7 @@ export const ru: Messages = {
     maturityDays: "Созревание, дней",
     maturityHint: "Сколько нужно лиду, чтобы стать сделкой; более молодые когорты не входят в конверсию.",
     confidence: "Уверенность",
-    confidenceHint: "С какой уверенностью цель должна считаться достигнутой, например 0.9.",
+    confidenceHint: "С какой уверенностью цель должна считаться достигнутой, в процентах от 51 до 99, например 90.",
     targets: "Цели",
     targetsHint: "Укажите хотя бы одну. Деньги в валюте гипотезы, доли в процентах.",
     cplMax: "Цена лида, не больше",
@@ -131,7 +131,7 @@ export const ru: Messages = {
     hypothesis: "Гипотеза",
     campaign: "Кампания",
     stage: "Этап",
-    any: "любой",
+    any: "все",
     unattributed: "Только лиды без кампании",
     apply: "Показать",
     empty: "Подходящих лидов нет.",
@@ -147,6 +147,7 @@ export const ru: Messages = {
     cohortDay: "День когорты",
     lostReason: "Причина потери",
     responsible: "Ответственный в CRM",
+    crmUser: (id: string, name?: string) => (name ? `${name} (пользователь amoCRM № ${id})` : `пользователь amoCRM № ${id}`),
     touches: "Источники и касания",
     touchesIntro: (sources: number) =>
       sources > 1

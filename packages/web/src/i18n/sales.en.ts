@@ -28,7 +28,7 @@ export const salesEn = {
     backwards: (furthest: string, to: string) => `A lead never moves back: it has reached “${furthest}” and cannot return to “${to}”.`,
     final: "The deal is won, which is final: only its amount can be corrected.",
     fixFields: "Check the fields marked below.",
-    amountForWon: "A won deal needs its amount, greater than zero (e.g. 75000 or 75000.50).",
+    amountForWon: "A won deal needs its amount, greater than zero, with at most two decimals (e.g. 75 000 or 75 000.50).",
     amountOnlyWon: "An amount goes only with a won deal: leave it empty.",
     reasonForLost: "Say why the lead was lost.",
     reasonOnlyLost: "A reason goes only with a lost lead: leave it empty.",

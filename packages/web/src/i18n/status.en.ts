@@ -22,7 +22,7 @@ export const statusEn = {
     spendMissing: "spend missing: days with leads have no recorded spend, so no cost can be judged",
     noTargets: "no targets: nothing to judge against",
     maturing: "too early to judge: the data is still maturing; the days a verdict needs, where known",
-    ready: "passed: every target met; in optimization it awaits the owner's scale-out decision",
+    ready: "passed: every target met; in optimization the sign reads 'ready for the owner': it awaits the owner's scale-out decision",
   } satisfies Record<StatusKind, string>,
 };
 

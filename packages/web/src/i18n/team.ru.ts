@@ -29,7 +29,8 @@ export const teamRu: TeamMessages = {
     nobodyOption: "никто",
     handovers: "Передачи",
     noHandovers: "Передач не было.",
-    handover: (from: string, to: string) => `от ${from} к ${to}`,
+    // Names stay as typed (not declined), so an arrow, not "от Кирилл Звонарёв к Марина Клиентова".
+    handover: (from: string, to: string) => `${from} → ${to}`,
     until: (at: string) => `до ${at}`,
     returned: (at: string) => `вернулась ${at}`,
     forGood: "насовсем",

@@ -3,7 +3,7 @@ import { actingKey, can } from "@parom/core/access";
 import { iceScore, IceInput, Ideas, PromoteIdeaInput } from "@parom/core/hypothesis";
 import { Csrf, emptyForm, Field, Problems, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
-import { attempt, formStatus, formValues, optionalNumber, optionalPercent, optionalText, parseForm } from "../forms.js";
+import { attempt, formStatus, formValues, inPercent, optionalNumber, optionalPercent, optionalText, parseForm } from "../forms.js";
 import { formPost, needs } from "../guards.js";
 import { Page } from "../layout.js";
 import type { View } from "../view.js";
@@ -114,7 +114,10 @@ function ideaForm(form: keyof IdeaForms, act: (c: Context<WebEnv>, f: Record<str
   return async (c: Context<WebEnv>) => {
     const values = await formValues(c);
     const result = await attempt(() => act(c, values));
-    if (!result.ok) return ideaPage(c, { [form]: { values, problem: result.problem } }, formStatus(result.kind) as 400 | 409);
+    if (!result.ok) {
+      const problem = inPercent(result.problem, ["targets.conversionMin", "targets.qualifiedRateMin"], (await viewOf(c)).fmt.percent);
+      return ideaPage(c, { [form]: { values, problem } }, formStatus(result.kind) as 400 | 409);
+    }
     return c.redirect(result.value, 303);
   };
 }

@@ -3,11 +3,14 @@ import { Hono, type Context } from "hono";
 import { CreateHypothesisInput, Hypotheses } from "@parom/core/hypothesis";
 import { Csrf, emptyForm, Field, Problems, Select, TextArea, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
-import { attempt, formStatus, formValues, optionalNumber, optionalPercent, optionalText, parseForm } from "../forms.js";
+import { attempt, formStatus, formValues, inPercent, optionalNumber, optionalPercent, optionalText, parseForm } from "../forms.js";
 import { formPost, needs } from "../guards.js";
 import { Page } from "../layout.js";
 import { moneyInputValue, moneyText } from "../money-input.js";
 import { viewOf } from "../view.js";
+
+/** Fields typed in percent (the hypothesis page shows them so too) and kept as fractions. */
+const percentFields: readonly string[] = ["confidence", "targets.qualifiedRateMin", "targets.conversionMin", "targets.romiMin"];
 
 /** Form fields are named by the paths the schema reports problems at, so each problem lands beside its field. */
 function hypothesisInput(f: Record<string, string>) {
@@ -20,7 +23,7 @@ function hypothesisInput(f: Record<string, string>) {
     currency: optionalText(f.currency),
     probe: { start: f["probe.start"] ?? "", end: f["probe.end"] ?? "" },
     maturityDays: optionalNumber(f.maturityDays),
-    confidence: optionalNumber(f.confidence),
+    confidence: optionalPercent(f.confidence),
     targets: {
       cplMax: moneyText(f["targets.cplMax"]),
       cacMax: moneyText(f["targets.cacMax"]),
@@ -69,7 +72,7 @@ async function newHypothesisPage(c: Context<WebEnv>, state: FormState, status: 2
         </div>
         <div class="row">
           {f("maturityDays", h.maturityDays, { type: "number", min: "0", value: "15", hint: h.maturityHint })}
-          {f("confidence", h.confidence, { value: "0.9", hint: h.confidenceHint })}
+          {f("confidence", h.confidence, { value: "90", hint: h.confidenceHint })}
         </div>
         <fieldset>
           <legend>{h.targets}</legend>
@@ -107,6 +110,9 @@ export const hypothesisNewRoutes = new Hono<WebEnv>()
     const values = await formValues(c);
     const actor = actingKey(c.var.principal);
     const result = await attempt(async () => Hypotheses.create(c.var.ctx, parseForm(CreateHypothesisInput, hypothesisInput(values)), actor));
-    if (!result.ok) return newHypothesisPage(c, { values, problem: result.problem }, formStatus(result.kind));
+    if (!result.ok) {
+      const problem = inPercent(result.problem, percentFields, (await viewOf(c)).fmt.percent);
+      return newHypothesisPage(c, { values, problem }, formStatus(result.kind));
+    }
     return c.redirect(`/hypotheses/${result.value.id}?notice=created`, 303);
   });

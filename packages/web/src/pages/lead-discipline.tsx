@@ -23,19 +23,24 @@ export const FirstContact: FC<{ v: View; summary: ContactAttemptSummary }> = ({ 
 };
 
 /** The form that moves a lead to a stage, as PATCH /api/leads/{id} {stage} does. */
-export const StageForm: FC<{ v: View; leadId: string; stage: LeadStage; form: FormState }> = ({ v, leadId, stage, form }) => {
+export const StageForm: FC<{ v: View; leadId: string; stage: LeadStage; furthestStage: LeadStage; form: FormState }> = ({ v, leadId, stage, furthestStage, form }) => {
   const t = v.t.sales.lead;
   // The summary says what went wrong in words; each field's problem stands beside it (the summary's list would name fields by their codes).
   const summary: FormState = { ...form, problem: form.problem && { message: form.problem.message, issues: [] } };
+  // A won deal is final (the domain refuses any other stage): its form only corrects the amount.
+  const won = stage === "won";
+  // A lead never moves back past the furthest stage it reached (a lost one is restored there or later), so earlier stages are not offered.
+  const stages = won ? (["won"] as const) : leadStages.filter((s) => s === "lost" || leadStages.indexOf(s) >= leadStages.indexOf(furthestStage));
   return (
     <section aria-labelledby="stage-move">
       <h2 id="stage-move">{t.stageTitle}</h2>
       <Problems v={v} state={summary} />
+      {won && <p class="muted">{t.final}</p>}
       <form method="post" action={`/leads/${leadId}/stage`} class="filters">
         <Csrf v={v} />
-        <Select state={form} name="stage" label={t.stage} value={stage} options={leadStages.map((s) => ({ value: s, label: v.t.leadStage[s] }))} />
+        <Select state={form} name="stage" label={t.stage} value={stage} options={stages.map((s) => ({ value: s, label: v.t.leadStage[s] }))} />
         <Field state={form} name="amount" label={t.amount} />
-        <Field state={form} name="lostReason" label={t.lostReason} />
+        {!won && <Field state={form} name="lostReason" label={t.lostReason} />}
         <button type="submit">{t.move}</button>
       </form>
     </section>

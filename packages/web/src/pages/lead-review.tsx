@@ -28,7 +28,7 @@ export const QualityReviewSection: FC<{ v: View; lead: Lead; who: (actor: string
           </>
         )}
       </p>
-      <Problems v={v} state={form} named />
+      <Problems v={v} state={form} labels={{ lostReasonCategory: t.finding, note: t.note }} />
       {lead.stage === "lost" ? (
         <form method="post" action={`/leads/${lead.id}/quality-review`}>
           <Csrf v={v} />

@@ -124,6 +124,8 @@ export async function leadPage(
   const stageName = (stage: LeadStage) => v.t.leadStage[stage];
   const assignment = await loadLeadAssignment(ctx, lead, handovers, [...history, ...attempts, ...handovers, ...(lead.qualityReview ? [lead.qualityReview] : [])].map((entry) => entry.actor));
   const who = (actor: string) => actorName(t.actor, actor, assignment.keyNames);
+  // amoCRM's user number alone names nobody: the person holding it, where the sales team lists one.
+  const crmUser = (userId: string) => t.crmUser(userId, assignment.people.find((person) => person.crmUserIds.includes(userId))?.name);
   return c.html(
     <Page v={v} title={`${t.detail}: ${lead.contact.name ?? lead.contact.phone ?? lead.id}`} notice={noticeOf(c, v.t)}>
       <dl class="facts wide">
@@ -156,7 +158,7 @@ export async function leadPage(
         {lead.responsibleUserId && (
           <>
             <dt>{t.responsible}</dt>
-            <dd>{lead.responsibleUserId}</dd>
+            <dd>{crmUser(lead.responsibleUserId)}</dd>
           </>
         )}
       </dl>
@@ -190,7 +192,7 @@ export async function leadPage(
       <CallbackOutcomes v={v} outcomes={callbacks} />
       {v.principal && can(v.principal, "leads.work") && <LeadTagsSection v={v} lead={lead} form={forms.tags ?? emptyForm} />}
       {v.principal && can(v.principal, "quality.review") && <QualityReviewSection v={v} lead={lead} who={who} form={forms.review ?? emptyForm} />}
-      {v.principal && can(v.principal, "leads.work") && <StageForm v={v} leadId={lead.id} stage={lead.stage} form={forms.stage ?? emptyForm} />}
+      {v.principal && can(v.principal, "leads.work") && <StageForm v={v} leadId={lead.id} stage={lead.stage} furthestStage={lead.furthestStage} form={forms.stage ?? emptyForm} />}
     </Page>,
     status,
   );

@@ -8,6 +8,7 @@ import { optionalText, parseForm } from "../forms.js";
 import { needs } from "../guards.js";
 import { Page } from "../layout.js";
 import { viewOf } from "../view.js";
+import { duration } from "./results.js";
 
 /**
  * The lead-handling audit per responsible person, for the whole workspace or one hypothesis
@@ -22,7 +23,8 @@ async function qualityPage(c: Context<WebEnv>) {
   const t = v.t.decisions.quality;
   const state: FormState = { ...emptyForm, values: { hypothesisId: hypothesisId ?? "" } };
   const person = (name: string) => (name === UNASSIGNED ? t.unassigned : name);
-  const hours = (value: number | null) => (value === null ? t.noAttempt : t.hours(v.fmt.number(value)));
+  // Said as the results page says it ("1 ч 20 мин"), not as a decimal of hours ("1,33 ч").
+  const hours = (value: number | null) => (value === null ? t.noAttempt : duration(v.t.results, Math.round(value * 60)));
   return c.html(
     <Page v={v} title={t.title}>
       <p>{t.intro}</p>

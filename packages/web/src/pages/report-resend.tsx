@@ -3,6 +3,7 @@ import type { FC } from "hono/jsx";
 import { actingKey } from "@parom/core/access";
 import { newId } from "@parom/core";
 import { outboxMailer, type ReportResend, ReportResends } from "@parom/core/report";
+import { actorLabel } from "../actor-label.js";
 import { Csrf, Problems } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, formValues } from "../forms.js";
@@ -24,12 +25,12 @@ export const ResendForm: FC<{ v: View; reportId: string; report: string }> = ({ 
   </form>
 );
 
-/** A report's resends in words: when, to whom, by whom. */
+/** A report's resends in words: when, to whom, by whom (the owner's key by its role, not its stored name "owner"). */
 export const ResendLines: FC<{ v: View; resends: ReportResend[] }> = ({ v, resends }) =>
   resends.length === 0 ? null : (
     <ul class="muted">
       {resends.map((r) => (
-        <li>{v.t.resend[r.status](v.fmt.dateTime(r.at), r.actor.name ?? v.t.role[r.actor.role], r.recipient)}</li>
+        <li>{v.t.resend[r.status](v.fmt.dateTime(r.at), actorLabel(v.t, r.actor), r.recipient)}</li>
       ))}
     </ul>
   );

@@ -41,7 +41,7 @@ const StatusSection: FC<{ v: View; source: Source; form: FormState }> = ({ v, so
           ))}
         </tbody>
       </table>
-      <Problems v={v} state={form} named />
+      <Problems v={v} state={form} labels={{ statusId: t.statusId, stage: t.stage }} />
       <form method="post" action={`/sources/${source.id}/status-map`} class="row">
         <Csrf v={v} />
         <Field state={form} name="statusId" label={t.statusId} required />
@@ -81,7 +81,7 @@ const ReasonSection: FC<{ v: View; source: Source; form: FormState }> = ({ v, so
           </tbody>
         </table>
       )}
-      <Problems v={v} state={form} named />
+      <Problems v={v} state={form} labels={{ lossReasonId: t.reasonId, name: t.name }} />
       <form method="post" action={`/sources/${source.id}/loss-reasons`} class="row">
         <Csrf v={v} />
         <Field state={form} name="lossReasonId" label={t.reasonId} required />

@@ -14,14 +14,16 @@ export type SpendDayInput = { campaign: Campaign; date: string; costKopecks: num
 
 /**
  * The one-day form read, or each field's problem in the reader's words. The amount is read as a
- * person writes roubles: spaces between thousands and a decimal comma ("600 000,50").
+ * person writes roubles: spaces between thousands and a decimal comma ("600 000,50"). A day after
+ * `today` (the workspace's) is refused: spend is paid, not planned, and a mistyped year would count.
  */
-export function readSpendDay(values: Record<string, string>, campaigns: Campaign[], t: Messages["daily"]["spendDay"]): { input: SpendDayInput } | { issues: FieldIssue[] } {
+export function readSpendDay(values: Record<string, string>, campaigns: Campaign[], t: Messages["daily"]["spendDay"], today: string): { input: SpendDayInput } | { issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const campaign = campaigns.find((c) => c.id === values.campaignId);
   if (!campaign) issues.push({ path: "campaignId", message: t.needCampaign });
   const date = values.date?.trim() ?? "";
   if (!isDay(date)) issues.push({ path: "date", message: t.needDay });
+  else if (date > today) issues.push({ path: "date", message: t.futureDay });
   const costKopecks = readMoney(values.amount);
   if (costKopecks == null) issues.push({ path: "amount", message: t.badAmount });
   else if (costKopecks < 0) issues.push({ path: "amount", message: t.negative });

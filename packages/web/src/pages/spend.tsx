@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { dayIn } from "@parom/core";
 import { Campaigns } from "@parom/core/campaign";
 import { Hypotheses } from "@parom/core/hypothesis";
 import { chooseSpendFormat, Spend, spendFormats, SpendImportQuery, type SpendImportResult } from "@parom/core/spend";
@@ -105,7 +106,7 @@ export const spendRoutes = new Hono<WebEnv>()
   .post("/spend/day", ...needs("spend.manage"), ...formPost, async (c) => {
     const values = await formValues(c);
     const t = (await viewOf(c)).t.daily.spendDay;
-    const read = readSpendDay(values, await Campaigns.list(c.var.ctx), t);
+    const read = readSpendDay(values, await Campaigns.list(c.var.ctx), t, dayIn(c.var.ctx.now(), c.var.ctx.timeZone));
     if ("issues" in read) return spendPage(c, emptyForm, undefined, 400, undefined, { values, problem: { issues: read.issues } });
     const { campaign, date, costKopecks } = read.input;
     // The import's own path: the campaign found by its UTM pair, the hypothesis' currency, the day replaced.

@@ -4,7 +4,7 @@ import { DomainError } from "@parom/core";
 import { EditHypothesisInput, HypothesisEdits } from "@parom/core/hypothesis";
 import type { Problem } from "../../components/form.js";
 import type { WebEnv } from "../../env.js";
-import { attempt, formStatus, formValues, optionalNumber, optionalPercent, optionalText, parseForm } from "../../forms.js";
+import { attempt, formStatus, formValues, inPercent, optionalNumber, optionalPercent, optionalText, parseForm } from "../../forms.js";
 import { formPost, needs } from "../../guards.js";
 import type { Messages } from "../../i18n/index.js";
 import { viewOf } from "../../view.js";
@@ -12,6 +12,7 @@ import { editName } from "./edit.js";
 import { hypothesisPage } from "./routes.js";
 
 const moneyFields: readonly string[] = ["budget", "targets.cplMax", "targets.cacMax"];
+const percentFields: readonly string[] = ["targets.qualifiedRateMin", "targets.conversionMin", "targets.romiMin", "confidence"];
 
 /** The edit form as the API's body: every field posted, blank targets left out (removed), blank money kept for the schema to name. */
 function editBody(values: Record<string, string>) {
@@ -55,7 +56,8 @@ const ownWords = (t: Messages["edit"]): Record<string, string> => ({ version_con
 export const hypothesisEditRoutes = new Hono<WebEnv>().post("/hypotheses/:id/edit", ...needs("hypotheses.write"), ...formPost, async (c: Context<WebEnv>) => {
   const id = c.req.param("id")!;
   const values = await formValues(c);
-  const t = (await viewOf(c)).t.edit;
+  const v = await viewOf(c);
+  const t = v.t.edit;
   let stale = false;
   const result = await attempt(async () => {
     const input = parseForm(EditHypothesisInput, editBody(values));
@@ -66,6 +68,6 @@ export const hypothesisEditRoutes = new Hono<WebEnv>().post("/hypotheses/:id/edi
       throw new DomainError(error.code, words, error.kind);
     });
   });
-  if (!result.ok) return hypothesisPage(c, { edit: { values, problem: inWords(result.problem, t), stale } }, formStatus(result.kind));
+  if (!result.ok) return hypothesisPage(c, { edit: { values, problem: inWords(inPercent(result.problem, percentFields, v.fmt.percent), t), stale } }, formStatus(result.kind));
   return c.redirect(`/hypotheses/${id}?notice=edited#history`, 303);
 });

@@ -41,7 +41,7 @@ export const CohortsSection: Section = async ({ v, ctx, data }) => {
             <tbody>
               {table.cohorts.map((row) => (
                 <tr>
-                  <th scope="row">{row.cohort}</th>
+                  <th scope="row">{v.fmt.cohort(row.cohort)}</th>
                   <td class="num">{v.fmt.number(row.leads)}</td>
                   <td class="num">
                     {money(row.spend)}
