@@ -23,20 +23,26 @@ function chart(html: string, id: string): string {
   return html.slice(html.lastIndexOf("<svg", start), html.indexOf("</svg>", start) + 6);
 }
 
+/** A Yandex.Direct hypothesis `person` is responsible for, with one campaign and its UTM labels. */
+async function directHypothesis(person: string) {
+  const hypothesis = await h.call("POST", "/api/hypotheses", {
+    title: `Wholesale ${newId()}`,
+    statement: "Direct brings shop owners under 3000 a client",
+    channel: "yandex_direct",
+    responsible: person,
+    budget: "100000",
+    probe: { start: "2026-03-01", end: "2026-03-31" },
+    targets: { cplMax: "1500" },
+  });
+  const utm = { utm_source: "yandex", utm_campaign: token() };
+  await h.call("POST", `/api/hypotheses/${hypothesis.body.id}/campaigns`, { utmSource: utm.utm_source, utmCampaign: utm.utm_campaign });
+  return { hypothesis, utm };
+}
+
 describe("the quality page", () => {
   it("shows per person the leads missing required tags and the median time to a first contact", async () => {
     const person = `Irina ${newId()}`;
-    const hypothesis = await h.call("POST", "/api/hypotheses", {
-      title: `Wholesale ${newId()}`,
-      statement: "Direct brings shop owners under 3000 a client",
-      channel: "yandex_direct",
-      responsible: person,
-      budget: "100000",
-      probe: { start: "2026-03-01", end: "2026-03-31" },
-      targets: { cplMax: "1500" },
-    });
-    const utm = { utm_source: "yandex", utm_campaign: token() };
-    await h.call("POST", `/api/hypotheses/${hypothesis.body.id}/campaigns`, { utmSource: utm.utm_source, utmCampaign: utm.utm_campaign });
+    const { hypothesis, utm } = await directHypothesis(person);
     const source = await createSource(h, "json");
     const untagged = await arrive(h, source, "2026-03-02T08:00:00+03:00", { utm, stages: [{ stage: "qualified" }] });
     // Required after the move: a person's move without the tags is refused now.
@@ -60,17 +66,7 @@ describe("the quality page", () => {
 
   it("says the median time to a first contact in hours and minutes in Russian, not as a decimal of hours", async () => {
     const person = `Ирина ${newId()}`;
-    const hypothesis = await h.call("POST", "/api/hypotheses", {
-      title: `Опт ${newId()}`,
-      statement: "Директ приводит владельцев магазинов",
-      channel: "yandex_direct",
-      responsible: person,
-      budget: "100000",
-      probe: { start: "2026-03-01", end: "2026-03-31" },
-      targets: { cplMax: "1500" },
-    });
-    const utm = { utm_source: "yandex", utm_campaign: token() };
-    await h.call("POST", `/api/hypotheses/${hypothesis.body.id}/campaigns`, { utmSource: utm.utm_source, utmCampaign: utm.utm_campaign });
+    const { hypothesis, utm } = await directHypothesis(person);
     const source = await createSource(h, "json");
     const lead = await arrive(h, source, "2026-03-02T08:00:00+03:00", { utm });
     expect((await attempt(h, lead, "2026-03-02T09:20:00+03:00")).status).toBe(201);
