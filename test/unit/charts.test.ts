@@ -101,11 +101,11 @@ describe("the cohort heat map", () => {
 
     const svg = render(CohortHeatmap, { v, id: "m", table });
 
-    expect(textOf(svg)).toContain("month 0 month 1 month 2 2026-01 · 100 leads 6 · 6% 10 · 10% 10 · 10% maturing 2026-03 · 40 leads 1 · 2.5% maturing");
+    expect(textOf(svg)).toContain("month 0 month 1 month 2 January 2026 · 100 leads 6 · 6% 10 · 10% 10 · 10% maturing March 2026 · 40 leads 1 · 2.5% maturing");
     expect(svg).toContain(`fill="${shade(1)}"`); // the best cell, 10%
     expect(svg).toContain(`fill="${shade(0.6)}"`); // 6% of a best 10%
     expect(svg.match(/fill="url\(#m-hatch\)"/g)).toHaveLength(3); // two immature cells and the legend
-    expect(svg).toContain("2026-03, month 0: 1 won (2.5%), still maturing.");
+    expect(svg).toContain("March 2026, month 0: 1 won (2.5%), still maturing.");
   });
 });
 
