@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { ApiKeys } from "./api-keys.js";
 import { OWNER_KEY_ID } from "./key-lookup.js";
@@ -32,4 +33,12 @@ export async function keyNamesOf(ctx: Ctx, actors: string[]): Promise<Map<string
   if (!actors.some((actor) => actor.startsWith("key:") && actor !== owner)) return names;
   for (const key of await ApiKeys.list(ctx)) if (key.name) names.set(`key:${key.id}`, key.name);
   return names;
+}
+
+/** The attributes of `loggedKey`, for the schemas of the access logs (contact views, exports). */
+export const loggedKeyFields = { keyId: z.string(), name: z.string().nullable() };
+
+/** The key that acted as the access logs keep it: its id and its name (a person's name for a manager's or head of sales' key), null for an unnamed key. */
+export function loggedKey(principal: Principal): { keyId: string; name: string | null } {
+  return { keyId: principal.keyId, name: principal.name ?? null };
 }

@@ -74,6 +74,21 @@ export function defineEntity<S extends z.ZodType<Record<string, unknown>>, K, Pa
     return attributes;
   };
 
+  /** The query of `inPartition`: the entity's own sort keys unless `options.sort` names others. */
+  const partitionQuery = (args: A, options: PartitionOptions) => {
+    const partition = definition.partition;
+    if (!partition) throw new Error(`${definition.type} declares no partition`);
+    const { sortPrefix, sortKey } = partition;
+    const own: SortCondition | undefined = sortKey !== undefined ? { between: [sortKey, sortKey] } : sortPrefix !== undefined ? { beginsWith: sortPrefix } : undefined;
+    const sort = sortCondition("sk", options.sort ?? own);
+    return {
+      KeyConditionExpression: `pk = :p${sort.expression}`,
+      ExpressionAttributeValues: { ":p": partition.of(args), ...sort.values },
+      ScanIndexForward: !options.newestFirst,
+      ConsistentRead: options.consistent,
+    };
+  };
+
   const entity = {
     type: definition.type,
     schema: definition.schema,
@@ -176,18 +191,13 @@ export function defineEntity<S extends z.ZodType<Record<string, unknown>>, K, Pa
      * `newestFirst`): those under its `sortPrefix`, or the `sort` condition's (on whole sort keys).
      */
     async inPartition(ctx: Ctx, args: A, options: PartitionOptions = {}): Promise<Data[]> {
-      const partition = definition.partition;
-      if (!partition) throw new Error(`${definition.type} declares no partition`);
-      const { sortPrefix, sortKey } = partition;
-      const own: SortCondition | undefined = sortKey !== undefined ? { between: [sortKey, sortKey] } : sortPrefix !== undefined ? { beginsWith: sortPrefix } : undefined;
-      const sort = sortCondition("sk", options.sort ?? own);
-      const items = await queryAll(ctx, {
-        KeyConditionExpression: `pk = :p${sort.expression}`,
-        ExpressionAttributeValues: { ":p": partition.of(args), ...sort.values },
-        ScanIndexForward: !options.newestFirst,
-        ConsistentRead: options.consistent,
-      });
-      return items.map(entity.parse);
+      return (await queryAll(ctx, partitionQuery(args, options))).map(entity.parse);
+    },
+
+    /** One page of `inPartition`, with an opaque cursor for the next: a log too long to read whole. */
+    async pageInPartition(ctx: Ctx, args: A, options: PageOptions): Promise<{ items: Data[]; nextCursor: string | null }> {
+      const result = await queryPage(ctx, partitionQuery(args, options), options);
+      return { items: result.items.map(entity.parse), nextCursor: result.nextCursor };
     },
   };
   return entity;

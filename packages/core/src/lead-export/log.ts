@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { loggedKey, loggedKeyFields } from "../access/actor.js";
 import type { Principal } from "../access/principal.js";
 import type { Ctx } from "../context.js";
-import { defineEntity } from "../db/entity.js";
-import { queryPage } from "../db/query-all.js";
+import { defineLog } from "../db/log.js";
 import { newId } from "../ids.js";
 import { exportFormats, type ExportFilters, type ExportFormat } from "./query.js";
 
@@ -12,12 +12,9 @@ import { exportFormats, type ExportFilters, type ExportFormat } from "./query.js
  * reads them newest first.
  */
 
-const PARTITION = "LEADEXPORTS";
-
 const ExportLogSchema = z.object({
   id: z.string(),
-  keyId: z.string(),
-  name: z.string().nullable(),
+  ...loggedKeyFields,
   format: z.enum(exportFormats),
   filters: z.record(z.string(), z.string()),
   rows: z.number(),
@@ -25,11 +22,7 @@ const ExportLogSchema = z.object({
 });
 export type ExportLogEntry = z.infer<typeof ExportLogSchema>;
 
-const ExportLogEntity = defineEntity({
-  type: "leadExport",
-  schema: ExportLogSchema,
-  key: ({ at, id }: { at: string; id: string }) => ({ pk: PARTITION, sk: `${at}#${id}` }),
-});
+const ExportLogEntity = defineLog({ type: "leadExport", partition: "LEADEXPORTS", schema: ExportLogSchema, sortKey: ({ at, id }) => `${at}#${id}` });
 
 export const ListExportsQuery = z.strictObject({
   cursor: z.string().min(1).optional(),
@@ -41,8 +34,7 @@ export const ExportLog = {
   async record(ctx: Ctx, principal: Principal, format: ExportFormat, filters: ExportFilters, rows: number): Promise<ExportLogEntry> {
     const entry: ExportLogEntry = {
       id: newId(),
-      keyId: principal.keyId,
-      name: principal.name ?? null,
+      ...loggedKey(principal),
       format,
       filters: filters as Record<string, string>,
       rows,
@@ -54,11 +46,6 @@ export const ExportLog = {
 
   /** Newest first. */
   async list(ctx: Ctx, query: ListExportsQuery): Promise<{ items: ExportLogEntry[]; nextCursor: string | null }> {
-    const page = await queryPage(
-      ctx,
-      { KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": PARTITION }, ScanIndexForward: false },
-      { cursor: query.cursor, limit: query.limit },
-    );
-    return { items: page.items.map(ExportLogEntity.parse), nextCursor: page.nextCursor };
+    return ExportLogEntity.pageInPartition(ctx, undefined, { newestFirst: true, cursor: query.cursor, limit: query.limit });
   },
 };

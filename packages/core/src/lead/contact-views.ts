@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { loggedKey, loggedKeyFields } from "../access/actor.js";
 import type { Principal } from "../access/principal.js";
 import type { Ctx } from "../context.js";
 import { isoDaySchema } from "../dates.js";
-import { defineEntity } from "../db/entity.js";
-import { queryPage } from "../db/query-all.js";
+import { defineLog } from "../db/log.js";
 import { newId } from "../ids.js";
 import { dayIn } from "../time.js";
 
@@ -11,21 +11,17 @@ import { dayIn } from "../time.js";
  * The access log of whole contacts: every time someone whose views are logged (a marketer, the head
  * of sales: permission `contacts.view.unlogged` missing) opens one lead's whole contact, in the API
  * or on the lead's page, one item says who, when, which lead and where. The owner reads it.
- * One partition, sorted by the day (workspace time zone) and time of the view: views are people
- * opening pages one at a time, far below a partition's write limit, and a period is one range query.
+ * A log (db/log.ts) sorted by the day (workspace time zone) and time of the view, so a period of
+ * days is one range query.
  */
 
 export const contactViewPlaces = ["api", "web"] as const;
 export type ContactViewPlace = (typeof contactViewPlaces)[number];
 
-const PARTITION = "CONTACTVIEWS";
-
 const ContactViewSchema = z.object({
   id: z.string(),
   leadId: z.string(),
-  keyId: z.string(),
-  /** The key's name (a person's name for a manager's or head of sales' key); null for an unnamed key. */
-  name: z.string().nullable(),
+  ...loggedKeyFields,
   personId: z.string().nullable(),
   role: z.string(),
   where: z.enum(contactViewPlaces),
@@ -34,11 +30,7 @@ const ContactViewSchema = z.object({
 });
 export type ContactView = z.infer<typeof ContactViewSchema>;
 
-const ContactViewEntity = defineEntity({
-  type: "contactView",
-  schema: ContactViewSchema,
-  key: ({ day, at, id }: { day: string; at: string; id: string }) => ({ pk: PARTITION, sk: `${day}#${at}#${id}` }),
-});
+const ContactViewEntity = defineLog({ type: "contactView", partition: "CONTACTVIEWS", schema: ContactViewSchema, sortKey: ({ day, at, id }) => `${day}#${at}#${id}` });
 
 /** `GET /api/contact-views`: days of the view (inclusive, workspace time zone), newest first. */
 export const ListContactViewsQuery = z
@@ -58,8 +50,7 @@ export const ContactViews = {
     const view: ContactView = {
       id: newId(),
       leadId,
-      keyId: principal.keyId,
-      name: principal.name ?? null,
+      ...loggedKey(principal),
       personId: principal.personId ?? null,
       role: principal.role,
       where,
@@ -71,12 +62,7 @@ export const ContactViews = {
 
   async list(ctx: Ctx, query: ListContactViewsQuery): Promise<{ items: ContactView[]; nextCursor: string | null }> {
     // `~` sorts after every character of a sort key's time and id, so the whole `to` day is in.
-    const range = { ":s": `${query.from ?? "0000-00-00"}#`, ":e": `${query.to ?? "9999-99-99"}#~` };
-    const page = await queryPage(
-      ctx,
-      { KeyConditionExpression: "pk = :p AND sk BETWEEN :s AND :e", ExpressionAttributeValues: { ":p": PARTITION, ...range }, ScanIndexForward: false },
-      { cursor: query.cursor, limit: query.limit },
-    );
-    return { items: page.items.map(ContactViewEntity.parse), nextCursor: page.nextCursor };
+    const days: [string, string] = [`${query.from ?? "0000-00-00"}#`, `${query.to ?? "9999-99-99"}#~`];
+    return ContactViewEntity.pageInPartition(ctx, undefined, { sort: { between: days }, newestFirst: true, cursor: query.cursor, limit: query.limit });
   },
 };
