@@ -31,16 +31,16 @@ export const hypothesisBody = (over: Record<string, unknown> = {}) => ({ title: 
 
 /** A hypothesis registered through the API (probe from 1 March 2026); returns its id. */
 export async function newHypothesis(h: Harness, targets: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<string> {
-  const res = await h.call("POST", "/api/hypotheses", {
-    title: `Яндекс.Директ, сумки ${token()}`,
-    statement: "Поиск по запросу «кожаная сумка» приводит покупателей с конверсией не ниже 5%",
-    channel: "yandex_direct",
-    responsible: "Мария",
-    budget: "500000",
-    probe: { start: "2026-03-01", end: "2026-03-31" },
-    targets,
-    ...extra,
-  });
+  const res = await h.call(
+    "POST",
+    "/api/hypotheses",
+    hypothesisBody({
+      title: `Яндекс.Директ, сумки ${token()}`,
+      statement: "Поиск по запросу «кожаная сумка» приводит покупателей с конверсией не ниже 5%",
+      targets,
+      ...extra,
+    }),
+  );
   expect(res.status, res.text).toBe(201);
   return res.body.id;
 }
