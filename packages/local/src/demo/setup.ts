@@ -57,7 +57,6 @@ export async function ensureHypothesis(api: Api, plan: HypothesisPlan, asOf: str
       responsible: plan.responsible,
       budget: plan.budget,
       probe: { start, end: addDays(start, plan.probe.days - 1) },
-      maturityDays: plan.maturityDays,
       targets: plan.targets,
     }),
   );

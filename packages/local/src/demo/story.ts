@@ -39,7 +39,6 @@ export type HypothesisPlan = {
   responsible: string;
   budget: string;
   probe: { since: number; days: number };
-  maturityDays: number;
   targets: Record<string, number | string>;
   /** Where the demo leaves it; it walks there through the public transitions. */
   stage: "probe" | "analysis" | "rules" | "optimization" | "closed";
@@ -53,6 +52,10 @@ export type HypothesisPlan = {
   /** Why it leaves analysis while a target may still be short of data (the guard asks for one then). */
   analysisReason?: string;
 };
+
+/** Who answers for the hypotheses and their rules, as the hypotheses' pages name them. */
+const marketer = "Ольга Миронова, маркетолог";
+const salesHead = "Анна Белова, руководитель отдела продаж";
 
 export const contractors = [
   { name: "Директ Лаб", email: "report@direct-lab.example" },
@@ -86,7 +89,7 @@ function cpcCampaign(
 
 const yandexRules = [
   {
-    responsible: "Анна Белова, руководитель отдела продаж",
+    responsible: salesHead,
     leadHandling:
       "Заявка с сайта попадает в amoCRM. Менеджер перезванивает в течение 15 минут в рабочее время, уточняет объём партии и модели, в тот же день отправляет прайс и образцы фото. Если клиент не ответил — три попытки за два дня, затем письмо.",
     checklist: ["перезвон ≤ 15 минут", "объём партии и модели записаны в сделку", "прайс отправлен в день обращения", "причина отказа выбрана из списка"],
@@ -100,10 +103,9 @@ export const hypotheses: HypothesisPlan[] = [
     statement:
       "Поисковые кампании по запросам «сумки оптом», «женские сумки от производителя» и показы в РСЯ дают оптовые заявки с конверсией в сделку не ниже 5% при стоимости заявки до 1 500 ₽.",
     channel: "yandex_direct",
-    responsible: "Ольга Миронова, маркетолог",
+    responsible: marketer,
     budget: "600000",
     probe: { since: 90, days: 30 },
-    maturityDays: 15,
     targets: { conversionMin: 0.05, cplMax: "1500", cacMax: "25000", minLeads: 150, minClients: 12 },
     stage: "optimization",
     campaigns: [
@@ -124,10 +126,9 @@ export const hypotheses: HypothesisPlan[] = [
     statement:
       "Look-alike аудитория по базе оптовых клиентов и ретаргетинг на посетителей сайта приносят заявки дешевле 900 ₽ с долей квалифицированных не ниже 35% и конверсией в сделку не ниже 5%.",
     channel: "vk_ads",
-    responsible: "Ольга Миронова, маркетолог",
+    responsible: marketer,
     budget: "400000",
     probe: { since: 90, days: 30 },
-    maturityDays: 15,
     targets: { conversionMin: 0.05, qualifiedRateMin: 0.35, cplMax: "900", minLeads: 150 },
     stage: "analysis",
     campaigns: [
@@ -141,10 +142,9 @@ export const hypotheses: HypothesisPlan[] = [
     statement:
       "Поисковая кампания Google Ads по регионам (Казань, Екатеринбург, Новосибирск) даёт оптовые заявки до 1 800 ₽ с конверсией в сделку не ниже 5%.",
     channel: "google_ads",
-    responsible: "Ольга Миронова, маркетолог",
+    responsible: marketer,
     budget: "300000",
     probe: { since: 18, days: 30 },
-    maturityDays: 15,
     targets: { conversionMin: 0.05, cplMax: "1800", minLeads: 40 },
     stage: "probe",
     campaigns: [
@@ -157,10 +157,9 @@ export const hypotheses: HypothesisPlan[] = [
     statement:
       "Два оператора обзванивают купленную базу из 3 000 магазинов сумок и галантереи; заинтересованные получают прайс. Гипотеза: клиент обходится не дороже 30 000 ₽ при конверсии заинтересованных в сделку не ниже 4%.",
     channel: "cold_calls",
-    responsible: "Анна Белова, руководитель отдела продаж",
+    responsible: salesHead,
     budget: "300000",
     probe: { since: 75, days: 30 },
-    maturityDays: 15,
     targets: { conversionMin: 0.04, cacMax: "30000", minClients: 5 },
     stage: "rules",
     analysisReason: "Регламент пишем, пока идёт обзвон: цену клиента и конверсию проверим на оптимизации, когда сделок станет не меньше пяти.",
@@ -185,12 +184,12 @@ export const hypotheses: HypothesisPlan[] = [
     ],
     rules: [
       {
-        responsible: "Анна Белова, руководитель отдела продаж",
+        responsible: salesHead,
         leadHandling: "Оператор звонит по базе по скрипту, заинтересованного клиента заводит в amoCRM с меткой кампании и передаёт менеджеру; менеджер отправляет прайс в течение часа.",
         checklist: ["скрипт звонка утверждён", "60 звонков на оператора в день", "заинтересованный клиент заведён в amoCRM"],
       },
       {
-        responsible: "Анна Белова, руководитель отдела продаж",
+        responsible: salesHead,
         leadHandling:
           "Оператор звонит по базе по скрипту, заинтересованного клиента заводит в amoCRM с меткой кампании и передаёт менеджеру; менеджер отправляет прайс в течение часа и предлагает пробную партию от 20 сумок.",
         checklist: ["скрипт звонка утверждён (версия 2: пробная партия)", "60 звонков на оператора в день", "заинтересованный клиент заведён в amoCRM", "пробная партия предложена"],
@@ -202,10 +201,9 @@ export const hypotheses: HypothesisPlan[] = [
     title: "Авито: объявления «сумки оптом от производителя»",
     statement: "Объявления на Авито в категории «Сумки, рюкзаки» приводят оптовых покупателей дешевле 1 000 ₽ за заявку.",
     channel: "avito",
-    responsible: "Ольга Миронова, маркетолог",
+    responsible: marketer,
     budget: "50000",
     probe: { since: 60, days: 14 },
-    maturityDays: 15,
     targets: { cplMax: "1000" },
     stage: "closed",
     campaigns: [],
