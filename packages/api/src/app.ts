@@ -89,29 +89,27 @@ export function createApp(ctx: Ctx, options: AppOptions = {}) {
 
   app.use("/api/*", bodyLimit({ maxSize: 5 * 1024 * 1024, onError: tooLarge("5 MiB") }), authenticate(options.ownerApiKey), limitPathParams);
   app.route("/api/keys", keyRoutes);
-  app.route("/api/contractors", contractorReportRoutes); // ahead: contractors may read their own report
-  app.route("/api/contractors", contractorRoutes);
+  // Where sub-apps share a base they are mounted in the order given: the first one's routes win.
+  // The report first: contractors may read their own report.
+  for (const routes of [contractorReportRoutes, contractorRoutes]) app.route("/api/contractors", routes);
   app.route("/api/reports", reportRoutes(options.mailer ?? outboxMailer(ctx)));
   app.route("/api/outbox", outboxRoutes);
-  app.route("/api", assignmentRuleRoutes); // /api/sources/{id}/assignment: the head of sales sets it, not only who manages sources
-  app.route("/api", requiredTagRoutes); // /api/sources/{id}/required-tags and /api/hypotheses/{id}/required-tags
+  // /api/sources/{id}/assignment (the head of sales sets it, not only who manages sources), /api/sources/{id}/required-tags
+  // and /api/hypotheses/{id}/required-tags: ahead of the sources' sub-app, whose guard covers /api/sources/*.
+  for (const routes of [assignmentRuleRoutes, requiredTagRoutes]) app.route("/api", routes);
   // The analytics sub-apps come first so that fixed paths such as /api/hypotheses/compare win over /:id.
-  app.route("/api/hypotheses", hypothesisKpiRoutes);
-  app.route("/api/hypotheses", hypothesisAnalyticsRoutes);
-  app.route("/api/hypotheses", hypothesisOptimizationRoutes);
-  app.route("/api/hypotheses", hypothesisRoutes);
+  for (const routes of [hypothesisKpiRoutes, hypothesisAnalyticsRoutes, hypothesisOptimizationRoutes, hypothesisRoutes])
+    app.route("/api/hypotheses", routes);
   app.route("/api/ideas", ideaRoutes);
   app.route("/api/learnings", learningRoutes);
-  app.route("/api/campaigns", campaignKpiRoutes);
-  app.route("/api/campaigns", campaignRoutes);
+  for (const routes of [campaignKpiRoutes, campaignRoutes]) app.route("/api/campaigns", routes);
   app.route("/api/alerts", alertRoutes);
   app.route("/api/sources", sourceRoutes);
-  app.route("/api/leads", leadExportRoutes); // ahead: /export and /exports are not lead ids
-  app.route("/api/leads", leadHandoverRoutes);
-  app.route("/api/leads", leadRoutes);
-  app.route("/api/people", peopleResultRoutes); // ahead: `results` is no person id
+  // The export first: /export and /exports are not lead ids.
+  for (const routes of [leadExportRoutes, leadHandoverRoutes, leadRoutes]) app.route("/api/leads", routes);
+  // The results board first: `results` is no person id.
+  for (const routes of [peopleResultRoutes, peopleRoutes]) app.route("/api/people", routes);
   app.route("/api/contact-views", contactViewRoutes);
-  app.route("/api/people", peopleRoutes);
   app.route("/api/callbacks", callbackRoutes);
   app.route("/api/spot-checks", spotCheckRoutes);
   app.route("/api/quality", qualityRoutes);

@@ -7,19 +7,22 @@ import { jsonBody } from "../validate.js";
 
 const manage = allow("assignment.manage");
 const rule = { description: "`{sourceId, mode, personIds, updatedAt}`; `mode` `none` (and `updatedAt` null) while the source has no rule." };
-const docs = {
-  get: describeRoute({ summary: "Who gets a source's new leads", response: rule }),
-  set: describeRoute({
-    summary: "Set who gets a source's new leads",
-    description:
-      "`{mode: \"round_robin\", personIds}` gives new leads to the managers in turn, `{mode: \"fixed\", personId}` to one manager, `{mode: \"none\"}` to nobody. A lead whose amoCRM `responsible_user_id` is one of a person's `crmUserIds` goes to that person whatever the rule.",
-    body: AssignmentRuleInput,
-    response: rule,
-    errors: { 404: "A named person does not exist (`field` names it).", 400: "A named person is not a manager (the issue names the field)." },
-  }),
-};
 
 /** A source's assignment rule. Mounted at /api beside the sources' other routes, with its own permission. */
 export const assignmentRuleRoutes = new Hono<AppEnv>()
-  .get("/sources/:id/assignment", docs.get, manage, async (c) => c.json(await AssignmentRules.get(c.var.ctx, c.req.param("id"))))
-  .put("/sources/:id/assignment", docs.set, manage, async (c) => c.json(await AssignmentRules.set(c.var.ctx, c.req.param("id"), await jsonBody(c, AssignmentRuleInput))));
+  .get("/sources/:id/assignment", manage, describeRoute({ summary: "Who gets a source's new leads", response: rule }), async (c) =>
+    c.json(await AssignmentRules.get(c.var.ctx, c.req.param("id"))),
+  )
+  .put(
+    "/sources/:id/assignment",
+    manage,
+    describeRoute({
+      summary: "Set who gets a source's new leads",
+      description:
+        "`{mode: \"round_robin\", personIds}` gives new leads to the managers in turn, `{mode: \"fixed\", personId}` to one manager, `{mode: \"none\"}` to nobody. A lead whose amoCRM `responsible_user_id` is one of a person's `crmUserIds` goes to that person whatever the rule.",
+      body: AssignmentRuleInput,
+      response: rule,
+      errors: { 404: "A named person does not exist (`field` names it).", 400: "A named person is not a manager (the issue names the field)." },
+    }),
+    async (c) => c.json(await AssignmentRules.set(c.var.ctx, c.req.param("id"), await jsonBody(c, AssignmentRuleInput))),
+  );

@@ -9,36 +9,44 @@ import { jsonBody } from "../validate.js";
 // Campaigns are created under their hypothesis (POST /api/hypotheses/{id}/campaigns); here they are read.
 // A contractor key lists and reads only its own contractor's campaigns.
 const campaign = { description: "`{id, hypothesisId, contractorId, utmSource, utmCampaign, platformCampaignIds, paid, createdAt}`" };
-const docs = {
-  list: describeRoute({ summary: "List campaigns (a contractor key: its own)", response: { description: "`{items: [campaign]}`" } }),
-  get: describeRoute({ summary: "A campaign", response: campaign }),
-  update: describeRoute({
-    summary: "Mark a campaign paid or unpaid",
-    description:
-      "`{paid: false}` for a campaign with no ad cost to import (organic, a cold base whose cost is entered otherwise): its cost KPIs then use whatever spend was recorded. A paid campaign's CPL, CAC and ROMI stay `insufficient_data` until every day with leads has its spend recorded (0 included).",
-    body: UpdateCampaignInput,
-    response: campaign,
-  }),
-  platformIds: describeRoute({ summary: "Replace the ad-platform campaign ids spend exports may know it by", body: PlatformIdsInput, response: campaign }),
-};
 
 export const campaignRoutes = new Hono<AppEnv>()
   .use(allow("campaigns.read"))
-  .get("/", docs.list, async (c) => {
-    const scope = contractorScope(c.var.principal);
-    return c.json({ items: scope ? await Campaigns.listByContractor(c.var.ctx, scope) : await Campaigns.list(c.var.ctx) });
-  })
-  .get("/:id", docs.get, async (c) => {
+  .get(
+    "/",
+    describeRoute({ summary: "List campaigns (a contractor key: its own)", response: { description: "`{items: [campaign]}`" } }),
+    async (c) => {
+      const scope = contractorScope(c.var.principal);
+      return c.json({ items: scope ? await Campaigns.listByContractor(c.var.ctx, scope) : await Campaigns.list(c.var.ctx) });
+    },
+  )
+  .get("/:id", describeRoute({ summary: "A campaign", response: campaign }), async (c) => {
     const campaign = await Campaigns.get(c.var.ctx, c.req.param("id"));
     assertVisible(c.var.principal, campaign.contractorId, "campaign", campaign.id);
     return c.json(campaign);
   })
-  .patch("/:id", docs.update, allow("campaigns.write"), async (c) => {
-    const input = await jsonBody(c, UpdateCampaignInput);
-    return c.json(await Campaigns.update(c.var.ctx, c.req.param("id"), input));
-  })
+  .patch(
+    "/:id",
+    allow("campaigns.write"),
+    describeRoute({
+      summary: "Mark a campaign paid or unpaid",
+      description:
+        "`{paid: false}` for a campaign with no ad cost to import (organic, a cold base whose cost is entered otherwise): its cost KPIs then use whatever spend was recorded. A paid campaign's CPL, CAC and ROMI stay `insufficient_data` until every day with leads has its spend recorded (0 included).",
+      body: UpdateCampaignInput,
+      response: campaign,
+    }),
+    async (c) => {
+      const input = await jsonBody(c, UpdateCampaignInput);
+      return c.json(await Campaigns.update(c.var.ctx, c.req.param("id"), input));
+    },
+  )
   // `{ids}` replaces the ad-platform campaign ids spend exports may name this campaign by.
-  .put("/:id/platform-ids", docs.platformIds, allow("campaigns.write"), async (c) => {
-    const { ids } = await jsonBody(c, PlatformIdsInput);
-    return c.json(await Campaigns.setPlatformIds(c.var.ctx, c.req.param("id"), ids));
-  });
+  .put(
+    "/:id/platform-ids",
+    allow("campaigns.write"),
+    describeRoute({ summary: "Replace the ad-platform campaign ids spend exports may know it by", body: PlatformIdsInput, response: campaign }),
+    async (c) => {
+      const { ids } = await jsonBody(c, PlatformIdsInput);
+      return c.json(await Campaigns.setPlatformIds(c.var.ctx, c.req.param("id"), ids));
+    },
+  );

@@ -5,8 +5,10 @@ import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";
 import { queryParams } from "../validate.js";
 
-const docs = {
-  list: describeRoute({
+export const contactViewRoutes = new Hono<AppEnv>().get(
+  "/",
+  allow("contacts.log.read"),
+  describeRoute({
     summary: "The access log of whole contacts, newest first (the owner only)",
     description:
       "Every view of one lead's whole contact by a marketer or the head of sales (`GET /api/leads/{id}`, `where: api`, or the lead's page, `where: web`). " +
@@ -14,8 +16,5 @@ const docs = {
     query: ListContactViewsQuery,
     response: { description: "`{items: [{id, leadId, keyId, name, personId, role, where, day, at}], nextCursor}`" },
   }),
-};
-
-export const contactViewRoutes = new Hono<AppEnv>().get("/", allow("contacts.log.read"), docs.list, async (c) =>
-  c.json(await ContactViews.list(c.var.ctx, queryParams(c, ListContactViewsQuery))),
+  async (c) => c.json(await ContactViews.list(c.var.ctx, queryParams(c, ListContactViewsQuery))),
 );

@@ -11,22 +11,28 @@ const team = allow("contractors.manage");
 const read = allow("contractors.read");
 
 const contractor = { description: "`{id, name, email, createdAt}`" };
-const docs = {
-  create: describeRoute({ summary: "Add a contractor", body: CreateContractorInput, response: { ...contractor, status: 201 } }),
-  list: describeRoute({ summary: "List contractors (a contractor key: itself)", response: { description: "`{items: [contractor]}`" } }),
-  get: describeRoute({ summary: "A contractor", response: contractor }),
-  update: describeRoute({ summary: "Rename a contractor or change its e-mail (null removes it)", body: UpdateContractorInput, response: contractor }),
-};
 
 export const contractorRoutes = new Hono<AppEnv>()
-  .post("/", docs.create, team, async (c) => c.json(await Contractors.create(c.var.ctx, await jsonBody(c, CreateContractorInput)), 201))
-  .get("/", docs.list, read, async (c) => {
-    const scope = contractorScope(c.var.principal);
-    return c.json({ items: scope ? [await Contractors.get(c.var.ctx, scope)] : await Contractors.list(c.var.ctx) });
-  })
-  .get("/:id", docs.get, read, async (c) => {
+  .post("/", team, describeRoute({ summary: "Add a contractor", body: CreateContractorInput, response: { ...contractor, status: 201 } }), async (c) =>
+    c.json(await Contractors.create(c.var.ctx, await jsonBody(c, CreateContractorInput)), 201),
+  )
+  .get(
+    "/",
+    read,
+    describeRoute({ summary: "List contractors (a contractor key: itself)", response: { description: "`{items: [contractor]}`" } }),
+    async (c) => {
+      const scope = contractorScope(c.var.principal);
+      return c.json({ items: scope ? [await Contractors.get(c.var.ctx, scope)] : await Contractors.list(c.var.ctx) });
+    },
+  )
+  .get("/:id", read, describeRoute({ summary: "A contractor", response: contractor }), async (c) => {
     const id = c.req.param("id");
     assertVisible(c.var.principal, id, "contractor", id);
     return c.json(await Contractors.get(c.var.ctx, id));
   })
-  .patch("/:id", docs.update, team, async (c) => c.json(await Contractors.update(c.var.ctx, c.req.param("id"), await jsonBody(c, UpdateContractorInput))));
+  .patch(
+    "/:id",
+    team,
+    describeRoute({ summary: "Rename a contractor or change its e-mail (null removes it)", body: UpdateContractorInput, response: contractor }),
+    async (c) => c.json(await Contractors.update(c.var.ctx, c.req.param("id"), await jsonBody(c, UpdateContractorInput))),
+  );

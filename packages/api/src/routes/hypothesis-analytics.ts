@@ -16,38 +16,47 @@ const ForecastQuery = z.strictObject({
     .transform(positiveKopecks),
 });
 
-const docs = {
-  cohorts: describeRoute({
-    summary: "Cohort table by month or ISO week of arrival",
-    query: CohortsQuery,
-    response: { description: "Rows of leads, clients, revenue, spend, CAC and ROMI by cohort and age; immature cells are marked." },
-  }),
-  funnel: describeRoute({
-    summary: "Funnel: stages reached, step rates, the largest drop-off and lost reasons",
-    query: NoQuery,
-    response: { description: "`{hypothesisId, ...}` the funnel across all campaigns." },
-  }),
-  forecast: describeRoute({
-    summary: "What a budget would bring: a waterfall from mature cohorts with 80% intervals",
-    query: ForecastQuery,
-    response: { description: "The waterfall, or `insufficient_data` with its reasons." },
-  }),
-};
-
 /** Cohorts, funnel and forecast of a hypothesis, all read from its campaigns' counters. */
 export const hypothesisAnalyticsRoutes = new Hono<AppEnv>()
-  .get("/:id/cohorts", docs.cohorts, readHypotheses, async (c) => {
-    const { by } = queryParams(c, CohortsQuery);
-    const { hypothesis, days, wins, unpaidCampaignIds, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
-    return c.json({ hypothesisId: hypothesis.id, ...cohortTable({ days, wins, by, asOf, maturityDays: hypothesis.maturityDays, unpaidCampaignIds }) });
-  })
-  .get("/:id/funnel", docs.funnel, readHypotheses, async (c) => {
-    queryParams(c, NoQuery);
-    const { hypothesis, days, lostReasons, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
-    return c.json({ hypothesisId: hypothesis.id, ...funnel({ days, lostReasons, asOf, maturityDays: hypothesis.maturityDays }) });
-  })
-  .get("/:id/forecast", docs.forecast, readHypotheses, async (c) => {
-    const { budget } = queryParams(c, ForecastQuery);
-    const { hypothesis, days, unpaidCampaignIds, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
-    return c.json({ hypothesisId: hypothesis.id, ...forecast({ days, budget, asOf, maturityDays: hypothesis.maturityDays, unpaidCampaignIds }) });
-  });
+  .get(
+    "/:id/cohorts",
+    readHypotheses,
+    describeRoute({
+      summary: "Cohort table by month or ISO week of arrival",
+      query: CohortsQuery,
+      response: { description: "Rows of leads, clients, revenue, spend, CAC and ROMI by cohort and age; immature cells are marked." },
+    }),
+    async (c) => {
+      const { by } = queryParams(c, CohortsQuery);
+      const { hypothesis, days, wins, unpaidCampaignIds, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
+      return c.json({ hypothesisId: hypothesis.id, ...cohortTable({ days, wins, by, asOf, maturityDays: hypothesis.maturityDays, unpaidCampaignIds }) });
+    },
+  )
+  .get(
+    "/:id/funnel",
+    readHypotheses,
+    describeRoute({
+      summary: "Funnel: stages reached, step rates, the largest drop-off and lost reasons",
+      query: NoQuery,
+      response: { description: "`{hypothesisId, ...}` the funnel across all campaigns." },
+    }),
+    async (c) => {
+      queryParams(c, NoQuery);
+      const { hypothesis, days, lostReasons, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
+      return c.json({ hypothesisId: hypothesis.id, ...funnel({ days, lostReasons, asOf, maturityDays: hypothesis.maturityDays }) });
+    },
+  )
+  .get(
+    "/:id/forecast",
+    readHypotheses,
+    describeRoute({
+      summary: "What a budget would bring: a waterfall from mature cohorts with 80% intervals",
+      query: ForecastQuery,
+      response: { description: "The waterfall, or `insufficient_data` with its reasons." },
+    }),
+    async (c) => {
+      const { budget } = queryParams(c, ForecastQuery);
+      const { hypothesis, days, unpaidCampaignIds, asOf } = await readHypothesisCounters(c.var.ctx, c.req.param("id"));
+      return c.json({ hypothesisId: hypothesis.id, ...forecast({ days, budget, asOf, maturityDays: hypothesis.maturityDays, unpaidCampaignIds }) });
+    },
+  );

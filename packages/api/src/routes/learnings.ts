@@ -5,8 +5,10 @@ import { describeRoute } from "../openapi/describe.js";
 import { queryParams } from "../validate.js";
 import { readHypotheses } from "./hypothesis-access.js";
 
-const docs = {
-  list: describeRoute({
+export const learningRoutes = new Hono<AppEnv>().get(
+  "/",
+  readHypotheses,
+  describeRoute({
     summary: "The learnings archive: closed hypotheses with their result, figures at closing and lesson, newest first",
     description:
       "`channel`: one channel exactly; `q`: text found (any case) in the title, statement or lesson. " +
@@ -15,8 +17,5 @@ const docs = {
     query: LearningsQuery,
     response: { description: "`{items: [{hypothesisId, title, statement, channel, result, closedFrom, gatePassed, figures, lesson, reason, closedAt, closedBy}]}`" },
   }),
-};
-
-export const learningRoutes = new Hono<AppEnv>().get("/", docs.list, readHypotheses, async (c) =>
-  c.json({ items: await Learnings.list(c.var.ctx, queryParams(c, LearningsQuery)) }),
+  async (c) => c.json({ items: await Learnings.list(c.var.ctx, queryParams(c, LearningsQuery)) }),
 );

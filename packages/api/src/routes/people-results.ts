@@ -9,6 +9,7 @@ import { queryParams } from "../validate.js";
 /** The monthly results board of the sales department (people/results.ts). Mounted ahead of /api/people/:id. */
 export const peopleResultRoutes = new Hono<AppEnv>().get(
   "/results",
+  allow("results.read"),
   describeRoute({
     summary: "The month's results board of the sales department",
     description:
@@ -19,7 +20,6 @@ export const peopleResultRoutes = new Hono<AppEnv>().get(
     query: ResultsQuery,
     response: { description: "`{month, minLeadsToCompare, segments: [{sourceId, sourceName, clientType, people: [...]}]}`" },
   }),
-  allow("results.read"),
   async (c) => {
     const principal = c.var.principal;
     const onlySegmentsOf = can(principal, "results.readAll") ? null : (principal.personId ?? "");

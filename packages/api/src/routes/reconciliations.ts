@@ -7,26 +7,6 @@ import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";
 import { queryParams } from "../validate.js";
 
-const docs = {
-  run: describeRoute({
-    summary: "Reconcile an accounting system's closed clients with the leads won",
-    description:
-      "A 1C export of closed clients (`;`, tab or `,`) matched one to one to won leads by INN, " +
-      "phone, e-mail, then company name. Without `from`/`to`, the period is the whole months the file's dates fall in. " +
-      "The file is read in the `charset` its Content-Type declares (windows-1251, koi8-r, utf-8...); without one, UTF-8 or UTF-16 " +
-      "with a BOM, UTF-8, else windows-1251. Bytes not valid in a declared charset, or an unknown charset, are a 400.",
-    query: ReconcileQuery,
-    bodies: {
-      "text/csv": { description: "The file's bytes as exported." },
-      "application/octet-stream": { description: "The file's bytes as exported." },
-      "multipart/form-data": { description: "The file in a field named `file`." },
-    },
-    response: { status: 201, description: "The kept reconciliation: `matched`, `onlyInAccounting`, `onlyInCrm`, totals, rejected lines and warnings." },
-  }),
-  list: describeRoute({ summary: "Reconciliations, newest first, without their per-client lists", query: ListReconciliationsQuery, response: { description: "`{items, nextCursor}`" } }),
-  get: describeRoute({ summary: "One reconciliation in full", response: { description: "As answered when it ran." } }),
-};
-
 /**
  * POST `?from=&to=` with the accounting file as the body (text/csv, application/octet-stream) or
  * as a multipart field `file` -> 201 with the kept reconciliation; GET `/` lists them newest
@@ -34,14 +14,42 @@ const docs = {
  */
 export const reconciliationRoutes = new Hono<AppEnv>()
   .use(allow("reconciliations.manage"))
-  .post("/", docs.run, async (c) => {
-    const query = queryParams(c, ReconcileQuery);
-    const file = await fileBytes(c);
-    const result = await Reconciliations.run(c.var.ctx, file.bytes, query, `key:${c.var.principal.keyId}`, declaredCharset(file.contentType));
-    return c.json(result, 201);
-  })
-  .get("/", docs.list, async (c) => c.json(await Reconciliations.list(c.var.ctx, queryParams(c, ListReconciliationsQuery))))
-  .get("/:id", docs.get, async (c) => c.json(await Reconciliations.get(c.var.ctx, c.req.param("id"))));
+  .post(
+    "/",
+    describeRoute({
+      summary: "Reconcile an accounting system's closed clients with the leads won",
+      description:
+        "A 1C export of closed clients (`;`, tab or `,`) matched one to one to won leads by INN, " +
+        "phone, e-mail, then company name. Without `from`/`to`, the period is the whole months the file's dates fall in. " +
+        "The file is read in the `charset` its Content-Type declares (windows-1251, koi8-r, utf-8...); without one, UTF-8 or UTF-16 " +
+        "with a BOM, UTF-8, else windows-1251. Bytes not valid in a declared charset, or an unknown charset, are a 400.",
+      query: ReconcileQuery,
+      bodies: {
+        "text/csv": { description: "The file's bytes as exported." },
+        "application/octet-stream": { description: "The file's bytes as exported." },
+        "multipart/form-data": { description: "The file in a field named `file`." },
+      },
+      response: { status: 201, description: "The kept reconciliation: `matched`, `onlyInAccounting`, `onlyInCrm`, totals, rejected lines and warnings." },
+    }),
+    async (c) => {
+      const query = queryParams(c, ReconcileQuery);
+      const file = await fileBytes(c);
+      const result = await Reconciliations.run(c.var.ctx, file.bytes, query, `key:${c.var.principal.keyId}`, declaredCharset(file.contentType));
+      return c.json(result, 201);
+    },
+  )
+  .get(
+    "/",
+    describeRoute({
+      summary: "Reconciliations, newest first, without their per-client lists",
+      query: ListReconciliationsQuery,
+      response: { description: "`{items, nextCursor}`" },
+    }),
+    async (c) => c.json(await Reconciliations.list(c.var.ctx, queryParams(c, ListReconciliationsQuery))),
+  )
+  .get("/:id", describeRoute({ summary: "One reconciliation in full", response: { description: "As answered when it ran." } }), async (c) =>
+    c.json(await Reconciliations.get(c.var.ctx, c.req.param("id"))),
+  );
 
 /**
  * The file's bytes as sent, never decoded here so a windows-1251 export reaches the reader intact,

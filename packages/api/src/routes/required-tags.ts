@@ -12,21 +12,21 @@ const hypothesisOf = (c: Context<AppEnv>): RequirementOwner => ({ kind: "hypothe
 
 const requirement = { description: "`{owner, fromStage, tags, updatedAt}`; without a requirement, no tags from `new`." };
 const setSummary = "Require tags on the leads from a stage on (an empty list drops the requirement)";
-const docs = {
-  sourceGet: describeRoute({ summary: "Tags a source's leads must carry", response: requirement }),
-  sourceSet: describeRoute({ summary: setSummary, body: RequiredTagsInput, response: requirement }),
-  hypothesisGet: describeRoute({ summary: "Tags a hypothesis' leads must carry", response: requirement }),
-  hypothesisSet: describeRoute({ summary: setSummary, body: RequiredTagsInput, response: requirement }),
-};
 
 /**
  * Tags a source's or a hypothesis' leads must carry from a stage on. Mounted at /api, so the
  * roles are checked per route: a sub-app-wide middleware would guard every /api path.
  */
 export const requiredTagRoutes = new Hono<AppEnv>()
-  .get("/sources/:id/required-tags", docs.sourceGet, staff, async (c) => c.json(await RequiredTags.get(c.var.ctx, sourceOf(c))))
-  .put("/sources/:id/required-tags", docs.sourceSet, staff, async (c) => c.json(await RequiredTags.set(c.var.ctx, sourceOf(c), await jsonBody(c, RequiredTagsInput))))
-  .get("/hypotheses/:id/required-tags", docs.hypothesisGet, staff, async (c) => c.json(await RequiredTags.get(c.var.ctx, hypothesisOf(c))))
-  .put("/hypotheses/:id/required-tags", docs.hypothesisSet, staff, async (c) =>
+  .get("/sources/:id/required-tags", staff, describeRoute({ summary: "Tags a source's leads must carry", response: requirement }), async (c) =>
+    c.json(await RequiredTags.get(c.var.ctx, sourceOf(c))),
+  )
+  .put("/sources/:id/required-tags", staff, describeRoute({ summary: setSummary, body: RequiredTagsInput, response: requirement }), async (c) =>
+    c.json(await RequiredTags.set(c.var.ctx, sourceOf(c), await jsonBody(c, RequiredTagsInput))),
+  )
+  .get("/hypotheses/:id/required-tags", staff, describeRoute({ summary: "Tags a hypothesis' leads must carry", response: requirement }), async (c) =>
+    c.json(await RequiredTags.get(c.var.ctx, hypothesisOf(c))),
+  )
+  .put("/hypotheses/:id/required-tags", staff, describeRoute({ summary: setSummary, body: RequiredTagsInput, response: requirement }), async (c) =>
     c.json(await RequiredTags.set(c.var.ctx, hypothesisOf(c), await jsonBody(c, RequiredTagsInput))),
   );

@@ -9,45 +9,53 @@ import { jsonBody } from "../validate.js";
 const withWebhookUrl = (c: Context, source: Source) => ({ ...source, webhookUrl: `${new URL(c.req.url).origin}/hooks/${source.key}` });
 
 const source = { description: "The source with its `key` and the `webhookUrl` to paste into the sender." };
-const docs = {
-  create: describeRoute({ summary: "Create a lead source with its webhook", body: CreateSourceInput, response: { ...source, status: 201 } }),
-  list: describeRoute({ summary: "List lead sources", response: { description: "`{items: [source]}`" } }),
-  get: describeRoute({ summary: "A lead source", response: source }),
-  update: describeRoute({ summary: "Rename a source or correct its format", body: UpdateSourceInput, response: source }),
-  lossReasons: describeRoute({
-    summary: "Name the CRM's loss reasons (amoCRM `loss_reason_id` -> reason)",
-    description: "A lost deal's reason is the name its `loss_reason_id` has here; an id not named is kept as `amoCRM reason #<id>` and listed by GET /api/sources/{id}/unmapped-loss-reasons.",
-    body: LossReasonsInput,
-    response: source,
-  }),
-  pipelines: describeRoute({
-    summary: "Choose the CRM pipelines whose deals count (empty: all)",
-    description: "Deals of other pipelines are archived with their webhook call and otherwise ignored: no lead, no stage move.",
-    body: PipelinesInput,
-    response: source,
-  }),
-  unmapped: describeRoute({
-    summary: "Loss reason ids the CRM sent that the source's map does not name",
-    response: { description: "`{items: [{lossReasonId, leads, lastSeenAt}]}`, most leads first." },
-  }),
-  statusMap: describeRoute({ summary: "Map the CRM's statuses to lead stages (over amoCRM's 142 won / 143 lost)", body: StatusMapInput, response: source }),
-};
 
 export const sourceRoutes = new Hono<AppEnv>()
   .use(allow("sources.manage"))
-  .post("/", docs.create, async (c) => c.json(withWebhookUrl(c, await Sources.create(c.var.ctx, await jsonBody(c, CreateSourceInput))), 201))
-  .get("/", docs.list, async (c) => c.json({ items: (await Sources.list(c.var.ctx)).map((s) => withWebhookUrl(c, s)) }))
-  .get("/:id", docs.get, async (c) => c.json(withWebhookUrl(c, await Sources.get(c.var.ctx, c.req.param("id")))))
-  .patch("/:id", docs.update, async (c) => c.json(withWebhookUrl(c, await Sources.update(c.var.ctx, c.req.param("id"), await jsonBody(c, UpdateSourceInput)))))
-  .put("/:id/loss-reasons", docs.lossReasons, async (c) =>
-    c.json(withWebhookUrl(c, await Sources.setLossReasons(c.var.ctx, c.req.param("id"), await jsonBody(c, LossReasonsInput)))),
+  .post(
+    "/",
+    describeRoute({ summary: "Create a lead source with its webhook", body: CreateSourceInput, response: { ...source, status: 201 } }),
+    async (c) => c.json(withWebhookUrl(c, await Sources.create(c.var.ctx, await jsonBody(c, CreateSourceInput))), 201),
   )
-  .put("/:id/pipelines", docs.pipelines, async (c) =>
-    c.json(withWebhookUrl(c, await Sources.setPipelines(c.var.ctx, c.req.param("id"), await jsonBody(c, PipelinesInput)))),
+  .get("/", describeRoute({ summary: "List lead sources", response: { description: "`{items: [source]}`" } }), async (c) =>
+    c.json({ items: (await Sources.list(c.var.ctx)).map((s) => withWebhookUrl(c, s)) }),
   )
-  .get("/:id/unmapped-loss-reasons", docs.unmapped, async (c) =>
-    c.json({ items: await UnmappedLossReasons.list(c.var.ctx, await Sources.get(c.var.ctx, c.req.param("id"))) }),
+  .get("/:id", describeRoute({ summary: "A lead source", response: source }), async (c) =>
+    c.json(withWebhookUrl(c, await Sources.get(c.var.ctx, c.req.param("id")))),
   )
-  .put("/:id/status-map", docs.statusMap, async (c) =>
-    c.json(withWebhookUrl(c, await Sources.setStatusMap(c.var.ctx, c.req.param("id"), await jsonBody(c, StatusMapInput)))),
+  .patch("/:id", describeRoute({ summary: "Rename a source or correct its format", body: UpdateSourceInput, response: source }), async (c) =>
+    c.json(withWebhookUrl(c, await Sources.update(c.var.ctx, c.req.param("id"), await jsonBody(c, UpdateSourceInput)))),
+  )
+  .put(
+    "/:id/loss-reasons",
+    describeRoute({
+      summary: "Name the CRM's loss reasons (amoCRM `loss_reason_id` -> reason)",
+      description: "A lost deal's reason is the name its `loss_reason_id` has here; an id not named is kept as `amoCRM reason #<id>` and listed by GET /api/sources/{id}/unmapped-loss-reasons.",
+      body: LossReasonsInput,
+      response: source,
+    }),
+    async (c) => c.json(withWebhookUrl(c, await Sources.setLossReasons(c.var.ctx, c.req.param("id"), await jsonBody(c, LossReasonsInput)))),
+  )
+  .put(
+    "/:id/pipelines",
+    describeRoute({
+      summary: "Choose the CRM pipelines whose deals count (empty: all)",
+      description: "Deals of other pipelines are archived with their webhook call and otherwise ignored: no lead, no stage move.",
+      body: PipelinesInput,
+      response: source,
+    }),
+    async (c) => c.json(withWebhookUrl(c, await Sources.setPipelines(c.var.ctx, c.req.param("id"), await jsonBody(c, PipelinesInput)))),
+  )
+  .get(
+    "/:id/unmapped-loss-reasons",
+    describeRoute({
+      summary: "Loss reason ids the CRM sent that the source's map does not name",
+      response: { description: "`{items: [{lossReasonId, leads, lastSeenAt}]}`, most leads first." },
+    }),
+    async (c) => c.json({ items: await UnmappedLossReasons.list(c.var.ctx, await Sources.get(c.var.ctx, c.req.param("id"))) }),
+  )
+  .put(
+    "/:id/status-map",
+    describeRoute({ summary: "Map the CRM's statuses to lead stages (over amoCRM's 142 won / 143 lost)", body: StatusMapInput, response: source }),
+    async (c) => c.json(withWebhookUrl(c, await Sources.setStatusMap(c.var.ctx, c.req.param("id"), await jsonBody(c, StatusMapInput)))),
   );
