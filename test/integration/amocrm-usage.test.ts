@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readAllCounters } from "../../packages/core/src/counters/cohort-counters.js";
 import { createHarness, type Harness } from "../support/harness.js";
-import { countersOn, createCampaign, createSource, fixtureWith, postHook, token } from "../support/intake.js";
+import { countersOn, createCampaign, fixtureWith, postHook, token } from "../support/intake.js";
 
 let h: Harness;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../packages/core/src/ids.js";
 import { OWNER_KEY } from "../support/harness.js";
 import { importCohorts, importSpend, newCampaign, newHypothesis } from "../support/decisions.js";
-import { Browser, createWebHarness, expectPage, textOf, type WebHarness } from "../support/web.js";
+import { createWebHarness, expectPage, textOf, type WebHarness } from "../support/web.js";
 
 // Today is Monday 20 April 2026 in Moscow: the last complete week is 13-19 April.
 let h: WebHarness;

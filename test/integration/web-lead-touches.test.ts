@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { uniquePhone } from "../support/discipline.js";
 import { OWNER_KEY } from "../support/harness.js";
-import { createCampaign, createSource, postHook, token } from "../support/intake.js";
+import { createCampaign, postHook, token } from "../support/intake.js";
 import { createWebHarness, textOf, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { NOW } from "../support/discipline.js";
 import { OWNER_KEY } from "../support/harness.js";
 import { RESULTS_MONTH, seedResultsMonth } from "../support/results.js";
-import { Browser, createWebHarness, textOf, type WebHarness } from "../support/web.js";
+import { createWebHarness, textOf, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;
 let seeded: Awaited<ReturnType<typeof seedResultsMonth>>;

@@ -1,4 +1,4 @@
-import type { Browser, Locator } from "playwright-core";
+import type { Locator } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { OWNER_KEY } from "../../support/harness.js";
 import { chromiumSuite, mainText, openTab, type Tab } from "../../support/browser.js";

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { actorOf, can, rolesWith } from "@parom/core/access";
 import { ForbiddenError } from "@parom/core";
-import { assignLead, attemptMaker, isAssignment, UpdateLeadInput, ChangeStageInput, ContactAttemptInput, ContactAttempts, importLeads, ImportRequest, Leads, LeadTagging, LeadTagsInput, ListLeadsQuery, Outcomes, toLead } from "@parom/core/lead";
+import { assignLead, attemptMaker, isAssignment, UpdateLeadInput, ContactAttemptInput, ContactAttempts, importLeads, ImportRequest, Leads, LeadTagging, LeadTagsInput, ListLeadsQuery, Outcomes, toLead } from "@parom/core/lead";
 import { QualityReviewInput, QualityReviews } from "@parom/core/quality";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
@@ -10,7 +10,6 @@ import { describeRoute } from "../openapi/describe.js";
 import { jsonBody, queryParams } from "../validate.js";
 
 const lead = { description: "The lead: contact fields, attribution, stage, amount, tags, contact attempts, quality review." };
-const raced = { 409: "The lead kept changing meanwhile (`version_conflict`); try again." };
 
 export const leadRoutes = new Hono<AppEnv>()
   .get(

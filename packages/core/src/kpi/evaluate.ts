@@ -5,9 +5,8 @@ import type { Targets } from "../hypothesis/targets.js";
 import { formatKopecks } from "../money.js";
 import { costPosterior, romiPosterior } from "../stats/cost.js";
 import { betaPosterior, type Interval } from "../stats/rate.js";
-import type { Verdict } from "../stats/verdict.js";
 import { daysBetween } from "../time.js";
-import { costEvidence, decide, judge, rateEvidence, type Decision, type Evidence, type Pace } from "./judgement.js";
+import { costEvidence, decide, judge, rateEvidence, type Evidence, type Pace } from "./judgement.js";
 import { averageDealInterval, isMature, medianDaysToWin, totals, type Totals } from "./samples.js";
 import { markMissingSpend } from "./spend-coverage.js";
 

@@ -6,7 +6,6 @@ import { judgeCounters, loadCounters } from "../kpi/load.js";
 import { Hypotheses } from "../hypothesis/hypothesis.js";
 import type { Hypothesis } from "../hypothesis/model.js";
 import { formatKopecks, toKopecks } from "../money.js";
-import type { Verdict } from "../stats/verdict.js";
 import { dayIn } from "../time.js";
 import { rangeBefore, type DayRange } from "./period.js";
 import { targetKpis, type CampaignReport, type ContractorReport, type FigureChange, type ReportFigures } from "./model.js";
