@@ -3,7 +3,7 @@ import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, TransactWriteComma
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Ctx } from "../../packages/core/src/context.js";
-import type { LeadFields } from "../../packages/core/src/intake/delivery.js";
+import type { LeadFields } from "../../packages/core/src/lead/incoming.js";
 import { captureLead } from "../../packages/core/src/lead/capture.js";
 
 // Real DynamoDB cancels racing transactions with TransactionConflict, which DynamoDB Local never does.

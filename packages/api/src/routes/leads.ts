@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import { actorOf, can, rolesWith } from "@parom/core/access";
 import { ForbiddenError } from "@parom/core";
-import { assignLead, attemptMaker, isAssignment, UpdateLeadInput, ContactAttemptInput, ContactAttempts, importLeads, ImportRequest, Leads, LeadTagging, LeadTagsInput, ListLeadsQuery, Outcomes, toLead } from "@parom/core/lead";
+import { assignLead, attemptMaker, isAssignment, UpdateLeadInput, ContactAttemptInput, ContactAttempts, Leads, LeadTagging, LeadTagsInput, ListLeadsQuery, Outcomes, toLead } from "@parom/core/lead";
+import { importLeads, ImportRequest } from "@parom/core/intake";
 import { QualityReviewInput, QualityReviews } from "@parom/core/quality";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";

@@ -1,4 +1,4 @@
-import type { ContactUpdate } from "./delivery.js";
+import type { ContactUpdate } from "../lead/incoming.js";
 import type { FieldIssue } from "../errors.js";
 import { normalizePhone } from "./phone.js";
 import { amoId, child, customFieldValues, entries, longIdIssues, text } from "./amocrm-tree.js";

@@ -1,4 +1,5 @@
-import type { Delivery, LeadFields, ResponsibleChange, StatusChange } from "./delivery.js";
+import type { Delivery } from "./delivery.js";
+import type { LeadFields, ResponsibleChange, StatusChange } from "../lead/incoming.js";
 import { InvalidInputError, type FieldIssue } from "../errors.js";
 import { amoContacts } from "./amocrm-contacts.js";
 import { keyPartIssue } from "../db/key-limits.js";

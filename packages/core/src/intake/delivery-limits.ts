@@ -1,7 +1,8 @@
 import { utmKeyPartBytes } from "../campaign/campaign.js";
 import { keyPartIssue, UTM_KEY_PART_MAX_BYTES } from "../db/key-limits.js";
 import { DomainError, InvalidInputError, type FieldIssue } from "../errors.js";
-import type { Delivery, LeadFields } from "./delivery.js";
+import type { Delivery } from "./delivery.js";
+import type { LeadFields } from "../lead/incoming.js";
 
 /**
  * Leads, status changes and contacts one call may carry. A real amoCRM webhook carries the events of

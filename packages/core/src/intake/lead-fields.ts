@@ -1,4 +1,4 @@
-import type { LeadCompany, LeadFields } from "./delivery.js";
+import type { LeadCompany, LeadFields } from "../lead/incoming.js";
 import { InvalidInputError } from "../errors.js";
 import { normalizePhone } from "./phone.js";
 import { extractUtm, trackingFromTildaCookies, trackingFromUrl, type TrackingValues } from "./utm.js";

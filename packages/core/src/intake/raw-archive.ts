@@ -3,7 +3,7 @@ import type { Ctx } from "../context.js";
 import { bytesSchema } from "../db/bytes.js";
 import { defineEntity } from "../db/entity.js";
 import { tableDefinition } from "../db/table.js";
-import type { TransactItem } from "../db/transact.js";
+import type { CaptureMarker } from "../lead/capture.js";
 import { NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
 import { declaredCharset, displayText } from "../text/charset.js";
@@ -128,19 +128,19 @@ export const RawArchive = {
   },
 
   /**
-   * A transaction item recording that the body's lead at `index` became `leadId`, written with the
-   * lead. Its condition fails when that lead was already captured (a replay, or two at once): the
-   * marker then names the lead (`capturedLead`).
+   * The marker `captureLead` writes with the lead of the body's lead at `index`: an item recording
+   * which lead it became, whose condition fails when that lead was already captured (a replay, or
+   * two at once); the marker then names the lead.
    */
-  leadCaptured(ctx: Ctx, deliveryId: string, index: number, leadId: string): TransactItem {
-    return RawCaptureEntity.putItem(ctx, { deliveryId, index, leadId, at: ctx.now().toISOString() }, "new", "captureMarker");
-  },
-
-  /** The lead captured from the body's lead at `index`. */
-  async capturedLead(ctx: Ctx, deliveryId: string, index: number): Promise<string> {
-    const captured = await RawCaptureEntity.get(ctx, { deliveryId, index }, { consistent: true });
-    if (!captured) throw new NotFoundError("captured lead of delivery", `${deliveryId}#${index}`);
-    return captured.leadId;
+  captureMarker(ctx: Ctx, deliveryId: string, index: number): CaptureMarker {
+    return {
+      item: (leadId) => RawCaptureEntity.putItem(ctx, { deliveryId, index, leadId, at: ctx.now().toISOString() }, "new", "captureMarker"),
+      capturedLead: async () => {
+        const captured = await RawCaptureEntity.get(ctx, { deliveryId, index }, { consistent: true });
+        if (!captured) throw new NotFoundError("captured lead of delivery", `${deliveryId}#${index}`);
+        return captured.leadId;
+      },
+    };
   },
 
   /** Marks a call handled, after all its leads, status changes and contacts: it leaves every listing. */

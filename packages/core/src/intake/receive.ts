@@ -47,7 +47,7 @@ export async function receiveDelivery(ctx: Ctx, source: Source, raw: RawDelivery
       continue;
     }
     const key = idempotencyKey && (index === 0 ? idempotencyKey : `${idempotencyKey}#${index}`);
-    leads.push(await captureLead(ctx, { sourceId: source.id, sourceName: source.name, fields, idempotencyKey: key, raw: { deliveryId: raw.id, index } }));
+    leads.push(await captureLead(ctx, { sourceId: source.id, sourceName: source.name, fields, idempotencyKey: key, marker: RawArchive.captureMarker(ctx, raw.id, index) }));
   }
   // Contacts before moves: a deal's person is known before the deal is closed, as in the CRM.
   const contacts = delivery.contacts?.length ? await applyCrmContacts(ctx, source.id, delivery.contacts) : [];

@@ -1,4 +1,4 @@
-import type { LeadFields, Utm } from "./delivery.js";
+import type { LeadFields, Utm } from "../lead/incoming.js";
 import { decodeFormComponent, decodeIfEncoded, decodePercent, parseFormPairs } from "./form-encoding.js";
 
 const UTM_LABELS = { source: "utm_source", medium: "utm_medium", campaign: "utm_campaign", content: "utm_content", term: "utm_term" } as const;

@@ -3,8 +3,7 @@ import type { Ctx } from "../context.js";
 import { addLostReason, addToDay, addWin, type CounterField } from "../counters/cohort-counters.js";
 import { withRetry } from "../db/retry.js";
 import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
-import type { LeadFields } from "../intake/delivery.js";
-import { RawArchive } from "../intake/raw-archive.js";
+import type { LeadFields } from "./incoming.js";
 import { newId } from "../ids.js";
 import { dayIn } from "../time.js";
 import { assigneeOnArrival } from "./assignment.js";
@@ -27,6 +26,14 @@ export type PastOutcome = {
   actor: string;
 };
 
+/** A record, kept by whoever archived the delivery, of which lead the delivery became. */
+export type CaptureMarker = {
+  /** The transaction item recording `leadId`; named `captureMarker`, and new: its condition fails when the lead was captured before. */
+  item: (leadId: string) => TransactItem;
+  /** The lead recorded before. */
+  capturedLead: () => Promise<string>;
+};
+
 export type CaptureRequest = {
   sourceId: string;
   /** The source's name when it delivered, kept on the touch so a lead page names its sources without reading them. */
@@ -34,8 +41,11 @@ export type CaptureRequest = {
   fields: LeadFields;
   /** The sender's `Idempotency-Key`, already made specific to this lead of the call. */
   idempotencyKey?: string | null;
-  /** The archived webhook call and the lead's position in it. */
-  raw?: { deliveryId: string; index: number };
+  /**
+   * The archive's record that the archived call's lead became this lead (intake/raw-archive.ts builds
+   * it): written with the lead, its failed condition means a replay found the lead captured.
+   */
+  marker?: CaptureMarker;
   past?: PastOutcome;
 };
 
@@ -192,11 +202,10 @@ function addReferences(ctx: Ctx, request: CaptureRequest, leadId: string, items:
     references.push({ name: "idempotencyRef", read: () => readLeadReference(ctx, ref) });
     items.push(LeadRefEntity.putItem(ctx, { leadId, ...ref, createdAt }, "new", "idempotencyRef"));
   }
-  if (request.raw) {
-    const { deliveryId, index } = request.raw;
-    references.push({ name: "captureMarker", read: () => RawArchive.capturedLead(ctx, deliveryId, index).then((id) => survivingId(ctx, id)) });
-    // The archive's marker, named "captureMarker" by the archive: its failure means a replay found the lead captured.
-    items.push(RawArchive.leadCaptured(ctx, deliveryId, index, leadId));
+  const { marker } = request;
+  if (marker) {
+    references.push({ name: "captureMarker", read: () => marker.capturedLead().then((id) => survivingId(ctx, id)) });
+    items.push(marker.item(leadId));
   }
   return references;
 }

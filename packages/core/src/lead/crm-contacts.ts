@@ -1,6 +1,6 @@
 import type { Ctx } from "../context.js";
 import { withRetry } from "../db/retry.js";
-import type { ContactUpdate } from "../intake/delivery.js";
+import type { ContactUpdate } from "./incoming.js";
 import { LeadEntity, LeadRefEntity } from "./keys.js";
 import { mergeSamePerson } from "./lead-merge.js";
 import { findLeadItem } from "./read-lead.js";

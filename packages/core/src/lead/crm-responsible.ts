@@ -1,5 +1,5 @@
 import type { Ctx } from "../context.js";
-import type { ResponsibleChange } from "../intake/delivery.js";
+import type { ResponsibleChange } from "./incoming.js";
 import { People } from "../people/person.js";
 import { assignLead } from "./assignment.js";
 import { LeadRefEntity } from "./keys.js";

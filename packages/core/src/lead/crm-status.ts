@@ -1,6 +1,6 @@
 import type { Ctx } from "../context.js";
 import { DomainError } from "../errors.js";
-import type { StatusChange } from "../intake/delivery.js";
+import type { StatusChange } from "./incoming.js";
 import { toKopecks } from "../money.js";
 import { countsPipeline, type Source } from "../source/source.js";
 import { NO_LOSS_REASON, UnmappedLossReasons, unmappedLossReasonText } from "../source/unmapped-loss-reasons.js";

@@ -9,7 +9,6 @@ export { ContactViews, ListContactViewsQuery } from "./contact-views.js";
 export type { ContactView } from "./contact-views.js";
 export { HandoverInput, Handovers } from "./handovers.js";
 export type { Handover } from "./handovers.js";
-export { IMPORT_SOURCE_ID, ImportRequest, importLeads } from "./import.js";
 export type { Lead } from "./lead.js";
 export { ChangeStageInput, Outcomes } from "./outcomes.js";
 export { readLeadPartition } from "./partition.js";

@@ -1,4 +1,4 @@
-import type { LeadCompany, LeadFields } from "../intake/delivery.js";
+import type { LeadCompany, LeadFields } from "./incoming.js";
 import type { QualityReview } from "../quality/review.js";
 import type { ContactAttemptSummary } from "./contact-attempts.js";
 import type { Touch } from "./keys.js";

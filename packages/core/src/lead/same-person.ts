@@ -1,7 +1,7 @@
 import type { Attribution } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import type { TransactItem } from "../db/transact.js";
-import type { LeadFields, Utm } from "../intake/delivery.js";
+import type { LeadFields, Utm } from "./incoming.js";
 import { DEFAULT_DEDUP_WINDOW_DAYS } from "../config.js";
 import type { Claim } from "./contact-claims.js";
 import { CounterLedger } from "./counter-ledger.js";

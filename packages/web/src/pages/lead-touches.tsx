@@ -1,5 +1,6 @@
 import type { FC } from "hono/jsx";
-import { IMPORT_SOURCE_ID, type Lead } from "@parom/core/lead";
+import { IMPORT_SOURCE_ID } from "@parom/core/intake";
+import type { Lead } from "@parom/core/lead";
 import type { View } from "../view.js";
 
 /**

@@ -5,12 +5,12 @@ import type { Ctx } from "../context.js";
 import { DomainError, type FieldIssue } from "../errors.js";
 import { fieldIssues } from "../field-issues.js";
 import { IdSchema } from "../db/key-limits.js";
-import { checkDeliveryLimits } from "../intake/delivery-limits.js";
-import { JsonLead, parseJsonLead } from "../intake/json-lead.js";
+import { checkDeliveryLimits } from "./delivery-limits.js";
+import { JsonLead, parseJsonLead } from "./json-lead.js";
 import { toKopecks } from "../money.js";
 import { Sources } from "../source/source.js";
-import { captureLead, type CaptureResult, type PastOutcome } from "./capture.js";
-import { leadStages } from "./stages.js";
+import { captureLead, type CaptureResult, type PastOutcome } from "../lead/capture.js";
+import { leadStages } from "../lead/stages.js";
 
 /** The idempotency scope of imports that name no source of their own. */
 export const IMPORT_SOURCE_ID = "import";
