@@ -4,7 +4,8 @@ import { accessEn } from "./access.en.js";
 import { decisionsEn } from "./decisions.en.js";
 import { resultsEn } from "./results.en.js";
 import { dailyEn } from "./daily.en.js";
-import { teamEn } from "./team.en.js";
+import { team } from "./team.js";
+import { inLang } from "./text.js";
 import { tagsEn } from "./tags.en.js";
 import { statusEn } from "./status.en.js";
 import { reviewEn } from "./review.en.js";
@@ -315,7 +316,7 @@ export const en = {
   results: resultsEn,
   daily: dailyEn,
   sales: salesEn,
-  team: teamEn,
+  team: inLang(team, "en"),
   tags: tagsEn,
   status: statusEn,
   review: reviewEn,

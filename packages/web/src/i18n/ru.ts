@@ -3,7 +3,8 @@ import { accessRu } from "./access.ru.js";
 import { decisionsRu } from "./decisions.ru.js";
 import { resultsRu } from "./results.ru.js";
 import { dailyRu } from "./daily.ru.js";
-import { teamRu } from "./team.ru.js";
+import { team } from "./team.js";
+import { inLang } from "./text.js";
 import { tagsRu } from "./tags.ru.js";
 import { statusRu } from "./status.ru.js";
 import { reviewRu } from "./review.ru.js";
@@ -309,7 +310,7 @@ export const ru: Messages = {
   results: resultsRu,
   daily: dailyRu,
   sales: salesRu,
-  team: teamRu,
+  team: inLang(team, "ru"),
   tags: tagsRu,
   status: statusRu,
   review: reviewRu,
