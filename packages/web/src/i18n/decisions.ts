@@ -1,17 +1,19 @@
 import { numbersIn } from "@parom/core/format";
 import type { KpiName } from "@parom/core/kpi";
-import type { MatchedBy } from "@parom/core/reconciliation";
 import type { Verdict } from "@parom/core/stats";
 import { t, type Text } from "./text.js";
 import { enDays, dayWord, leadWord, ruDays, sentence } from "./plural.js";
+import { report } from "./report.js";
+import { quality } from "./quality.js";
+import { reconciliation } from "./reconciliation.js";
 
 // The forecast's lead counts, written as each language writes numbers.
 const en = numbersIn("en");
 const ru = numbersIn("ru-RU");
 
 /**
- * Texts of the decision pages (KPIs, gate, approvals, cohorts, funnel, forecast, optimizations,
- * contractor report, quality, reconciliation), hooked into catalog.ts as `decisions`.
+ * Texts of the decision pages (KPIs, gate, approvals, cohorts, funnel, forecast, optimizations; the
+ * contractor report, quality and reconciliation in files of their own), hooked into catalog.ts as `decisions`.
  * Figures arrive already formatted for the locale.
  */
 export const decisions = {
@@ -283,127 +285,7 @@ export const decisions = {
     ),
     figure: t("Показатель", "Figure"),
   },
-  report: {
-    title: t((name) => `Отчёт: ${name}`, (name: string) => `Report: ${name}`),
-    intro: t(
-      "Ваши кампании за выбранные дни прихода лидов: каждая против целей своей гипотезы и такого же числа дней до того.",
-      "Your campaigns over the lead-arrival days chosen, each against its hypothesis' targets and the same number of days before.",
-    ),
-    from: t("С", "From"),
-    to: t("По", "To"),
-    show: t("Показать", "Show"),
-    lastWeek: t("Прошлая неделя", "Last week"),
-    lastMonth: t("Прошлый месяц", "Last month"),
-    csv: t("Скачать CSV (Excel)", "Download CSV (Excel)"),
-    period: t((from, to) => `Лиды, пришедшие ${from} – ${to}`, (from: string, to: string) => `Leads that arrived ${from} – ${to}`),
-    previous: t((from, to) => `(в сравнении с ${from} – ${to})`, (from: string, to: string) => `(compared with ${from} – ${to})`),
-    empty: t("За этим подрядчиком нет кампаний.", "No campaigns are assigned to this contractor."),
-    hypothesis: t("Гипотеза", "Hypothesis"),
-    figure: t("Показатель", "Figure"),
-    now: t("Этот период", "This period"),
-    before: t("До", "Before"),
-    changeColumn: t("Изменение", "Change"),
-    targetColumn: t("Цель", "Target"),
-    verdictColumn: t("Вердикт", "Verdict"),
-    matureLeads: t("Лиды созревших когорт", "Leads of mature cohorts"),
-    meets: {
-      yes: t("✓ выполняет все цели", "✓ meets all its targets"),
-      no: t("✕ не выполняет цель", "✕ misses a target"),
-      open: t("? пока рано судить", "? too early to tell"),
-    },
-    sinceStart: t("С начала", "Since the start"),
-    sinceStartVerdict: t("С начала: вердикт", "Since the start: verdict"),
-    sinceStartVerdicts: {
-      met: t("цель достигнута", "target met"),
-      not_met: t("цель не достигнута", "target not met"),
-      insufficient_data: t("пока рано судить", "too early to judge"),
-    },
-    sinceStartLine: t(
-      (from, to) => `С начала кампании (${from} – ${to}):`,
-      (from: string, to: string) => `Since the campaign started (${from} – ${to}):`,
-    ),
-    periodLine: t("За период:", "This period:"),
-    points: t((value) => `${value} п.п.`, (value: string) => `${value} pp`),
-    link: t("Отчёт по показателям", "KPI report"),
-  },
-  quality: {
-    title: t("Качество работы с лидами", "Lead handling quality"),
-    intro: t(
-      "По ответственным: лиды, прошедшие этап без обязательных для него тегов, и как быстро лидам впервые звонили или писали.",
-      "Per person responsible: leads that passed a stage without the tags it requires, and how fast leads got a first call or message.",
-    ),
-    hypothesis: t("Гипотеза", "Hypothesis"),
-    all: t("все", "all"),
-    show: t("Показать", "Show"),
-    person: t("Ответственный", "Responsible"),
-    leads: t("Лиды", "Leads"),
-    missing: t("Без тегов", "Missing tags"),
-    median: t("Первый контакт, медиана", "First contact, median"),
-    without: t("Ещё без контакта", "Not contacted yet"),
-    chartTitle: t(
-      "Медиана часов от прихода лида до первой попытки связаться, по ответственным",
-      "Median hours from arrival to the first contact attempt, per person",
-    ),
-    noAttempt: t("попыток пока нет", "no attempt yet"),
-    unassigned: t("не назначен", "unassigned"),
-    missingLeads: t("Лиды без обязательных тегов", "Leads missing tags"),
-    truncated: t((shown, count) => `Первые ${shown} из ${count}.`, (shown: number, count: string) => `First ${shown} of ${count}.`),
-    tags: {
-      clientType: t("тип клиента", "client type"),
-      city: t("город", "city"),
-      storeCount: t("число магазинов", "store count"),
-      storeType: t("тип магазина", "store type"),
-    },
-    read: t((leads, at) => `Прочитано лидов: ${leads}, ${at}.`, (leads: string, at: string) => `${leads} leads read, ${at}.`),
-    empty: t("Лидов пока нет.", "No leads yet."),
-  },
-  reconciliation: {
-    title: t("Сверка с бухгалтерией", "Reconciliation with accounting"),
-    intro: t(
-      "Загрузите список закрытых клиентов из учётной системы (CSV-выгрузка 1С в любой кодировке). Каждый клиент сопоставляется с выигранным лидом по ИНН, телефону, почте или названию компании.",
-      "Upload the accounting system's list of closed clients (a 1C CSV export in any encoding). Each client is matched to a won lead by INN, phone, e-mail or company name.",
-    ),
-    file: t("Файл из бухгалтерии", "Accounting file"),
-    from: t("Сделки с", "Won from"),
-    to: t("Сделки по", "Won to"),
-    periodHint: t("Необязательно: без них — целые месяцы дат из файла.", "Optional: without them, the whole months of the file's dates."),
-    upload: t("Сверить", "Reconcile"),
-    noFile: t("Выберите файл из бухгалтерии.", "Choose the accounting file."),
-    result: t((from, to) => `Сделки, выигранные ${from} – ${to}`, (from: string, to: string) => `Deals won ${from} – ${to}`),
-    totals: t(
-      (clients, won, matched) => `Клиентов в бухгалтерии: ${clients}, выигранных лидов в CRM: ${won}, сопоставлено: ${matched}.`,
-      (clients: string, won: string, matched: string) => `${clients} clients in accounting, ${won} won leads in the CRM, ${matched} matched.`,
-    ),
-    matched: t("Сопоставлены", "Matched"),
-    onlyInAccounting: t("Только в бухгалтерии", "Only in accounting"),
-    onlyInCrm: t("Выиграны в CRM, но нет в бухгалтерии", "Won in the CRM, not in accounting"),
-    rejected: t("Непрочитанные строки", "Lines not read"),
-    warnings: t("Прочитаны с предупреждением", "Read with a warning"),
-    lead: t("Лид", "Lead"),
-    by: t("По чему", "Matched by"),
-    byKind: {
-      inn: t("ИНН", "INN"),
-      phone: t("телефон", "phone"),
-      email: t("почта", "e-mail"),
-      name: t("название компании", "company name"),
-    } satisfies Record<MatchedBy, Text<string>>,
-    client: t("Клиент", "Client"),
-    inn: t("ИНН", "INN"),
-    line: t("Строка", "Line"),
-    accountingAmount: t("В бухгалтерии", "In accounting"),
-    crmAmount: t("В CRM", "In the CRM"),
-    amount: t("Сумма", "Amount"),
-    reason: t("Почему", "Why"),
-    noLeadHasIt: t(
-      "ни у одного выигранного лида в CRM нет его ИНН, телефона, e-mail или названия компании",
-      "no won lead in the CRM has its INN, phone, e-mail or company name",
-    ),
-    none: t("Нет.", "None."),
-    past: t("Прошлые сверки", "Earlier reconciliations"),
-    noPast: t("Пока нет.", "None yet."),
-    when: t("Когда", "When"),
-    period: t("Период", "Period"),
-    encoding: t("Кодировка", "Encoding"),
-    open: t("Открыть", "Open"),
-  },
+  report,
+  quality,
+  reconciliation,
 };

@@ -6,7 +6,7 @@
  */
 export class Text<T> {
   // A private member makes the type nominal: a namespace that happens to have keys `ru` and `en` is not a text.
-  readonly #text = true;
+  private declare readonly nominal: never;
   constructor(
     readonly ru: T,
     readonly en: T,
