@@ -1,7 +1,7 @@
 import { jsx } from "hono/jsx";
 import { describe, expect, it } from "vitest";
 import { HorizontalBars, type Bar } from "../../packages/web/src/charts/bars.js";
-import { decisionsRu } from "../../packages/web/src/i18n/decisions.ru.js";
+import { dictionaries } from "../../packages/web/src/i18n/index.js";
 
 const render = (bars: Bar[]) => String(jsx(HorizontalBars as any, { id: "b", title: "Counts", bars }));
 
@@ -38,7 +38,7 @@ function collisions(svg: string) {
 
 describe("the horizontal bars", () => {
   it("keeps the reconciliation's long Russian labels clear of their bars and figures", () => {
-    const t = decisionsRu.reconciliation;
+    const t = dictionaries.ru.decisions.reconciliation;
     const svg = render([
       { label: t.matched, value: 1234, text: "1 234" },
       { label: t.onlyInAccounting, value: 17, text: "17" },

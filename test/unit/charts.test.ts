@@ -11,12 +11,12 @@ import { FunnelChart } from "../../packages/web/src/charts/funnel.js";
 import { KpiTargetChart, type TargetRow } from "../../packages/web/src/charts/kpi-targets.js";
 import { extent, linear, shade } from "../../packages/web/src/charts/scale.js";
 import { ForecastMoney, ForecastWaterfall, type ForecastOk } from "../../packages/web/src/charts/waterfall.js";
-import { en } from "../../packages/web/src/i18n/en.js";
+import { dictionaries } from "../../packages/web/src/i18n/index.js";
 import { formatterFor } from "../../packages/web/src/i18n/format.js";
 import type { View } from "../../packages/web/src/view.js";
 import { textOf } from "../support/web.js";
 
-const v: View = { lang: "en", t: en, fmt: formatterFor("en-GB", "Europe/Moscow"), csrf: "", here: "/", origin: "http://localhost" };
+const v: View = { lang: "en", t: dictionaries.en, fmt: formatterFor("en-GB", "Europe/Moscow"), csrf: "", here: "/", origin: "http://localhost" };
 const render = (component: (props: any) => unknown, props: Record<string, unknown>) => String(jsx(component as any, props));
 const day = (d: string, counts: Partial<DayCounters>): DayCounters => ({ campaignId: "c", day: d, leads: 0, contacted: 0, qualified: 0, proposal: 0, won: 0, lost: 0, revenue: 0, spend: 0, ...counts });
 

@@ -60,7 +60,7 @@ export type Attempt<T> = { ok: true; value: T } | { ok: false; kind: ErrorKind; 
 /**
  * Runs a domain verb; a domain refusal becomes a problem to show beside the form, anything else
  * propagates. The problem is told in the request's language: its code and each field's issue in
- * words (i18n/refusals.*), so a Russian page never shows the API's English.
+ * words (i18n/refusals.ts), so a Russian page never shows the API's English.
  */
 export async function attempt<T>(action: () => Promise<T>): Promise<Attempt<T>> {
   try {

@@ -1,9 +1,10 @@
-import { en, type Messages } from "./en.js";
-import { ru } from "./ru.js";
+import { catalog } from "./catalog.js";
+import { inLang, type In } from "./text.js";
 
-export type { Messages } from "./en.js";
+/** The texts of one language, as pages read them (`t.board.title`, `t.board.closed(3)`). */
+export type Messages = In<typeof catalog>;
 
-export const dictionaries = { ru, en } satisfies Record<string, Messages>;
+export const dictionaries = { ru: inLang(catalog, "ru"), en: inLang(catalog, "en") } satisfies Record<string, Messages>;
 export type Lang = keyof typeof dictionaries;
 export const langs = Object.keys(dictionaries) as Lang[];
 

@@ -3,7 +3,7 @@ import { InvalidInputError } from "@parom/core";
 import { clientTypes, LeadTagsInput, type Lead } from "@parom/core/lead";
 import { Csrf, Field, Problems, Select, type FormState } from "../components/form.js";
 import { optionalNumber, optionalText } from "../forms.js";
-import type { TagsMessages } from "../i18n/tags.en.js";
+import type { Messages } from "../i18n/index.js";
 import type { View } from "../view.js";
 
 /**
@@ -43,7 +43,7 @@ export const LeadTagsSection: FC<{ v: View; lead: Lead; form: FormState }> = ({ 
  * The tags form's values as PUT /api/leads/{id}/tags takes them (an empty field clears its tag); a
  * refused field is named in the page's words, never by the schema's English.
  */
-export function tagFields(values: Record<string, string>, t: TagsMessages): LeadTagsInput {
+export function tagFields(values: Record<string, string>, t: Messages["tags"]): LeadTagsInput {
   const result = LeadTagsInput.safeParse({
     clientType: optionalText(values.clientType),
     city: optionalText(values.city),
@@ -51,6 +51,6 @@ export function tagFields(values: Record<string, string>, t: TagsMessages): Lead
     storeType: optionalText(values.storeType),
   });
   if (result.success) return result.data;
-  const fields = [...new Set(result.error.issues.map((issue) => String(issue.path[0]) as keyof TagsMessages["problems"]))];
+  const fields = [...new Set(result.error.issues.map((issue) => String(issue.path[0]) as keyof Messages["tags"]["problems"]))];
   throw new InvalidInputError(t.refused, fields.map((field) => ({ path: field, message: t.problems[field] })));
 }

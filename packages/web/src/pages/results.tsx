@@ -5,7 +5,7 @@ import { dayIn } from "@parom/core";
 import { readResults, ResultsQuery, type PersonResult, type Segment } from "@parom/core/people";
 import type { WebEnv } from "../env.js";
 import { needs } from "../guards.js";
-import type { ResultsMessages } from "../i18n/results.en.js";
+import type { Messages } from "../i18n/index.js";
 import { Page } from "../layout.js";
 import { viewOf, type View } from "../view.js";
 
@@ -118,7 +118,7 @@ function monthName(v: View, month: string): string {
  * Whole minutes in working words: under an hour in minutes, under a day in hours and minutes, else days and hours.
  * @example duration(resultsRu, 80) // "1 ч 20 мин"
  */
-export function duration(t: ResultsMessages, minutes: number): string {
+export function duration(t: Messages["results"], minutes: number): string {
   if (minutes < 60) return t.minutes(minutes);
   if (minutes < 24 * 60) return t.hours(Math.floor(minutes / 60), minutes % 60);
   return t.days(Math.floor(minutes / (24 * 60)), Math.floor((minutes % (24 * 60)) / 60));

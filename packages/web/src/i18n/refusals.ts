@@ -1,15 +1,20 @@
 /**
- * Domain refusals and field problems in Russian. The API keeps its English `message` and a stable
- * `code`; a Russian page says the code (with its `details`) in words, and a field's English problem
- * (zod's or one of ours) by what it means. Text that is already Russian (a page's own words) stays.
+ * Domain refusals and field problems, hooked into catalog.ts as `refusals`. The API keeps its English
+ * `message` and a stable `code`: the English page shows the API's own words; a Russian page says the code
+ * (with its `details`) in words, and a field's English problem (zod's or one of ours) by what it means.
+ * Text that is already Russian (a page's own words) stays.
  */
 
 import type { Refusal } from "@parom/core/hypothesis";
+import { t } from "./text.js";
 
 type Details = Record<string, unknown>;
+
 const list = (value: unknown) => (Array.isArray(value) ? value.map(String).join(", ") : "");
+
 // ISO days of a refusal's details as the pages write dates ("3 мар. 2026 г."); calendar days, so in UTC.
 const ruDays = new Intl.DateTimeFormat("ru", { dateStyle: "medium", timeZone: "UTC" });
+
 const days = (value: unknown) => (Array.isArray(value) ? value.map((day) => (/^\d{4}-\d{2}-\d{2}$/.test(String(day)) ? ruDays.format(new Date(`${day}T00:00:00Z`)) : String(day))).join(", ") : "");
 
 const codes: Record<string, (details: Details) => string> = {
@@ -80,22 +85,32 @@ const issues: Array<[RegExp, (match: RegExpExecArray) => string]> = [
 
 const russian = (text: string) => /[а-яё]/i.test(text);
 
-export const refusalsRu = {
-  transition: (refusal: Refusal) => {
-    if (refusal.code === "reason_missing") return "Чтобы закрыть гипотезу, укажите причину.";
-    if (refusal.code === "probe_not_started") return `Проба ещё не началась: она начинается ${refusal.start}.`;
-    if (refusal.code === "no_leads") return "У гипотезы ещё нет ни одного лида, а для анализа нужен хотя бы один.";
-    if (refusal.code === "rules_missing") return "Регламент ещё не записан: укажите ответственного, как обрабатываются лиды, и чек-лист.";
-    return "Условие перехода не выполнено.";
-  },
+export const refusals = {
+  /** One unmet condition of a hypothesis' move (the gate's own are told by the hypothesis texts). */
+  transition: t(
+    (refusal: Refusal) => {
+      if (refusal.code === "reason_missing") return "Чтобы закрыть гипотезу, укажите причину.";
+      if (refusal.code === "probe_not_started") return `Проба ещё не началась: она начинается ${refusal.start}.`;
+      if (refusal.code === "no_leads") return "У гипотезы ещё нет ни одного лида, а для анализа нужен хотя бы один.";
+      if (refusal.code === "rules_missing") return "Регламент ещё не записан: укажите ответственного, как обрабатываются лиды, и чек-лист.";
+      return "Условие перехода не выполнено.";
+    },
+    (refusal: Refusal) => refusal.sentence,
+  ),
   /** The summary of a refusal: the page's own Russian words, else the code's, else a plain refusal. */
-  message: (code: string, details: Details, message: string) => (russian(message) ? message : (codes[code]?.(details) ?? "Действие не выполнено: сервер отказал.")),
-  issue: (message: string) => {
-    if (russian(message)) return message;
-    for (const [pattern, words] of issues) {
-      const match = pattern.exec(message);
-      if (match) return words(match);
-    }
-    return "неверное значение";
-  },
+  message: t(
+    (code: string, details: Details, message: string) => (russian(message) ? message : (codes[code]?.(details) ?? "Действие не выполнено: сервер отказал.")),
+    (_code: string, _details: Record<string, unknown>, message: string) => message,
+  ),
+  issue: t(
+    (message: string) => {
+      if (russian(message)) return message;
+      for (const [pattern, words] of issues) {
+        const match = pattern.exec(message);
+        if (match) return words(match);
+      }
+      return "неверное значение";
+    },
+    (message: string) => message,
+  ),
 };

@@ -1,7 +1,9 @@
 /**
- * English names of the codes the domain stores (lost reasons, channels and utm sources), hooked into
- * en.ts as `words`. A code we do not know is something a person typed: it is shown as typed.
+ * Names of the codes the domain stores (lost reasons, channels and utm sources), hooked into catalog.ts
+ * as `words`. A code we do not know is something a person typed: it is shown as typed.
  */
+
+import { t } from "./text.js";
 
 /** Advertising platforms by the ways people write them in a channel or utm_source (lower case). */
 export const platformNames = {
@@ -55,16 +57,29 @@ export const crmStatusId = (reason: string) => (reason.startsWith("crm_status_")
 
 /** File and webhook formats by their own names, the same in every language; an ad platform's export by the platform. */
 const formatNames: Record<string, string> = { tilda: "Tilda", amocrm: "amoCRM", json: "JSON", csv: "CSV" };
+
 export const formatName = (names: Record<string, string>, format: string) => formatNames[format] ?? platformName(names, format);
 
-export const wordsEn = {
-  channel: (typed: string) => platformName(platformNames.en, typed),
-  format: (format: string) => formatName(platformNames.en, format),
-  lostReason: (reason: string) => {
-    if (reason === "no_contact") return "not reached (five attempts)";
-    // A loss the quality review put down to the manager is counted under this category.
-    if (reason === "manager") return "the manager's fault";
-    const id = crmStatusId(reason);
-    return id === undefined ? reason : `amoCRM status ${id}`;
-  },
+export const words = {
+  channel: t((typed) => platformName(platformNames.ru, typed), (typed: string) => platformName(platformNames.en, typed)),
+  format: t((format) => formatName(platformNames.ru, format), (format: string) => formatName(platformNames.en, format)),
+  lostReason: t(
+    (reason) => {
+      if (reason === "no_contact") return "не дозвонились (пять попыток)";
+      // A loss reason amoCRM sent that the source's map does not name yet (source/unmapped-loss-reasons.ts).
+      const unnamed = /^amoCRM reason #(\d{1,20})$/.exec(reason);
+      if (unnamed) return `причина отказа amoCRM № ${unnamed[1]}`;
+      // A loss the quality review put down to the manager is counted under this category.
+      if (reason === "manager") return "по вине менеджера";
+      const id = crmStatusId(reason);
+      return id === undefined ? reason : `статус amoCRM ${id}`;
+    },
+    (reason: string) => {
+      if (reason === "no_contact") return "not reached (five attempts)";
+      // A loss the quality review put down to the manager is counted under this category.
+      if (reason === "manager") return "the manager's fault";
+      const id = crmStatusId(reason);
+      return id === undefined ? reason : `amoCRM status ${id}`;
+    },
+  ),
 };

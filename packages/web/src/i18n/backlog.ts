@@ -1,0 +1,98 @@
+import type { IdeaSort, LearningResult } from "@parom/core/hypothesis";
+import { t, type Text } from "./text.js";
+
+/** Texts of the ideas backlog (/backlog) and the learnings archive (/learnings), hooked into catalog.ts as `backlog`. */
+export const backlog = {
+  nav: { backlog: t("Идеи", "Backlog"), learnings: t("Выводы", "Learnings") },
+  title: t("Бэклог идей", "Ideas backlog"),
+  intro: t(
+    "Идеи каналов, которые ещё не пробовали, с оценкой ICE: влияние, уверенность, что сработает, и простота, каждая от 1 до 10. Оценка — их произведение; лучшие сверху.",
+    "Channel ideas not tried yet, scored by ICE: impact, confidence that it works, and ease, each from 1 to 10. The score is their product; the best comes first.",
+  ),
+  empty: t("Идей пока нет.", "No ideas yet."),
+  idea: t("Идея", "Idea"),
+  channel: t("Канал", "Channel"),
+  columns: {
+    impact: t("Влияние", "Impact"),
+    confidence: t("Уверенность", "Confidence"),
+    ease: t("Простота", "Ease"),
+    score: t("Оценка ICE", "ICE score"),
+  } satisfies Record<IdeaSort, Text<string>>,
+  /** The sort link's name for screen readers. */
+  sortBy: t(
+    (column, descending) => `Сортировать по столбцу «${column}», ${descending ? "сначала большие" : "сначала меньшие"}`,
+    (column: string, descending: boolean) => `Sort by ${column}, ${descending ? "highest first" : "lowest first"}`,
+  ),
+  open: t("Оценить или запустить →", "Score or promote →"),
+  add: t("Добавить идею", "Add an idea"),
+  ideaTitle: t("Название", "Title"),
+  statement: t("Что ожидаем", "What we expect"),
+  statementHint: t(
+    "По возможности в цифрах: «Ozon приводит оптовые заявки дешевле 1 200 ₽».",
+    "In figures, if you can: “Ozon brings wholesale leads under 1,200 ₽”.",
+  ),
+  iceHint: t("Целое число от 1 до 10.", "A whole number from 1 to 10."),
+  submit: t("Добавить в бэклог", "Add to the backlog"),
+  promote: {
+    title: t((idea) => `Идея: ${idea}`, (idea: string) => `Idea: ${idea}`),
+    score: t((score) => `Оценка ICE ${score}`, (score: string) => `ICE score ${score}`),
+    rescore: t("Оценить заново", "Score again"),
+    saveIce: t("Сохранить оценку", "Save scores"),
+    heading: t("Запустить пробу", "Promote to a probe"),
+    intro: t(
+      "Пробе нужно то, чего у идеи нет: ответственный, бюджет, сроки пробы и хотя бы одна цель. Идея станет гипотезой на этапе «Проба».",
+      "A probe needs what an idea lacks: who is responsible, the budget, the probe window and at least one target. The idea becomes a hypothesis in Probe.",
+    ),
+    responsible: t("Ответственный", "Responsible"),
+    budget: t("Бюджет, ₽", "Budget, ₽"),
+    budgetHint: t("Как привыкли писать: 600 000 или 600 000,50.", "As you write it: 600 000 or 600 000,50."),
+    start: t("Начало пробы", "Probe starts"),
+    end: t("Конец пробы", "Probe ends"),
+    targets: t("Цели (хотя бы одна)", "Targets (at least one)"),
+    cplMax: t("Стоимость лида не больше, ₽", "Cost per lead at most, ₽"),
+    cacMax: t("Стоимость клиента не больше, ₽", "Cost per client at most, ₽"),
+    conversionMin: t("Конверсия в сделку не меньше, %", "Conversion to a deal at least, %"),
+    qualifiedRateMin: t("Доля квалифицированных лидов не меньше, %", "Qualified leads at least, %"),
+    minLeads: t("Судить не раньше, чем наберётся лидов", "At least this many leads before judging"),
+    submit: t("Запустить пробу", "Start the probe"),
+    back: t("← К идеям", "← Backlog"),
+  },
+  notice: { added: t("Идея добавлена.", "Idea added."), scored: t("Оценка сохранена.", "Scores saved.") },
+  learnings: {
+    title: t("Выводы", "Learnings"),
+    intro: t(
+      "Закрытые гипотезы: чем закончились, их показатели на день закрытия (поздние данные их не меняют) и чему научились.",
+      "Closed hypotheses: how they ended, their figures on the day they closed (later data does not change them) and what was learned.",
+    ),
+    channel: t("Канал", "Channel"),
+    anyChannel: t("любой канал", "any channel"),
+    text: t("Текст", "Text"),
+    textHint: t("Ищется в названии, описании и выводе, без учёта регистра.", "Found in the title, statement or lesson, in any case."),
+    search: t("Найти", "Find"),
+    empty: t("Подходящих закрытых гипотез нет.", "No closed hypothesis matches."),
+    result: {
+      scaled: t("масштабирована, затем закрыта", "scaled out, then closed"),
+      stopped: t("остановлена до масштабирования", "stopped before scale-out"),
+    } satisfies Record<LearningResult, Text<string>>,
+    closedFrom: t((stage) => `закрыта на этапе «${stage}»`, (stage: string) => `closed at stage ${stage}`),
+    gatePassed: t("цели на день закрытия достигнуты", "targets met at closing"),
+    gateMissed: t("цели на день закрытия не достигнуты", "targets not met at closing"),
+    closedOn: t((day) => `Закрыта ${day}`, (day: string) => `Closed on ${day}`),
+    reason: t("Почему закрыли", "Why closed"),
+    lesson: t("Чему научились", "What was learned"),
+    figuresAsOf: t((day) => `Показатели на ${day}`, (day: string) => `Figures as of ${day}`),
+    leads: t("Лиды", "Leads"),
+    clients: t("Клиенты", "Clients"),
+    spend: t("Расход", "Spend"),
+    revenue: t("Выручка", "Revenue"),
+    cpl: t("Стоимость лида", "Cost per lead"),
+    cac: t("Стоимость клиента", "Cost per client"),
+    romi: t("ROMI", "ROMI"),
+    none: t("—", "—"),
+  },
+  /** On the hypothesis page. */
+  close: {
+    lesson: t("Чему научились", "What was learned"),
+    lessonHint: t("Сохранится в архиве выводов вместе с сегодняшними показателями.", "Kept in the learnings archive with the figures as of today."),
+  },
+};

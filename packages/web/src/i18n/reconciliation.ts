@@ -1,0 +1,53 @@
+import type { MatchedBy } from "@parom/core/reconciliation";
+import { t, type Text } from "./text.js";
+
+/** Texts of the reconciliation with accounting (closed clients matched to won leads), hooked into decisions.ts as `reconciliation`. */
+export const reconciliation = {
+  title: t("Сверка с бухгалтерией", "Reconciliation with accounting"),
+  intro: t(
+    "Загрузите список закрытых клиентов из учётной системы (CSV-выгрузка 1С в любой кодировке). Каждый клиент сопоставляется с выигранным лидом по ИНН, телефону, почте или названию компании.",
+    "Upload the accounting system's list of closed clients (a 1C CSV export in any encoding). Each client is matched to a won lead by INN, phone, e-mail or company name.",
+  ),
+  file: t("Файл из бухгалтерии", "Accounting file"),
+  from: t("Сделки с", "Won from"),
+  to: t("Сделки по", "Won to"),
+  periodHint: t("Необязательно: без них — целые месяцы дат из файла.", "Optional: without them, the whole months of the file's dates."),
+  upload: t("Сверить", "Reconcile"),
+  noFile: t("Выберите файл из бухгалтерии.", "Choose the accounting file."),
+  result: t((from, to) => `Сделки, выигранные ${from} – ${to}`, (from: string, to: string) => `Deals won ${from} – ${to}`),
+  totals: t(
+    (clients, won, matched) => `Клиентов в бухгалтерии: ${clients}, выигранных лидов в CRM: ${won}, сопоставлено: ${matched}.`,
+    (clients: string, won: string, matched: string) => `${clients} clients in accounting, ${won} won leads in the CRM, ${matched} matched.`,
+  ),
+  matched: t("Сопоставлены", "Matched"),
+  onlyInAccounting: t("Только в бухгалтерии", "Only in accounting"),
+  onlyInCrm: t("Выиграны в CRM, но нет в бухгалтерии", "Won in the CRM, not in accounting"),
+  rejected: t("Непрочитанные строки", "Lines not read"),
+  warnings: t("Прочитаны с предупреждением", "Read with a warning"),
+  lead: t("Лид", "Lead"),
+  by: t("По чему", "Matched by"),
+  byKind: {
+    inn: t("ИНН", "INN"),
+    phone: t("телефон", "phone"),
+    email: t("почта", "e-mail"),
+    name: t("название компании", "company name"),
+  } satisfies Record<MatchedBy, Text<string>>,
+  client: t("Клиент", "Client"),
+  inn: t("ИНН", "INN"),
+  line: t("Строка", "Line"),
+  accountingAmount: t("В бухгалтерии", "In accounting"),
+  crmAmount: t("В CRM", "In the CRM"),
+  amount: t("Сумма", "Amount"),
+  reason: t("Почему", "Why"),
+  noLeadHasIt: t(
+    "ни у одного выигранного лида в CRM нет его ИНН, телефона, e-mail или названия компании",
+    "no won lead in the CRM has its INN, phone, e-mail or company name",
+  ),
+  none: t("Нет.", "None."),
+  past: t("Прошлые сверки", "Earlier reconciliations"),
+  noPast: t("Пока нет.", "None yet."),
+  when: t("Когда", "When"),
+  period: t("Период", "Period"),
+  encoding: t("Кодировка", "Encoding"),
+  open: t("Открыть", "Open"),
+};

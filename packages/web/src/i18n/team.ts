@@ -1,0 +1,64 @@
+import { t } from "./text.js";
+import { ruZone } from "./plural.js";
+
+/** Texts of the sales department's pages (people, a lead's person and hand-overs, assignment rules), hooked into catalog.ts as `team`. */
+export const team = {
+  nav: { people: t("Отдел продаж", "People") },
+  people: {
+    title: t("Отдел продаж", "Sales department"),
+    intro: t(
+      "Менеджеры по лидам дозваниваются до новых заявок, менеджеры по клиентам ведут клиентов, руководитель отдела проверяет их работу. Сделка, которую amoCRM отдаёт одному из пользователей человека, здесь тоже его.",
+      "Lead managers reach new leads, account managers keep clients, the head of sales checks their work. A deal amoCRM gives to one of a person's CRM user ids is theirs here too.",
+    ),
+    empty: t("Пока никого нет.", "Nobody has been added yet."),
+    name: t("Имя", "Name"),
+    role: t("Роль", "Role"),
+    duty: t("Обязанность", "Duty"),
+    email: t("Эл. почта", "E-mail"),
+    crmUserIds: t("Номера пользователей в amoCRM", "amoCRM user ids"),
+    crmUserIdsHint: t("Цифры через запятую или пробел.", "Digits, separated by commas or spaces."),
+    roles: { manager: t("менеджер", "manager"), sales_head: t("руководитель отдела продаж", "head of sales") },
+    duties: { leads: t("менеджер по лидам", "lead manager"), accounts: t("менеджер по клиентам", "account manager") },
+    add: t("Добавить человека", "Add a person"),
+    submit: t("Добавить", "Add"),
+    added: t("Человек добавлен.", "Person added."),
+  },
+  lead: {
+    title: t("Кто ведёт заявку", "Who handles the lead"),
+    assignee: t("Ответственный", "Person"),
+    nobody: t("пока никто", "nobody yet"),
+    assign: t("Назначить", "Assign"),
+    assignSubmit: t("Назначить", "Assign"),
+    nobodyOption: t("никто", "nobody"),
+    handovers: t("Передачи", "Hand-overs"),
+    noHandovers: t("Передач не было.", "No hand-overs."),
+    // Names stay as typed (not declined), so an arrow, not "от Кирилл Звонарёв к Марина Клиентова".
+    handover: t((from: string, to: string) => `${from} → ${to}`, (from: string, to: string) => `from ${from} to ${to}`),
+    until: t((at: string) => `до ${at}`, (at: string) => `until ${at}`),
+    returned: t((at: string) => `вернулась ${at}`, (at: string) => `returned ${at}`),
+    forGood: t("насовсем", "for good"),
+    by: t((who: string) => `передано ${who}`, (who: string) => `by ${who}`),
+    handOver: t("Передать", "Hand over"),
+    to: t("Кому", "To"),
+    untilLabel: t("До (необязательно)", "Until (optional)"),
+    untilHint: t(
+      (zone: string) => `Время по часовому поясу «${ruZone(zone)}»; пусто — насовсем.`,
+      (zone: string) => `Time in ${zone}; empty: for good.`,
+    ),
+    reason: t("Причина", "Reason"),
+    handOverSubmit: t("Передать", "Hand over"),
+  },
+  rule: {
+    title: t("Кому идут новые заявки", "Who gets new leads"),
+    mode: t("Правило", "Rule"),
+    modes: {
+      none: t("никому (назначают вручную)", "nobody (assigned by hand)"),
+      fixed: t("одному менеджеру", "one manager"),
+      round_robin: t("менеджерам по очереди", "managers in turn"),
+    },
+    person: t("Менеджер (для одного)", "Manager (for one manager)"),
+    people: t("Менеджеры (по очереди)", "Managers (in turn)"),
+    submit: t("Сохранить правило", "Save the rule"),
+    current: t((mode: string) => `Сейчас: ${mode}`, (mode: string) => `Now: ${mode}`),
+  },
+};
