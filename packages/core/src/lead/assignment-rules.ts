@@ -3,7 +3,7 @@ import type { Ctx } from "../context.js";
 import { defineEntity } from "../db/entity.js";
 import { IdSchema } from "../db/key-limits.js";
 import { namedPeople } from "../people/managers.js";
-import { Sources } from "../source/source.js";
+import { SourceEntity, Sources } from "../source/source.js";
 
 /*
  * Who gets a source's new leads that the CRM did not give to anyone we know: the managers in turn
@@ -38,7 +38,7 @@ const RuleSchema = z.object({
 const AssignmentRuleEntity = defineEntity({
   type: "assignmentRule",
   schema: RuleSchema,
-  key: ({ sourceId }: { sourceId: string }) => ({ pk: `SOURCE#${sourceId}`, sk: "ASSIGNMENT" }),
+  key: ({ sourceId }: { sourceId: string }) => ({ pk: SourceEntity.key({ id: sourceId }).pk, sk: "ASSIGNMENT" }),
 });
 
 const shown = (rule: z.infer<typeof RuleSchema>): AssignmentRule => ({ sourceId: rule.sourceId, mode: rule.mode, personIds: rule.personIds, updatedAt: rule.updatedAt });
