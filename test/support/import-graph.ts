@@ -116,3 +116,23 @@ export function importedNames(files: string[], name: string): Map<string, Set<st
   }
   return byEntry;
 }
+
+/**
+ * The pairs of core's top folders (`lead`, `intake`, ...; `(src)` for files directly in src) that
+ * import each other, each pair sorted and named `a <-> b`.
+ */
+export function twoWayFolders(root: string, edges: Edge[]): string[] {
+  const src = join(root, "packages", "core", "src");
+  const folderOf = (file: string) => {
+    const parts = relative(src, file).split(sep);
+    return parts.length > 1 ? parts[0]! : "(src)";
+  };
+  const arrows = new Set(
+    edges.filter((edge) => edge.from.startsWith(src + sep) && edge.to.startsWith(src + sep)).map((edge) => `${folderOf(edge.from)} -> ${folderOf(edge.to)}`),
+  );
+  return [...arrows]
+    .map((arrow) => arrow.split(" -> ") as [string, string])
+    .filter(([a, b]) => a < b && arrows.has(`${b} -> ${a}`))
+    .map(([a, b]) => `${a} <-> ${b}`)
+    .sort();
+}
