@@ -1,4 +1,4 @@
-import { can, type Permission } from "@parom/core/access";
+import { can, contractorScope, type Permission } from "@parom/core/access";
 import type { Principal } from "@parom/core/access";
 import type { Messages } from "./i18n/index.js";
 
@@ -9,6 +9,7 @@ import type { Messages } from "./i18n/index.js";
 export type NavItem = {
   href: string;
   label: (t: Messages) => string;
+  /** A permission, or "contractor": only for keys narrowed to one contractor (their own campaigns and report). */
   shownTo: Permission | "contractor";
   /** Pages of this section that live under another path (the link redirects there). */
   alsoCurrent?: RegExp;
@@ -37,7 +38,7 @@ export const navItems: NavItem[] = [
 
 /** Does the menu show `item` to `principal`? */
 export const shows = ({ shownTo }: NavItem, principal: Principal) =>
-  shownTo === "contractor" ? principal.role === "contractor" : can(principal, shownTo);
+  shownTo === "contractor" ? contractorScope(principal) !== undefined : can(principal, shownTo);
 
 /** True when `item` is the section the current path belongs to. */
 export const isCurrent = ({ href, alsoCurrent }: NavItem, path: string) =>

@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import type { FC } from "hono/jsx";
-import { assertVisible, can } from "@parom/core/access";
+import { assertVisible, can, contractorScope } from "@parom/core/access";
 import { buildContractorReport, type CampaignReport, type ContractorReport, type DayRange, previousPeriod, reportCsv, type ReportFigures, ReportQuery, reportRange, type TargetKpi, targetKpis } from "@parom/core/report";
 import { verdictSign } from "../charts/kpi-targets.js";
 import { emptyForm, Field, Problems, type FormState } from "../components/form.js";
@@ -189,8 +189,8 @@ const anyone = needs("reports.read");
  */
 export const contractorReportRoutes = new Hono<WebEnv>()
   .get("/report", ...anyone, (c) => {
-    const own = c.var.principal.contractorId;
-    return c.redirect(c.var.principal.role === "contractor" && own ? `/contractors/${own}/report` : "/contractors", 303);
+    const own = contractorScope(c.var.principal);
+    return c.redirect(own ? `/contractors/${own}/report` : "/contractors", 303);
   })
   .get("/contractors/:id/report", ...anyone, reportPage)
   .get("/contractors/:id/report.csv", ...anyone, reportCsvDownload);

@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import { ApiKeys, can, SignInThrottle } from "@parom/core/access";
+import { ApiKeys, can, contractorScope, SignInThrottle } from "@parom/core/access";
 import { clientAddress } from "../client-address.js";
 import { Csrf } from "../components/form.js";
 import type { WebEnv } from "../env.js";
@@ -49,7 +49,7 @@ export const signInRoutes = new Hono<WebEnv>()
     const { principal, revoked } = await currentPrincipal(c);
     if (principal) {
       c.set("principal", principal);
-      if (principal.role === "contractor") return contractorHomePage(c);
+      if (contractorScope(principal)) return contractorHomePage(c);
       // The sales department reads no hypotheses: their start is their leads.
       if (!can(principal, "hypotheses.read") && can(principal, "leads.read")) return c.redirect("/leads", 303);
       return boardPage(c);
