@@ -1,5 +1,5 @@
 import { normal, poisson, type Random, seededRandom } from "@parom/core/stats";
-import { addDays } from "@parom/core";
+import { addDays, zonedInstant } from "@parom/core";
 import { person } from "./people.js";
 import { lateLosses, type CampaignPlan, type Funnel } from "./story.js";
 
@@ -122,12 +122,8 @@ export function pastSpend(plan: CampaignPlan, asOf: string): SpendDay[] {
   return days;
 }
 
-/** `day` at `minutes` after local midnight, as an ISO time with the zone's offset (e.g. +03:00). */
+/** `day` at `minutes` after local midnight in `timeZone`, as an ISO instant. */
 export function localTime(day: string, minutes: number, timeZone: string): string {
   const clock = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-  const naive = `${day}T${clock}:00`;
-  const zone = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" })
-    .formatToParts(new Date(`${naive}Z`))
-    .find((part) => part.type === "timeZoneName")!.value;
-  return `${naive}${zone === "GMT" ? "+00:00" : zone.slice(3)}`;
+  return zonedInstant(`${day}T${clock}`, timeZone)!.toISOString();
 }
