@@ -37,7 +37,6 @@ describe("the import graph", () => {
       "hypothesis <-> optimization",
       "lead <-> people",
       "lead <-> quality",
-      "lead <-> source",
     ]);
   });
 

@@ -15,7 +15,8 @@ import { leadUpdate, StageChangeEntity, stageChangeItem, type LeadItem, type Sta
 import { checkRequiredTags } from "./tags.js";
 import { NO_CONTACT_REASON } from "./vocabulary.js";
 import { WonLeads } from "./won-leads.js";
-import { leadStages, planStageChange, type LeadStage, type OutcomeState, type StageChange, type StagePlan } from "./stages.js";
+import { leadStages, type LeadStage } from "../lead-stages.js";
+import { planStageChange, type OutcomeState, type StageChange, type StagePlan } from "./stages.js";
 
 /** `PATCH /api/leads/{id}`: the deal's new stage, its amount when won, the reason when lost. */
 export const ChangeStageInput = z.strictObject({

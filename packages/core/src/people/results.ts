@@ -1,5 +1,5 @@
 import type { LeadItem } from "../lead/keys.js";
-import { rank } from "../lead/stages.js";
+import { rank } from "../lead-stages.js";
 import { UNANSWERED_LIMIT } from "../lead/contact-attempts.js";
 import { clientTypes } from "../lead/vocabulary.js";
 import { formatKopecks } from "../money.js";
