@@ -36,7 +36,6 @@ describe("the import graph", () => {
       "hypothesis <-> kpi",
       "hypothesis <-> optimization",
       "lead <-> people",
-      "lead <-> quality",
     ]);
   });
 

@@ -1,7 +1,7 @@
 import type { Ctx } from "../context.js";
 import { addLostReason, addToDay, addWin, normalizeLostReason, type CounterField } from "../counters/cohort-counters.js";
 import type { TransactItem } from "../db/transact.js";
-import { countedLostReason } from "../quality/review.js";
+import { countedLostReason } from "./quality-review.js";
 import type { PathStage } from "../lead-stages.js";
 import { reachedDelta } from "./stages.js";
 

@@ -1,5 +1,5 @@
 import type { LeadCompany, LeadFields } from "./incoming.js";
-import type { QualityReview } from "../quality/review.js";
+import type { QualityReview } from "./quality-review.js";
 import type { ContactAttemptSummary } from "./contact-attempts.js";
 import type { Touch } from "./keys.js";
 import type { LeadTags } from "./tags.js";

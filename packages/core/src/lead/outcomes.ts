@@ -6,7 +6,7 @@ import { withRetry } from "../db/retry.js";
 import { transact, type TransactItem } from "../db/transact.js";
 import { ConflictError, InvalidInputError } from "../errors.js";
 import { formatKopecks, toKopecks } from "../money.js";
-import { countedLostReason } from "../quality/review.js";
+import { countedLostReason } from "./quality-review.js";
 import { dayIn } from "../time.js";
 import { keyNamesOf } from "../access/actor.js";
 import { isLeadRace } from "./lead-race.js";
@@ -152,7 +152,7 @@ function outcomeState(item: LeadItem): OutcomeState {
 
 /**
  * The transaction; the lead's update is named "lead" so a lost race shows as its failed condition.
- * Any stage change ends a quality review's category (quality/review.ts): the lead's loss it judged is over or re-told.
+ * Any stage change ends a quality review's category (lead/quality-review.ts): the lead's loss it judged is over or re-told.
  */
 function changeItems(
   ctx: Ctx,

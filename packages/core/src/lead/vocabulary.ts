@@ -12,7 +12,7 @@ export const clientTypes = ["buyer", "retail", "business_owner", "other"] as con
 export const timesOfDay = ["morning", "afternoon", "evening"] as const;
 export type TimeOfDay = (typeof timesOfDay)[number];
 
-/** What a quality review can find a loss to be (quality/review.ts). */
+/** What a quality review can find a loss to be (quality/review.ts, lead/quality-review.ts). */
 export const lostReasonCategories = ["manager"] as const;
 export type LostReasonCategory = (typeof lostReasonCategories)[number];
 
