@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
-import { enterQueue, leaveQueue } from "../callbacks/queue.js";
 import { addToDay, addWin, moveLostReason } from "../counters/cohort-counters.js";
 import { withRetry } from "../db/retry.js";
 import { transact, type TransactItem } from "../db/transact.js";
@@ -9,6 +8,7 @@ import { formatKopecks, toKopecks } from "../money.js";
 import { countedLostReason } from "./quality-review.js";
 import { dayIn } from "../time.js";
 import { keyNamesOf } from "../access/actor.js";
+import { enterQueue, leaveQueue } from "./callback-queue.js";
 import { isLeadRace } from "./lead-race.js";
 import { readLeadItem } from "./read-lead.js";
 import { leadUpdate, StageChangeEntity, stageChangeItem, type LeadItem, type StageChangeItem } from "./keys.js";

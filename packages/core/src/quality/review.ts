@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
-import { enterQueue } from "../callbacks/queue.js";
 import { moveLostReason } from "../counters/cohort-counters.js";
 import { withRetry } from "../db/retry.js";
 import { transact } from "../db/transact.js";
 import { ConflictError, NotFoundError } from "../errors.js";
+import { enterQueue } from "../lead/callback-queue.js";
 import { LeadEntity, type LeadItem } from "../lead/keys.js";
 import { isLeadRace } from "../lead/lead-race.js";
 import { findLeadItem } from "../lead/read-lead.js";
