@@ -34,7 +34,6 @@ describe("the import graph", () => {
       "campaign <-> hypothesis",
       "hypothesis <-> kpi",
       "hypothesis <-> optimization",
-      "lead <-> people",
     ]);
   });
 

@@ -17,5 +17,5 @@ export { leadStages } from "../lead-stages.js";
 export type { LeadStage } from "../lead-stages.js";
 export { LeadTagging, LeadTagsInput, RequiredTags, RequiredTagsInput } from "./tags.js";
 export { clientTypes, lostReasonCategories } from "./vocabulary.js";
-export type { LostReasonCategory, TagName } from "./vocabulary.js";
+export type { ClientType, LostReasonCategory, TagName } from "./vocabulary.js";
 export type { RequirementOwner } from "./tags.js";

@@ -7,6 +7,7 @@
 export const tagNames = ["clientType", "city", "storeCount", "storeType"] as const;
 export type TagName = (typeof tagNames)[number];
 export const clientTypes = ["buyer", "retail", "business_owner", "other"] as const;
+export type ClientType = (typeof clientTypes)[number];
 
 /** The times of day contact attempts are spread over (lead/contact-attempts.ts). */
 export const timesOfDay = ["morning", "afternoon", "evening"] as const;
