@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { conversionInterval } from "../../packages/core/src/people/results.js";
+import { conversionInterval } from "../../packages/core/src/people-results/board.js";
 import { arrive, NOW } from "../support/discipline.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { RESULTS_MONTH, seedResultsMonth } from "../support/results.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConflictError } from "../../packages/core/src/errors.js";
 import { planContactAttempt, timeOfDay, type TimeOfDay, type UnansweredRun } from "../../packages/core/src/lead/contact-attempts.js";
-import type { LeadStage } from "../../packages/core/src/lead/stages.js";
+import type { LeadStage } from "../../packages/core/src/lead-stages.js";
 
 const MOSCOW = "Europe/Moscow";
 

@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { counterFields, type CounterField } from "../../packages/core/src/counters/cohort-counters.js";
 import { ConflictError, InvalidInputError } from "../../packages/core/src/errors.js";
-import {
-  leadStages,
-  planStageChange,
-  reachedDelta,
-  type LeadStage,
-  type OutcomeState,
-  type PathStage,
-  type StageChange,
-} from "../../packages/core/src/lead/stages.js";
+import { leadStages, type LeadStage, type PathStage } from "../../packages/core/src/lead-stages.js";
+import { planStageChange, reachedDelta, type OutcomeState, type StageChange } from "../../packages/core/src/lead/stages.js";
 
 const path: PathStage[] = ["new", "contacted", "qualified", "proposal", "won"];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Person } from "../../packages/core/src/people/person.js";
-import { markBestAndWorst, reachedWithinRule, resultsBoard, segmentsOf, type ResultLead } from "../../packages/core/src/people/results.js";
+import { markBestAndWorst, reachedWithinRule, resultsBoard, segmentsOf, type ResultLead } from "../../packages/core/src/people-results/board.js";
 import { betaPosterior } from "../../packages/core/src/stats/rate.js";
 
 const person = (id: string, name: string, role: Person["role"] = "manager"): Person => ({ id, name, role, duty: "leads", email: null, crmUserIds: [], createdAt: "2026-01-01T00:00:00.000Z" });
@@ -224,7 +224,7 @@ describe("first contact after a hand-over", () => {
 
 describe("the conversion's interval", () => {
   it("starts at zero when nobody won and ends at one when everybody did, so it holds the rate shown", async () => {
-    const { conversionInterval } = await import("../../packages/core/src/people/results.js");
+    const { conversionInterval } = await import("../../packages/core/src/people-results/board.js");
     const none = conversionInterval(0, 3);
     expect(none[0]).toBe(0);
     expect(none[1]).toBeCloseTo(1 - 0.05 ** (1 / 4), 6);

@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { can } from "@parom/core/access";
-import { readResults, ResultsQuery } from "@parom/core/people";
+import { readResults, ResultsQuery } from "@parom/core/people-results";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";
 import { queryParams } from "../validate.js";
 
-/** The monthly results board of the sales department (people/results.ts). Mounted ahead of /api/people/:id. */
+/** The monthly results board of the sales department (people-results/board.ts). Mounted ahead of /api/people/:id. */
 export const peopleResultRoutes = new Hono<AppEnv>().get(
   "/results",
   allow("results.read"),

@@ -4,6 +4,8 @@ import { withRetry } from "../db/retry.js";
 import { transact } from "../db/transact.js";
 import { ConflictError } from "../errors.js";
 import { newId } from "../ids.js";
+import { CallbackOutcomeEntity, callbackResults, toCallbackOutcome, type CallbackOutcome } from "../lead/callback-outcomes.js";
+import { leaveQueue, QueueItemEntity, type QueueReason } from "../lead/callback-queue.js";
 import { LeadEntity, leadUpdate, type LeadItem } from "../lead/keys.js";
 import type { Lead } from "../lead/lead.js";
 import { isLeadRace } from "../lead/lead-race.js";
@@ -11,12 +13,10 @@ import { toLead } from "../lead/query.js";
 import { readLeadItem } from "../lead/read-lead.js";
 import { People } from "../people/person.js";
 import { workingMinutesBefore, workingMinutesBetween } from "../working-hours.js";
-import { CallbackOutcomeEntity, callbackResults, toCallbackOutcome, type CallbackOutcome } from "./outcome.js";
-import { leaveQueue, QueueItemEntity, type QueueReason } from "./queue.js";
 
 /**
  * The head of sales' call-back queue: leads lost as `no_contact` or by the manager's fault (kept
- * items, callbacks/queue.ts) and leads nobody has tried to reach for `untouchedMinutes` working
+ * items, lead/callback-queue.ts) and leads nobody has tried to reach for `untouchedMinutes` working
  * minutes (default 2 working hours; `GET /api/callbacks?untouchedMinutes=` changes it), found
  * among the leads that arrived in the last UNTOUCHED_WINDOW_DAYS. Recording a call-back's outcome
  * takes the lead out of the queue; the outcomes are kept under the lead.

@@ -10,7 +10,7 @@ import { JsonLead, parseJsonLead } from "./json-lead.js";
 import { toKopecks } from "../money.js";
 import { Sources } from "../source/source.js";
 import { captureLead, type CaptureResult, type PastOutcome } from "../lead/capture.js";
-import { leadStages } from "../lead/stages.js";
+import { leadStages } from "../lead-stages.js";
 
 /** The idempotency scope of imports that name no source of their own. */
 export const IMPORT_SOURCE_ID = "import";

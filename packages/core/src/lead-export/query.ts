@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDaySchema } from "../dates.js";
 import { IdSchema } from "../db/key-limits.js";
-import { leadStages } from "../lead/stages.js";
+import { leadStages } from "../lead-stages.js";
 
 export const exportFormats = ["csv", "xlsx"] as const;
 export type ExportFormat = (typeof exportFormats)[number];

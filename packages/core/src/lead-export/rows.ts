@@ -1,5 +1,5 @@
 import type { LeadItem } from "../lead/keys.js";
-import type { LeadStage } from "../lead/stages.js";
+import type { LeadStage } from "../lead-stages.js";
 import { formatKopecks } from "../money.js";
 import { moneyCell } from "../report/format.js";
 

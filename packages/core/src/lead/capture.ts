@@ -12,7 +12,8 @@ import { LeadEntity, LeadRefEntity, stageChangeItem, type LeadItem, type Touch }
 import { findLeadItem } from "./read-lead.js";
 import { linkItems, samePersonLead } from "./same-person.js";
 import { WonLeads } from "./won-leads.js";
-import { reachedDelta, type LeadStage, type PathStage } from "./stages.js";
+import type { LeadStage, PathStage } from "../lead-stages.js";
+import { reachedDelta } from "./stages.js";
 
 /** A past deal's outcome, for leads loaded from a CRM's history. Money in kopecks. */
 export type PastOutcome = {

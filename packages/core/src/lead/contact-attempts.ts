@@ -12,7 +12,8 @@ import { readLeadItem } from "./read-lead.js";
 import { LeadEntity, leadUpdate, type LeadItem } from "./keys.js";
 import { Outcomes } from "./outcomes.js";
 import { isLeadRace } from "./lead-race.js";
-import type { LeadStage, StageChange } from "./stages.js";
+import type { LeadStage } from "../lead-stages.js";
+import type { StageChange } from "./stages.js";
 import { NO_CONTACT_REASON, timesOfDay, type TimeOfDay } from "./vocabulary.js";
 
 /**

@@ -1,8 +1,9 @@
 import type { Ctx } from "../context.js";
 import { addLostReason, addToDay, addWin, normalizeLostReason, type CounterField } from "../counters/cohort-counters.js";
 import type { TransactItem } from "../db/transact.js";
-import { countedLostReason } from "../quality/review.js";
-import { reachedDelta, type PathStage } from "./stages.js";
+import { countedLostReason } from "./quality-review.js";
+import type { PathStage } from "../lead-stages.js";
+import { reachedDelta } from "./stages.js";
 
 /** What a lead adds to the counters: its campaign and cohort day, how far it went, and how it ended. */
 export type CountedLead = {

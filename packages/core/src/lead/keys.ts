@@ -4,7 +4,7 @@ import { defineEntity } from "../db/entity.js";
 import { tableDefinition } from "../db/table.js";
 import type { TransactItem } from "../db/transact.js";
 import { newId } from "../ids.js";
-import { leadStages } from "./stages.js";
+import { leadStages } from "../lead-stages.js";
 import { clientTypes, lostReasonCategories, timesOfDay } from "./vocabulary.js";
 
 /*

@@ -6,7 +6,7 @@ import { CounterLedger } from "./counter-ledger.js";
 import { leadListingAttributes, leadUpdate, stageChangeItem, WonLeadEntity, type LeadItem } from "./keys.js";
 import { readLeadItem } from "./read-lead.js";
 import { attributionOf, filledContact, samePersonLead, sourcesOf, touchesOf } from "./same-person.js";
-import { rank, type PathStage } from "./stages.js";
+import { rank, type PathStage } from "../lead-stages.js";
 import { WonLeads } from "./won-leads.js";
 
 /** Each round lets one writer through; a merge races only the few deliveries of one person. */

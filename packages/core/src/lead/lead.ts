@@ -1,9 +1,9 @@
 import type { LeadCompany, LeadFields } from "./incoming.js";
-import type { QualityReview } from "../quality/review.js";
+import type { QualityReview } from "./quality-review.js";
 import type { ContactAttemptSummary } from "./contact-attempts.js";
 import type { Touch } from "./keys.js";
 import type { LeadTags } from "./tags.js";
-import type { LeadStage, PathStage } from "./stages.js";
+import type { LeadStage, PathStage } from "../lead-stages.js";
 
 /** A captured lead as the API shows it. Money is a decimal string. */
 export type Lead = {

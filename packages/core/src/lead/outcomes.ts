@@ -1,21 +1,22 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
-import { enterQueue, leaveQueue } from "../callbacks/queue.js";
 import { addToDay, addWin, moveLostReason } from "../counters/cohort-counters.js";
 import { withRetry } from "../db/retry.js";
 import { transact, type TransactItem } from "../db/transact.js";
 import { ConflictError, InvalidInputError } from "../errors.js";
 import { formatKopecks, toKopecks } from "../money.js";
-import { countedLostReason } from "../quality/review.js";
+import { countedLostReason } from "./quality-review.js";
 import { dayIn } from "../time.js";
 import { keyNamesOf } from "../access/actor.js";
+import { enterQueue, leaveQueue } from "./callback-queue.js";
 import { isLeadRace } from "./lead-race.js";
 import { readLeadItem } from "./read-lead.js";
 import { leadUpdate, StageChangeEntity, stageChangeItem, type LeadItem, type StageChangeItem } from "./keys.js";
 import { checkRequiredTags } from "./tags.js";
 import { NO_CONTACT_REASON } from "./vocabulary.js";
 import { WonLeads } from "./won-leads.js";
-import { leadStages, planStageChange, type LeadStage, type OutcomeState, type StageChange, type StagePlan } from "./stages.js";
+import { leadStages, type LeadStage } from "../lead-stages.js";
+import { planStageChange, type OutcomeState, type StageChange, type StagePlan } from "./stages.js";
 
 /** `PATCH /api/leads/{id}`: the deal's new stage, its amount when won, the reason when lost. */
 export const ChangeStageInput = z.strictObject({
@@ -151,7 +152,7 @@ function outcomeState(item: LeadItem): OutcomeState {
 
 /**
  * The transaction; the lead's update is named "lead" so a lost race shows as its failed condition.
- * Any stage change ends a quality review's category (quality/review.ts): the lead's loss it judged is over or re-told.
+ * Any stage change ends a quality review's category (lead/quality-review.ts): the lead's loss it judged is over or re-told.
  */
 function changeItems(
   ctx: Ctx,

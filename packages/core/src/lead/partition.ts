@@ -1,7 +1,7 @@
-import { CallbackOutcomeEntity, toCallbackOutcome, type CallbackOutcome } from "../callbacks/outcome.js";
 import type { Ctx } from "../context.js";
 import { readCollection } from "../db/collection.js";
 import { NotFoundError } from "../errors.js";
+import { CallbackOutcomeEntity, toCallbackOutcome, type CallbackOutcome } from "./callback-outcomes.js";
 import { ContactAttemptEntity, toContactAttempt, type ContactAttempt } from "./contact-attempts.js";
 import { HandoverEntity, toHandover, type Handover } from "./handovers.js";
 import type { Lead } from "./lead.js";

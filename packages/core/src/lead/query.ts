@@ -7,7 +7,7 @@ import { Campaigns } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import { InvalidInputError } from "../errors.js";
 import { formatKopecks } from "../money.js";
-import { qualityReviewOf } from "../quality/review.js";
+import { qualityReviewOf } from "./quality-review.js";
 import { contactAttemptSummary } from "./contact-attempts.js";
 import { withMaskedContact } from "./contact-mask.js";
 import { ContactViews, type ContactViewPlace } from "./contact-views.js";

@@ -1,17 +1,6 @@
 import type { CounterField } from "../counters/cohort-counters.js";
 import { ConflictError, InvalidInputError, type FieldIssue } from "../errors.js";
-
-/** A lead's deal stages. `won` and `lost` close it; only `lost` can be reopened (restored). */
-export const leadStages = ["new", "contacted", "qualified", "proposal", "won", "lost"] as const;
-export type LeadStage = (typeof leadStages)[number];
-
-/** The forward path; `lost` stands beside it. */
-const path = ["new", "contacted", "qualified", "proposal", "won"] as const;
-export type PathStage = (typeof path)[number];
-
-export function rank(stage: PathStage): number {
-  return path.indexOf(stage);
-}
+import { pathStages, rank, type LeadStage, type PathStage } from "../lead-stages.js";
 
 /**
  * The "reached" counters a lead adds when its furthest stage on the path moves from `from`
@@ -22,14 +11,10 @@ export function reachedDelta(from: PathStage | null, to: PathStage): Partial<Rec
   const delta: Partial<Record<CounterField, number>> = {};
   const start = from === null ? 0 : rank(from) + 1;
   for (let i = start; i <= rank(to); i++) {
-    const stage = path[i]!;
+    const stage = pathStages[i]!;
     delta[stage === "new" ? "leads" : stage] = 1;
   }
   return delta;
-}
-
-export function isPathStage(stage: LeadStage): stage is PathStage {
-  return stage !== "lost";
 }
 
 /** Where a lead stands, as far as its deal outcome goes. */

@@ -6,7 +6,7 @@ import { Hypotheses } from "../hypothesis/hypothesis.js";
 import { Sources } from "../source/source.js";
 import { findLeadItem } from "./read-lead.js";
 import { LeadEntity, type LeadItem } from "./keys.js";
-import { isPathStage, leadStages, rank, type LeadStage, type PathStage } from "./stages.js";
+import { isPathStage, leadStages, rank, type LeadStage, type PathStage } from "../lead-stages.js";
 import { clientTypes, tagNames, type TagName } from "./vocabulary.js";
 
 /**

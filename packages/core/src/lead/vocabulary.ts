@@ -7,12 +7,13 @@
 export const tagNames = ["clientType", "city", "storeCount", "storeType"] as const;
 export type TagName = (typeof tagNames)[number];
 export const clientTypes = ["buyer", "retail", "business_owner", "other"] as const;
+export type ClientType = (typeof clientTypes)[number];
 
 /** The times of day contact attempts are spread over (lead/contact-attempts.ts). */
 export const timesOfDay = ["morning", "afternoon", "evening"] as const;
 export type TimeOfDay = (typeof timesOfDay)[number];
 
-/** What a quality review can find a loss to be (quality/review.ts). */
+/** What a quality review can find a loss to be (quality/review.ts, lead/quality-review.ts). */
 export const lostReasonCategories = ["manager"] as const;
 export type LostReasonCategory = (typeof lostReasonCategories)[number];
 

@@ -2,5 +2,3 @@
 // Code inside the package imports its modules directly, never through this file.
 export { CreatePersonInput, managerDuties, People, personRoles } from "./person.js";
 export type { Person } from "./person.js";
-export type { ClientType, PersonResult, Segment } from "./results.js";
-export { readResults, ResultsQuery } from "./results-read.js";

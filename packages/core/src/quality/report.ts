@@ -4,7 +4,7 @@ import type { Ctx } from "../context.js";
 import { Hypotheses } from "../hypothesis/hypothesis.js";
 import type { Hypothesis } from "../hypothesis/model.js";
 import { LeadEntity, LeadSchema } from "../lead/keys.js";
-import type { LeadStage, PathStage } from "../lead/stages.js";
+import type { LeadStage, PathStage } from "../lead-stages.js";
 import { missingTags, RequiredTags, type TagRequirement } from "../lead/tags.js";
 import type { TagName } from "../lead/vocabulary.js";
 

@@ -1,21 +1,17 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
-import { enterQueue } from "../callbacks/queue.js";
 import { moveLostReason } from "../counters/cohort-counters.js";
 import { withRetry } from "../db/retry.js";
 import { transact } from "../db/transact.js";
 import { ConflictError, NotFoundError } from "../errors.js";
+import { enterQueue } from "../lead/callback-queue.js";
 import { LeadEntity, type LeadItem } from "../lead/keys.js";
 import { isLeadRace } from "../lead/lead-race.js";
 import { findLeadItem } from "../lead/read-lead.js";
-import { lostReasonCategories, type LostReasonCategory } from "../lead/vocabulary.js";
+import { countedLostReason } from "../lead/quality-review.js";
+import { lostReasonCategories } from "../lead/vocabulary.js";
 
-/**
- * A quality review of a lost lead: someone looked at how it was worked and found that the
- * manager, not the client, failed. The lead keeps the reason it was lost with; the funnel's lost
- * reasons count it under `manager` instead, for as long as it stays lost with that reason (any
- * later stage change, restoring or re-giving a reason, ends the review: lead/outcomes.ts).
- */
+/** Reviewing a lost lead; what a review is and how it counts is lead's (lead/quality-review.ts). */
 
 /** `POST /api/leads/{id}/quality-review`. */
 export const QualityReviewInput = z.strictObject({
@@ -23,20 +19,6 @@ export const QualityReviewInput = z.strictObject({
   note: z.string().trim().min(1).max(2000).optional(),
 });
 export type QualityReviewInput = z.infer<typeof QualityReviewInput>;
-
-export type QualityReview = { lostReasonCategory: LostReasonCategory; note: string | null; at: string; actor: string };
-
-/** The reason a lost lead is counted under in the lost-reason counters: a review's category wins over the reason given. */
-export function countedLostReason(item: { lostReasonCategory?: string; lostReason?: string | null }): string | null {
-  return item.lostReasonCategory ?? item.lostReason ?? null;
-}
-
-/** The review a lead carries, as the API shows it. */
-export function qualityReviewOf(item: Pick<LeadItem, "lostReasonCategory" | "qualityReview">): QualityReview | null {
-  if (!item.lostReasonCategory) return null;
-  // The two are always written together (below); the optional reads keep an item that lacks the review readable.
-  return { lostReasonCategory: item.lostReasonCategory, note: item.qualityReview?.note ?? null, at: item.qualityReview?.at!, actor: item.qualityReview?.actor! };
-}
 
 const MAX_TRIES = 8;
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
-import { leadStages } from "../lead/stages.js";
+import { leadStages } from "../lead-stages.js";
 import { AmoId, SourceEntity, toSource, type Source } from "./source.js";
 
 /** One CRM status mapped to a lead stage (the sources page's form; PUT /api/sources/{id}/status-map replaces the whole map). */

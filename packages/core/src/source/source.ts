@@ -5,7 +5,7 @@ import { defineEntity } from "../db/entity.js";
 import { transact } from "../db/transact.js";
 import { NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
-import { leadStages, type LeadStage } from "../lead/stages.js";
+import { leadStages, type LeadStage } from "../lead-stages.js";
 
 /** How a sender writes its webhook bodies; it picks the parser. */
 export const sourceFormats = ["tilda", "amocrm", "json"] as const;

@@ -1,4 +1,4 @@
-import type { ClientType } from "@parom/core/people";
+import type { ClientType } from "@parom/core/lead";
 import { t, type Text } from "./text.js";
 
 /** Texts of the results board (/results), hooked into catalog.ts as `results`. Figures arrive already formatted. */

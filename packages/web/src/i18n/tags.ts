@@ -1,4 +1,4 @@
-import type { ClientType } from "@parom/core/people";
+import type { ClientType } from "@parom/core/lead";
 import type { TagName } from "@parom/core/lead";
 import { t, type Text } from "./text.js";
 

@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import type { FC } from "hono/jsx";
 import { can } from "@parom/core/access";
 import { dayIn } from "@parom/core";
-import { readResults, ResultsQuery, type PersonResult, type Segment } from "@parom/core/people";
+import { readResults, ResultsQuery, type PersonResult, type Segment } from "@parom/core/people-results";
 import type { WebEnv } from "../env.js";
 import { needs } from "../guards.js";
 import type { Messages } from "../i18n/index.js";

@@ -1,15 +1,15 @@
 import type { LeadItem } from "../lead/keys.js";
-import { rank } from "../lead/stages.js";
+import { rank } from "../lead-stages.js";
 import { UNANSWERED_LIMIT } from "../lead/contact-attempts.js";
-import { clientTypes } from "../lead/vocabulary.js";
+import { clientTypes, type ClientType } from "../lead/vocabulary.js";
 import { formatKopecks } from "../money.js";
 import { median } from "../quality/report.js";
 import { betaPosterior, type Interval } from "../stats/rate.js";
 import { betaIncInv } from "../stats/special.js";
-import type { Person } from "./person.js";
+import type { Person } from "../people/person.js";
 
 /*
- * The monthly results board, as a pure computation over lead items (results-read.ts reads them).
+ * The monthly results board, as a pure computation over lead items (read.ts reads them).
  * A lead counts in the month it arrived (its cohort day, in the workspace time zone), for the
  * person it is assigned to now, so a month's figures keep maturing as its deals close. Contact
  * figures count only what that person did: a lead reached or first called by someone else before
@@ -19,8 +19,6 @@ import type { Person } from "./person.js";
  * x its client type tag (`tags.clientType`; untagged leads are a segment of their own). The source
  * rather than the campaign's UTM channel, because every lead has one while many have no UTM.
  */
-
-export type ClientType = (typeof clientTypes)[number];
 
 /** Fewer leads than this in a segment's month is too small a sample to call anyone best, worst or a record. */
 export const MIN_LEADS_TO_COMPARE = 5;

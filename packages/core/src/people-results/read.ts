@@ -4,8 +4,8 @@ import { ContactAttemptEntity } from "../lead/contact-attempts.js";
 import { LeadEntity, type LeadItem } from "../lead/keys.js";
 import { Sources } from "../source/source.js";
 import { SANE_YEARS, zonedInstant } from "../time.js";
-import { People } from "./person.js";
-import { reachedWithinRule, resultsBoard, segmentsOf, type ResultLead, type ResultsBoard } from "./results.js";
+import { People } from "../people/person.js";
+import { reachedWithinRule, resultsBoard, segmentsOf, type ResultLead, type ResultsBoard } from "./board.js";
 
 const MONTH_RULE = `must be a month written YYYY-MM, in the years ${SANE_YEARS.from}-${SANE_YEARS.to}`;
 

@@ -8,6 +8,7 @@ import type { TransactItem } from "../db/transact.js";
  * or found lost by the manager's fault, written in the same transaction that loses or reviews the
  * lead, and removed by the transaction that restores it or records the call-back. Leads untouched
  * for too long are found from the arrival listing when the queue is read (callbacks/callbacks.ts).
+ * Kept with the lead because the lead's own transactions write it.
  */
 
 export const queueReasons = ["no_contact", "manager", "untouched"] as const;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineEntity } from "../db/entity.js";
-import { LeadEntity } from "../lead/keys.js";
-import type { QueueReason } from "./queue.js";
+import { LeadEntity } from "./keys.js";
+import type { QueueReason } from "./callback-queue.js";
 
 /** A call-back's outcome, kept under its lead: callbacks/callbacks.ts records it; the lead page reads it with the lead's partition. */
 export const callbackResults = ["reached", "no_answer", "client_refused", "wrong_number", "callback_later"] as const;
