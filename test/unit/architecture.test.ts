@@ -34,7 +34,6 @@ describe("the import graph", () => {
       "callbacks <-> lead",
       "campaign <-> hypothesis",
       "hypothesis <-> kpi",
-      "hypothesis <-> optimization",
       "lead <-> people",
       "lead <-> quality",
       "lead <-> source",

@@ -7,6 +7,8 @@ export { CreateHypothesisInput, RulesInput, TransitionInput } from "./input.js";
 export { pipeline } from "./lifecycle.js";
 export type { Refusal, Stage } from "./lifecycle.js";
 export type { Hypothesis } from "./model.js";
+export { OptimizationInput, Optimizations, optimizationAreas } from "./optimizations.js";
+export type { Optimization } from "./optimizations.js";
 export { readHypothesisPartition } from "./partition.js";
 export type { HypothesisPartition } from "./partition.js";
 export { Rules } from "./rules.js";
