@@ -33,7 +33,6 @@ describe("the import graph", () => {
     expect(twoWayFolders(root, edges)).toEqual([
       "callbacks <-> lead",
       "campaign <-> hypothesis",
-      "hypothesis <-> kpi",
       "lead <-> people",
       "lead <-> quality",
       "lead <-> source",

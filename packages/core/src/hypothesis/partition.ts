@@ -1,7 +1,7 @@
 import type { Ctx } from "../context.js";
 import { readCollection } from "../db/collection.js";
 import { NotFoundError } from "../errors.js";
-import { ApprovalEntity, toApproval, type Approval } from "../kpi/approvals.js";
+import { ApprovalEntity, toApproval, type Approval } from "./approvals.js";
 import { HistoryEntity, HypothesisEntity, hypothesisPartition, RulesEntity } from "./entities.js";
 import { toHistoryEntry, type HistoryEntry } from "./history.js";
 import type { Hypothesis } from "./model.js";
