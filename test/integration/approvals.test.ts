@@ -2,7 +2,7 @@ import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "../../packages/core/src/context.js";
-import { Approvals } from "../../packages/core/src/kpi/approvals.js";
+import { Approvals } from "../../packages/core/src/hypothesis/approvals.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { importCohorts, importSpend, newCampaign, newHypothesis, toOptimization, type Cohort } from "../support/decisions.js";
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { kpisForContractor } from "../../packages/core/src/kpi/contractor.js";
+import { kpisForContractor } from "../../packages/core/src/report/contractor-kpis.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { importCohorts, importSpend, kpiOf, newCampaign, newHypothesis, type Cohort } from "../support/decisions.js";
 

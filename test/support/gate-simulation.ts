@@ -1,5 +1,5 @@
 import type { DayCounters } from "../../packages/core/src/counters/cohort-counters.js";
-import type { Targets } from "../../packages/core/src/hypothesis/targets.js";
+import type { Targets } from "../../packages/core/src/kpi/targets.js";
 import { evaluateKpis, gateVerdict } from "../../packages/core/src/kpi/evaluate.js";
 import { poisson, seededRandom } from "../../packages/core/src/stats/random.js";
 import { addDays } from "../../packages/core/src/time.js";

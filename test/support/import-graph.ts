@@ -118,21 +118,17 @@ export function importedNames(files: string[], name: string): Map<string, Set<st
 }
 
 /**
- * The pairs of core's top folders (`lead`, `intake`, ...; `(src)` for files directly in src) that
- * import each other, each pair sorted and named `a <-> b`.
+ * Core's imports lifted to its top folders (`lead`, `intake`, ...; `(src)` for files directly in
+ * src): an edge from each folder to each other folder one of its files imports.
  */
-export function twoWayFolders(root: string, edges: Edge[]): string[] {
+export function coreFolderEdges(root: string, edges: Edge[]): Edge[] {
   const src = join(root, "packages", "core", "src");
   const folderOf = (file: string) => {
     const parts = relative(src, file).split(sep);
     return parts.length > 1 ? parts[0]! : "(src)";
   };
-  const arrows = new Set(
-    edges.filter((edge) => edge.from.startsWith(src + sep) && edge.to.startsWith(src + sep)).map((edge) => `${folderOf(edge.from)} -> ${folderOf(edge.to)}`),
-  );
-  return [...arrows]
-    .map((arrow) => arrow.split(" -> ") as [string, string])
-    .filter(([a, b]) => a < b && arrows.has(`${b} -> ${a}`))
-    .map(([a, b]) => `${a} <-> ${b}`)
-    .sort();
+  return edges
+    .filter((edge) => edge.from.startsWith(src + sep) && edge.to.startsWith(src + sep))
+    .map((edge) => ({ from: folderOf(edge.from), to: folderOf(edge.to), spec: edge.spec }))
+    .filter((edge) => edge.from !== edge.to);
 }

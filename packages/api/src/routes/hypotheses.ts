@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { Campaigns, CreateCampaignInput } from "@parom/core/campaign";
+import { CreateCampaignInput } from "@parom/core/campaign";
 import type { Hypothesis } from "@parom/core/hypothesis";
 import { CreateHypothesisInput, EditHypothesisInput, Hypotheses, HypothesisEdits, Rules, RulesInput, TransitionInput } from "@parom/core/hypothesis";
 import { formatKopecks } from "@parom/core";
@@ -127,7 +127,7 @@ export const hypothesisRoutes = new Hono<AppEnv>()
     }),
     async (c) => {
       const input = await jsonBody(c, CreateCampaignInput);
-      return c.json(await Campaigns.create(c.var.ctx, c.req.param("id"), input), 201);
+      return c.json(await Hypotheses.addCampaign(c.var.ctx, c.req.param("id"), input), 201);
     },
   )
   .get(

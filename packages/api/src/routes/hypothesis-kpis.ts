@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { ApprovalInput, Approvals, hypothesisGate, hypothesisKpis, KpiRangeQuery } from "@parom/core/kpi";
-import { Hypotheses } from "@parom/core/hypothesis";
+import { ApprovalInput, Approvals, Hypotheses } from "@parom/core/hypothesis";
+import { hypothesisGate, hypothesisKpis, KpiRangeQuery } from "@parom/core/kpi";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";

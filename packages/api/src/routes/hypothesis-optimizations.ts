@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { compareHypotheses, CompareQuery } from "@parom/core/analytics";
-import { OptimizationInput, optimizationReport, Optimizations } from "@parom/core/optimization";
+import { OptimizationInput, Optimizations } from "@parom/core/hypothesis";
+import { optimizationReport } from "@parom/core/optimization";
 import type { AppEnv } from "../env.js";
 import { describeRoute } from "../openapi/describe.js";
 import { jsonBody, queryParams } from "../validate.js";

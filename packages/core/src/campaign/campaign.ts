@@ -2,10 +2,9 @@ import { z } from "zod";
 import { ContractorEntity } from "../contractor/contractor.js";
 import type { Ctx } from "../context.js";
 import { defineEntity } from "../db/entity.js";
-import { named, transact, TransactionCancelledError } from "../db/transact.js";
+import { named, transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
 import { IdSchema, UTM_KEY_PART_MAX_BYTES, utf8Bytes } from "../db/key-limits.js";
-import { HypothesisEntity } from "../hypothesis/entities.js";
 import { newId } from "../ids.js";
 
 /**
@@ -45,6 +44,14 @@ export const CreateCampaignInput = z.strictObject({
   platformCampaignIds: PlatformCampaignIds.optional(),
   paid: z.boolean().optional(),
 });
+export type CreateCampaignInput = z.output<typeof CreateCampaignInput>;
+
+/**
+ * What the hypothesis a new campaign joins puts into the campaign's transaction: a check named
+ * "hypothesis" that fails unless it takes new campaigns, and the error that failure means. The
+ * hypothesis decides (`Hypotheses.addCampaign`); campaign never reads hypotheses.
+ */
+export type HypothesisCheck = { check: TransactItem; refused: () => Promise<Error> };
 
 /** What PATCH /api/campaigns/{id} changes: for now whether the campaign is paid. */
 export const UpdateCampaignInput = z.strictObject({ paid: z.boolean() });
@@ -121,7 +128,8 @@ export const UtmClaimEntity = defineEntity({
 });
 
 export const Campaigns = {
-  async create(ctx: Ctx, hypothesisId: string, input: z.infer<typeof CreateCampaignInput>): Promise<Campaign> {
+  /** A campaign of `hypothesisId`, written only if the hypothesis' check passes in the same transaction. */
+  async create(ctx: Ctx, hypothesisId: string, input: CreateCampaignInput, hypothesis: HypothesisCheck): Promise<Campaign> {
     const campaign: Campaign = {
       id: newId(),
       hypothesisId,
@@ -136,16 +144,8 @@ export const Campaigns = {
     const pair = { utmSource: input.utmSource, utmCampaign: input.utmCampaign };
     try {
       await transact(ctx, [
-        // A closed hypothesis takes no new campaigns; checked here so a close racing this write cannot slip past.
-        named("hypothesis", {
-          ConditionCheck: {
-            TableName: ctx.table,
-            Key: HypothesisEntity.key({ id: hypothesisId }),
-            ConditionExpression: "attribute_exists(pk) AND #stage <> :closed",
-            ExpressionAttributeNames: { "#stage": "stage" },
-            ExpressionAttributeValues: { ":closed": "closed" },
-          },
-        }),
+        // Checked in this transaction, so a change of the hypothesis racing this write cannot slip past.
+        hypothesis.check,
         ...(input.contractorId
           ? [named("contractor", { ConditionCheck: { TableName: ctx.table, Key: ContractorEntity.key({ id: input.contractorId }), ConditionExpression: "attribute_exists(pk)" } })]
           : []),
@@ -155,10 +155,7 @@ export const Campaigns = {
       ]);
     } catch (error) {
       if (!(error instanceof TransactionCancelledError)) throw error;
-      if (error.failedCondition("hypothesis")) {
-        if (!(await HypothesisEntity.get(ctx, { id: hypothesisId }))) throw new NotFoundError("hypothesis", hypothesisId);
-        throw new ConflictError("hypothesis_closed", `hypothesis ${hypothesisId} is closed and takes no new campaigns`);
-      }
+      if (error.failedCondition("hypothesis")) throw await hypothesis.refused();
       if (input.contractorId && error.failedCondition("contractor")) throw new NotFoundError("contractor", input.contractorId);
       if (error.failedCondition("utmClaim")) {
         throw new ConflictError(

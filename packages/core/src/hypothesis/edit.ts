@@ -8,7 +8,7 @@ import type { Actor, FieldChange } from "./history.js";
 import { commitChange, Hypotheses, VersionConflictError } from "./hypothesis.js";
 import { CreateHypothesisInput } from "./input.js";
 import type { Hypothesis } from "./model.js";
-import type { Targets } from "./targets.js";
+import type { Targets } from "../kpi/targets.js";
 
 const fields = CreateHypothesisInput.shape;
 

@@ -7,8 +7,7 @@ import { stages } from "./lifecycle.js";
 /*
  * The items of a hypothesis' partition declared for the entity layer: the hypothesis itself, its
  * history entries and its written rules (approvals and optimizations are declared beside their
- * verbs). Kept apart from hypothesis.ts so that campaigns can check a hypothesis without importing
- * the module that lists campaigns.
+ * verbs, approvals.ts and optimizations.ts).
  */
 
 export const ActorItem = z.object({ keyId: z.string(), role: z.enum(roles), name: z.string().optional() });

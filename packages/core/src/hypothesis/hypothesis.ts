@@ -1,6 +1,6 @@
-import { Campaigns, type Campaign } from "../campaign/campaign.js";
+import { Campaigns, type Campaign, type CreateCampaignInput } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
-import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
+import { named, transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
 import { ConflictError, NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
 import { HypothesisEntity } from "./entities.js";
@@ -110,10 +110,29 @@ export const Hypotheses = {
     return HypothesisEntity.all(ctx, "all", {}, { newestFirst: true });
   },
 
-  /** Links a contractor's campaign to the hypothesis; a closed hypothesis takes no new campaigns. */
+  /** The hypothesis' campaigns; NotFoundError for an unknown hypothesis. */
   async campaigns(ctx: Ctx, id: string): Promise<Campaign[]> {
     await Hypotheses.get(ctx, id);
     return Campaigns.listByHypothesis(ctx, id);
+  },
+
+  /** Links a contractor's campaign to the hypothesis; a closed hypothesis takes no new campaigns. */
+  async addCampaign(ctx: Ctx, id: string, input: CreateCampaignInput): Promise<Campaign> {
+    return Campaigns.create(ctx, id, input, {
+      check: named("hypothesis", {
+        ConditionCheck: {
+          TableName: ctx.table,
+          Key: HypothesisEntity.key({ id }),
+          ConditionExpression: "attribute_exists(pk) AND #stage <> :closed",
+          ExpressionAttributeNames: { "#stage": "stage" },
+          ExpressionAttributeValues: { ":closed": "closed" },
+        },
+      }),
+      async refused() {
+        if (!(await HypothesisEntity.get(ctx, { id }))) return new NotFoundError("hypothesis", id);
+        return new ConflictError("hypothesis_closed", `hypothesis ${id} is closed and takes no new campaigns`);
+      },
+    });
   },
 
   /** Moves the hypothesis to `input.to` if every guard agrees; refusals list every unmet guard. */

@@ -3,7 +3,7 @@ import { isoDaySchema } from "../dates.js";
 import { toKopecks } from "../money.js";
 import { isIsoDay } from "../time.js";
 import { stages } from "./lifecycle.js";
-import { TargetsInput } from "./targets.js";
+import { TargetsInput } from "../kpi/targets.js";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 

@@ -4,7 +4,7 @@ const seq = (n: number) => String(n).padStart(8, "0");
 /**
  * The hypothesis partition's layout: the hypothesis and every item that hangs off it share
  * `HYP#<id>`, so one Query reads them all (partition.ts). The entities built on these templates
- * are in entities.ts, approvals.ts and optimization.ts.
+ * are in entities.ts, approvals.ts and optimizations.ts.
  */
 export const hypothesisKeys = {
   item: (id: string) => ({ pk: `HYP#${id}`, sk: "HYP" }),

@@ -1,5 +1,5 @@
 import type { Stage } from "./lifecycle.js";
-import type { Targets } from "./targets.js";
+import type { TargetChanges, Targets } from "../kpi/targets.js";
 
 /** A channel hypothesis as stored. Money (budget, money targets) is integer kopecks. */
 export type Hypothesis = {
@@ -22,7 +22,7 @@ export type Hypothesis = {
   rulesVersion: number | null;
   closedReason: string | null;
   /** Targets changed after leads had arrived, by target name: when, and the value replaced (kopecks for money). */
-  targetChanges?: Record<string, { at: string; before: number | null }>;
+  targetChanges?: TargetChanges;
   createdAt: string;
   updatedAt: string;
 };

@@ -1,11 +1,11 @@
 import type { Ctx } from "../context.js";
 import { readCollection } from "../db/collection.js";
 import { NotFoundError } from "../errors.js";
-import { ApprovalEntity, toApproval, type Approval } from "../kpi/approvals.js";
-import { byStartDay, OptimizationEntity, type Optimization } from "../optimization/optimization.js";
+import { ApprovalEntity, toApproval, type Approval } from "./approvals.js";
 import { HistoryEntity, HypothesisEntity, hypothesisPartition, RulesEntity } from "./entities.js";
 import { toHistoryEntry, type HistoryEntry } from "./history.js";
 import type { Hypothesis } from "./model.js";
+import { byStartDay, OptimizationEntity, type Optimization } from "./optimizations.js";
 import { toWrittenRules, type WrittenRules } from "./rules.js";
 
 /** A hypothesis with everything kept in its partition, each list in the order its own verb gives. */

@@ -1,7 +1,5 @@
 import type { GateVerdict, KpiName, KpiReport, KpiRow, KpiSample } from "./model.js";
 import type { DayCounters, WinCount } from "../counters/cohort-counters.js";
-import type { Hypothesis } from "../hypothesis/model.js";
-import type { Targets } from "../hypothesis/targets.js";
 import { formatKopecks } from "../money.js";
 import { costPosterior, romiPosterior } from "../stats/cost.js";
 import { betaPosterior, type Interval } from "../stats/rate.js";
@@ -9,6 +7,7 @@ import { daysBetween } from "../time.js";
 import { costEvidence, decide, judge, rateEvidence, type Evidence, type Pace } from "./judgement.js";
 import { averageDealInterval, isMature, medianDaysToWin, totals, type Totals } from "./samples.js";
 import { markMissingSpend } from "./spend-coverage.js";
+import type { JudgingHypothesis, Targets } from "./targets.js";
 
 export type EvaluateInput = {
   days: DayCounters[];
@@ -41,7 +40,7 @@ export type JudgedCounters = {
  * @example evaluateKpis({ ...judgedBy(hypothesis, counters), asOf })
  */
 export function judgedBy(
-  hypothesis: Pick<Hypothesis, "targets" | "maturityDays" | "confidence">,
+  hypothesis: Pick<JudgingHypothesis, "targets" | "maturityDays" | "confidence">,
   { days, wins, unpaidCampaignIds }: Pick<JudgedCounters, "days" | "wins" | "unpaidCampaignIds">,
 ): JudgedCounters {
   return { days, wins, unpaidCampaignIds, targets: hypothesis.targets, maturityDays: hypothesis.maturityDays, confidence: hypothesis.confidence };

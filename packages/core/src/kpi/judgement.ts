@@ -1,4 +1,4 @@
-import type { Targets } from "../hypothesis/targets.js";
+import type { Targets } from "./targets.js";
 import { costMeetsProbability, rateMeetsProbability } from "../stats/skeptical.js";
 import { verdict as verdictFor, type Verdict } from "../stats/verdict.js";
 

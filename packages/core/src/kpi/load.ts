@@ -2,11 +2,11 @@ import { z } from "zod";
 import { Campaigns, type Campaign } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import { readCounters, type DayCounters, type WinCount } from "../counters/cohort-counters.js";
-import type { Hypothesis } from "../hypothesis/model.js";
 import { dayIn, isIsoDay } from "../time.js";
 import { evaluateKpis, gateVerdict, judgedBy } from "./evaluate.js";
 import type { GateVerdict, KpiReport } from "./model.js";
 import { markTargetChanges } from "./target-changes.js";
+import type { JudgingHypothesis } from "./targets.js";
 
 const isoDay = z.string().refine(isIsoDay, "must be a real date written YYYY-MM-DD");
 
@@ -32,27 +32,27 @@ export async function loadCounters(ctx: Ctx, campaigns: Campaign[], range: KpiRa
 }
 
 /** KPIs of some counters judged by one hypothesis' targets, maturity and confidence, as of today. */
-export function judgeCounters(ctx: Ctx, hypothesis: Hypothesis, counters: Omit<LoadedCounters, "unpaidCampaignIds"> & Partial<LoadedCounters>): KpiReport {
+export function judgeCounters(ctx: Ctx, hypothesis: JudgingHypothesis, counters: Omit<LoadedCounters, "unpaidCampaignIds"> & Partial<LoadedCounters>): KpiReport {
   const report = evaluateKpis({ ...judgedBy(hypothesis, counters), asOf: dayIn(ctx.now(), ctx.timeZone), probeEnd: hypothesis.probe.end });
   return markTargetChanges(report, hypothesis);
 }
 
-async function report(ctx: Ctx, hypothesis: Hypothesis, campaigns: Campaign[], range: KpiRange): Promise<KpiReport> {
+async function report(ctx: Ctx, hypothesis: JudgingHypothesis, campaigns: Campaign[], range: KpiRange): Promise<KpiReport> {
   return judgeCounters(ctx, hypothesis, await loadCounters(ctx, campaigns, range));
 }
 
 /** A hypothesis' KPIs over all its campaigns. */
-export async function hypothesisKpis(ctx: Ctx, hypothesis: Hypothesis, range: KpiRange = {}): Promise<KpiReport> {
+export async function hypothesisKpis(ctx: Ctx, hypothesis: JudgingHypothesis, range: KpiRange = {}): Promise<KpiReport> {
   return report(ctx, hypothesis, await Campaigns.listByHypothesis(ctx, hypothesis.id), range);
 }
 
 /** One campaign's KPIs, judged by its hypothesis' targets. */
-export async function campaignKpis(ctx: Ctx, hypothesis: Hypothesis, campaign: Campaign, range: KpiRange = {}): Promise<KpiReport> {
+export async function campaignKpis(ctx: Ctx, hypothesis: JudgingHypothesis, campaign: Campaign, range: KpiRange = {}): Promise<KpiReport> {
   return report(ctx, hypothesis, [campaign], range);
 }
 
 /** The scale-out gate of a hypothesis on all its data, as of today. */
-export async function hypothesisGate(ctx: Ctx, hypothesis: Hypothesis): Promise<GateVerdict> {
+export async function hypothesisGate(ctx: Ctx, hypothesis: JudgingHypothesis): Promise<GateVerdict> {
   return gateVerdict(await hypothesisKpis(ctx, hypothesis));
 }
 

@@ -1,6 +1,5 @@
-import type { Hypothesis } from "../hypothesis/model.js";
-import type { Targets } from "../hypothesis/targets.js";
 import type { KpiName, KpiReport } from "./model.js";
+import type { JudgingHypothesis, Targets } from "./targets.js";
 
 /** The KPI row each target judges; minLeads and minClients only hold a verdict back, so they mark no row. */
 const judgedKpi: Partial<Record<keyof Targets, KpiName>> = {
@@ -17,7 +16,7 @@ const money: readonly string[] = ["cplMax", "cacMax"];
  * (`targetChangedAt`) and the target it replaced (`previousTarget`, in the row's units: roubles for
  * money, a fraction for rates; null when there was none), so a verdict reached under a moved target reads as such.
  */
-export function markTargetChanges(report: KpiReport, hypothesis: Pick<Hypothesis, "targetChanges">): KpiReport {
+export function markTargetChanges(report: KpiReport, hypothesis: Pick<JudgingHypothesis, "targetChanges">): KpiReport {
   const marks = hypothesis.targetChanges;
   if (!marks || Object.keys(marks).length === 0) return report;
   const byKpi = new Map(

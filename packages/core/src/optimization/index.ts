@@ -2,6 +2,4 @@
 // Code inside the package imports its modules directly, never through this file.
 export { optimizationEffect } from "./before-after.js";
 export type { Effect } from "./before-after.js";
-export { OptimizationInput, Optimizations, optimizationAreas } from "./optimization.js";
-export type { Optimization } from "./optimization.js";
 export { optimizationReport } from "./report.js";

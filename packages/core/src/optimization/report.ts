@@ -1,11 +1,11 @@
 import { Campaigns } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import { Hypotheses } from "../hypothesis/hypothesis.js";
+import { Optimizations, type Optimization } from "../hypothesis/optimizations.js";
 import { judgedBy } from "../kpi/evaluate.js";
 import { loadCounters } from "../kpi/load.js";
 import { addDays, dayIn, daysBetween } from "../time.js";
 import { optimizationEffect, type Effect } from "./before-after.js";
-import { Optimizations, type Optimization } from "./optimization.js";
 
 export type OptimizationReport = {
   items: (Optimization & Effect)[];

@@ -87,7 +87,7 @@ export const hypothesisRoutes = new Hono<WebEnv>()
         platformCampaignIds: (f.platformCampaignIds ?? "").split(",").map((id) => id.trim()).filter(Boolean),
         paid: f.paid !== "false",
       });
-      return Campaigns.create(c.var.ctx, c.req.param("id")!, input);
+      return Hypotheses.addCampaign(c.var.ctx, c.req.param("id")!, input);
     }),
   )
   .post(

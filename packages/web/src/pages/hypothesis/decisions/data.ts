@@ -1,8 +1,8 @@
 import type { Ctx } from "@parom/core";
 import { type DayCounters, type LostReasonCounters, readAllCounters, type WinCounters } from "@parom/core/counters";
-import type { Approval, GateVerdict, KpiReport } from "@parom/core/kpi";
+import type { Approval, Optimization } from "@parom/core/hypothesis";
+import type { GateVerdict, KpiReport } from "@parom/core/kpi";
 import { gateVerdict, judgeCounters, unpaidCampaignIds } from "@parom/core/kpi";
-import type { Optimization } from "@parom/core/optimization";
 import type { HypothesisPageData } from "../data.js";
 
 /** What the decision sections of the hypothesis page show, read once per page. */

@@ -1,6 +1,5 @@
 import { dayIn } from "@parom/core";
-import type { Targets } from "@parom/core/hypothesis";
-import { missingSpendDays, type KpiRow } from "@parom/core/kpi";
+import { missingSpendDays, type KpiRow, type Targets } from "@parom/core/kpi";
 import { boundText, intervalText, KpiTargetChart, verdictSign, type TargetRow } from "../../../charts/kpi-targets.js";
 import { StatusBadge } from "../../../components/status.js";
 import { hypothesisStatus } from "../../../status.js";

@@ -1,8 +1,8 @@
 import { actorLabel } from "../../../actor-label.js";
 import type { FC } from "hono/jsx";
-import type { Hypothesis } from "@parom/core/hypothesis";
+import { type Hypothesis, type Optimization, optimizationAreas } from "@parom/core/hypothesis";
 import type { KpiName } from "@parom/core/kpi";
-import { type Effect, type Optimization, optimizationAreas, optimizationEffect } from "@parom/core/optimization";
+import { type Effect, optimizationEffect } from "@parom/core/optimization";
 import { BeforeAfterChart, type RateComparison } from "../../../charts/before-after.js";
 import { Csrf, emptyForm, Field, Problems, Select, TextArea } from "../../../components/form.js";
 import type { View } from "../../../view.js";

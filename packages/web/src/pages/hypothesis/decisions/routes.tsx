@@ -1,7 +1,6 @@
 import { actingKey } from "@parom/core/access";
 import { Hono, type Context } from "hono";
-import { ApprovalInput, Approvals } from "@parom/core/kpi";
-import { OptimizationInput, Optimizations } from "@parom/core/optimization";
+import { ApprovalInput, Approvals, OptimizationInput, Optimizations } from "@parom/core/hypothesis";
 import type { WebEnv } from "../../../env.js";
 import { attempt, formStatus, formValues, optionalText, parseForm } from "../../../forms.js";
 import { formPost, needs } from "../../../guards.js";

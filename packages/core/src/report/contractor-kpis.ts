@@ -1,8 +1,8 @@
 import { Campaigns, type Campaign } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
 import { Hypotheses } from "../hypothesis/hypothesis.js";
-import type { KpiReport } from "./model.js";
-import { campaignKpis } from "./load.js";
+import { campaignKpis } from "../kpi/load.js";
+import type { KpiReport } from "../kpi/model.js";
 
 /**
  * KPIs of each of a contractor's campaigns (and nobody else's), each judged by its own

@@ -21,3 +21,21 @@ export const TargetsInput = z.strictObject({
 
 /** Targets as stored: money in kopecks. */
 export type Targets = z.output<typeof TargetsInput>;
+
+/** Per target name: the last change made after leads had arrived, with the value it replaced (kopecks for money; null: none). */
+export type TargetChanges = Record<string, { at: string; before: number | null }>;
+
+/**
+ * What KPIs are read and judged by: the hypothesis' id (its campaigns), targets, maturity and
+ * confidence, the end of its probe and the targets it changed after leads had arrived. Every
+ * Hypothesis is one; the KPIs need nothing else of it.
+ */
+export type JudgingHypothesis = {
+  id: string;
+  targets: Targets;
+  maturityDays: number;
+  /** How sure the gate must be that a target is met. */
+  confidence: number;
+  probe: { end: string };
+  targetChanges?: TargetChanges;
+};

@@ -4,11 +4,11 @@ import type { Ctx } from "../context.js";
 import { defineEntity } from "../db/entity.js";
 import { withRetry } from "../db/retry.js";
 import { ConflictError } from "../errors.js";
-import { ActorItem, hypothesisPartition } from "../hypothesis/entities.js";
-import type { Actor } from "../hypothesis/history.js";
-import { commitChange, Hypotheses, VersionConflictError } from "../hypothesis/hypothesis.js";
-import { hypothesisKeys } from "../hypothesis/keys.js";
 import { newId } from "../ids.js";
+import { ActorItem, hypothesisPartition } from "./entities.js";
+import type { Actor } from "./history.js";
+import { commitChange, Hypotheses, VersionConflictError } from "./hypothesis.js";
+import { hypothesisKeys } from "./keys.js";
 
 export const optimizationAreas = ["audience", "channel", "placement", "process"] as const;
 

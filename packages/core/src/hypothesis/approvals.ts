@@ -4,17 +4,17 @@ import { defineEntity } from "../db/entity.js";
 import { withRetry } from "../db/retry.js";
 import { isTransactionConflict, named, transact, TransactionCancelledError } from "../db/transact.js";
 import { ConflictError } from "../errors.js";
-import { ActorItem, HypothesisEntity, hypothesisPartition } from "../hypothesis/entities.js";
-import type { Actor } from "../hypothesis/history.js";
-import { commitChange, Hypotheses, VersionConflictError } from "../hypothesis/hypothesis.js";
-import type { Hypothesis } from "../hypothesis/model.js";
-import { changesOf } from "../hypothesis/edit.js";
-import { CreateHypothesisInput } from "../hypothesis/input.js";
-import { hypothesisKeys } from "../hypothesis/keys.js";
-import { stages, type Stage } from "../hypothesis/lifecycle.js";
 import { newId } from "../ids.js";
-import type { GateVerdict } from "./model.js";
-import { hypothesisGate } from "./load.js";
+import { hypothesisGate } from "../kpi/load.js";
+import type { GateVerdict } from "../kpi/model.js";
+import { changesOf } from "./edit.js";
+import { ActorItem, HypothesisEntity, hypothesisPartition } from "./entities.js";
+import type { Actor } from "./history.js";
+import { commitChange, Hypotheses, VersionConflictError } from "./hypothesis.js";
+import { CreateHypothesisInput } from "./input.js";
+import { hypothesisKeys } from "./keys.js";
+import { stages, type Stage } from "./lifecycle.js";
+import type { Hypothesis } from "./model.js";
 
 export const ApprovalInput = z
   .strictObject({
