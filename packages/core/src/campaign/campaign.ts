@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ContractorEntity } from "../contractor/contractor.js";
 import type { Ctx } from "../context.js";
 import { defineEntity } from "../db/entity.js";
-import { named, transact, TransactionCancelledError } from "../db/transact.js";
+import { transact, TransactionCancelledError } from "../db/transact.js";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
 import { IdSchema, UTM_KEY_PART_MAX_BYTES, utf8Bytes } from "../db/key-limits.js";
 import { HypothesisEntity } from "../hypothesis/entities.js";
@@ -137,18 +137,13 @@ export const Campaigns = {
     try {
       await transact(ctx, [
         // A closed hypothesis takes no new campaigns; checked here so a close racing this write cannot slip past.
-        named("hypothesis", {
-          ConditionCheck: {
-            TableName: ctx.table,
-            Key: HypothesisEntity.key({ id: hypothesisId }),
-            ConditionExpression: "attribute_exists(pk) AND #stage <> :closed",
-            ExpressionAttributeNames: { "#stage": "stage" },
-            ExpressionAttributeValues: { ":closed": "closed" },
-          },
-        }),
-        ...(input.contractorId
-          ? [named("contractor", { ConditionCheck: { TableName: ctx.table, Key: ContractorEntity.key({ id: input.contractorId }), ConditionExpression: "attribute_exists(pk)" } })]
-          : []),
+        HypothesisEntity.checkItem(
+          ctx,
+          { id: hypothesisId },
+          { expression: "attribute_exists(pk) AND #stage <> :closed", names: { "#stage": "stage" }, values: { ":closed": "closed" } },
+          "hypothesis",
+        ),
+        ...(input.contractorId ? [ContractorEntity.checkItem(ctx, { id: input.contractorId }, "exists", "contractor")] : []),
         // The claim's key is the pair it does not hold.
         UtmClaimEntity.putItem(ctx, attribution, "new", "utmClaim", pair),
         CampaignEntity.putItem(ctx, campaign, "new", "campaign"),
