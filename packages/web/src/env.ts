@@ -13,7 +13,7 @@ export type WebOptions = {
 };
 
 /**
- * Hono's typing for the pages. `principal` is set by the `signedIn` guard (pages/guards.ts) and
+ * Hono's typing for the pages. `principal` is set by the `signedIn` guard (guards.ts) and
  * only then; `csrfNonce` by `csrfToken` once a page with a form is rendered.
  */
 export type WebEnv = {

@@ -2,7 +2,7 @@ import type { Principal, Role } from "./principal.js";
 
 const team = ["owner", "marketer"] as const satisfies readonly Role[];
 const everyone = ["owner", "marketer", "contractor"] as const satisfies readonly Role[];
-/** Those who work leads: the team, and the sales department (a manager only their own leads, `lead/visibility.ts`). */
+/** Those who work leads: the team, and the sales department (a manager only their own leads, `lead-scope.ts`). */
 const leadWorkers = ["owner", "marketer", "manager", "sales_head"] as const satisfies readonly Role[];
 const salesLead = ["owner", "sales_head"] as const satisfies readonly Role[];
 

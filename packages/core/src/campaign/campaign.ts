@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ContractorEntity } from "../contractor/contractor.js";
 import type { Ctx } from "../context.js";
 import { defineEntity } from "../db/entity.js";
-import { named, transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
+import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
 import { IdSchema, UTM_KEY_PART_MAX_BYTES, utf8Bytes } from "../db/key-limits.js";
 import { newId } from "../ids.js";
@@ -146,9 +146,7 @@ export const Campaigns = {
       await transact(ctx, [
         // Checked in this transaction, so a change of the hypothesis racing this write cannot slip past.
         hypothesis.check,
-        ...(input.contractorId
-          ? [named("contractor", { ConditionCheck: { TableName: ctx.table, Key: ContractorEntity.key({ id: input.contractorId }), ConditionExpression: "attribute_exists(pk)" } })]
-          : []),
+        ...(input.contractorId ? [ContractorEntity.checkItem(ctx, { id: input.contractorId }, "exists", "contractor")] : []),
         // The claim's key is the pair it does not hold.
         UtmClaimEntity.putItem(ctx, attribution, "new", "utmClaim", pair),
         CampaignEntity.putItem(ctx, campaign, "new", "campaign"),

@@ -5,8 +5,8 @@ import type { Ctx } from "../context.js";
 export const BATCH_GET_MAX = 100;
 
 /** The items at `keys` that exist, in chunks of BATCH_GET_MAX, in no particular order. */
-export async function batchGetAll(ctx: Ctx, keys: { pk: string; sk: string }[], options: { consistent?: boolean } = {}): Promise<Record<string, any>[]> {
-  const items: Record<string, any>[] = [];
+export async function batchGetAll(ctx: Ctx, keys: { pk: string; sk: string }[], options: { consistent?: boolean } = {}): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
   for (let start = 0; start < keys.length; start += BATCH_GET_MAX) {
     let pending: Record<string, unknown>[] | undefined = keys.slice(start, start + BATCH_GET_MAX);
     // Not a retry on failure: DynamoDB returns what it could not read under load, and those keys are asked for again until none is left.

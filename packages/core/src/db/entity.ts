@@ -165,6 +165,16 @@ export function defineEntity<S extends z.ZodType<Record<string, unknown>>, K, Pa
       }
     },
 
+    /** The delete as a named transaction item. */
+    removeItem(ctx: Ctx, ids: K, condition?: Condition, name = definition.type): TransactItem {
+      return named(name, { Delete: { TableName: ctx.table, Key: keyOf(ids), ...conditionOf(condition) } });
+    },
+
+    /** A condition the item must meet for the transaction to go through, writing nothing (a hypothesis still open, say). */
+    checkItem(ctx: Ctx, ids: K, condition: Exclude<Condition, "none">, name = definition.type): TransactItem {
+      return named(name, { ConditionCheck: { TableName: ctx.table, Key: keyOf(ids), ...conditionOf(condition) } });
+    },
+
     /** One page of a listing, oldest first unless `newestFirst`, with an opaque cursor for the next. */
     async page<N extends keyof Patterns>(ctx: Ctx, pattern: N, args: Parameters<Patterns[N]["partition"]>[0], options: PageOptions): Promise<{ items: Data[]; nextCursor: string | null }> {
       const result = await queryPage(ctx, listingQuery(patterns[pattern]!, args, options), options);

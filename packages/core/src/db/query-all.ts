@@ -5,8 +5,8 @@ import { decodeCursor, encodeCursor, invalidCursor, type CursorShape } from "./c
 type Query = Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey" | "Limit">;
 
 /** Every item a query matches, following DynamoDB's pages. For bounded partitions only. */
-export async function queryAll(ctx: Ctx, query: Query): Promise<Record<string, any>[]> {
-  const items: Record<string, any>[] = [];
+export async function queryAll(ctx: Ctx, query: Query): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const page = await ctx.doc.send(new QueryCommand({ ...query, TableName: ctx.table, ExclusiveStartKey }));
@@ -21,7 +21,7 @@ export async function queryPage(
   ctx: Ctx,
   query: Query,
   page: { cursor?: string; limit: number },
-): Promise<{ items: Record<string, any>[]; nextCursor: string | null }> {
+): Promise<{ items: Record<string, unknown>[]; nextCursor: string | null }> {
   const ExclusiveStartKey = decodeCursor(page.cursor, shapeOf(query));
   try {
     const result = await ctx.doc.send(new QueryCommand({ ...query, TableName: ctx.table, Limit: page.limit, ExclusiveStartKey }));

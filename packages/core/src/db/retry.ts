@@ -1,7 +1,8 @@
 /**
- * The one retry loop: conflicts (a conditional write that lost a race, a cancelled transaction) and
- * throttling are retried with exponential backoff and full jitter, so racing writers spread out
- * instead of colliding again in step. Anything `retryable` does not accept is thrown at once.
+ * The one retry loop: conflicts (a conditional write that lost a race, a cancelled transaction) are
+ * retried with exponential backoff and full jitter, so racing writers spread out instead of colliding
+ * again in step. Anything `retryable` does not accept is thrown at once. Throttling and timeouts of a
+ * single call are the AWS SDK's own retries (client.ts), not this loop's.
  */
 export type RetryOptions = {
   /** Attempts in all, the first included. */
@@ -17,7 +18,7 @@ export type RetryOptions = {
 
 /**
  * Runs `attempt(n)` (n from 1) until it returns, retrying what `retryable` accepts.
- * @example await withRetry((n) => transact(ctx, items), { attempts: 8, retryable: isConflict })
+ * @example await withRetry((n) => transact(ctx, items), { attempts: 8, retryable: isTransactionConflict })
  */
 export async function withRetry<T>(attempt: (n: number) => Promise<T>, options: RetryOptions): Promise<T> {
   const { attempts, retryable, baseDelayMs = 10, maxDelayMs = 500 } = options;

@@ -24,7 +24,12 @@ export type Changes = {
   add?: Record<string, number>;
 };
 
-export function conditionOf(condition: Condition | undefined) {
+type ConditionExpressions = { ConditionExpression: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> };
+
+/** The expressions of a write's condition (none for `none`). */
+export function conditionOf(condition: Exclude<Condition, "none">): ConditionExpressions;
+export function conditionOf(condition: Condition | undefined): ConditionExpressions | Record<string, never>;
+export function conditionOf(condition: Condition | undefined): ConditionExpressions | Record<string, never> {
   if (condition === undefined || condition === "none") return {};
   if (condition === "new") return { ConditionExpression: "attribute_not_exists(pk)" };
   if (condition === "exists") return { ConditionExpression: "attribute_exists(pk)" };

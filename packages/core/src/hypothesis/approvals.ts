@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { defineEntity } from "../db/entity.js";
 import { withRetry } from "../db/retry.js";
-import { isTransactionConflict, named, transact, TransactionCancelledError } from "../db/transact.js";
+import { isTransactionConflict, transact, TransactionCancelledError } from "../db/transact.js";
 import { ConflictError } from "../errors.js";
 import { newId } from "../ids.js";
 import { hypothesisGate } from "../kpi/load.js";
@@ -141,15 +141,12 @@ async function write(ctx: Ctx, hypothesis: Hypothesis, input: ApprovalInput, act
   // A rejection changes nothing on the hypothesis, but is recorded only against the version it judged.
   try {
     await transact(ctx, [
-      named("hypothesis", {
-        ConditionCheck: {
-          TableName: ctx.table,
-          Key: HypothesisEntity.key({ id: hypothesis.id }),
-          ConditionExpression: "#version = :version AND #stage = :stage",
-          ExpressionAttributeNames: { "#version": "version", "#stage": "stage" },
-          ExpressionAttributeValues: { ":version": hypothesis.version, ":stage": hypothesis.stage },
-        },
-      }),
+      HypothesisEntity.checkItem(
+        ctx,
+        { id: hypothesis.id },
+        { expression: "#version = :version AND #stage = :stage", names: { "#version": "version", "#stage": "stage" }, values: { ":version": hypothesis.version, ":stage": hypothesis.stage } },
+        "hypothesis",
+      ),
       put,
     ]);
   } catch (error) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { defineEntity } from "../db/entity.js";
-import { named, transact, TransactionCancelledError } from "../db/transact.js";
+import { transact, TransactionCancelledError } from "../db/transact.js";
 import { ConflictError, NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
 import { ActorItem, hypothesisPartition, HypothesisEntity } from "./entities.js";
@@ -123,7 +123,7 @@ export const Ideas = {
     };
     try {
       await transact(ctx, [
-        named("idea", { Delete: { TableName: ctx.table, Key: IdeaEntity.key({ id }), ConditionExpression: "attribute_exists(pk)" } }),
+        IdeaEntity.removeItem(ctx, { id }, "exists", "idea"),
         HypothesisEntity.putItem(ctx, hypothesis, "new", "hypothesis"),
         appendHistory(ctx, id, { version: 2, at, actor, type: "transition", from: "idea", to: "probe" }),
       ]);

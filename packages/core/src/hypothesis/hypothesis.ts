@@ -1,6 +1,6 @@
 import { Campaigns, type Campaign, type CreateCampaignInput } from "../campaign/campaign.js";
 import type { Ctx } from "../context.js";
-import { named, transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
+import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
 import { ConflictError, NotFoundError } from "../errors.js";
 import { newId } from "../ids.js";
 import { HypothesisEntity } from "./entities.js";
@@ -119,15 +119,12 @@ export const Hypotheses = {
   /** Links a contractor's campaign to the hypothesis; a closed hypothesis takes no new campaigns. */
   async addCampaign(ctx: Ctx, id: string, input: CreateCampaignInput): Promise<Campaign> {
     return Campaigns.create(ctx, id, input, {
-      check: named("hypothesis", {
-        ConditionCheck: {
-          TableName: ctx.table,
-          Key: HypothesisEntity.key({ id }),
-          ConditionExpression: "attribute_exists(pk) AND #stage <> :closed",
-          ExpressionAttributeNames: { "#stage": "stage" },
-          ExpressionAttributeValues: { ":closed": "closed" },
-        },
-      }),
+      check: HypothesisEntity.checkItem(
+        ctx,
+        { id },
+        { expression: "attribute_exists(pk) AND #stage <> :closed", names: { "#stage": "stage" }, values: { ":closed": "closed" } },
+        "hypothesis",
+      ),
       async refused() {
         if (!(await HypothesisEntity.get(ctx, { id }))) return new NotFoundError("hypothesis", id);
         return new ConflictError("hypothesis_closed", `hypothesis ${id} is closed and takes no new campaigns`);

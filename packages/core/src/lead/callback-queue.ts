@@ -29,7 +29,4 @@ export const enterQueue = (ctx: Ctx, leadId: string, reason: "no_contact" | "man
   QueueItemEntity.putItem(ctx, { leadId, reason, since }, "none", "callbackQueue");
 
 /** Takes the lead out of the queue; nothing happens when it is not there. */
-export const leaveQueue = (ctx: Ctx, leadId: string): TransactItem => ({
-  name: "callbackQueue",
-  Delete: { TableName: ctx.table, Key: QueueItemEntity.key({ leadId }) },
-});
+export const leaveQueue = (ctx: Ctx, leadId: string): TransactItem => QueueItemEntity.removeItem(ctx, { leadId }, undefined, "callbackQueue");

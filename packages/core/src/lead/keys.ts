@@ -8,9 +8,9 @@ import { leadStages } from "../lead-stages.js";
 import { clientTypes, lostReasonCategories, timesOfDay } from "./vocabulary.js";
 
 /*
- * Where leads live. A lead is one item, listed by hypothesis (or as unattributed), by campaign and
- * among all leads, each sorted by arrival. Its stage history and contact attempts sort under it in
- * its partition. A reference item per (source, externalId) and per (source, Idempotency-Key) makes
+ * Where leads live. A lead is one item, listed by hypothesis (or as unattributed), by campaign, by
+ * assignee and among all leads, each sorted by arrival. Its stage history, contact attempts,
+ * call-back outcomes and hand-overs sort under it in its partition. A reference item per (source, externalId) and per (source, Idempotency-Key) makes
  * capture idempotent and lets a CRM status webhook find the lead by its CRM id.
  */
 
@@ -92,7 +92,7 @@ export const LeadEntity = defineEntity({
   type: "lead",
   schema: LeadSchema,
   key: ({ id }: { id: string }) => ({ pk: `LEAD#${id}`, sk: "LEAD" }),
-  /** Its stage history and contact attempts sort under it (lead/partition.ts reads them together). */
+  /** Its stage history, contact attempts, call-back outcomes and hand-overs sort under it (lead/partition.ts reads them together). */
   partition: { of: ({ leadId }: { leadId: string }) => `LEAD#${leadId}`, sortKey: "LEAD" },
   patterns: {
     /** The leads of a hypothesis; null: the unattributed leads. */

@@ -1,6 +1,6 @@
 import type { Ctx } from "../context.js";
 import { withRetry } from "../db/retry.js";
-import { named, transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
+import { transact, TransactionCancelledError, type TransactItem } from "../db/transact.js";
 import { ContactClaims, contactKeys } from "./contact-claims.js";
 import { CounterLedger } from "./counter-ledger.js";
 import { leadListingAttributes, leadUpdate, stageChangeItem, WonLeadEntity, type LeadItem } from "./keys.js";
@@ -78,7 +78,7 @@ function mergeItems(ctx: Ctx, a: LeadItem, b: LeadItem, actor: string): Transact
     leadUpdate(ctx, b, { mergedInto: a.id, type: "mergedLead", updatedAt: at, version: b.version + 1 }, leadListingAttributes, "laterLead"),
     ...new CounterLedger().count(a, -1).count(b, -1).count(merged, 1).items(ctx),
   ];
-  if (b.stage === "won") items.push(named("laterWonLead", { Delete: { TableName: ctx.table, Key: WonLeadEntity.key({ wonDay: b.wonDay!, leadId: b.id }) } }));
+  if (b.stage === "won") items.push(WonLeadEntity.removeItem(ctx, { wonDay: b.wonDay!, leadId: b.id }, undefined, "laterWonLead"));
   if (merged.stage === "won" && a.stage !== "won") items.push(WonLeads.reference(ctx, a.id, merged.wonDay!));
   if (merged.stage !== a.stage || merged.lostReason !== a.lostReason) {
     // The earlier lead's history says where its new stage came from.
