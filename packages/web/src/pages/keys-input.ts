@@ -1,10 +1,11 @@
 import type { FieldIssue } from "@parom/core";
 import { roles, type CreateKeyInput, type Role } from "@parom/core/access";
-import type { Person } from "@parom/core/people";
+import { personRoles, type Person } from "@parom/core/people";
 import type { Messages } from "../i18n/index.js";
 
 const isRole = (value: string | undefined): value is Role => (roles as readonly string[]).includes(value ?? "");
-const personRole = (role: Role) => role === "manager" || role === "sales_head";
+/** The roles whose keys belong to a person of the sales department (the rest name a contractor or nobody). */
+const personRole = (role: Role) => (personRoles as readonly Role[]).includes(role);
 
 /**
  * The key form read into `POST /api/keys`' input, or the problems of each field in the reader's
