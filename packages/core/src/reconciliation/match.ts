@@ -15,6 +15,17 @@ export type WonLead = {
 
 export type MatchedBy = "inn" | "phone" | "email" | "name";
 
+/**
+ * Why a client matched no won lead, as a stable code with its parameters, so a page can say it in its
+ * own language; the entry's `reason` says the same in English for the API.
+ * `identifier_taken`: lead `leadId` shares the client's `by` but went to `takenClient` (file line
+ * `takenLine`) by its `takenBy`. `different_inn`: lead `leadId` shares the client's `by` but its INN is `inn`.
+ */
+export type UnmatchedReason =
+  | { reasonCode: "no_lead_has_it"; reasonDetails: Record<string, never> }
+  | { reasonCode: "identifier_taken"; reasonDetails: { leadId: string; by: MatchedBy; takenBy: MatchedBy; takenClient: string; takenLine: number } }
+  | { reasonCode: "different_inn"; reasonDetails: { leadId: string; by: MatchedBy; inn: string } };
+
 /** An accounting row as the API shows it: money as a decimal string. */
 export type ReconciledRow = Omit<AccountingRow, "amountKopecks"> & { amount: string };
 
@@ -27,7 +38,7 @@ export type ReconciledRow = Omit<AccountingRow, "amountKopecks"> & { amount: str
 export type Reconciliation = {
   matched: { leadId: string; by: MatchedBy; rows: ReconciledRow[]; accountingAmount: string; crmAmount: string }[];
   /** One entry per client: `row` is its first line (the one to look for in the file), `rows` all of them. */
-  onlyInAccounting: { row: ReconciledRow; rows: ReconciledRow[]; accountingAmount: string; reason: string }[];
+  onlyInAccounting: ({ row: ReconciledRow; rows: ReconciledRow[]; accountingAmount: string; reason: string } & UnmatchedReason)[];
   onlyInCrm: { leadId: string; amount: string }[];
   totals: { accountingClients: number; crmWon: number; matched: number };
 };
@@ -76,7 +87,8 @@ export function reconcile(rows: AccountingRow[], wonLeads: WonLead[]): Reconcili
     if (pair) {
       matched.push({ leadId: pair.lead.leadId, by: pair.by, rows: shown, accountingAmount, crmAmount: formatKopecks(pair.lead.amountKopecks) });
     } else {
-      onlyInAccounting.push({ row: shown[0]!, rows: shown, accountingAmount, reason: unmatchedReason(client, leads, pairs) });
+      const why = unmatchedReason(client, leads, pairs);
+      onlyInAccounting.push({ row: shown[0]!, rows: shown, accountingAmount, reason: inEnglish(why), ...why });
     }
   }
   return {
@@ -105,21 +117,36 @@ function leadKeys(lead: WonLead): LeadKeys {
 }
 
 /** Says which lead took a client's identifier when one did, so the person checking knows where to look. */
-function unmatchedReason(client: AccountingClient, leads: LeadKeys[], pairs: Map<AccountingClient, { lead: WonLead; by: MatchedBy }>): string {
+function unmatchedReason(client: AccountingClient, leads: LeadKeys[], pairs: Map<AccountingClient, { lead: WonLead; by: MatchedBy }>): UnmatchedReason {
   const own = clientKeys(client);
   for (const by of ORDER) {
     const rival = leads.find(({ keys }) => keys[by].some((key) => own[by].includes(key)));
     if (rival === undefined) continue;
+    const leadId = rival.lead.leadId;
     const taken = [...pairs].find(([, pair]) => pair.lead === rival.lead);
     if (taken) {
       const [other, pair] = taken;
-      return `won lead ${rival.lead.leadId} has the same ${LABEL[by]} but is matched by ${LABEL[pair.by]} to «${other.rows[0]!.client}» (line ${other.rows[0]!.line})`;
+      return { reasonCode: "identifier_taken", reasonDetails: { leadId, by, takenBy: pair.by, takenClient: other.rows[0]!.client, takenLine: other.rows[0]!.line } };
     }
     if (rival.inn !== null && client.inn !== null && rival.inn !== client.inn) {
-      return `won lead ${rival.lead.leadId} has the same ${LABEL[by]} but a different INN (${rival.inn})`;
+      return { reasonCode: "different_inn", reasonDetails: { leadId, by, inn: rival.inn } };
     }
   }
-  return "no won lead in the CRM has its INN, phone, e-mail or company name";
+  return { reasonCode: "no_lead_has_it", reasonDetails: {} };
+}
+
+/** The API's English `reason` beside the code. */
+function inEnglish(why: UnmatchedReason): string {
+  switch (why.reasonCode) {
+    case "identifier_taken": {
+      const d = why.reasonDetails;
+      return `won lead ${d.leadId} has the same ${LABEL[d.by]} but is matched by ${LABEL[d.takenBy]} to «${d.takenClient}» (line ${d.takenLine})`;
+    }
+    case "different_inn":
+      return `won lead ${why.reasonDetails.leadId} has the same ${LABEL[why.reasonDetails.by]} but a different INN (${why.reasonDetails.inn})`;
+    case "no_lead_has_it":
+      return "no won lead in the CRM has its INN, phone, e-mail or company name";
+  }
 }
 
 function showRow({ amountKopecks, ...row }: AccountingRow): ReconciledRow {

@@ -39,10 +39,28 @@ export const reconciliation = {
   crmAmount: t("В CRM", "In the CRM"),
   amount: t("Сумма", "Amount"),
   reason: t("Почему", "Why"),
-  noLeadHasIt: t(
-    "ни у одного выигранного лида в CRM нет его ИНН, телефона, e-mail или названия компании",
-    "no won lead in the CRM has its INN, phone, e-mail or company name",
-  ),
+  /** How a lead was matched, after "matched": "по ИНН", "by INN". */
+  byWay: {
+    inn: t("по ИНН", "by INN"),
+    phone: t("по телефону", "by phone"),
+    email: t("по почте", "by e-mail"),
+    name: t("по названию компании", "by company name"),
+  } satisfies Record<MatchedBy, Text<string>>,
+  /** Why a client is only in accounting: core's reason codes (reconciliation/match.ts), with `byKind`/`byWay` words already in the page's language. */
+  reasons: {
+    no_lead_has_it: t(
+      "ни у одного выигранного лида в CRM нет его ИНН, телефона, e-mail или названия компании",
+      "no won lead in the CRM has its INN, phone, e-mail or company name",
+    ),
+    identifier_taken: t(
+      (leadId, same, way, client, line) => `у выигранного лида ${leadId} совпадает ${same}, но он уже сопоставлен ${way} с «${client}» (строка ${line})`,
+      (leadId: string, same: string, way: string, client: string, line: string) => `won lead ${leadId} has the same ${same} but is matched ${way} to «${client}» (line ${line})`,
+    ),
+    different_inn: t(
+      (leadId, same, inn) => `у выигранного лида ${leadId} совпадает ${same}, но другой ИНН (${inn})`,
+      (leadId: string, same: string, inn: string) => `won lead ${leadId} has the same ${same} but a different INN (${inn})`,
+    ),
+  },
   none: t("Нет.", "None."),
   past: t("Прошлые сверки", "Earlier reconciliations"),
   noPast: t("Пока нет.", "None yet."),

@@ -35,8 +35,25 @@ const Notes: FC<{ v: View; title: string; notes: { line: number; reason: string 
     </>
   );
 
-/** core's reason (reconciliation/match.ts) for a client no won lead shares anything with, the commonest; said in the page's words. */
-const NO_LEAD_HAS_IT = "no won lead in the CRM has its INN, phone, e-mail or company name";
+type OnlyInAccounting = ReconciliationResult["onlyInAccounting"][number];
+
+/** Why a client is only in accounting, in the page's words from core's code and details. */
+function reasonOf(v: View, entry: OnlyInAccounting): string {
+  const t = v.t.decisions.reconciliation;
+  // A result kept before reasons had codes has only core's English words: the commonest is known, the rare ones stay English-only.
+  const kept: { reasonCode?: string; reason: string } = entry;
+  if (kept.reasonCode === undefined) return kept.reason.startsWith("no won lead") ? t.reasons.no_lead_has_it : v.lang === "en" ? kept.reason : "—";
+  switch (entry.reasonCode) {
+    case "identifier_taken": {
+      const d = entry.reasonDetails;
+      return t.reasons.identifier_taken(d.leadId, t.byKind[d.by], t.byWay[d.takenBy], d.takenClient, String(d.takenLine));
+    }
+    case "different_inn":
+      return t.reasons.different_inn(entry.reasonDetails.leadId, t.byKind[entry.reasonDetails.by], entry.reasonDetails.inn);
+    case "no_lead_has_it":
+      return t.reasons.no_lead_has_it;
+  }
+}
 
 /** One reconciliation: the three counts as bars and in words, then who matched, who is only on one side, and the file's notes. */
 const Result: FC<{ v: View; result: ReconciliationResult }> = ({ v, result: r }) => {
@@ -77,7 +94,7 @@ const Result: FC<{ v: View; result: ReconciliationResult }> = ({ v, result: r })
                 <td>{entry.row.client}</td>
                 <td>{entry.row.inn ?? "—"}</td>
                 <td class="num">{v.fmt.money(entry.accountingAmount)}</td>
-                <td>{entry.reason === NO_LEAD_HAS_IT ? t.noLeadHasIt : entry.reason}</td>
+                <td>{reasonOf(v, entry)}</td>
               </tr>
             ))}
           </tbody>
