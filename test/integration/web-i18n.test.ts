@@ -64,3 +64,34 @@ describe("language", () => {
     expect(enPage).toContain("Probe window 1 Mar 2026 – 31 Mar 2026");
   });
 });
+
+describe("a percent field's limit on an English page", () => {
+  it("is said in words with the percent a person types, not zod's text about the fraction kept", async () => {
+    const browser = h.browser({ acceptLanguage: "ru" });
+    await browser.signIn(OWNER_KEY);
+    await browser.get(`/lang/en?back=${encodeURIComponent("/hypotheses/new")}`);
+    await browser.get("/hypotheses/new");
+    const form = {
+      title: "Bags wholesale",
+      statement: "VK ads bring leads under 900 ₽",
+      channel: "vk_ads",
+      responsible: "Anna",
+      budget: "150 000",
+      currency: "RUB",
+      "probe.start": "2026-03-01",
+      "probe.end": "2026-03-31",
+      maturityDays: "15",
+      confidence: "0,9",
+      "targets.conversionMin": "150",
+    };
+
+    const refused = await browser.post("/hypotheses", form);
+
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('<html lang="en">');
+    const text = spaces(textOf(refused.html));
+    expect(text).toMatch(/Confidence[^:]*: must be more than 50 ?%/);
+    expect(text).toMatch(/Conversion[^:]*: must be at most 100 ?%/);
+    expect(text).not.toMatch(/Too (big|small)|expected number|<=|>=/);
+  });
+});

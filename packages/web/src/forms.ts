@@ -31,7 +31,8 @@ export function optionalPercent(value: string | undefined): number | string | un
 
 /**
  * A percent field's bound in the percent the person typed: the schema keeps fractions, so its
- * "не больше 1" reads "не больше 100 %" and "должно быть больше 0.5" "должно быть больше 50 %".
+ * "не больше 1" reads "не больше 100 %" and "должно быть больше 0.5" "должно быть больше 50 %" (in English,
+ * "must be at most 1" reads "must be at most 100%").
  * @example inPercent(problem, ["confidence"], v.fmt.percent)
  */
 export function inPercent(problem: Problem, paths: readonly string[], percent: (fraction: number) => string): Problem {

@@ -1,7 +1,8 @@
 /**
  * Domain refusals and field problems, hooked into catalog.ts as `refusals`. The API keeps its English
- * `message` and a stable `code`: the English page shows the API's own words; a Russian page says the code
- * (with its `details`) in words, and a field's English problem (zod's or one of ours) by what it means.
+ * `message` and a stable `code`: the English page shows the API's own words (but a zod number bound in plain
+ * English); a Russian page says the code (with its `details`) in words, and a field's English problem (zod's
+ * or one of ours) by what it means.
  * Text that is already Russian (a page's own words) stays.
  */
 
@@ -56,10 +57,10 @@ const issues: Array<[RegExp, (match: RegExpExecArray) => string]> = [
   [/^Too small: expected string to have >=(\d+) characters?$/, (m) => `не меньше ${m[1]} символов`],
   [/^Too small: expected array to have >=1 items?$/, () => "нужен хотя бы один"],
   [/^Too big: expected array to have <=(\d+) items?$/, (m) => `не больше ${m[1]}`],
-  [/^Too small: expected number to be >(\d+(?:\.\d+)?)$/, (m) => `должно быть больше ${m[1]}`],
-  [/^Too small: expected number to be >=(\d+(?:\.\d+)?)$/, (m) => `не меньше ${m[1]}`],
-  [/^Too big: expected number to be <(\d+(?:\.\d+)?)$/, (m) => `должно быть меньше ${m[1]}`],
-  [/^Too big: expected number to be <=(\d+(?:\.\d+)?)$/, (m) => `не больше ${m[1]}`],
+  [/^Too small: expected number to be >(-?\d+(?:\.\d+)?)$/, (m) => `должно быть больше ${m[1]}`],
+  [/^Too small: expected number to be >=(-?\d+(?:\.\d+)?)$/, (m) => `не меньше ${m[1]}`],
+  [/^Too big: expected number to be <(-?\d+(?:\.\d+)?)$/, (m) => `должно быть меньше ${m[1]}`],
+  [/^Too big: expected number to be <=(-?\d+(?:\.\d+)?)$/, (m) => `не больше ${m[1]}`],
   [/^Invalid option/, () => "выберите значение из списка"],
   [/^Invalid ISO date/, () => "неверная дата"],
   [/^Invalid email/, () => "неверный адрес e-mail"],
@@ -81,6 +82,17 @@ const issues: Array<[RegExp, (match: RegExpExecArray) => string]> = [
   [/^must be a non-negative amount with at most two decimals$/, () => "нужна сумма, например 600 000 или 600 000,50 (не меньше нуля)"],
   [/^an amoCRM id: digits only, at most 20$/, () => "номер amoCRM: только цифры, не больше 20"],
   [/^at most (\d+) entries$/, (m) => `не больше ${m[1]} записей`],
+];
+
+/**
+ * zod's number bounds said in plain English; every other English message is already the page's words.
+ * The bound ends the sentence, so a percent field's form can say it as a percent (forms.ts inPercent).
+ */
+const englishIssues: Array<[RegExp, (match: RegExpExecArray) => string]> = [
+  [/^Too small: expected number to be >(-?\d+(?:\.\d+)?)$/, (m) => `must be more than ${m[1]}`],
+  [/^Too small: expected number to be >=(-?\d+(?:\.\d+)?)$/, (m) => `must be at least ${m[1]}`],
+  [/^Too big: expected number to be <(-?\d+(?:\.\d+)?)$/, (m) => `must be less than ${m[1]}`],
+  [/^Too big: expected number to be <=(-?\d+(?:\.\d+)?)$/, (m) => `must be at most ${m[1]}`],
 ];
 
 const russian = (text: string) => /[а-яё]/i.test(text);
@@ -111,6 +123,12 @@ export const refusals = {
       }
       return "неверное значение";
     },
-    (message: string) => message,
+    (message: string) => {
+      for (const [pattern, words] of englishIssues) {
+        const match = pattern.exec(message);
+        if (match) return words(match);
+      }
+      return message;
+    },
   ),
 };
