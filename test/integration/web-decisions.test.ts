@@ -70,7 +70,7 @@ describe("the hypothesis page's figures", () => {
     expect(svg).toContain('stroke-dasharray="5 3"'); // the target line
     const text = textOf(svg);
     expect(text).toContain("Conversion to a deal 10% 95%: 5.8% – 16.7% target ≥ 5% ✓ met chance the target is met: 95.7%");
-    expect(text).toContain("Cost per lead RUB 1,000.00 95%: RUB 847.43 – RUB 1,179.56 target ≤ RUB 1,500.00 ✓ met chance the target is met: 100%");
+    expect(text).toContain("Cost per lead RUB 1,000 95%: RUB 847.43 – RUB 1,179.56 target ≤ RUB 1,500 ✓ met chance the target is met: 100%");
     const kpis = section(page.html, "kpis");
     expect(kpis).toContain("Leads 140 — — — —");
     expect(kpis).toContain("Leads of cohorts younger than the maturity period: 20");
@@ -97,7 +97,7 @@ describe("the hypothesis page's figures", () => {
     expect(textOf(svg)).toContain("month 0 month 1 March 2026 · 120 leads 12 · 10% 12 · 10% maturing April 2026 · 20 leads 0 · 0% maturing");
     expect(svg.match(/fill="url\(#cohort-map-hatch\)"/g)).toHaveLength(3); // two immature cells and the legend
     expect(textOf(svg)).toContain("March 2026, month 1: 12 won (10%), still maturing.");
-    expect(section(page.html, "cohorts")).toContain("March 2026 120 RUB 120,000.00 12 RUB 600,000.00 RUB 10,000.00 400% ✓ mature");
+    expect(section(page.html, "cohorts")).toContain("March 2026 120 RUB 120,000 12 RUB 600,000 RUB 10,000 400% ✓ mature");
     // Cohorts are named as readers name months and weeks, not by the keys "2026-03" and "2026-W10".
     expect(textOf(chart(weekly.html, "cohort-map"))).toContain("2 Mar – 8 Mar 2026 · 120 leads");
     expect(textOf(weekly.html)).not.toMatch(/2026-W\d/);
@@ -125,11 +125,11 @@ describe("the hypothesis page's figures", () => {
     const wrong = await owner.get(`/hypotheses/${proven}?budget=lots`);
     const empty = await owner.get(`/hypotheses/${await newHypothesis(h, { conversionMin: 0.05 })}`);
 
-    expect(textOf(chart(standard.html, "forecast-counts"))).toMatch(/^What RUB 500,000.00 would bring, with 80% intervals/);
+    expect(textOf(chart(standard.html, "forecast-counts"))).toMatch(/^What RUB 500,000 would bring, with 80% intervals/);
     const counts = textOf(chart(typed.html, "forecast-counts"));
     expect(counts).toMatch(/Leads: [\d.]+, 80%: \d+–\d+\. − not qualified: [\d.]+\. Qualified: [\d.]+, 80%: \d+–\d+\. − not won: [\d.]+\. Deals: [\d.]+, 80%: \d+–\d+\./);
-    expect(textOf(chart(typed.html, "forecast-money"))).toMatch(/Budget: RUB 100,000.00 Revenue: RUB [\d,.]+ \(80%: RUB [\d,.]+–RUB [\d,.]+\) ROMI: [\d.]+% \(80%: /);
-    expect(section(typed.html, "forecast")).toContain("Based on 120 mature leads and 12 deals; a lead cost RUB 1,000.00.");
+    expect(textOf(chart(typed.html, "forecast-money"))).toMatch(/Budget: RUB 100,000 Revenue: RUB [\d,.]+ \(80%: RUB [\d,.]+–RUB [\d,.]+\) ROMI: [\d.]+% \(80%: /);
+    expect(section(typed.html, "forecast")).toContain("Based on 120 mature leads and 12 deals; a lead cost RUB 1,000.");
     expect(typed.html).toContain('name="budget" inputmode="decimal" required="" value="100000"');
     expect(section(wrong.html, "forecast")).toContain("⚠ Type a positive amount");
     expect(wrong.html).not.toContain('id="forecast-counts-title"');

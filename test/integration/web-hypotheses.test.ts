@@ -42,7 +42,7 @@ describe("creating a hypothesis", () => {
     const board = await owner.get("/");
 
     expect(textOf(page.html)).toContain("Created.");
-    expect(textOf(page.html)).toContain("Cost per lead, at most RUB 900.00");
+    expect(textOf(page.html)).toContain("Cost per lead, at most RUB 900");
     expect(textOf(page.html)).toContain("Conversion to a deal, at least % 5%");
     const api = (await h.call("GET", `/api/hypotheses/${id}`)).body;
     expect(api).toMatchObject({ title, stage: "probe", budget: "150000.00", targets: { cplMax: "900.00", conversionMin: 0.05 } });

@@ -95,3 +95,28 @@ describe("a percent field's limit on an English page", () => {
     expect(text).not.toMatch(/Too (big|small)|expected number|<=|>=/);
   });
 });
+
+describe("money on the hypothesis page", () => {
+  it("reads like the board: whole roubles when an amount has no kopecks, kopecks only when it has some", async () => {
+    const whole = await h.call("POST", "/api/hypotheses", {
+      title: "Рюкзаки через Директ",
+      statement: "Директ даёт лиды дешевле 1 500 ₽",
+      channel: "yandex_direct",
+      responsible: "Анна",
+      budget: "600000",
+      probe: { start: "2026-03-01", end: "2026-03-31" },
+      targets: { cplMax: "1500", cacMax: "20000.50" },
+    });
+    const ru = h.browser({ acceptLanguage: "ru" });
+    await ru.signIn(OWNER_KEY);
+
+    const page = spaces(textOf((await ru.get(`/hypotheses/${whole.body.id}`)).html));
+    const board = spaces(textOf((await ru.get("/")).html));
+
+    expect(page).toContain("Бюджет 600 000 ₽");
+    expect(page).toMatch(/Цена лида, не больше 1 500 ₽ /);
+    expect(page).toMatch(/Цена клиента, не больше 20 000,50 ₽/);
+    expect(page).not.toMatch(/\d,00 ₽/);
+    expect(board).toContain("600 000 ₽");
+  });
+});

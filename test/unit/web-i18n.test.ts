@@ -30,6 +30,13 @@ describe("figures in the reader's locale", () => {
     expect(spaces(ru.money("1234.5", "USD"))).toBe("1 234,50 $");
   });
 
+  it("writes an amount as a person does: whole roubles without kopecks, kopecks only when there are some", () => {
+    expect(spaces(ru.amount(60_000_000))).toBe("600 000 ₽");
+    expect(spaces(ru.amount(60_000_050))).toBe("600 000,50 ₽");
+    expect(spaces(ru.amount(60_000_005))).toBe("600 000,05 ₽");
+    expect(spaces(en.amount(-150_000))).toBe("-RUB 1,500");
+  });
+
   it("writes calendar days as they are, and instants in the workspace time zone", () => {
     expect(spaces(ru.day("2026-03-01"))).toBe("1 мар. 2026 г.");
     expect(en.day("2026-03-01")).toBe("1 Mar 2026");

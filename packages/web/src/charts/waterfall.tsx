@@ -33,7 +33,7 @@ export const ForecastWaterfall: FC<{ v: View; id: string; forecast: ForecastOk; 
   ];
   const y = linear([0, Math.max(1, f.leads.interval[1], f.leads.expected) * 1.1], [BASE, 40]);
   const hatch = `${id}-hatch`;
-  const budget = v.fmt.kopecks(toKopecks(f.budget)!, currency);
+  const budget = v.fmt.amount(toKopecks(f.budget)!, currency);
   const desc = columns
     .map((c) => `${c.label}: ${n(Math.round(c.to) - Math.round(c.from))}${c.interval ? `, ${t.interval(n(c.interval[0]), n(c.interval[1]))}` : ""}.`)
     .join(" ");
@@ -73,7 +73,7 @@ export const ForecastWaterfall: FC<{ v: View; id: string; forecast: ForecastOk; 
 /** Budget against expected revenue (with its 80% interval), and the ROMI that follows, as bars and words. */
 export const ForecastMoney: FC<{ v: View; id: string; forecast: ForecastOk; currency: string }> = ({ v, id, forecast: f, currency }) => {
   const t = v.t.decisions.forecast;
-  const money = (decimal: string) => v.fmt.kopecks(toKopecks(decimal)!, currency);
+  const money = (decimal: string) => v.fmt.amount(toKopecks(decimal)!, currency);
   const [budget, revenue, lo, hi] = [f.budget, f.revenue.expected, ...f.revenue.interval].map((x) => toKopecks(x)!) as [number, number, number, number];
   const x = linear(extent([budget, revenue, hi], 0.02), [10, WIDTH - 20]);
   const rows = [

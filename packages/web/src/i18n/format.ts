@@ -21,6 +21,12 @@ export function formatterFor(locale: string, timeZone: string) {
     percent: (fraction: number) => numbers.percent(fraction),
     /** 1234550 kopecks -> "12 345,50 ₽" (ru) or "RUB 12,345.50" (en). */
     kopecks: (kopecks: number, currency = "RUB") => numbers.money(kopecks / 100, { currency }),
+    /**
+     * As a person writes an amount: whole roubles when there are no kopecks, kopecks when there are some
+     * (60000000 -> "600 000 ₽", 60000050 -> "600 000,50 ₽"); the hypothesis page's money, so it reads like the board.
+     */
+    amount: (kopecks: number, currency = "RUB") =>
+      numbers.money(kopecks / 100, { currency, digits: kopecks % 100 === 0 ? { upTo: 0 } : { exactly: 2 } }),
     /** Rounded to whole units, where space is short (a board card): "RUB 12,346". */
     wholeMoney: (kopecks: number, currency = "RUB") => numbers.money(kopecks / 100, { currency, digits: { upTo: 0 } }),
     /** The API's decimal string ("1234.50") in the locale's money format. */

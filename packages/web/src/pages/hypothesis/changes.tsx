@@ -7,15 +7,12 @@ const money: readonly string[] = ["budget", "targets.cplMax", "targets.cacMax"];
 const percent: readonly string[] = ["targets.qualifiedRateMin", "targets.conversionMin", "targets.romiMin", "confidence"];
 const days: readonly string[] = ["probe.start", "probe.end"];
 
-/** Money as a change reads it: whole roubles without kopecks ("500 000 ₽"), kopecks only when there are some. */
-export const moneyText = (v: View, kopecks: number, currency: string) => (kopecks % 100 === 0 ? v.fmt.wholeMoney(kopecks, currency) : v.fmt.kopecks(kopecks, currency));
-
 /** One value of a changed field in the reader's words: money and percents formatted, days as dates, text quoted. */
 function valueText(v: View, field: string, value: string | number | null, currency: string): string {
   if (value === null) return v.t.edit.unset;
   if (money.includes(field)) {
     const kopecks = toKopecks(value);
-    return kopecks === null ? String(value) : moneyText(v, kopecks, currency);
+    return kopecks === null ? String(value) : v.fmt.amount(kopecks, currency);
   }
   if (typeof value === "number") return percent.includes(field) ? v.fmt.percent(value) : v.fmt.number(value);
   if (days.includes(field)) return v.fmt.day(value);

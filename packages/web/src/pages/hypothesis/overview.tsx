@@ -34,7 +34,7 @@ export const Overview: Section = async ({ v, ctx, data }) => {
         <dt>{v.t.hypothesis.responsible}</dt>
         <dd>{h.responsible}</dd>
         <dt>{v.t.hypothesis.budget}</dt>
-        <dd>{v.fmt.kopecks(h.budget, h.currency)}</dd>
+        <dd>{v.fmt.amount(h.budget, h.currency)}</dd>
         <dt>{v.t.hypothesis.probe}</dt>
         <dd>
           {v.fmt.day(h.probe.start)} – {v.fmt.day(h.probe.end)}
@@ -56,8 +56,8 @@ export const TargetsSection: Section = ({ v, data: { hypothesis: h } }) => {
   const t = v.t.hypothesis;
   const { cplMax, cacMax, qualifiedRateMin, conversionMin, romiMin, minLeads, minClients } = h.targets;
   const rows: [string, string | undefined][] = [
-    [t.cplMax, cplMax === undefined ? undefined : v.fmt.kopecks(cplMax, h.currency)],
-    [t.cacMax, cacMax === undefined ? undefined : v.fmt.kopecks(cacMax, h.currency)],
+    [t.cplMax, cplMax === undefined ? undefined : v.fmt.amount(cplMax, h.currency)],
+    [t.cacMax, cacMax === undefined ? undefined : v.fmt.amount(cacMax, h.currency)],
     [t.qualifiedRateMin, qualifiedRateMin === undefined ? undefined : v.fmt.percent(qualifiedRateMin)],
     [t.conversionMin, conversionMin === undefined ? undefined : v.fmt.percent(conversionMin)],
     [t.romiMin, romiMin === undefined ? undefined : v.fmt.percent(romiMin)],

@@ -12,7 +12,7 @@ export const CohortsSection: Section = async ({ v, ctx, data }) => {
   const by: CohortUnit = pageQuery(v).get("by") === "week" ? "week" : "month";
   const table = cohortTable({ days, wins, by, asOf, maturityDays: h.maturityDays, unpaidCampaignIds });
   const t = v.t.decisions.cohorts;
-  const money = (decimal: string | null) => (decimal === null ? "—" : v.fmt.kopecks(toKopecks(decimal)!, h.currency));
+  const money = (decimal: string | null) => (decimal === null ? "—" : v.fmt.amount(toKopecks(decimal)!, h.currency));
   return (
     <section aria-labelledby="cohorts">
       <h2 id="cohorts">{t.title}</h2>

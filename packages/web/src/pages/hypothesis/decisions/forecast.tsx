@@ -54,7 +54,7 @@ export const ForecastSection: Section = async ({ v, ctx, data }) => {
           <ForecastWaterfall v={v} id="forecast-counts" forecast={result} currency={h.currency} />
           <ForecastMoney v={v} id="forecast-money" forecast={result} currency={h.currency} />
           <p class="muted">
-            {t.basis(v.fmt.number(result.basis.leads), v.fmt.number(result.basis.won), result.basis.cpl === null ? "—" : v.fmt.kopecks(toKopecks(result.basis.cpl)!, h.currency))}
+            {t.basis(v.fmt.number(result.basis.leads), v.fmt.number(result.basis.won), result.basis.cpl === null ? "—" : v.fmt.amount(toKopecks(result.basis.cpl)!, h.currency))}
           </p>
         </>
       )}

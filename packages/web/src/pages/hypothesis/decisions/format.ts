@@ -16,7 +16,7 @@ export function kpiFormat(v: View, kpi: KpiName, currency: string): (value: numb
     case "cac":
     case "averageDeal":
     case "spend":
-      return (roubles) => v.fmt.kopecks(Math.round(roubles * 100), currency);
+      return (roubles) => v.fmt.amount(Math.round(roubles * 100), currency);
     case "medianDaysToWin":
       return (days) => v.t.decisions.kpi.days(v.fmt.number(Math.round(days * 10) / 10));
     case "leads":

@@ -5,7 +5,6 @@ import { StatusBadge } from "../../../components/status.js";
 import { hypothesisStatus } from "../../../status.js";
 import type { View } from "../../../view.js";
 import type { Section } from "../section.js";
-import { moneyText } from "../changes.js";
 import { decisionData } from "./data.js";
 import { kpiFormat, targetRow } from "./format.js";
 
@@ -73,7 +72,7 @@ export const KpiSection: Section = async ({ v, ctx, data }) => {
 function previousTargetText(v: View, row: KpiRow, currency: string): string | null {
   const previous = row.previousTarget;
   if (previous === null || previous === undefined) return null;
-  return row.kpi === "cpl" || row.kpi === "cac" ? moneyText(v, Math.round(previous * 100), currency) : kpiFormat(v, row.kpi, currency)(previous);
+  return kpiFormat(v, row.kpi, currency)(previous);
 }
 
 /** Why a judged KPI is not (yet) met, in the reader's words. */
