@@ -71,7 +71,7 @@ describe("reconciliation with accounting", () => {
     expect([countBy("inn"), countBy("phone"), countBy("email"), countBy("name")]).toEqual([45, 10, 6, 9]);
     const kristall = res.body.matched.find((m: any) => m.rows[0].client.includes("Кристалл"));
     expect(kristall).toMatchObject({ by: "inn", crmAmount: expect.any(String), rows: [expect.any(Object), expect.objectContaining({ amount: "-12500.00", inn: null })] });
-    expect(res.body.rejected).toEqual([{ line: expect.any(Number), reason: expect.stringContaining("totals line") }]);
+    expect(res.body.rejected).toEqual([{ line: expect.any(Number), reason: expect.stringContaining("totals line"), problems: [{ code: "totals_line", value: expect.any(String) }] }]);
     expect(res.body.warnings).toEqual([]);
 
     const again = await h.call("GET", `/api/reconciliations/${res.body.id}`);

@@ -34,13 +34,15 @@ beforeAll(async () => {
 
 /**
  * Альфа is matched by its INN, so Бета, with Альфа's phone, finds no free lead; Гамма shares Вектор's
- * phone but its INN differs, so they are never paired.
+ * phone but its INN differs, so they are never paired. Бета's INN is unreadable (a warning), and the
+ * totals line is not read.
  */
 const accountingFile = [
   "Контрагент;ИНН;Телефон;Сумма;Дата",
   "ООО «Альфа»;7701234567;8 (916) 000-00-01;150 000,00;05.03.2026",
-  "ООО «Бета»;;8 (916) 000-00-01;70 000,00;06.03.2026",
+  "ООО «Бета»;12345;8 (916) 000-00-01;70 000,00;06.03.2026",
   "ООО «Гамма»;7702222222;8 (916) 000-00-02;90 000,00;07.03.2026",
+  "Итого;;;310 000,00;",
 ].join("\r\n");
 
 function upload(): FormData {
@@ -51,8 +53,8 @@ function upload(): FormData {
   return form;
 }
 
-describe("why a client is only in accounting, on the Russian page", () => {
-  it("says which lead took the client's phone, and that a lead with its phone has another INN, in Russian", async () => {
+describe("why a client is only in accounting and why a line was not read, on the Russian page", () => {
+  it("says which lead took the client's phone, that a lead with its phone has another INN, and the file's notes, in Russian", async () => {
     const posted = await marketer.post("/reconciliation", upload());
     expect(posted.status).toBe(303);
 
@@ -65,9 +67,13 @@ describe("why a client is only in accounting, on the Russian page", () => {
     expect(section).toContain(`ООО «Гамма» 7702222222 90 000,00 ₽ у выигранного лида ${vector} совпадает телефон, но другой ИНН (5001234567)`);
     // Nothing English: the only Latin letters left are the lead ids, which are data to copy.
     expect(section.replaceAll(alpha, "").replaceAll(vector, "")).not.toMatch(/[a-z]/i);
+    const notes = text.slice(text.indexOf("Непрочитанные строки"), text.indexOf("Прошлые сверки"));
+    expect(notes).toContain("Непрочитанные строки (1) Строка Почему 5 строка итогов («Итого»), а не клиент");
+    expect(notes).toContain("Прочитаны с предупреждением (1) Строка Почему 3 «ИНН»: «12345» не похоже на ИНН (10 или 12 цифр); строка сопоставляется без этого значения");
+    expect(notes).not.toMatch(/[a-z]/i);
   });
 
-  it("keeps core's English reason and gives its code and details in the API", async () => {
+  it("keeps core's English reasons and gives their codes and details in the API", async () => {
     const res = await h.call("POST", "/api/reconciliations?from=2026-03-01&to=2026-03-31", undefined, { raw: accountingFile, contentType: "text/csv" });
 
     expect(res.status).toBe(201);
@@ -78,6 +84,14 @@ describe("why a client is only in accounting, on the Russian page", () => {
         `won lead ${alpha} has the same phone but is matched by INN to «ООО «Альфа»» (line 2)`,
       ],
       ["different_inn", { leadId: vector, by: "phone", inn: "5001234567" }, `won lead ${vector} has the same phone but a different INN (5001234567)`],
+    ]);
+    expect(res.body.rejected).toEqual([{ line: 5, reason: "a totals line («Итого»), not a client", problems: [{ code: "totals_line", value: "Итого" }] }]);
+    expect(res.body.warnings).toEqual([
+      {
+        line: 3,
+        reason: 'ИНН "12345" is not 10 or 12 digits; the row is matched without it',
+        problems: [{ code: "identifier_unreadable", column: "ИНН", text: "12345", kind: "inn" }],
+      },
     ]);
   });
 });

@@ -29,7 +29,7 @@ describe("reading the 1C export of closed clients", () => {
     });
     expect(file.rows.find((row) => row.line === 7)).toMatchObject({ client: 'ООО "Техносфера"', inn: "7892639205" });
     expect(file.rows.find((row) => row.line === 87)).toMatchObject({ client: "Кристалл ООО", inn: null, amountKopecks: -1_250_000 });
-    expect(file.rejected).toEqual([{ line: 88, reason: "a totals line («Итого»), not a client" }]);
+    expect(file.rejected).toEqual([{ line: 88, reason: "a totals line («Итого»), not a client", problems: [{ code: "totals_line", value: "Итого" }] }]);
     expect(file.warnings).toEqual([]);
   });
 
@@ -148,11 +148,15 @@ describe("rows that cannot be used", () => {
       [10, "ООО Гамма"],
     ]);
     expect(file.rejected).toEqual([
-      { line: 4, reason: "Контрагент is empty" },
-      { line: 5, reason: 'Сумма "1 000,555" is not an amount such as 1 234,56' },
-      { line: 7, reason: "Сумма is empty" },
-      { line: 8, reason: 'Дата "31.02.2026" is not a day such as 31.03.2026' },
-      { line: 9, reason: 'the line has 5 fields but the header has 4; a value holding ";" must be in double quotes' },
+      { line: 4, reason: "Контрагент is empty", problems: [{ code: "empty", column: "Контрагент" }] },
+      { line: 5, reason: 'Сумма "1 000,555" is not an amount such as 1 234,56', problems: [{ code: "not_amount", column: "Сумма", text: "1 000,555" }] },
+      { line: 7, reason: "Сумма is empty", problems: [{ code: "empty", column: "Сумма" }] },
+      { line: 8, reason: 'Дата "31.02.2026" is not a day such as 31.03.2026', problems: [{ code: "not_day", column: "Дата", text: "31.02.2026" }] },
+      {
+        line: 9,
+        reason: 'the line has 5 fields but the header has 4; a value holding ";" must be in double quotes',
+        problems: [{ code: "too_many_fields", fields: 5, headerFields: 4, separator: ";" }],
+      },
     ]);
   });
 
@@ -161,9 +165,9 @@ describe("rows that cannot be used", () => {
 
     expect(file.rows).toEqual([{ line: 2, client: "ООО Ромашка", inn: null, phone: null, email: null, date: null, amountKopecks: 10_000 }]);
     expect(file.warnings).toEqual([
-      { line: 2, reason: 'ИНН "12345" is not 10 or 12 digits; the row is matched without it' },
-      { line: 2, reason: 'Телефон "доб. 12" is not a phone number; the row is matched without it' },
-      { line: 2, reason: 'E-mail "нет" is not an e-mail address; the row is matched without it' },
+      { line: 2, reason: 'ИНН "12345" is not 10 or 12 digits; the row is matched without it', problems: [{ code: "identifier_unreadable", column: "ИНН", text: "12345", kind: "inn" }] },
+      { line: 2, reason: 'Телефон "доб. 12" is not a phone number; the row is matched without it', problems: [{ code: "identifier_unreadable", column: "Телефон", text: "доб. 12", kind: "phone" }] },
+      { line: 2, reason: 'E-mail "нет" is not an e-mail address; the row is matched without it', problems: [{ code: "identifier_unreadable", column: "E-mail", text: "нет", kind: "email" }] },
     ]);
   });
 

@@ -29,7 +29,7 @@ export const reconciliationRoutes = new Hono<AppEnv>()
         "application/octet-stream": { description: "The file's bytes as exported." },
         "multipart/form-data": { description: "The file in a field named `file`." },
       },
-      response: { status: 201, description: "The kept reconciliation: `matched`, `onlyInAccounting` (each with an English `reason` and its stable `reasonCode` and `reasonDetails`), `onlyInCrm`, totals, rejected lines and warnings." },
+      response: { status: 201, description: "The kept reconciliation: `matched`, `onlyInAccounting` (each with an English `reason` and its stable `reasonCode` and `reasonDetails`), `onlyInCrm`, totals, rejected lines and warnings (each with an English `reason` and its `problems` as codes with details)." },
     }),
     async (c) => {
       const query = queryParams(c, ReconcileQuery);

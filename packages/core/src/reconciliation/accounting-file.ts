@@ -2,6 +2,7 @@ import { InvalidInputError } from "../errors.js";
 import { decodeFile, requestBody } from "../text/charset.js";
 import { parseDelimited, type DelimitedRecord } from "../spend/formats/delimited.js";
 import { readAmount, readDay, readEmail, readInn, readPhone } from "./accounting-values.js";
+import { type FileNote, type LineProblem, noteOf } from "./file-notes.js";
 
 /** One line of the accounting system's list of closed clients, normalized. */
 export type AccountingRow = {
@@ -19,9 +20,6 @@ export type AccountingRow = {
   /** Negative for a correction. */
   amountKopecks: number;
 };
-
-/** A line of the file that is not a client row, and why. */
-export type FileNote = { line: number; reason: string };
 
 export type AccountingFile = {
   rows: AccountingRow[];
@@ -69,14 +67,14 @@ export function parseAccountingFile(bytes: Uint8Array, charset: string | null = 
   for (const record of parseDelimited(text, header.separator)) {
     if (record.line <= header.headerLine || record.fields.every((field) => field.trim() === "")) continue;
     const read = readRecord(record, header, result.warnings);
-    if (typeof read === "string") result.rejected.push({ line: record.line, reason: read });
+    if (Array.isArray(read)) result.rejected.push(noteOf(record.line, read));
     else result.rows.push(read);
   }
   return result;
 }
 
 /** The row, or why the line is not one. Unusable identifiers are added to `warnings`. */
-function readRecord(record: DelimitedRecord, { separator, columns, names }: Header, warnings: FileNote[]): AccountingRow | string {
+function readRecord(record: DelimitedRecord, { separator, columns, names }: Header, warnings: FileNote[]): AccountingRow | LineProblem[] {
   const cell = (kind: ColumnKind) => {
     const index = columns[kind];
     return index === undefined ? "" : (record.fields[index] ?? "").trim();
@@ -84,37 +82,35 @@ function readRecord(record: DelimitedRecord, { separator, columns, names }: Head
   const title = (kind: ColumnKind) => names[columns[kind]!];
 
   const firstValue = record.fields.find((field) => field.trim() !== "")?.trim() ?? "";
-  if (TOTALS.test(firstValue)) return `a totals line («${firstValue}»), not a client`;
+  if (TOTALS.test(firstValue)) return [{ code: "totals_line", value: firstValue }];
   if (record.fields.slice(names.length).some((field) => field.trim() !== "")) {
-    return `the line has ${record.fields.length} fields but the header has ${names.length}; a value holding "${separator}" must be in double quotes`;
+    return [{ code: "too_many_fields", fields: record.fields.length, headerFields: names.length, separator }];
   }
 
-  const problems: string[] = [];
+  const problems: LineProblem[] = [];
   const client = cell("client").replace(/\s+/g, " ");
-  if (client === "") problems.push(`${title("client")} is empty`);
+  if (client === "") problems.push({ code: "empty", column: title("client")! });
   const amountText = cell("amount");
   const amountKopecks = readAmount(amountText);
-  if (amountText === "") problems.push(`${title("amount")} is empty`);
-  else if (amountKopecks === null) problems.push(`${title("amount")} "${amountText}" is not an amount such as 1 234,56`);
+  if (amountText === "") problems.push({ code: "empty", column: title("amount")! });
+  else if (amountKopecks === null) problems.push({ code: "not_amount", column: title("amount")!, text: amountText });
   const dateText = cell("date");
   const date = dateText === "" ? null : readDay(dateText);
-  if (dateText !== "" && date === null) problems.push(`${title("date")} "${dateText}" is not a day such as 31.03.2026`);
-  if (problems.length > 0 || amountKopecks === null) return problems.join("; ");
+  if (dateText !== "" && date === null) problems.push({ code: "not_day", column: title("date")!, text: dateText });
+  if (problems.length > 0 || amountKopecks === null) return problems;
 
-  const identifier = (kind: ColumnKind, read: (text: string) => string | null, expected: string) => {
+  const identifier = (kind: "inn" | "phone" | "email", read: (text: string) => string | null) => {
     const text = cell(kind);
     const value = text === "" ? null : read(text);
-    if (text !== "" && value === null) {
-      warnings.push({ line: record.line, reason: `${title(kind)} "${text}" is not ${expected}; the row is matched without it` });
-    }
+    if (text !== "" && value === null) warnings.push(noteOf(record.line, [{ code: "identifier_unreadable", column: title(kind)!, text, kind }]));
     return value;
   };
   return {
     line: record.line,
     client,
-    inn: identifier("inn", readInn, "10 or 12 digits"),
-    phone: identifier("phone", readPhone, "a phone number"),
-    email: identifier("email", readEmail, "an e-mail address"),
+    inn: identifier("inn", readInn),
+    phone: identifier("phone", readPhone),
+    email: identifier("email", readEmail),
     date,
     amountKopecks,
   };

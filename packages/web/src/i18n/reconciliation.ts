@@ -61,6 +61,29 @@ export const reconciliation = {
       (leadId: string, same: string, inn: string) => `won lead ${leadId} has the same ${same} but a different INN (${inn})`,
     ),
   },
+  /** Why a line was not read or was read without an identifier: core's problem codes (reconciliation/file-notes.ts); a column is named as the file names it. */
+  lineProblems: {
+    totals_line: t((value) => `строка итогов («${value}»), а не клиент`, (value: string) => `a totals line («${value}»), not a client`),
+    too_many_fields: t(
+      (fields, header, separator) => `полей в строке: ${fields}, в заголовке: ${header}; значение, в котором есть ${separator}, пишется в двойных кавычках`,
+      (fields: string, header: string, separator: string) => `the line has ${fields} fields but the header has ${header}; a value holding ${separator} must be in double quotes`,
+    ),
+    empty: t((column) => `«${column}» не заполнено`, (column: string) => `${column} is empty`),
+    not_amount: t((column, text) => `«${column}»: «${text}» — не сумма вида 1 234,56`, (column: string, text: string) => `${column} "${text}" is not an amount such as 1 234,56`),
+    not_day: t((column, text) => `«${column}»: «${text}» — не дата вида 31.03.2026`, (column: string, text: string) => `${column} "${text}" is not a day such as 31.03.2026`),
+    identifier_unreadable: t(
+      (column, text, what) => `«${column}»: «${text}» не похоже на ${what}; строка сопоставляется без этого значения`,
+      (column: string, text: string, what: string) => `${column} "${text}" is not ${what}; the row is matched without it`,
+    ),
+  },
+  /** What an unreadable identifier should have been, for `lineProblems.identifier_unreadable`. */
+  identifierShape: {
+    inn: t("ИНН (10 или 12 цифр)", "10 or 12 digits"),
+    phone: t("номер телефона", "a phone number"),
+    email: t("адрес e-mail", "an e-mail address"),
+  },
+  /** The separator named in `lineProblems.too_many_fields`: a tab by name, any other quoted. */
+  separator: t((separator) => (separator === "\t" ? "табуляция" : `«${separator}»`), (separator: string) => (separator === "\t" ? "a tab" : `"${separator}"`)),
   none: t("Нет.", "None."),
   past: t("Прошлые сверки", "Earlier reconciliations"),
   noPast: t("Пока нет.", "None yet."),

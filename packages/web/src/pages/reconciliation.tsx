@@ -10,7 +10,35 @@ import { formPost, needs } from "../guards.js";
 import { Page } from "../layout.js";
 import { viewOf, type View } from "../view.js";
 
-const Notes: FC<{ v: View; title: string; notes: { line: number; reason: string }[] }> = ({ v, title, notes }) =>
+type FileNote = ReconciliationResult["rejected"][number];
+
+/** A line's problems in the page's words from core's codes; a result kept before the codes has only English, shown on English pages only. */
+function noteText(v: View, note: FileNote): string {
+  const t = v.t.decisions.reconciliation;
+  const kept: { problems?: FileNote["problems"]; reason: string } = note;
+  if (kept.problems === undefined) return v.lang === "en" ? kept.reason : "—";
+  const words = t.lineProblems;
+  return kept.problems
+    .map((p) => {
+      switch (p.code) {
+        case "totals_line":
+          return words.totals_line(p.value);
+        case "too_many_fields":
+          return words.too_many_fields(v.fmt.number(p.fields), v.fmt.number(p.headerFields), t.separator(p.separator));
+        case "empty":
+          return words.empty(p.column);
+        case "not_amount":
+          return words.not_amount(p.column, p.text);
+        case "not_day":
+          return words.not_day(p.column, p.text);
+        case "identifier_unreadable":
+          return words.identifier_unreadable(p.column, p.text, t.identifierShape[p.kind]);
+      }
+    })
+    .join("; ");
+}
+
+const Notes: FC<{ v: View; title: string; notes: FileNote[] }> = ({ v, title, notes }) =>
   notes.length === 0 ? null : (
     <>
       <h3>
@@ -27,7 +55,7 @@ const Notes: FC<{ v: View; title: string; notes: { line: number; reason: string 
           {notes.map((note) => (
             <tr>
               <td class="num">{note.line}</td>
-              <td>{note.reason}</td>
+              <td>{noteText(v, note)}</td>
             </tr>
           ))}
         </tbody>
