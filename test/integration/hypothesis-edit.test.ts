@@ -158,6 +158,31 @@ describe("POST /api/hypotheses/{id}/approvals with a budget", () => {
     expect(entry.changes).toEqual([{ field: "budget", before: "500000.00", after: "1500000.50" }]);
   });
 
+  it("returns the approval with the budget it scaled out with, and lists it so; null where none was given", async () => {
+    const id = await provenInOptimization();
+    const rejected = await h.call("POST", `/api/hypotheses/${id}/approvals`, { decision: "reject", comment: "Рано" });
+    const approved = await h.call("POST", `/api/hypotheses/${id}/approvals`, { decision: "approve", budget: "2 000 000" });
+
+    expect(rejected.status, rejected.text).toBe(201);
+    expect(rejected.body).toMatchObject({ decision: "reject", budget: null });
+    expect(approved.status, approved.text).toBe(201);
+    expect(approved.body).toMatchObject({ decision: "approve", budget: "2000000.00", stage: "scale" });
+    const listed = (await h.call("GET", `/api/hypotheses/${id}/approvals`)).body.items;
+    expect(listed.map((approval: { decision: string; budget: string | null }) => [approval.decision, approval.budget])).toEqual([
+      ["reject", null],
+      ["approve", "2000000.00"],
+    ]);
+  });
+
+  it("keeps the budget null on an approval that gave none", async () => {
+    const id = await provenInOptimization();
+    const approved = await h.call("POST", `/api/hypotheses/${id}/approvals`, { decision: "approve" });
+    expect(approved.status, approved.text).toBe(201);
+    expect(approved.body.budget).toBeNull();
+    expect((await h.call("GET", `/api/hypotheses/${id}/approvals`)).body.items).toEqual([expect.objectContaining({ budget: null })]);
+    expect((await read(id)).budget).toBe("500000.00");
+  });
+
   it("refuses a budget with a rejection, naming the field, and a bad amount", async () => {
     const id = await provenInOptimization();
     const rejected = await h.call("POST", `/api/hypotheses/${id}/approvals`, { decision: "reject", budget: 900000 });

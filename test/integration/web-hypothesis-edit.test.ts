@@ -120,6 +120,8 @@ describe("editing a hypothesis on its page", () => {
     expect(await read(id)).toMatchObject({ stage: "scale", budget: "1500000.50" });
     const text = await pageText(owner, `/hypotheses/${id}`);
     expect(text).toContain("смена этапа: Оптимизация → Масштаб Вперёд — владелец Бюджет: 500 000 ₽ → 1 500 000,50 ₽");
+    // The decision itself says what budget it scaled out with, beside the gate it was taken on.
+    expect(text).toContain("условие тогда выполнялось), новый бюджет: 1 500 000,50 ₽ Вперёд");
     expect(text).not.toContain("approval");
   });
 
