@@ -68,6 +68,19 @@ describe("editing a hypothesis on its page", () => {
     for (const leak of ["yandex_direct", "vk_ads", "channel", "responsible"]) expect(text).not.toContain(leak);
   });
 
+  it("keeps a channel typed at creation as the select's first choice, so that saving another change leaves it", async () => {
+    const id = await newHypothesis(h, { cplMax: "1500" }, { channel: "выставки" });
+    const html = (await marketer.get(`/hypotheses/${id}`)).html;
+    const chosen = /<select[^>]*name="edit\.channel"[^>]*>\s*<option value="([^"]*)" selected="">/.exec(html)?.[1];
+    expect(chosen).toBe("выставки");
+
+    const saved = await marketer.post(`/hypotheses/${id}/edit`, await editForm(id, { channel: chosen!, budget: "550 000", reason: "добавили стенд" }));
+
+    expect(saved.status, textOf(saved.html)).toBe(303);
+    expect(await read(id)).toMatchObject({ channel: "выставки", budget: "550000.00" });
+    expect(await pageText(marketer, saved.location!)).not.toContain("Канал:");
+  });
+
   it("names a cleared responsible in Russian and saves nothing", async () => {
     const id = await newHypothesis(h, { cplMax: "1500" }, { responsible: "Мария" });
     const refused = await marketer.post(`/hypotheses/${id}/edit`, await editForm(id, { responsible: " ", reason: "так" }));
