@@ -41,6 +41,42 @@ describe("PATCH /api/hypotheses/{id}", () => {
     ]);
   });
 
+  it("moves a hypothesis with campaigns to another channel and responsible, keeping its campaigns' UTM sources, and the history says both", async () => {
+    const id = await newHypothesis(h, { cplMax: "1500" }, { channel: "vk_ads", responsible: "Мария" });
+    const campaign = await newCampaign(h, id);
+    const { version } = await read(id);
+
+    const res = await edit(id, { expectedVersion: version, reason: "ВКонтакте не окупился, пробуем Директ", channel: "yandex_direct", responsible: "Пётр" });
+
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ channel: "yandex_direct", responsible: "Пётр", version: version + 1 });
+    expect(await read(id)).toMatchObject({ channel: "yandex_direct", responsible: "Пётр" });
+    const campaigns = (await h.call("GET", `/api/hypotheses/${id}/campaigns`)).body.items;
+    expect(campaigns).toEqual([expect.objectContaining({ id: campaign.id, utmSource: "yandex", utmCampaign: campaign.utm.utm_campaign })]);
+    const entry = (await history(id)).at(-1);
+    expect(entry).toMatchObject({ type: "edit", version: version + 1, reason: "ВКонтакте не окупился, пробуем Директ" });
+    expect(entry.changes).toEqual([
+      { field: "channel", before: "vk_ads", after: "yandex_direct" },
+      { field: "responsible", before: "Мария", after: "Пётр" },
+    ]);
+
+    const late = await edit(id, { expectedVersion: version, reason: "по старой версии", channel: "avito" });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ error: "version_conflict", currentVersion: version + 1 });
+    expect((await read(id)).channel).toBe("yandex_direct");
+  });
+
+  it("names an empty channel or responsible, and refuses a channel already held as nothing changed", async () => {
+    const id = await newHypothesis(h, { cplMax: "1500" }, { channel: "vk_ads" });
+    const { version } = await read(id);
+    const blank = await edit(id, { expectedVersion: version, reason: "так", channel: " ", responsible: "" });
+    expect(blank.status).toBe(400);
+    expect(blank.body.issues.map((issue: { path: string }) => issue.path)).toEqual(["channel", "responsible"]);
+    const same = await edit(id, { expectedVersion: version, reason: "так", channel: "vk_ads" });
+    expect(same.status).toBe(400);
+    expect(same.body.error).toBe("nothing_changed");
+  });
+
   it("refuses a stale version with 409 version_conflict and the current version, changing nothing", async () => {
     const id = await newHypothesis(h, { cplMax: "1500" });
     const { version } = await read(id);
@@ -156,6 +192,31 @@ describe("POST /api/hypotheses/{id}/approvals with a budget", () => {
     const entry = (await history(id)).at(-1);
     expect(entry).toMatchObject({ type: "transition", to: "scale", version: version + 1 });
     expect(entry.changes).toEqual([{ field: "budget", before: "500000.00", after: "1500000.50" }]);
+  });
+
+  it("returns the approval with the budget it scaled out with, and lists it so; null where none was given", async () => {
+    const id = await provenInOptimization();
+    const rejected = await h.call("POST", `/api/hypotheses/${id}/approvals`, { decision: "reject", comment: "Рано" });
+    const approved = await h.call("POST", `/api/hypotheses/${id}/approvals`, { decision: "approve", budget: "2 000 000" });
+
+    expect(rejected.status, rejected.text).toBe(201);
+    expect(rejected.body).toMatchObject({ decision: "reject", budget: null });
+    expect(approved.status, approved.text).toBe(201);
+    expect(approved.body).toMatchObject({ decision: "approve", budget: "2000000.00", stage: "scale" });
+    const listed = (await h.call("GET", `/api/hypotheses/${id}/approvals`)).body.items;
+    expect(listed.map((approval: { decision: string; budget: string | null }) => [approval.decision, approval.budget])).toEqual([
+      ["reject", null],
+      ["approve", "2000000.00"],
+    ]);
+  });
+
+  it("keeps the budget null on an approval that gave none", async () => {
+    const id = await provenInOptimization();
+    const approved = await h.call("POST", `/api/hypotheses/${id}/approvals`, { decision: "approve" });
+    expect(approved.status, approved.text).toBe(201);
+    expect(approved.body.budget).toBeNull();
+    expect((await h.call("GET", `/api/hypotheses/${id}/approvals`)).body.items).toEqual([expect.objectContaining({ budget: null })]);
+    expect((await read(id)).budget).toBe("500000.00");
   });
 
   it("refuses a budget with a rejection, naming the field, and a bad amount", async () => {

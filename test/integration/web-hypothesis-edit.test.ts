@@ -47,6 +47,49 @@ describe("editing a hypothesis on its page", () => {
     for (const leak of ["targets.", "budget", "edit"]) expect(text).not.toContain(leak);
   });
 
+  it("moves the hypothesis to another channel chosen by its name and to another responsible, and says so in the history in words", async () => {
+    const id = await newHypothesis(h, { cplMax: "1500" }, { channel: "vk_ads", responsible: "Мария" });
+    await newCampaign(h, id);
+    const html = (await marketer.get(`/hypotheses/${id}`)).html;
+    const select = /<select[^>]*name="edit\.channel"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? "";
+    expect(select).toMatch(/<option value="vk_ads" selected="">VK Реклама<\/option>/);
+    expect(select).toContain(`<option value="yandex_direct">Яндекс Директ</option>`);
+    expect(html).toMatch(/name="edit\.responsible"[^>]*value="Мария"/);
+
+    const form = await editForm(id, { channel: "yandex_direct", responsible: "Пётр", reason: "ВКонтакте не окупился" });
+    const saved = await marketer.post(`/hypotheses/${id}/edit`, form);
+
+    expect(saved.status, textOf(saved.html)).toBe(303);
+    expect(await read(id)).toMatchObject({ channel: "yandex_direct", responsible: "Пётр" });
+    const text = await pageText(marketer, saved.location!);
+    expect(text).toContain("Канал Яндекс Директ Ответственный Пётр");
+    expect(text).toContain("Канал: VK Реклама → Яндекс Директ");
+    expect(text).toContain("Ответственный: «Мария» → «Пётр»");
+    for (const leak of ["yandex_direct", "vk_ads", "channel", "responsible"]) expect(text).not.toContain(leak);
+  });
+
+  it("keeps a channel typed at creation as the select's first choice, so that saving another change leaves it", async () => {
+    const id = await newHypothesis(h, { cplMax: "1500" }, { channel: "выставки" });
+    const html = (await marketer.get(`/hypotheses/${id}`)).html;
+    const chosen = /<select[^>]*name="edit\.channel"[^>]*>\s*<option value="([^"]*)" selected="">/.exec(html)?.[1];
+    expect(chosen).toBe("выставки");
+
+    const saved = await marketer.post(`/hypotheses/${id}/edit`, await editForm(id, { channel: chosen!, budget: "550 000", reason: "добавили стенд" }));
+
+    expect(saved.status, textOf(saved.html)).toBe(303);
+    expect(await read(id)).toMatchObject({ channel: "выставки", budget: "550000.00" });
+    expect(await pageText(marketer, saved.location!)).not.toContain("Канал:");
+  });
+
+  it("names a cleared responsible in Russian and saves nothing", async () => {
+    const id = await newHypothesis(h, { cplMax: "1500" }, { responsible: "Мария" });
+    const refused = await marketer.post(`/hypotheses/${id}/edit`, await editForm(id, { responsible: " ", reason: "так" }));
+    expect(refused.status).toBe(400);
+    const text = spaces(textOf(refused.html));
+    expect(text).toContain("В форме есть ошибки: Ответственный: обязательное поле");
+    expect((await read(id)).responsible).toBe("Мария");
+  });
+
   it("refuses a form read before someone else's change, in Russian with a reload link, and keeps the stale version", async () => {
     const id = await newHypothesis(h, { cplMax: "1500" });
     const form = await editForm(id, { budget: "700 000", reason: "по старой версии" });
@@ -120,6 +163,8 @@ describe("editing a hypothesis on its page", () => {
     expect(await read(id)).toMatchObject({ stage: "scale", budget: "1500000.50" });
     const text = await pageText(owner, `/hypotheses/${id}`);
     expect(text).toContain("смена этапа: Оптимизация → Масштаб Вперёд — владелец Бюджет: 500 000 ₽ → 1 500 000,50 ₽");
+    // The decision itself says what budget it scaled out with, beside the gate it was taken on.
+    expect(text).toContain("условие тогда выполнялось), новый бюджет: 1 500 000,50 ₽ Вперёд");
     expect(text).not.toContain("approval");
   });
 

@@ -4,8 +4,8 @@ import { importCohorts, importSpend, newCampaign, newHypothesis, toOptimization 
 import { OWNER_KEY } from "../../support/harness.js";
 import { addSalesPerson } from "../../support/sales.js";
 
-// Editing a hypothesis in Chromium, in Russian, on 20 April 2026: the marketer moves a budget and a
-// target after leads came, the owner scales out with a new budget, and the sales department sees no form.
+// Editing a hypothesis in Chromium, in Russian, on 20 April 2026: the marketer moves a budget, a
+// target, the channel and the responsible after leads came, the owner scales out with a new budget, and the sales department sees no form.
 const suite = chromiumSuite({ now: "2026-04-20T09:00:00Z" });
 
 /** A hypothesis with 120 mature leads, 12 won and its spend: a conversion of 5% and a CPL of 1,500 are met. */
@@ -36,6 +36,10 @@ describe("editing a hypothesis in the browser", () => {
     expect(await budget.inputValue()).toBe("500 000");
     await budget.fill("600 000");
     await page.getByLabel("Цель: цена лида, не больше", { exact: true }).fill("1 200");
+    const channel = page.getByLabel("Канал", { exact: true });
+    expect(await channel.locator("option:checked").textContent()).toBe("Яндекс Директ");
+    await channel.selectOption({ label: "VK Реклама" });
+    await page.getByLabel("Ответственный", { exact: true }).fill("Пётр");
     await page.getByLabel("Почему", { exact: true }).fill("Реклама подорожала, директор добавил бюджет");
     await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Сохранить изменения" }).click()]);
 
@@ -43,9 +47,11 @@ describe("editing a hypothesis in the browser", () => {
     expect(text).toContain("Изменения сохранены.");
     expect(text).toContain("Бюджет: 500 000 ₽ → 600 000 ₽");
     expect(text).toContain("Цель: цена лида, не больше: 1 500 ₽ → 1 200 ₽");
+    expect(text).toContain("Канал: Яндекс Директ → VK Реклама");
+    expect(text).toContain("Ответственный: «Мария» → «Пётр»");
     expect(text).toContain("Реклама подорожала, директор добавил бюджет — Ольга");
     expect(text).toContain("цель изменена 20 апр. 2026 г., было 1 500 ₽");
-    expect((await suite.server.call("GET", `/api/hypotheses/${id}`)).body).toMatchObject({ budget: "600000.00", targets: { cplMax: "1200.00" } });
+    expect((await suite.server.call("GET", `/api/hypotheses/${id}`)).body).toMatchObject({ budget: "600000.00", channel: "vk_ads", responsible: "Пётр", targets: { cplMax: "1200.00" } });
     await tab.screenshot("hypothesis-edit-ru");
 
     expect(tab.errors()).toEqual([]);
@@ -62,7 +68,9 @@ describe("editing a hypothesis in the browser", () => {
     await page.getByLabel("Новый бюджет на масштабирование", { exact: true }).fill("1 500 000,50");
     await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Одобрить масштабирование" }).click()]);
 
-    expect(spaces(await mainText(page))).toContain("Бюджет: 500 000 ₽ → 1 500 000,50 ₽");
+    const text = spaces(await mainText(page));
+    expect(text).toContain("Бюджет: 500 000 ₽ → 1 500 000,50 ₽");
+    expect(text).toContain("новый бюджет: 1 500 000,50 ₽");
     expect((await suite.server.call("GET", `/api/hypotheses/${id}`)).body).toMatchObject({ stage: "scale", budget: "1500000.50" });
     await tab.screenshot("hypothesis-approval-budget-ru");
     expect(tab.errors()).toEqual([]);

@@ -45,9 +45,9 @@ export const hypothesisRoutes = new Hono<AppEnv>()
     "/:id",
     writeHypotheses,
     describeRoute({
-      summary: "Edit a hypothesis: title, statement, budget, probe window, targets, maturity, confidence",
+      summary: "Edit a hypothesis: title, statement, channel, responsible, budget, probe window, targets, maturity, confidence",
       description:
-        "Send only the fields to change, the `version` you read as `expectedVersion` and why in `reason`; `targets` replaces the whole set. One history entry keeps who, why and each field's before and after. A target changed once leads have arrived is marked on its KPI row (`targetChangedAt`, `previousTarget`).",
+        "Send only the fields to change, the `version` you read as `expectedVersion` and why in `reason`; `targets` replaces the whole set. The channel may change while the hypothesis has campaigns (each keeps its own UTM source); the history shows the move. One history entry keeps who, why and each field's before and after. A target changed once leads have arrived is marked on its KPI row (`targetChangedAt`, `previousTarget`).",
       body: EditHypothesisInput,
       response: hypothesis,
       errors: {

@@ -1,4 +1,6 @@
 import { Hono } from "hono";
+import { formatKopecks } from "@parom/core";
+import type { Approval } from "@parom/core/hypothesis";
 import { ApprovalInput, Approvals, Hypotheses } from "@parom/core/hypothesis";
 import { hypothesisGate, hypothesisKpis, KpiRangeQuery } from "@parom/core/kpi";
 import type { AppEnv } from "../env.js";
@@ -7,9 +9,15 @@ import { describeRoute } from "../openapi/describe.js";
 import { jsonBody, queryParams } from "../validate.js";
 import { actorOf, readHypotheses } from "./hypothesis-access.js";
 
+/** The API shape of a decision: the budget it scaled out with as a decimal string, as a hypothesis' budget is. */
+const presentApproval = (approval: Approval) => ({ ...approval, budget: approval.budget === null ? null : formatKopecks(approval.budget) });
+
+const approvalShape =
+  "`{id, hypothesisId, decision, comment, budget, actor, at, stage, version, gate}`: `budget` is the new budget the approval scaled out with (a decimal string, like the hypothesis' `budget`), null when none was given; `gate` is the gate as it stood when the decision was taken.";
+
 /**
  * GET /:id/kpis?from&to -> {kpis, maturing: {leads}, asOf, confidence}; GET /:id/gate -> the
- * scale-out gate; POST /:id/approvals {decision, comment?} (owner) -> 201 with the decision;
+ * scale-out gate; POST /:id/approvals {decision, comment?, budget?} (owner) -> 201 with the decision;
  * GET /:id/approvals -> {items} oldest first.
  */
 export const hypothesisKpiRoutes = new Hono<AppEnv>()
@@ -44,17 +52,17 @@ export const hypothesisKpiRoutes = new Hono<AppEnv>()
       summary: "Approve or reject scale-out",
       description: "Approval stores the gate snapshot and moves the hypothesis to scale in one transaction; an optional `budget` (approvals only) becomes its budget in that transaction, and the history entry of the move names the change.",
       body: ApprovalInput,
-      response: { status: 201, description: "The decision." },
+      response: { status: 201, description: `The decision: ${approvalShape}` },
       errors: { 409: "Not in optimization, the gate does not pass (`gate_not_passed`), or the hypothesis changed meanwhile." },
     }),
     async (c) => {
       const input = await jsonBody(c, ApprovalInput);
-      return c.json(await Approvals.decide(c.var.ctx, c.req.param("id"), input, actorOf(c)), 201);
+      return c.json(presentApproval(await Approvals.decide(c.var.ctx, c.req.param("id"), input, actorOf(c))), 201);
     },
   )
   .get(
     "/:id/approvals",
     readHypotheses,
-    describeRoute({ summary: "Scale-out decisions, oldest first", response: { description: "`{items}`" } }),
-    async (c) => c.json({ items: await Approvals.list(c.var.ctx, c.req.param("id")) }),
+    describeRoute({ summary: "Scale-out decisions, oldest first", response: { description: `\`{items}\`, each ${approvalShape}` } }),
+    async (c) => c.json({ items: (await Approvals.list(c.var.ctx, c.req.param("id"))).map(presentApproval) }),
   );

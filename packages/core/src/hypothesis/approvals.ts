@@ -32,6 +32,8 @@ export type Approval = {
   hypothesisId: string;
   decision: "approve" | "reject";
   comment: string | null;
+  /** The budget the approval scaled out with, in kopecks; null when the owner gave none (the budget stayed). */
+  budget: number | null;
   actor: Actor;
   at: string;
   /** The hypothesis' stage and version after the decision (an approval moves it to scale). */
@@ -48,6 +50,8 @@ export const ApprovalEntity = defineEntity({
     hypothesisId: z.string(),
     decision: z.enum(["approve", "reject"]),
     comment: z.string().nullable().default(null),
+    // Absent on approvals recorded before an approval could carry a budget: none was given.
+    budget: z.number().nullable().default(null),
     actor: ActorItem,
     at: z.string(),
     stage: z.enum(stages),
@@ -113,6 +117,7 @@ async function write(ctx: Ctx, hypothesis: Hypothesis, input: ApprovalInput, act
     hypothesisId: hypothesis.id,
     decision: input.decision,
     comment: input.comment ?? null,
+    budget: input.budget ?? null,
     actor,
     at: ctx.now().toISOString(),
     stage: input.decision === "approve" ? "scale" : hypothesis.stage,

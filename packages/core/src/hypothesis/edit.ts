@@ -14,7 +14,8 @@ const fields = CreateHypothesisInput.shape;
 
 /**
  * PATCH /api/hypotheses/{id}: the fields to change, the version the caller saw and why. Each field
- * is read as at creation (money as a number or "600000.50"); `targets` replaces the whole set.
+ * is read as at creation (money as a number or "600000.50", the channel as a code or as typed);
+ * `targets` replaces the whole set.
  */
 export const EditHypothesisInput = z
   .strictObject({
@@ -22,6 +23,10 @@ export const EditHypothesisInput = z
     reason: z.string().trim().min(1, "must not be empty").max(2000),
     title: fields.title.optional(),
     statement: fields.statement.optional(),
+    // The channel names what the hypothesis tests; its campaigns keep their own UTM sources, so a
+    // hypothesis with campaigns may be renamed to another channel, and the history keeps the move.
+    channel: fields.channel.optional(),
+    responsible: fields.responsible.optional(),
     budget: fields.budget.optional(),
     probe: fields.probe.optional(),
     targets: fields.targets.optional(),
@@ -31,7 +36,7 @@ export const EditHypothesisInput = z
   .refine((input) => editable.some((name) => input[name] !== undefined), "name at least one field to change");
 export type EditHypothesisInput = z.output<typeof EditHypothesisInput>;
 
-const editable = ["title", "statement", "budget", "probe", "targets", "maturityDays", "confidence"] as const;
+const editable = ["title", "statement", "channel", "responsible", "budget", "probe", "targets", "maturityDays", "confidence"] as const;
 const moneyTargets: readonly string[] = ["cplMax", "cacMax"];
 
 type Value = string | number | null;
@@ -45,6 +50,8 @@ export function changesOf(h: Hypothesis, input: Omit<Partial<EditHypothesisInput
   };
   if (input.title !== undefined) note("title", h.title, input.title);
   if (input.statement !== undefined) note("statement", h.statement, input.statement);
+  if (input.channel !== undefined) note("channel", h.channel, input.channel);
+  if (input.responsible !== undefined) note("responsible", h.responsible, input.responsible);
   if (input.budget !== undefined) note("budget", money(h.budget), money(input.budget));
   if (input.probe) {
     note("probe.start", h.probe.start, input.probe.start);

@@ -146,6 +146,8 @@ export const decisions = {
       (passed) => (passed ? "условие тогда выполнялось" : "условие тогда не выполнялось"),
       (passed: boolean): string => (passed ? "gate passed at the time" : "gate not passed at the time"),
     ),
+    /** After an approval that set the budget to scale out with. */
+    budget: t((money) => `новый бюджет: ${money}`, (money: string) => `new budget: ${money}`),
   },
   cohorts: {
     title: t("Когорты", "Cohorts"),

@@ -26,6 +26,8 @@ export const edit = {
   fields: {
     title: t("Название", "Title"),
     statement: t("Формулировка", "Statement"),
+    channel: t("Канал", "Channel"),
+    responsible: t("Ответственный", "Responsible"),
     budget: t("Бюджет", "Budget"),
     "probe.start": t("Начало пробы", "Probe start"),
     "probe.end": t("Конец пробы", "Probe end"),

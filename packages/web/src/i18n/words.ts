@@ -37,7 +37,8 @@ export const platformNames = {
     google: "Google",
     google_ads: "Google Реклама",
     telegram: "Telegram",
-    telegram_ads: "Telegram Ads",
+    // "Ads" is English on a Russian page; Russian marketers say it so.
+    telegram_ads: "реклама в Telegram",
     avito: "Авито",
     instagram: "Instagram",
     facebook: "Facebook",

@@ -16,6 +16,8 @@ function valueText(v: View, field: string, value: string | number | null, curren
   }
   if (typeof value === "number") return percent.includes(field) ? v.fmt.percent(value) : v.fmt.number(value);
   if (days.includes(field)) return v.fmt.day(value);
+  // A channel by its name ("VK Реклама"), never its code.
+  if (field === "channel") return v.t.words.channel(value);
   return `«${value}»`;
 }
 

@@ -22,6 +22,9 @@ function editBody(values: Record<string, string>) {
     reason: optionalText(f("reason")),
     title: f("title") ?? "",
     statement: f("statement") ?? "",
+    // Left out when not posted (no change); a cleared responsible is posted empty and named by the schema.
+    channel: f("channel"),
+    responsible: f("responsible"),
     budget: optionalText(f("budget")) ?? "",
     probe: { start: f("probe.start") ?? "", end: f("probe.end") ?? "" },
     targets: {

@@ -1,6 +1,7 @@
 import { can } from "@parom/core/access";
 import type { Hypothesis } from "@parom/core/hypothesis";
-import { Csrf, emptyForm, Field, Problems, TextArea } from "../../components/form.js";
+import { channelChoices } from "../../channel-choices.js";
+import { Csrf, emptyForm, Field, Problems, Select, TextArea } from "../../components/form.js";
 import type { Lang } from "../../i18n/index.js";
 import { moneyInputValue } from "../../money-input.js";
 import type { Section } from "./section.js";
@@ -22,6 +23,8 @@ function currentValues(h: Hypothesis, lang: Lang): Record<string, string> {
   return {
     title: h.title,
     statement: h.statement,
+    channel: h.channel,
+    responsible: h.responsible,
     budget: money(h.budget),
     "probe.start": h.probe.start,
     "probe.end": h.probe.end,
@@ -66,6 +69,10 @@ export const EditSection: Section = ({ v, data: { hypothesis: h }, forms }) => {
           <input type="hidden" name="expectedVersion" value={state.values.expectedVersion ?? String(h.version)} />
           {field("title")}
           <TextArea state={state} name={editName("statement")} label={f.statement!} value={current.statement} rows={3} />
+          <div class="row">
+            <Select state={state} name={editName("channel")} label={f.channel!} value={h.channel} options={channelChoices(v, h.channel)} />
+            {field("responsible")}
+          </div>
           <div class="row">
             {field("budget", t.moneyHint)}
             {field("probe.start", undefined, "date")}

@@ -2,6 +2,7 @@ import { actorLabel } from "../../../actor-label.js";
 import { can } from "@parom/core/access";
 import { Csrf, emptyForm, Field, Problems, TextArea } from "../../../components/form.js";
 import { moneyInputValue } from "../../../money-input.js";
+import { moneyText } from "../changes.js";
 import type { Section } from "../section.js";
 import { decisionData } from "./data.js";
 
@@ -50,7 +51,9 @@ export const ApprovalSection: Section = async ({ v, ctx, data, forms }) => {
             {[...approvals].reverse().map((approval) => (
               <li>
                 <time datetime={approval.at}>{v.fmt.dateTime(approval.at)}</time> — <strong>{t.decision[approval.decision]}</strong>{" "}
-                {t.by(actorLabel(v.t, approval.actor))} ({t.gateThen(approval.gate.passed)}){approval.comment && <> <q>{approval.comment}</q></>}
+                {t.by(actorLabel(v.t, approval.actor))} ({t.gateThen(approval.gate.passed)})
+                {approval.budget !== null && <>, {t.budget(moneyText(v, approval.budget, h.currency))}</>}
+                {approval.comment && <> <q>{approval.comment}</q></>}
               </li>
             ))}
           </ol>
