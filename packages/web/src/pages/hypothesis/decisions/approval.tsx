@@ -2,7 +2,6 @@ import { actorLabel } from "../../../actor-label.js";
 import { can } from "@parom/core/access";
 import { Csrf, emptyForm, Field, Problems, TextArea } from "../../../components/form.js";
 import { moneyInputValue } from "../../../money-input.js";
-import { moneyText } from "../changes.js";
 import type { Section } from "../section.js";
 import { decisionData } from "./data.js";
 
@@ -52,7 +51,7 @@ export const ApprovalSection: Section = async ({ v, ctx, data, forms }) => {
               <li>
                 <time datetime={approval.at}>{v.fmt.dateTime(approval.at)}</time> — <strong>{t.decision[approval.decision]}</strong>{" "}
                 {t.by(actorLabel(v.t, approval.actor))} ({t.gateThen(approval.gate.passed)})
-                {approval.budget !== null && <>, {t.budget(moneyText(v, approval.budget, h.currency))}</>}
+                {approval.budget !== null && <>, {t.budget(v.fmt.amount(approval.budget, h.currency))}</>}
                 {approval.comment && <> <q>{approval.comment}</q></>}
               </li>
             ))}
