@@ -75,7 +75,9 @@ export type IdeaSort = (typeof ideaSorts)[number];
 export const IdeasQuery = z.strictObject({
   /** open: the backlog; dropped: the ideas decided against. */
   status: z.enum(["open", "dropped"]).default("open"),
-  sort: z.enum(ideaSorts).default("score"), order: z.enum(["asc", "desc"]).default("desc") });
+  sort: z.enum(ideaSorts).default("score"),
+  order: z.enum(["asc", "desc"]).default("desc"),
+});
 export type IdeasQuery = z.output<typeof IdeasQuery>;
 
 const asIdea = (item: z.infer<typeof IdeaEntity.schema>): Idea => ({ ...item, stage: "idea" });
@@ -107,8 +109,9 @@ export const Ideas = {
     return asIdea(idea);
   },
 
-  /** The backlog sorted by one ICE column (the score by default, highest first); ties newest first. Read whole: a backlog is dozens of ideas. */
+  /** The backlog (or the dropped ideas) sorted by one ICE column (the score by default, highest first); ties newest first. Read whole: a backlog is dozens of ideas. */
   async list(ctx: Ctx, { status, sort, order }: IdeasQuery = { status: "open", sort: "score", order: "desc" }): Promise<Idea[]> {
+    // The listings' partitions follow the item's `dropped`: a query names the one it wants the same way.
     const ideas = status === "dropped" ? await IdeaEntity.all(ctx, "dropped", { dropped: true }, { newestFirst: true }) : await IdeaEntity.all(ctx, "all", {}, { newestFirst: true });
     const value = (idea: Idea) => (sort === "score" ? iceScore(idea.ice) : idea.ice[sort]);
     const sign = order === "asc" ? 1 : -1;
