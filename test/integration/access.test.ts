@@ -99,6 +99,7 @@ const table: Record<string, Row> = {
   "GET /api/ideas/:id": { req: (s) => id(s.f.ideaId), expect: staff(200) },
   "PUT /api/ideas/:id/ice": { req: (s) => ({ ...id(s.f.ideaId), body: { impact: 7, confidence: 5, ease: 3 } }), expect: staff(200) },
   "POST /api/ideas/:id/promotion": { req: (s) => ({ ...id(s.own.promotingIdeaId), body: promotionBody() }), expect: staff(201) },
+  "POST /api/ideas/:id/drop": { req: (s) => ({ ...id(s.own.droppingIdeaId), body: { reason: "дорого для пробы" } }), expect: staff(200) },
   "GET /api/learnings": { req: () => ({ query: "channel=vk_ads&q=%D0%B2%D0%BA" }), expect: staff(200) },
 
   "GET /api/campaigns": { req: () => ({}), expect: everyone(200) },

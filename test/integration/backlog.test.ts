@@ -124,3 +124,90 @@ describe("promoting an idea to a probe", () => {
     expect((await h.call("GET", `/api/hypotheses/${idea.id}/history`)).body.items).toHaveLength(2);
   });
 });
+
+describe("dropping an idea", () => {
+  it("asks for the reason, naming the field, and leaves the idea in the backlog until given one", async () => {
+    const idea = await newIdea();
+
+    const none = await h.call("POST", `/api/ideas/${idea.id}/drop`, {}, { key: marketerKey });
+    const blank = await h.call("POST", `/api/ideas/${idea.id}/drop`, { reason: "   " }, { key: marketerKey });
+
+    expect(none.status).toBe(400);
+    expect(paths(none)).toEqual(["reason"]);
+    expect(blank.status).toBe(400);
+    expect(paths(blank)).toEqual(["reason"]);
+    expect((await h.call("GET", "/api/ideas")).body.items.map((x: any) => x.id)).toContain(idea.id);
+    expect((await h.call("GET", `/api/ideas/${idea.id}`)).body.dropped).toBeNull();
+  });
+
+  it("takes it off the backlog, keeps it readable with who, when and why, and lists it among the dropped", async () => {
+    const idea = await newIdea({ title: "Реклама на радио" });
+
+    const res = await h.call("POST", `/api/ideas/${idea.id}/drop`, { reason: "Оптовики радио не слушают" }, { key: marketerKey });
+
+    expect(res.status, res.text).toBe(200);
+    const dropped = { at: expect.any(String), by: { role: "marketer", name: "Ольга" }, reason: "Оптовики радио не слушают" };
+    expect(res.body).toMatchObject({ id: idea.id, stage: "idea", title: "Реклама на радио", dropped });
+    expect((await h.call("GET", `/api/ideas/${idea.id}`)).body).toEqual(res.body);
+    expect((await h.call("GET", "/api/ideas")).body.items.map((x: any) => x.id)).not.toContain(idea.id);
+    const droppedList = (await h.call("GET", "/api/ideas?status=dropped")).body.items;
+    expect(droppedList.find((x: any) => x.id === idea.id)).toMatchObject({ title: "Реклама на радио", dropped });
+  });
+
+  it("refuses to score, promote or drop a dropped idea again, with a code", async () => {
+    const idea = await newIdea();
+    await h.call("POST", `/api/ideas/${idea.id}/drop`, { reason: "Дорого" });
+
+    const rescore = await h.call("PUT", `/api/ideas/${idea.id}/ice`, { impact: 9, confidence: 9, ease: 9 });
+    const promote = await h.call("POST", `/api/ideas/${idea.id}/promotion`, promotionBody());
+    const again = await h.call("POST", `/api/ideas/${idea.id}/drop`, { reason: "Ещё раз" });
+
+    for (const refused of [rescore, promote, again]) {
+      expect(refused.status, refused.text).toBe(409);
+      expect(refused.body.error).toBe("idea_dropped");
+    }
+    expect((await h.call("GET", `/api/ideas/${idea.id}`)).body).toMatchObject({ ice: { impact: 5, confidence: 4, ease: 3 }, dropped: { reason: "Дорого" }, history: [] });
+    expect((await h.call("GET", `/api/hypotheses/${idea.id}`)).status).toBe(404);
+  });
+});
+
+describe("the re-scoring history", () => {
+  it("keeps who, when, the scores before and after and the note of each re-score, with the idea", async () => {
+    const idea = await newIdea({ ice: { impact: 5, confidence: 4, ease: 3 } });
+
+    await h.call("PUT", `/api/ideas/${idea.id}/ice`, { impact: 8, confidence: 4, ease: 3, note: "Ozon открыл оптовый раздел" }, { key: marketerKey });
+    const second = await h.call("PUT", `/api/ideas/${idea.id}/ice`, { impact: 8, confidence: 6, ease: 2 });
+    const unchanged = await h.call("PUT", `/api/ideas/${idea.id}/ice`, { impact: 8, confidence: 6, ease: 2 });
+
+    expect(second.status).toBe(200);
+    const history = [
+      { version: 2, at: expect.any(String), by: expect.objectContaining({ role: "marketer", name: "Ольга" }), from: { impact: 5, confidence: 4, ease: 3 }, to: { impact: 8, confidence: 4, ease: 3 }, note: "Ozon открыл оптовый раздел" },
+      { version: 3, at: expect.any(String), by: expect.objectContaining({ role: "owner" }), from: { impact: 8, confidence: 4, ease: 3 }, to: { impact: 8, confidence: 6, ease: 2 } },
+    ];
+    expect(second.body.history).toEqual(history);
+    expect(second.body.history[1]).not.toHaveProperty("note");
+    // The same scores again change nothing and add no entry.
+    expect(unchanged.body.history).toEqual(history);
+    expect((await h.call("GET", `/api/ideas/${idea.id}`)).body).toMatchObject({ ice: { impact: 8, confidence: 6, ease: 2, score: 96 }, version: 3, history });
+  });
+
+  it("loses no re-score when several race: each entry starts from the scores the one before left", async () => {
+    const idea = await newIdea({ ice: { impact: 1, confidence: 1, ease: 1 } });
+
+    const answers = await Promise.all([2, 3, 4, 5, 6].map((n) => h.call("PUT", `/api/ideas/${idea.id}/ice`, { impact: n, confidence: n, ease: n })));
+
+    expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 200, 200]);
+    const read = (await h.call("GET", `/api/ideas/${idea.id}`)).body;
+    expect(read.history.map((entry: any) => entry.version)).toEqual([2, 3, 4, 5, 6]);
+    read.history.forEach((entry: any, i: number) => expect(entry.from).toEqual(i === 0 ? { impact: 1, confidence: 1, ease: 1 } : read.history[i - 1].to));
+    const { score: _score, ...ice } = read.ice;
+    expect(read.history.at(-1).to).toEqual(ice);
+  });
+
+  it("refuses a note longer than 500 characters, naming it", async () => {
+    const idea = await newIdea();
+    const res = await h.call("PUT", `/api/ideas/${idea.id}/ice`, { impact: 2, confidence: 2, ease: 2, note: "я".repeat(501) });
+    expect(res.status).toBe(400);
+    expect(paths(res)).toEqual(["note"]);
+  });
+});

@@ -75,6 +75,51 @@ describe("the backlog page", () => {
     expect((await h.call("GET", `/api/hypotheses/${id}`)).body).toMatchObject({ stage: "probe", budget: "600000.00", targets: { cplMax: "1200.00", conversionMin: 0.05 } });
   });
 
+  it("drops an idea with a reason in Russian, lists it under the dropped ideas and offers it no form", async () => {
+    const title = `Радио ${token()}`;
+    const id = await idea(title, { impact: 6, confidence: 3, ease: 2 });
+    await marketer.get(`/backlog/${id}`);
+
+    const missing = await marketer.post(`/backlog/${id}/drop`, { reason: "" });
+    const dropped = await marketer.post(`/backlog/${id}/drop`, { reason: "Оптовики радио не слушают" });
+    const stale = await marketer.post(`/backlog/${id}/ice`, { impact: "9", confidence: "9", ease: "9" });
+
+    expect(missing.status).toBe(400);
+    expect(textOf(missing.html)).toContain("Почему отклоняем: обязательное поле");
+    expect(dropped.status).toBe(303);
+    expect(dropped.location).toBe(`/backlog/${id}?notice=dropped`);
+    const page = textOf((await marketer.get(dropped.location!)).html);
+    expect(page).toContain("Идея отклонена и убрана из бэклога.");
+    expect(page).toMatch(/Идея отклонена 10 мар\. 2026 г\., \d{1,2}:\d{2}, маркетолог\. Причина: «Оптовики радио не слушают»/);
+    expect(page).not.toContain("Оценить заново");
+    expect(page).not.toContain("Запустить пробу");
+    // A form sent from a page opened before the drop is refused in words.
+    expect(stale.status).toBe(409);
+    expect(textOf(stale.html)).toContain("Эту идею отклонили: её больше не оценивают и не запускают в пробу.");
+    const backlog = (await marketer.get("/backlog")).html;
+    expect(backlog.indexOf(title)).toBeGreaterThan(backlog.indexOf("Отклонённые идеи"));
+    expect(backlog).toContain(`id="dropped-${id}"`);
+    expect(backlog).not.toContain(`id="idea-${id}"`);
+  });
+
+  it("shows each re-score in words on the idea page: the score that moved, who, when and the note", async () => {
+    const id = await idea(`Выставка ${token()}`, { impact: 5, confidence: 4, ease: 3 });
+    const olga = h.browser({ acceptLanguage: "ru" });
+    await olga.signIn((await h.call("POST", "/api/keys", { role: "marketer", name: "Ольга" })).body.key);
+    await olga.get(`/backlog/${id}`);
+
+    const empty = textOf((await olga.get(`/backlog/${id}`)).html);
+    const scored = await olga.post(`/backlog/${id}/ice`, { impact: "8", confidence: "4", ease: "3", note: "Позвали на стенд бесплатно" });
+    await h.call("PUT", `/api/ideas/${id}/ice`, { impact: 8, confidence: 6, ease: 2 });
+
+    expect(empty).toContain("Оценку ещё не меняли.");
+    expect(scored.status).toBe(303);
+    const page = textOf((await olga.get(`/backlog/${id}`)).html);
+    expect(page).toContain("История оценок");
+    expect(page).toMatch(/Влияние 5 → 8, Ольга, 10 мар\. 2026 г\., \d{1,2}:\d{2}: Позвали на стенд бесплатно/);
+    expect(page).toMatch(/Уверенность 4 → 6, Простота 3 → 2, владелец, 10 мар\. 2026 г\./);
+  });
+
   it("keeps a contractor out of the backlog and the learnings", async () => {
     const agency = (await h.call("POST", "/api/contractors", { name: `Агентство ${token()}` })).body;
     const contractor = h.browser({ acceptLanguage: "ru" });
@@ -120,9 +165,12 @@ describe("closing with a lesson and the learnings page", () => {
     // Its own table: user data typed in Russian only, so any Latin word is the page's own.
     const own = await marketerOn("/backlog", "2026-03-10T09:00:00Z");
     const ideaId = (await own.h.call("POST", "/api/ideas", ideaBody({ title: "Телеграм-каналы", statement: "Каналы про опт", channel: "телеграм" }))).body.id;
+    await own.h.call("PUT", `/api/ideas/${ideaId}/ice`, { impact: 9, confidence: 4, ease: 3, note: "Каналы растут" });
+    const droppedId = (await own.h.call("POST", "/api/ideas", ideaBody({ title: "Радио", statement: "Эфир про сумки", channel: "радио" }))).body.id;
+    await own.h.call("POST", `/api/ideas/${droppedId}/drop`, { reason: "Дорого" });
     const closing = await newHypothesis(own.h, { cplMax: "1500" }, { title: "Холодные звонки", channel: "cold_calls" });
     await own.h.call("POST", `/api/hypotheses/${closing}/transitions`, { to: "closed", reason: "База устарела", lesson: "Проверять дату базы" });
-    const pages = ["/backlog", "/backlog?sort=impact&order=asc", `/backlog/${ideaId}`, "/learnings", "/learnings?channel=cold_calls"];
+    const pages = ["/backlog", "/backlog?sort=impact&order=asc", `/backlog/${ideaId}`, `/backlog/${droppedId}`, "/learnings", "/learnings?channel=cold_calls"];
     for (const path of pages) {
       const text = textOf((await own.marketer.get(path)).html);
       // The issue's leak tokens; Latin words allowed are the names ICE, ROMI, VK, Ozon (a hint's example) and the language switch.
@@ -135,10 +183,13 @@ describe("closing with a lesson and the learnings page", () => {
   it("speaks English to an English reader: no Cyrillic but what people typed", async () => {
     const { h: own, owner } = await ownerSignedIn("2026-03-10T09:00:00Z");
     const ideaId = (await own.call("POST", "/api/ideas", ideaBody({ title: "Telegram channels", statement: "Wholesale channels", channel: "telegram" }))).body.id;
+    await own.call("PUT", `/api/ideas/${ideaId}/ice`, { impact: 9, confidence: 4, ease: 3, note: "Channels grow" });
+    const droppedId = (await own.call("POST", "/api/ideas", ideaBody({ title: "Radio", statement: "Bags on air", channel: "radio" }))).body.id;
+    await own.call("POST", `/api/ideas/${droppedId}/drop`, { reason: "Too dear" });
     const closing = await newHypothesis(own, { cplMax: "1500" }, { title: "Cold calls", statement: "A bought base", channel: "cold_calls", responsible: "Maria" });
     await own.call("POST", `/api/hypotheses/${closing}/transitions`, { to: "closed", reason: "Old base", lesson: "Check the base's date" });
 
-    for (const path of ["/backlog", `/backlog/${ideaId}`, "/learnings", `/hypotheses/${closing}`]) {
+    for (const path of ["/backlog", `/backlog/${ideaId}`, `/backlog/${droppedId}`, "/learnings", `/hypotheses/${closing}`]) {
       const page = await owner.get(path);
       expect(page.status, path).toBe(200);
       // Every word on it is the page's own or typed in English above.

@@ -20,7 +20,7 @@ export const CONTACT = { name: "Секретный Клиент", phone: "+79990
 export type Subject = { contractorId: string; campaignId: string; reportId: string };
 
 /** What the owner or a marketer changes in its own request, so that the two never race each other. */
-export type StaffOwn = { leadId: string; lostLeadId: string; closingHypothesisId: string; promotingIdeaId: string; throwawayKeyId: string; spendDay: string };
+export type StaffOwn = { leadId: string; lostLeadId: string; closingHypothesisId: string; promotingIdeaId: string; droppingIdeaId: string; throwawayKeyId: string; spendDay: string };
 
 /** The callers that change things in their own requests (each its own lead, lost lead, hypothesis...). */
 export type StaffCaller = "owner" | "marketer" | "manager" | "salesHead";
@@ -101,14 +101,15 @@ export async function createAccessFixtures(h: Harness): Promise<AccessFixtures> 
     return id;
   };
   const staffOwn = async (spendDay: string, mine: (leadId: string) => Promise<string> = async (leadId) => leadId): Promise<StaffOwn> => {
-    const [leadId, lostLeadId, closing, promoting, throwaway] = await Promise.all([
+    const [leadId, lostLeadId, closing, promoting, throwaway, dropping] = await Promise.all([
       hook().then(mine),
       hook(["lost"]).then(mine),
       ok("hypothesis to close", call("POST", "/api/hypotheses", hypothesisBody()), 201),
       ok("idea to promote", call("POST", "/api/ideas", ideaBody()), 201),
       ok("throwaway key", call("POST", "/api/keys", { role: "marketer" }), 201),
+      ok("idea to drop", call("POST", "/api/ideas", ideaBody()), 201),
     ]);
-    return { leadId, lostLeadId, closingHypothesisId: closing.id, promotingIdeaId: promoting.id, throwawayKeyId: throwaway.id, spendDay };
+    return { leadId, lostLeadId, closingHypothesisId: closing.id, promotingIdeaId: promoting.id, droppingIdeaId: dropping.id, throwawayKeyId: throwaway.id, spendDay };
   };
   const [, , leadId, owner, marketer, managerOwn, salesHeadOwn] = await Promise.all([
     ok("past leads", call("POST", "/api/leads/import", { leads: [...past(campaignA), ...past(campaignB)] })),

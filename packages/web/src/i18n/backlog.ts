@@ -57,7 +57,37 @@ export const backlog = {
     submit: t("Запустить пробу", "Start the probe"),
     back: t("← К идеям", "← Backlog"),
   },
-  notice: { added: t("Идея добавлена.", "Idea added."), scored: t("Оценка сохранена.", "Scores saved.") },
+  notice: {
+    added: t("Идея добавлена.", "Idea added."),
+    scored: t("Оценка сохранена.", "Scores saved."),
+    dropped: t("Идея отклонена и убрана из бэклога.", "Idea dropped and taken off the backlog."),
+  },
+  /** Re-scores on the idea page: "Влияние 5 → 8, Ольга, 3 дек. 2026 г., 10:15". */
+  history: {
+    heading: t("История оценок", "Scoring history"),
+    none: t("Оценку ещё не меняли.", "The scores have not been changed yet."),
+    change: t((score, from, to) => `${score} ${from} → ${to}`, (score: string, from: string, to: string) => `${score} ${from} → ${to}`),
+    note: t("Комментарий к оценке (необязательно)", "Note on the scores (optional)"),
+  },
+  drop: {
+    heading: t("Отклонить идею", "Drop the idea"),
+    intro: t(
+      "Если решили эту идею не проверять: она уйдёт из бэклога, но останется в списке отклонённых вместе с причиной. Вернуть её нельзя — только добавить заново.",
+      "If you decided not to test this idea: it leaves the backlog but stays among the dropped ideas with the reason. It cannot be brought back, only added again.",
+    ),
+    reason: t("Почему отклоняем", "Why we drop it"),
+    submit: t("Отклонить идею", "Drop the idea"),
+    listHeading: t("Отклонённые идеи", "Dropped ideas"),
+    listEmpty: t("Отклонённых идей нет.", "No dropped ideas."),
+    was: t(
+      (when, who, reason) => `Идея отклонена ${when}, ${who}. Причина: «${reason}».`,
+      (when: string, who: string, reason: string) => `Idea dropped on ${when} by ${who}. Reason: “${reason}”.`,
+    ),
+    by: t((when, who) => `${when}, ${who}`, (when: string, who: string) => `${when}, ${who}`),
+    whyColumn: t("Причина", "Reason"),
+    whenColumn: t("Когда и кто", "When and who"),
+    view: t("Открыть →", "Open →"),
+  },
   learnings: {
     title: t("Выводы", "Learnings"),
     intro: t(

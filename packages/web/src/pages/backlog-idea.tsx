@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import { actingKey, can } from "@parom/core/access";
-import { iceScore, IceInput, Ideas, PromoteIdeaInput } from "@parom/core/hypothesis";
+import { DropIdeaInput, iceScore, Ideas, PromoteIdeaInput, RescoreInput } from "@parom/core/hypothesis";
 import { Csrf, emptyForm, Field, Problems, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, formValues, inPercent, optionalNumber, optionalPercent, optionalText, parseForm } from "../forms.js";
@@ -10,8 +10,11 @@ import type { View } from "../view.js";
 import { viewOf } from "../view.js";
 import { iceOf } from "./backlog.js";
 import { labelledProblems } from "./backlog-labels.js";
+import { DropForm, droppedText, IceHistory } from "./backlog-record.js";
 
-type IdeaForms = { ice?: FormState; promote?: FormState };
+type IdeaForms = { ice?: FormState; promote?: FormState; drop?: FormState };
+
+const notices = ["scored", "dropped"] as const;
 
 /** The promotion form read as PromoteIdeaInput takes it: money as typed ("600 000"), percents as fractions. */
 function promotionOf(f: Record<string, string>) {
@@ -64,15 +67,19 @@ const PromoteForm = ({ v, id, state }: { v: View; id: string; state: FormState }
   );
 };
 
-/** One idea: its ICE scores, a form to score it again and the promotion to a probe (for those who write hypotheses). */
+/**
+ * One idea: its ICE scores and their history; for those who write hypotheses, forms to score it again,
+ * promote it to a probe or drop it. A dropped idea says when, by whom and why, and offers no form.
+ */
 async function ideaPage(c: Context<WebEnv>, forms: IdeaForms = {}, status: 200 | 400 | 409 = 200) {
   const v = await viewOf(c);
   const t = v.t.backlog;
-  const idea = await Ideas.get(c.var.ctx, c.req.param("id")!);
-  const writes = v.principal !== undefined && can(v.principal, "hypotheses.write");
+  const idea = await Ideas.read(c.var.ctx, c.req.param("id")!);
+  const writes = v.principal !== undefined && can(v.principal, "hypotheses.write") && !idea.dropped;
   const ice = forms.ice ?? { values: { impact: String(idea.ice.impact), confidence: String(idea.ice.confidence), ease: String(idea.ice.ease) } };
+  const notice = notices.find((name) => name === c.req.query("notice"));
   return c.html(
-    <Page v={v} title={t.promote.title(idea.title)} notice={c.req.query("notice") === "scored" ? t.notice.scored : undefined}>
+    <Page v={v} title={t.promote.title(idea.title)} notice={notice && t.notice[notice]}>
       <p>
         <a href="/backlog">{t.promote.back}</a>
       </p>
@@ -86,6 +93,16 @@ async function ideaPage(c: Context<WebEnv>, forms: IdeaForms = {}, status: 200 |
           {t.columns.ease} {v.fmt.number(idea.ice.ease)})
         </dd>
       </dl>
+      {idea.dropped && (
+        <>
+          <p>
+            <strong>{droppedText(v, idea.dropped)}</strong>
+          </p>
+          {/* A form sent from a page opened before the drop: its refusal (idea_dropped) in words. */}
+          <Problems v={v} state={[forms.ice, forms.promote, forms.drop].find((form) => form?.problem) ?? emptyForm} />
+        </>
+      )}
+      <IceHistory v={v} history={idea.history} />
       {writes && (
         <>
           <section aria-labelledby="rescore">
@@ -98,10 +115,12 @@ async function ideaPage(c: Context<WebEnv>, forms: IdeaForms = {}, status: 200 |
                   <Field state={ice} name={score} label={t.columns[score]} type="number" min="1" hint={t.iceHint} required />
                 ))}
               </div>
+              <Field state={ice} name="note" label={t.history.note} />
               <button type="submit">{t.promote.saveIce}</button>
             </form>
           </section>
           <PromoteForm v={v} id={idea.id} state={forms.promote ?? emptyForm} />
+          <DropForm v={v} id={idea.id} state={forms.drop ?? emptyForm} />
         </>
       )}
     </Page>,
@@ -129,8 +148,17 @@ export const backlogIdeaRoutes = new Hono<WebEnv>()
     ...needs("hypotheses.write"),
     ...formPost,
     ideaForm("ice", async (c, f) => {
-      const idea = await Ideas.setIce(c.var.ctx, c.req.param("id")!, parseForm(IceInput, iceOf(f)));
+      const idea = await Ideas.setIce(c.var.ctx, c.req.param("id")!, parseForm(RescoreInput, { ...iceOf(f), note: optionalText(f.note) }), actingKey(c.var.principal));
       return `/backlog/${idea.id}?notice=scored`;
+    }),
+  )
+  .post(
+    "/backlog/:id/drop",
+    ...needs("hypotheses.write"),
+    ...formPost,
+    ideaForm("drop", async (c, f) => {
+      const idea = await Ideas.drop(c.var.ctx, c.req.param("id")!, parseForm(DropIdeaInput, { reason: f.reason ?? "" }), actingKey(c.var.principal));
+      return `/backlog/${idea.id}?notice=dropped`;
     }),
   )
   .post(

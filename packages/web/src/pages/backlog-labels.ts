@@ -15,6 +15,8 @@ function labels(t: Messages["backlog"]): Record<string, string> {
     impact: t.columns.impact,
     confidence: t.columns.confidence,
     ease: t.columns.ease,
+    note: t.history.note,
+    reason: t.drop.reason,
     responsible: p.responsible,
     budget: p.budget,
     probe: `${p.start}, ${p.end}`,

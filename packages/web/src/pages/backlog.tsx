@@ -9,6 +9,7 @@ import { Page } from "../layout.js";
 import type { View } from "../view.js";
 import { viewOf } from "../view.js";
 import { labelledProblems } from "./backlog-labels.js";
+import { DroppedIdeas } from "./backlog-record.js";
 
 /** The link that sorts by `column`: highest first, or the other way when it already sorts by it that way. */
 function sortHref(column: IdeaSort, query: IdeasQuery) {
@@ -80,9 +81,10 @@ const AddIdeaForm = ({ v, state }: { v: View; state: FormState }) => {
 async function backlogPage(c: Context<WebEnv>, state: FormState = emptyForm, status: 200 | 400 | 409 = 200) {
   const v = await viewOf(c);
   const t = v.t.backlog;
+  // Sorting applies to both lists; the page always shows the open ideas first and the dropped ones below.
   const parsed = IdeasQuery.safeParse({ sort: c.req.query("sort"), order: c.req.query("order") });
   const query = parsed.success ? parsed.data : IdeasQuery.parse({});
-  const ideas = await Ideas.list(c.var.ctx, query);
+  const [ideas, dropped] = await Promise.all([Ideas.list(c.var.ctx, query), Ideas.list(c.var.ctx, { ...query, status: "dropped" })]);
   const notice = c.req.query("notice") === "added" ? t.notice.added : undefined;
   return c.html(
     <Page v={v} title={t.title} notice={notice}>
@@ -114,6 +116,7 @@ async function backlogPage(c: Context<WebEnv>, state: FormState = emptyForm, sta
         </table>
       )}
       {v.principal && can(v.principal, "hypotheses.write") && <AddIdeaForm v={v} state={state} />}
+      <DroppedIdeas v={v} ideas={dropped} />
     </Page>,
     status,
   );
