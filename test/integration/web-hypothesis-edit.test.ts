@@ -178,3 +178,15 @@ describe("editing a hypothesis on its page", () => {
     expect((await read(id)).version).toBe(1);
   });
 });
+
+describe("the edit form's channel", () => {
+  it("moves the hypothesis to a channel typed under 'другой канал…', and the history names both", async () => {
+    const id = await newHypothesis(h, { cplMax: "1500" });
+
+    const saved = await marketer.post(`/hypotheses/${id}/edit`, await editForm(id, { channel: "*", channelTyped: "выставки", reason: "Пробуем офлайн" }));
+
+    expect(saved.status, saved.html).toBe(303);
+    expect((await read(id)).channel).toBe("выставки");
+    expect(await pageText(marketer, `/hypotheses/${id}`)).toMatch(/Канал: [^→]+ → выставки/);
+  });
+});

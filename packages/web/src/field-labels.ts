@@ -12,6 +12,7 @@ function sharedLabels(t: Messages): Record<string, string> {
     title: h.title,
     statement: h.statement,
     channel: h.channel,
+    channelTyped: h.channelTyped,
     responsible: h.responsible,
     budget: h.budget,
     currency: h.currency,

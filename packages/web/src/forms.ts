@@ -49,6 +49,11 @@ export const optionalText = (value: string | undefined) => (value?.trim() ? valu
 /** A form the schema refused: its issues sit beside the fields, so no summary sentence is needed. */
 class FormInvalidError extends InvalidInputError {}
 
+/** A 400 for problems a page finds before the schema (a choice between two fields), shown like the schema's. */
+export function formInvalid(issues: FieldIssue[]): never {
+  throw new FormInvalidError("the form is invalid", issues);
+}
+
 /** The schema's output, or a 400 naming every field (the same checks as the API). */
 export function parseForm<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);

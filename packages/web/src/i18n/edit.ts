@@ -27,6 +27,7 @@ export const edit = {
     title: t("Название", "Title"),
     statement: t("Формулировка", "Statement"),
     channel: t("Канал", "Channel"),
+    channelTyped: t("Другой канал", "Another channel"),
     responsible: t("Ответственный", "Responsible"),
     budget: t("Бюджет", "Budget"),
     "probe.start": t("Начало пробы", "Probe start"),

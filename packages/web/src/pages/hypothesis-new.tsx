@@ -1,9 +1,11 @@
 import { actingKey } from "@parom/core/access";
 import { Hono, type Context } from "hono";
 import { CreateHypothesisInput, Hypotheses } from "@parom/core/hypothesis";
+import { chosenChannel } from "../channel-choices.js";
+import { ChannelField } from "../components/channel-field.js";
 import { Csrf, emptyForm, Field, Problems, Select, TextArea, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
-import { attempt, formStatus, formValues, inPercent, optionalNumber, optionalPercent, optionalText, parseForm } from "../forms.js";
+import { attempt, formInvalid, formStatus, formValues, inPercent, optionalNumber, optionalPercent, optionalText, parseForm } from "../forms.js";
 import { formPost, needs } from "../guards.js";
 import { Page } from "../layout.js";
 import { moneyInputValue, moneyText } from "../money-input.js";
@@ -13,11 +15,11 @@ import { viewOf } from "../view.js";
 const percentFields: readonly string[] = ["confidence", "targets.qualifiedRateMin", "targets.conversionMin", "targets.romiMin"];
 
 /** Form fields are named by the paths the schema reports problems at, so each problem lands beside its field. */
-function hypothesisInput(f: Record<string, string>) {
+function hypothesisInput(f: Record<string, string>, channel: string) {
   return {
     title: f.title ?? "",
     statement: f.statement ?? "",
-    channel: f.channel ?? "",
+    channel,
     responsible: f.responsible ?? "",
     budget: moneyText(f.budget) ?? "",
     currency: optionalText(f.currency),
@@ -59,9 +61,9 @@ async function newHypothesisPage(c: Context<WebEnv>, state: FormState, status: 2
         {f("title", h.title, { required: true })}
         <TextArea state={state} name="statement" label={h.statement} hint={h.statementHint} required />
         <div class="row">
-          {f("channel", h.channel, { required: true, placeholder: h.channelExample })}
-          {f("responsible", h.responsible, { required: true })}
+          <ChannelField v={v} state={state} name="channel" label={h.channel} />
         </div>
+        {f("responsible", h.responsible, { required: true })}
         <div class="row">
           {f("budget", h.budget, { required: true, placeholder: moneyInputValue(15_000_000, v.lang) })}
           <Select state={state} name="currency" label={h.currency} value="RUB" options={currencyOptions(v.lang)} />
@@ -109,7 +111,11 @@ export const hypothesisNewRoutes = new Hono<WebEnv>()
   .post("/hypotheses", ...needs("hypotheses.write"), ...formPost, async (c) => {
     const values = await formValues(c);
     const actor = actingKey(c.var.principal);
-    const result = await attempt(async () => Hypotheses.create(c.var.ctx, parseForm(CreateHypothesisInput, hypothesisInput(values)), actor));
+    const chosen = chosenChannel(await viewOf(c), values, "channel");
+    const result = await attempt(async () => {
+      if ("issue" in chosen) formInvalid([chosen.issue]);
+      return Hypotheses.create(c.var.ctx, parseForm(CreateHypothesisInput, hypothesisInput(values, chosen.channel)), actor);
+    });
     if (!result.ok) {
       const problem = inPercent(result.problem, percentFields, (await viewOf(c)).fmt.percent);
       return newHypothesisPage(c, { values, problem }, formStatus(result.kind));

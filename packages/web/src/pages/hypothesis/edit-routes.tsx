@@ -1,10 +1,11 @@
 import { actingKey } from "@parom/core/access";
 import { Hono, type Context } from "hono";
 import { DomainError } from "@parom/core";
+import { chosenChannel } from "../../channel-choices.js";
 import { EditHypothesisInput, HypothesisEdits } from "@parom/core/hypothesis";
 import type { Problem } from "../../components/form.js";
 import type { WebEnv } from "../../env.js";
-import { attempt, formStatus, formValues, inPercent, optionalNumber, optionalPercent, optionalText, parseForm } from "../../forms.js";
+import { attempt, formInvalid, formStatus, formValues, inPercent, optionalNumber, optionalPercent, optionalText, parseForm } from "../../forms.js";
 import { formPost, needs } from "../../guards.js";
 import type { Messages } from "../../i18n/index.js";
 import { viewOf } from "../../view.js";
@@ -15,7 +16,7 @@ const moneyFields: readonly string[] = ["budget", "targets.cplMax", "targets.cac
 const percentFields: readonly string[] = ["targets.qualifiedRateMin", "targets.conversionMin", "targets.romiMin", "confidence"];
 
 /** The edit form as the API's body: every field posted, blank targets left out (removed), blank money kept for the schema to name. */
-function editBody(values: Record<string, string>) {
+function editBody(values: Record<string, string>, channel: string | undefined) {
   const f = (path: string) => values[editName(path)];
   return {
     expectedVersion: optionalNumber(values.expectedVersion),
@@ -23,7 +24,7 @@ function editBody(values: Record<string, string>) {
     title: f("title") ?? "",
     statement: f("statement") ?? "",
     // Left out when not posted (no change); a cleared responsible is posted empty and named by the schema.
-    channel: f("channel"),
+    channel,
     responsible: f("responsible"),
     budget: optionalText(f("budget")) ?? "",
     probe: { start: f("probe.start") ?? "", end: f("probe.end") ?? "" },
@@ -63,7 +64,9 @@ export const hypothesisEditRoutes = new Hono<WebEnv>().post("/hypotheses/:id/edi
   const t = v.t.edit;
   let stale = false;
   const result = await attempt(async () => {
-    const input = parseForm(EditHypothesisInput, editBody(values));
+    const chosen = values[editName("channel")] === undefined ? { channel: undefined } : chosenChannel(v, values, editName("channel"));
+    if ("issue" in chosen) formInvalid([{ ...chosen.issue, path: "channelTyped" }]);
+    const input = parseForm(EditHypothesisInput, editBody(values, chosen.channel));
     return HypothesisEdits.edit(c.var.ctx, id, input, actingKey(c.var.principal)).catch((error: unknown) => {
       const words = error instanceof DomainError ? ownWords(t)[error.code] : undefined;
       if (!words || !(error instanceof DomainError)) throw error;

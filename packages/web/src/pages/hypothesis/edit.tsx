@@ -1,7 +1,7 @@
 import { can } from "@parom/core/access";
 import type { Hypothesis } from "@parom/core/hypothesis";
-import { channelChoices } from "../../channel-choices.js";
-import { Csrf, emptyForm, Field, Problems, Select, TextArea } from "../../components/form.js";
+import { ChannelField } from "../../components/channel-field.js";
+import { Csrf, emptyForm, Field, Problems, TextArea } from "../../components/form.js";
 import type { Lang } from "../../i18n/index.js";
 import { moneyInputValue } from "../../money-input.js";
 import type { Section } from "./section.js";
@@ -70,9 +70,9 @@ export const EditSection: Section = ({ v, data: { hypothesis: h }, forms }) => {
           {field("title")}
           <TextArea state={state} name={editName("statement")} label={f.statement!} value={current.statement} rows={3} />
           <div class="row">
-            <Select state={state} name={editName("channel")} label={f.channel!} value={h.channel} options={channelChoices(v, h.channel)} />
-            {field("responsible")}
+            <ChannelField v={v} state={state} name={editName("channel")} label={f.channel!} current={h.channel} />
           </div>
+          {field("responsible")}
           <div class="row">
             {field("budget", t.moneyHint)}
             {field("probe.start", undefined, "date")}
