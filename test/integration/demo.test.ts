@@ -118,6 +118,16 @@ describe("npm run demo's case", () => {
     expect(answer.status, answer.text).toBe(200);
   });
 
+  it("names every demo key as whom it belongs to: each contractor's key the contractor, each person's the person", async () => {
+    const keys = (await h.call("GET", "/api/keys")).body.items as Array<{ id: string; name?: string }>;
+    const nameOf = (id: string) => keys.find((k) => k.id === id)?.name;
+
+    for (const k of first.contractorKeys) expect(nameOf(k.keyId), k.name).toBe(k.name);
+    const contractors = (await h.call("GET", "/api/contractors")).body.items as Array<{ name: string }>;
+    expect(first.contractorKeys.map((k) => k.name).sort()).toEqual(contractors.map((c) => c.name).sort());
+    for (const k of first.sales.keys) expect(nameOf(k.keyId), k.name).toBe(k.name);
+  });
+
   it("has a sales team with keys: history leads with the lead managers, won clients with account managers, one running hand-over", async () => {
     const people = (await h.call("GET", "/api/people")).body.items as Array<{ id: string; name: string; role: string; duty: string | null }>;
     expect(people.map((p) => `${p.role}/${p.duty}`).sort()).toEqual(["manager/accounts", "manager/accounts", "manager/leads", "manager/leads", "sales_head/null"]);

@@ -44,6 +44,20 @@ describe("signing in", () => {
     expect(page.html).not.toContain('href="/leads"');
   });
 
+  it("tells where the demo keeps the contractors' and the sales department's keys, in the page's language, without any key", async () => {
+    const ru = await h.browser({ acceptLanguage: "ru" }).get("/");
+    const en = await h.browser({ acceptLanguage: "en" }).get("/");
+
+    const hint = (html: string) => /id="api-key-hint"[^>]*>([^<]*)</.exec(html)?.[1] ?? "";
+    expect(hint(ru.html)).toContain("ключи подрядчиков и отдела продаж (менеджеров и руководителя)");
+    expect(hint(ru.html)).toContain(".data/demo-sales-keys.json");
+    expect(hint(ru.html)).toContain(".data/demo-contractor-keys.json");
+    expect(hint(en.html)).toContain("the keys of the contractors and of the sales department (the managers and the head of sales)");
+    expect(hint(en.html)).toContain(".data/demo-sales-keys.json");
+    expect(ru.html).not.toContain(OWNER_KEY);
+    expect(ru.html).not.toContain(contractorKey);
+  });
+
   it("keeps a session id (not the key) in a signed HttpOnly SameSite cookie and shows the board", async () => {
     const browser = h.browser({ acceptLanguage: "en" });
 

@@ -78,7 +78,7 @@ try {
   const result = await loadDemo({ api, now: new Date(), timeZone: config.timeZone, knownKeys, knownSalesKeys, log: (line) => console.log(line) });
   writeFileSync(keysFile, `${JSON.stringify(result.contractorKeys, null, 2)}\n`, { mode: 0o600 });
   writeFileSync(salesKeysFile, `${JSON.stringify(result.sales.keys, null, 2)}\n`, { mode: 0o600 });
-  console.log(demoSummary(result, { ownerKey, boardUrl: serverUrl, serverRunning, keysFile }));
+  console.log(demoSummary(result, { ownerKey, boardUrl: serverUrl, serverRunning, keysFile, salesKeysFile }));
   console.log(`Done in ${Math.round((Date.now() - started) / 1000)} s.`);
 } catch (error) {
   console.error(`The demo stopped: ${(error as Error).message}`);

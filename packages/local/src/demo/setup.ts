@@ -99,7 +99,8 @@ export async function ensureContractorKeys(api: Api, contractorIds: Map<string, 
       keys.push({ ...kept, name });
       continue;
     }
-    const made = await ok(`create a key for ${name}`, api("POST", "/api/keys", { role: "contractor", contractorId }));
+    // Named as the contractor, as a person's key is named as the person: the keys page and histories show it.
+    const made = await ok(`create a key for ${name}`, api("POST", "/api/keys", { role: "contractor", contractorId, name }));
     keys.push({ contractorId, name, keyId: made.id, key: made.key });
   }
   return keys;

@@ -22,7 +22,7 @@ function gateLine(h: DemoHypothesis): string {
 }
 
 /** What the demo loaded and where to look, for a person at a terminal. */
-export function demoSummary(result: DemoResult, options: { ownerKey: string; boardUrl: string; serverRunning: boolean; keysFile?: string }): string {
+export function demoSummary(result: DemoResult, options: { ownerKey: string; boardUrl: string; serverRunning: boolean; keysFile?: string; salesKeysFile?: string }): string {
   const { history, webhooks } = result;
   const lines = [
     "",
@@ -47,6 +47,7 @@ export function demoSummary(result: DemoResult, options: { ownerKey: string; boa
     "",
     `Sales department keys (a manager works the leads assigned to them; the head of sales sees every lead, assigns and hands over; ${result.sales.assigned} history leads assigned and ${result.sales.handedOver} handed over now):`,
     ...result.sales.keys.map((k) => `  ${k.name}: ${k.key}`),
+    ...(options.salesKeysFile ? [`  (kept in ${options.salesKeysFile})`] : []),
     `  The head of sales' call-backs (/callbacks): ${result.callbacks.lostNoContact} leads lost as no_contact after five unanswered calls and ${result.callbacks.reviewedManager} loss blamed on the manager added now; the spot checks pick the account managers' won clients.`,
     "",
     `Ideas backlog (/backlog): ${result.ideas} ideas with ICE scores added now; the closed Avito hypothesis' lesson is in the learnings (/learnings).`,

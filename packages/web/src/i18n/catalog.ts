@@ -64,8 +64,8 @@ export const catalog = {
     ),
     key: t("API-ключ", "API key"),
     keyHint: t(
-      "Ключ владельца печатает npm start; владелец выдаёт ключи маркетологам и подрядчикам.",
-      "npm start prints the owner key; the owner makes keys for marketers and contractors.",
+      "Ключ владельца печатает npm start; владелец выдаёт ключи маркетологам, подрядчикам и отделу продаж. Демо (npm run demo) печатает ключи подрядчиков и отдела продаж (менеджеров и руководителя) и хранит их в .data/demo-contractor-keys.json и .data/demo-sales-keys.json.",
+      "npm start prints the owner key; the owner makes keys for marketers, contractors and the sales department. The demo (npm run demo) prints the keys of the contractors and of the sales department (the managers and the head of sales) and keeps them in .data/demo-contractor-keys.json and .data/demo-sales-keys.json.",
     ),
     submit: t("Войти", "Sign in"),
     badKey: t("Такой API-ключ неизвестен или отозван.", "This API key is unknown or revoked."),
