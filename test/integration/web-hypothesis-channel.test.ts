@@ -82,6 +82,17 @@ describe("the new-hypothesis form's channel", () => {
     expect(both.html).toMatch(/name="channelTyped"[^>]*value="Ozon"/);
   });
 
+  it("refuses no channel at all in words at the select, which kept its 'выберите канал'", async () => {
+    await ru.get("/hypotheses/new");
+
+    const none = await ru.post("/hypotheses", form({ channel: "", channelTyped: "" }));
+
+    expect(none.status).toBe(400);
+    expect(none.html).toMatch(/id="f-channel"[^>]*aria-invalid="true"/);
+    expect(none.html).toMatch(/<option value="" selected[^>]*>— выберите канал —/);
+    expect(textOf(none.html)).toContain("Канал: обязательное поле");
+  });
+
   it("names the channels in English on the English page", async () => {
     const page = await owner.get("/hypotheses/new");
 
