@@ -60,7 +60,7 @@ describe("the owner in the browser", () => {
     await page.getByRole("link", { name: "+ New hypothesis" }).click();
     await page.getByLabel("Title", { exact: true }).fill(title);
     await page.getByLabel("Statement").fill("Targeted VK ads bring wholesale bag buyers under 1,500 ₽ a lead, 5% of them buy");
-    await page.getByLabel("Channel").fill("vk_ads");
+    await page.getByLabel("Channel", { exact: true }).selectOption({ label: "VK Ads" });
     await page.getByLabel("Responsible").fill("Anna Petrova");
     await page.getByLabel("Budget").fill("500000");
     await page.getByLabel("Probe starts").fill("2026-03-01");
