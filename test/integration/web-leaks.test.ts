@@ -37,7 +37,7 @@ beforeAll(async () => {
   const named = async (path: string, field = "name") => (await h.call("GET", path)).body.items.map((x: Record<string, string>) => x[field]!);
   const names = [...(await named("/api/people")), ...(await named("/api/sources")), ...(await named("/api/hypotheses", "title"))];
   typed = [campaign.utm.utm_campaign, "spring", ...names].sort((a, b) => b.length - a.length);
-  paths = ["/", "/leads", `/leads/${unreached}`, `/leads/${crmLost}`, `/hypotheses/${hypothesis}`, "/hypotheses/new", "/people", "/quarantine", "/spend", "/sources", "/contractors", "/quality", "/results", "/keys", "/callbacks", "/access-log", "/reconciliation"];
+  paths = ["/", "/leads", `/leads/${unreached}`, `/leads/${crmLost}`, `/hypotheses/${hypothesis}`, "/hypotheses/new", "/people", "/quarantine", "/spend", "/sources", "/assignment", "/contractors", "/quality", "/results", "/keys", "/callbacks", "/access-log", "/reconciliation"];
   owner = h.browser({ acceptLanguage: "ru" });
   await owner.signIn(OWNER_KEY);
   marketer = h.browser({ acceptLanguage: "ru" });
