@@ -58,7 +58,8 @@ export const AssignmentRules = {
       input.mode === "round_robin" ? input.personIds.map((id, i) => ({ id, path: `personIds.${i}` })) : input.mode === "fixed" ? [{ id: input.personId, path: "personId" }] : [];
     const people = await namedPeople(ctx, named, { managersOnly: true });
     // New leads need someone who reaches them: an account manager keeps clients and would let them wait.
-    const notLeads = named.filter((_, i) => people[i]!.duty !== "leads").map(({ id, path }) => ({ path, message: `person ${id} is not a lead manager` }));
+    // A manager stored without a duty is a lead manager, the duty's default.
+    const notLeads = named.filter((_, i) => people[i]!.duty === "accounts").map(({ id, path }) => ({ path, message: `person ${id} is not a lead manager` }));
     if (notLeads.length) throw new InvalidInputError(`new leads go to lead managers: ${notLeads.map((i) => i.path).join(", ")}`, notLeads);
     const rule = { sourceId, mode: input.mode, personIds: named.map(({ id }) => id), updatedAt: ctx.now().toISOString() };
     await AssignmentRuleEntity.put(ctx, rule);

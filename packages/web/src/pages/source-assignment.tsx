@@ -27,7 +27,7 @@ export function ruleInWords(v: View, rule: AssignmentRule, people: Person[]): st
 export const AssignmentRuleForm: FC<{ v: View; sourceId: string; rule: AssignmentRule; people: Person[]; state?: FormState }> = ({ v, sourceId, rule, people, state = emptyForm }) => {
   const t = v.t.team.rule;
   // Only lead managers reach new leads; the rule refuses anyone else.
-  const managers = people.filter((p) => p.role === "manager" && p.duty === "leads");
+  const managers = people.filter((p) => p.role === "manager" && p.duty !== "accounts");
   // A refused form keeps what was ticked (setRule carries the ticked ids joined by commas).
   const ticked = state === emptyForm ? (rule.mode === "round_robin" ? rule.personIds : []) : (state.values.personIds ?? "").split(",");
   return (
@@ -79,7 +79,7 @@ async function assignmentPage(c: Context<WebEnv>, refused?: { sourceId: string; 
   const t = v.t.team.rule;
   const sources = await Sources.list(c.var.ctx);
   const { rules, people } = await loadRules(c.var.ctx, sources.map((s) => s.id));
-  const hasManagers = people.some((p) => p.role === "manager" && p.duty === "leads");
+  const hasManagers = people.some((p) => p.role === "manager" && p.duty !== "accounts");
   return c.html(
     <Page v={v} title={t.page} notice={noticeOf(c, v.t)}>
       <p>{t.intro}</p>
