@@ -90,4 +90,16 @@ describe("removing one entry of a source's amoCRM maps", () => {
     }
     expect((await sourceOf(source.id)).statusMap["61001"]).toBe("qualified");
   });
+
+  it("removes one entry through the API too, leaving the others", async () => {
+    const source = await mappedSource({ "71001": "qualified", "71002": "won" }, { "7656397": "Дорого", "7656398": "Не дозвонились" });
+
+    const status = await h.call("DELETE", `/api/sources/${source.id}/status-map/71001`);
+    const reason = await h.call("DELETE", `/api/sources/${source.id}/loss-reasons/7656398`);
+
+    expect([status.status, reason.status]).toEqual([200, 200]);
+    expect(reason.body).toMatchObject({ statusMap: { "142": "won", "143": "lost", "71002": "won" }, lossReasons: { "7656397": "Дорого" } });
+    expect(Object.keys((await sourceOf(source.id)).statusMap)).not.toContain("71001");
+    expect((await h.call("DELETE", `/api/sources/${source.id}/status-map/71001`)).status).toBe(200);
+  });
 });
