@@ -41,6 +41,9 @@ describe("removing one entry of a source's amoCRM maps", () => {
     const after = textOf((await marketer.get(removed.location!)).html);
     expect(after).toContain("Запись убрана.");
     expect(after).not.toContain("41924");
+    // An id no entry can have (longer than a status id may be) removes nothing and is no error.
+    expect((await marketer.post(`/sources/${source.id}/status-map/${"9".repeat(100)}/remove`, {})).status).toBe(303);
+    expect(Object.keys((await sourceOf(source.id)).statusMap)).toHaveLength(4);
   });
 
   it("keeps what another person saves while one entry is removed", async () => {

@@ -41,8 +41,10 @@ export const SourceMaps = {
 
 /** Removes the entry inside its map, so entries others write meanwhile stand (a whole-map write would drop them). */
 async function removeEntry(ctx: Ctx, id: string, map: "statusMap" | "lossReasons", key: string): Promise<Source> {
+  // No entry is longer than a status id may be (the longer of the two limits): such a key is never written.
+  const removable = key.length <= 64;
   // A path inside a missing map is invalid: an item without the map has nothing to remove.
-  const updated = await SourceEntity.update(ctx, { id }, { removeIn: { [map]: [key] } }, { expression: "attribute_exists(#map)", names: { "#map": map } });
+  const updated = removable && (await SourceEntity.update(ctx, { id }, { removeIn: { [map]: [key] } }, { expression: "attribute_exists(#map)", names: { "#map": map } }));
   if (updated) return toSource(updated);
   const stored = await SourceEntity.get(ctx, { id }, { consistent: true });
   if (!stored) throw new NotFoundError("source", id);
