@@ -23,7 +23,8 @@ let typed: string[];
 beforeAll(async () => {
   h = await createWebHarness({ now: NOW });
   const team = await addSalesTeam(h);
-  const source = await createSource(h, "json");
+  const source = await createSource(h, "json", { "41923": "qualified" });
+  expect((await h.call("PUT", `/api/sources/${source.id}/loss-reasons`, { "7656397": "Дорого" })).status).toBe(200);
   const hypothesis = await newHypothesis(h, { conversionMin: 0.05, cplMax: "1500" });
   const agency = await newContractor(h, { name: "Агентство Север" });
   agencyId = agency;
@@ -37,7 +38,7 @@ beforeAll(async () => {
   const named = async (path: string, field = "name") => (await h.call("GET", path)).body.items.map((x: Record<string, string>) => x[field]!);
   const names = [...(await named("/api/people")), ...(await named("/api/sources")), ...(await named("/api/hypotheses", "title"))];
   typed = [campaign.utm.utm_campaign, "spring", ...names].sort((a, b) => b.length - a.length);
-  paths = ["/", "/leads", `/leads/${unreached}`, `/leads/${crmLost}`, `/hypotheses/${hypothesis}`, "/hypotheses/new", "/people", "/quarantine", "/spend", "/sources", "/contractors", "/quality", "/results", "/keys", "/callbacks", "/access-log", "/reconciliation"];
+  paths = ["/", "/leads", `/leads/${unreached}`, `/leads/${crmLost}`, `/hypotheses/${hypothesis}`, "/hypotheses/new", "/people", "/quarantine", "/spend", "/sources", `/sources/${source.id}`, `/sources/${source.id}/status-map/41923/remove`, `/sources/${source.id}/loss-reasons/7656397/remove`, "/assignment", "/contractors", "/quality", "/results", "/keys", "/callbacks", "/access-log", "/reconciliation"];
   owner = h.browser({ acceptLanguage: "ru" });
   await owner.signIn(OWNER_KEY);
   marketer = h.browser({ acceptLanguage: "ru" });

@@ -140,11 +140,11 @@ describe("the lead page's person and hand-overs", () => {
 });
 
 describe("the sources page's assignment rule", () => {
-  it("lets the owner give a source's new leads to managers in turn, and shows the rule", async () => {
+  it("lets the owner give a source's new leads to managers in turn, and shows the rule on the sources page", async () => {
     const [anna, boris] = [await addSalesPerson(h, "manager"), await addSalesPerson(h, "manager")];
     const own = await createSource(h, "json");
 
-    const page = await owner.get("/sources");
+    const page = await owner.get("/assignment");
     expect(page.html).toContain(`action="/sources/${own.id}/assignment"`);
     const body = new FormData();
     body.set("mode", "round_robin");
@@ -154,11 +154,14 @@ describe("the sources page's assignment rule", () => {
 
     expect(posted.status).toBe(303);
     expect((await h.call("GET", `/api/sources/${own.id}/assignment`)).body).toMatchObject({ mode: "round_robin", personIds: [anna.id, boris.id] });
-    expect(textOf((await owner.get("/sources")).html)).toContain(`Now: managers in turn: ${anna.name}, ${boris.name}`);
+    const sources = await owner.get("/sources");
+    expect(textOf(sources.html)).toContain(`New leads go in turn to ${anna.name}, ${boris.name}.`);
+    expect(sources.html).toContain(`href="/assignment#assignment-${own.id}"`);
   });
 
   it("shows a refused rule beside its form, and no form to a marketer", async () => {
     const own = await createSource(h, "json");
+    await owner.get("/assignment");
     const refused = await owner.post(`/sources/${own.id}/assignment`, { mode: "round_robin" });
     expect(refused.status).toBe(400);
     expect(refused.html).toContain('class="problems"');

@@ -73,7 +73,7 @@ describe("a source's page: amoCRM statuses, loss reasons and pipelines", () => {
     expect((await sourceOf(source.id)).lossReasons).toEqual({ "8661985": "Дорого", "7656397": "Не дозвонились" });
     expect((await h.call("GET", `/api/sources/${source.id}/unmapped-loss-reasons`)).body.items).toEqual([]);
     const after = textOf((await marketer.get(`/sources/${source.id}`)).html);
-    expect(after).toContain("7656397 Не дозвонились 8661985 Дорого");
+    expect(after).toContain("7656397 Не дозвонились убрать 8661985 Дорого убрать");
     expect(after).toContain("У всех причин отказа, присланных amoCRM, есть названия.");
   });
 

@@ -69,6 +69,16 @@ async function reconcileLastMonth(h: Harness) {
 
 type Ids = Record<string, Array<{ id: string; name: string }>>;
 
+/** The status ids and loss reason ids the demo's sources map, for the pages that remove one. */
+async function mapEntryIds(items: (path: string) => Promise<any[]>): Promise<Ids> {
+  const sources = await items("/api/sources");
+  const own = (map: "statusMap" | "lossReasons", fallback: string) => {
+    const keys = [...new Set(sources.flatMap((source) => Object.keys(source[map] ?? {})))].filter((key) => !["142", "143"].includes(key) || map === "lossReasons");
+    return (keys.length ? keys : [fallback]).map((id, i) => ({ id, name: `${map === "statusMap" ? "status" : "reason"}${i + 1}` }));
+  };
+  return { "status-map": own("statusMap", "142"), "loss-reasons": own("lossReasons", "0") };
+}
+
 /** Ids of the demo's things by the path segment that names them (`/hypotheses/:id` takes a hypothesis). */
 async function idsOf(h: Harness, result: DemoResult): Promise<Ids> {
   const items = async (path: string) => (await h.call("GET", path)).body.items as any[];
@@ -79,6 +89,8 @@ async function idsOf(h: Harness, result: DemoResult): Promise<Ids> {
     contractors: named(await items("/api/contractors"), ""),
     campaigns: named(campaigns, ""),
     sources: named(await items("/api/sources"), ""),
+    // A source's map entries to remove: the demo maps none of its own, so amoCRM's 142 (its not-found page) stands in.
+    ...(await mapEntryIds(items)),
     people: named(await items("/api/people"), ""),
     keys: named((await items("/api/keys")).filter((k) => !k.revokedAt).slice(0, 3), ""),
     reconciliation: named(await items("/api/reconciliations"), ""),

@@ -27,6 +27,7 @@ export const navItems: NavItem[] = [
   { href: "/quarantine", label: (t) => t.nav.quarantine, shownTo: "quarantine.manage" },
   { href: "/spend", label: (t) => t.nav.spend, shownTo: "spend.manage" },
   { href: "/sources", label: (t) => t.nav.sources, shownTo: "sources.manage" },
+  { href: "/assignment", label: (t) => t.team.rule.nav, shownTo: "assignment.manage" },
   { href: "/contractors", label: (t) => t.nav.contractors, shownTo: "contractors.manage" },
   { href: "/quality", label: (t) => t.decisions.nav.quality, shownTo: "quality.read" },
   { href: "/results", label: (t) => t.results.nav, shownTo: "results.read" },

@@ -19,10 +19,10 @@ export const assignmentRuleRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: "Set who gets a source's new leads",
       description:
-        "`{mode: \"round_robin\", personIds}` gives new leads to the managers in turn, `{mode: \"fixed\", personId}` to one manager, `{mode: \"none\"}` to nobody. A lead whose amoCRM `responsible_user_id` is one of a person's `crmUserIds` goes to that person whatever the rule.",
+        "`{mode: \"round_robin\", personIds}` gives new leads to the lead managers in turn, `{mode: \"fixed\", personId}` to one lead manager, `{mode: \"none\"}` to nobody. A lead whose amoCRM `responsible_user_id` is one of a person's `crmUserIds` goes to that person whatever the rule.",
       body: AssignmentRuleInput,
       response: rule,
-      errors: { 404: "A named person does not exist (`field` names it).", 400: "A named person is not a manager (the issue names the field)." },
+      errors: { 404: "A named person does not exist (`field` names it).", 400: "A named person is not a lead manager (`duty: \"leads\"`; the issue names the field)." },
     }),
     async (c) => c.json(await AssignmentRules.set(c.var.ctx, c.req.param("id"), await jsonBody(c, AssignmentRuleInput))),
   );

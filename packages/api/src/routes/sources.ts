@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import { CreateSourceInput, LossReasonsInput, PipelinesInput, type Source, Sources, StatusMapInput, UnmappedLossReasons, UpdateSourceInput } from "@parom/core/source";
+import { CreateSourceInput, LossReasonsInput, PipelinesInput, type Source, SourceMaps, Sources, StatusMapInput, UnmappedLossReasons, UpdateSourceInput } from "@parom/core/source";
 import type { AppEnv } from "../env.js";
 import { allow } from "../middleware/auth.js";
 import { describeRoute } from "../openapi/describe.js";
@@ -58,4 +58,22 @@ export const sourceRoutes = new Hono<AppEnv>()
     "/:id/status-map",
     describeRoute({ summary: "Map the CRM's statuses to lead stages (over amoCRM's 142 won / 143 lost)", body: StatusMapInput, response: source }),
     async (c) => c.json(withWebhookUrl(c, await Sources.setStatusMap(c.var.ctx, c.req.param("id"), await jsonBody(c, StatusMapInput)))),
+  )
+  .delete(
+    "/:id/status-map/:statusId",
+    describeRoute({
+      summary: "Remove one status from the source's map",
+      description: "Removed inside the map, so entries others write meanwhile stand; an override of amoCRM's 142 or 143 removed gives it its own meaning back; an entry already gone is no error.",
+      response: source,
+    }),
+    async (c) => c.json(withWebhookUrl(c, await SourceMaps.unmapStatus(c.var.ctx, c.req.param("id"), c.req.param("statusId")))),
+  )
+  .delete(
+    "/:id/loss-reasons/:lossReasonId",
+    describeRoute({
+      summary: "Remove one loss reason's name",
+      description: "Removed inside the map, so names others write meanwhile stand; later deals lost with the id are kept as they came and listed by unmapped-loss-reasons; a name already gone is no error.",
+      response: source,
+    }),
+    async (c) => c.json(withWebhookUrl(c, await SourceMaps.unnameLossReason(c.var.ctx, c.req.param("id"), c.req.param("lossReasonId")))),
   );

@@ -14,13 +14,15 @@ export type Condition = "new" | "exists" | "none" | { expression: string; names?
  * The changes of an update: attributes to set (undefined ones are left alone), to set only when the
  * item lacks them (if_not_exists: a first value that later writes keep), fields to set inside a map
  * attribute (`{ contact: { email } }`, each field on its own so concurrent changes of the others
- * stand), attributes to remove, and numbers to add. Any attribute name works (`wonAfter_-1`).
+ * stand), attributes to remove, fields to remove from inside a map attribute (the others stand, as
+ * with `setIn`), and numbers to add. Any attribute name works (`wonAfter_-1`).
  */
 export type Changes = {
   set?: Record<string, unknown>;
   setIfMissing?: Record<string, unknown>;
   setIn?: Record<string, Record<string, unknown>>;
   remove?: string[];
+  removeIn?: Record<string, string[]>;
   add?: Record<string, number>;
 };
 
@@ -72,7 +74,14 @@ export function updateOf(changes: Changes, condition?: Condition) {
       return fieldSets.map(([n, v]) => `${attribute}.${name(n)} = ${value(v)}`);
     }),
   ];
-  const removes = (changes.remove ?? []).map(name);
+  const removes = [
+    ...(changes.remove ?? []).map(name),
+    ...Object.entries(changes.removeIn ?? {}).flatMap(([map, fields]) => {
+      if (fields.length === 0) return [];
+      const attribute = name(map);
+      return fields.map((field) => `${attribute}.${name(field)}`);
+    }),
+  ];
   const adds = Object.entries(changes.add ?? {}).map(([n, v]) => `${name(n)} ${value(v)}`);
   const clauses = [
     sets.length ? `SET ${sets.join(", ")}` : "",

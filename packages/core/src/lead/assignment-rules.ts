@@ -2,12 +2,13 @@ import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { defineEntity } from "../db/entity.js";
 import { IdSchema } from "../db/key-limits.js";
+import { InvalidInputError } from "../errors.js";
 import { namedPeople } from "../people/managers.js";
 import { SourceEntity, Sources } from "../source/source.js";
 
 /*
- * Who gets a source's new leads that the CRM did not give to anyone we know: the managers in turn
- * (round robin), one fixed manager, or nobody (the head of sales assigns by hand).
+ * Who gets a source's new leads that the CRM did not give to anyone we know: the lead managers in
+ * turn (round robin), one fixed lead manager, or nobody (the head of sales assigns by hand).
  */
 
 export const assignmentModes = ["round_robin", "fixed", "none"] as const;
@@ -55,7 +56,11 @@ export const AssignmentRules = {
     await Sources.get(ctx, sourceId);
     const named =
       input.mode === "round_robin" ? input.personIds.map((id, i) => ({ id, path: `personIds.${i}` })) : input.mode === "fixed" ? [{ id: input.personId, path: "personId" }] : [];
-    await namedPeople(ctx, named, { managersOnly: true });
+    const people = await namedPeople(ctx, named, { managersOnly: true });
+    // New leads need someone who reaches them: an account manager keeps clients and would let them wait.
+    // A manager stored without a duty is a lead manager, the duty's default.
+    const notLeads = named.filter((_, i) => people[i]!.duty === "accounts").map(({ id, path }) => ({ path, message: `person ${id} is not a lead manager` }));
+    if (notLeads.length) throw new InvalidInputError(`new leads go to lead managers: ${notLeads.map((i) => i.path).join(", ")}`, notLeads);
     const rule = { sourceId, mode: input.mode, personIds: named.map(({ id }) => id), updatedAt: ctx.now().toISOString() };
     await AssignmentRuleEntity.put(ctx, rule);
     return shown(rule);

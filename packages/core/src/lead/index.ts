@@ -1,7 +1,7 @@
 // @parom/core/lead: the names other packages use; add a name here only when another package needs it.
 // Code inside the package imports its modules directly, never through this file.
 export { assignLead, isAssignment, UpdateLeadInput } from "./assignment.js";
-export { AssignmentRuleInput, AssignmentRules, assignmentModes } from "./assignment-rules.js";
+export { AssignmentRuleInput, AssignmentRules } from "./assignment-rules.js";
 export type { AssignmentRule } from "./assignment-rules.js";
 export { attemptMaker, ContactAttemptInput, ContactAttempts, MIN_DAYS, MIN_TIMES_OF_DAY, NO_CONTACT_REASON, UNANSWERED_LIMIT, contactChannels, contactResults } from "./contact-attempts.js";
 export type { ContactAttempt, ContactAttemptSummary, ContactChannel, ContactResult, TimeOfDay } from "./contact-attempts.js";

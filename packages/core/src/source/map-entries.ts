@@ -27,7 +27,29 @@ export const SourceMaps = {
   async nameLossReason(ctx: Ctx, id: string, input: LossReasonEntryInput): Promise<Source> {
     return setEntry(ctx, id, "lossReasons", input.lossReasonId, input.name, "lossReasonId");
   },
+
+  /** Removes one status entry (an amoCRM default it overrode applies again); one already gone is no error. */
+  async unmapStatus(ctx: Ctx, id: string, statusId: string): Promise<Source> {
+    return removeEntry(ctx, id, "statusMap", statusId);
+  },
+
+  /** Removes one loss reason's name: later deals lost with it are kept as it came and listed unnamed. */
+  async unnameLossReason(ctx: Ctx, id: string, lossReasonId: string): Promise<Source> {
+    return removeEntry(ctx, id, "lossReasons", lossReasonId);
+  },
 };
+
+/** Removes the entry inside its map, so entries others write meanwhile stand (a whole-map write would drop them). */
+async function removeEntry(ctx: Ctx, id: string, map: "statusMap" | "lossReasons", key: string): Promise<Source> {
+  // No entry is longer than a status id may be (the longer of the two limits): such a key is never written.
+  const removable = key.length <= 64;
+  // A path inside a missing map is invalid: an item without the map has nothing to remove.
+  const updated = removable && (await SourceEntity.update(ctx, { id }, { removeIn: { [map]: [key] } }, { expression: "attribute_exists(#map)", names: { "#map": map } }));
+  if (updated) return toSource(updated);
+  const stored = await SourceEntity.get(ctx, { id }, { consistent: true });
+  if (!stored) throw new NotFoundError("source", id);
+  return toSource(stored);
+}
 
 async function setEntry(ctx: Ctx, id: string, map: "statusMap" | "lossReasons", key: string, value: string, field: string): Promise<Source> {
   const stored = await SourceEntity.get(ctx, { id }, { consistent: true });

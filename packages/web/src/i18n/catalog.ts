@@ -194,6 +194,8 @@ export const catalog = {
       "Contact attempt recorded: the lead is back at the stage it had reached.",
     ),
     promoted: t("Идея стала пробой.", "The idea is a probe now."),
+    ruleSaved: t("Правило сохранено.", "Rule saved."),
+    entryRemoved: t("Запись убрана.", "Entry removed."),
   },
   form: {
     problems: t("В форме есть ошибки:", "The form has problems:"),

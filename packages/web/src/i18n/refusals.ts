@@ -83,6 +83,9 @@ const issues: Array<[RegExp, (match: RegExpExecArray) => string]> = [
   [/^must be a non-negative amount with at most two decimals$/, () => "нужна сумма, например 600 000 или 600 000,50 (не меньше нуля)"],
   [/^an amoCRM id: digits only, at most 20$/, () => "номер amoCRM: только цифры, не больше 20"],
   [/^at most (\d+) entries$/, (m) => `не больше ${m[1]} записей`],
+  [/^person \S+ is not a lead manager$/, () => "этот сотрудник не менеджер по новым лидам"],
+  [/^person \S+ is not a manager$/, () => "этот сотрудник не менеджер"],
+  [/^each person once$/, () => "каждого менеджера — один раз"],
 ];
 
 /**

@@ -20,6 +20,18 @@ export const sourceMaps = {
     stage: t("Наш этап", "Our stage"),
     statusId: t("Номер статуса amoCRM", "amoCRM status number"),
     submit: t("Сохранить статус", "Save the status"),
+    confirmTitle: t("Убрать статус", "Remove the status"),
+    confirmText: t(
+      (status: string, stage: string, source: string) =>
+        `Убрать статус amoCRM ${status} → «${stage}» у источника «${source}»? Сделки, перешедшие в этот статус, больше не будут менять этап лида. Остальные статусы останутся.`,
+      (status: string, stage: string, source: string) =>
+        `Remove amoCRM status ${status} → "${stage}" from source "${source}"? Deals moved to this status will no longer move their lead. The other statuses stay.`,
+    ),
+    confirmDefault: t(
+      (stage: string) => `Это собственный статус amoCRM: после этого он снова будет означать «${stage}».`,
+      (stage: string) => `This is amoCRM's own status: afterwards it means "${stage}" again.`,
+    ),
+    removeLabel: t((status: string) => `Убрать статус ${status}`, (status: string) => `Remove status ${status}`),
   },
   reasons: {
     title: t("Причины отказа amoCRM → наши причины потери", "amoCRM loss reasons → our lost reasons"),
@@ -32,7 +44,18 @@ export const sourceMaps = {
     reason: t("Наша причина потери", "Our lost reason"),
     name: t("Причина потери", "Lost reason"),
     submit: t("Сохранить причину", "Save the reason"),
+    confirmTitle: t("Убрать причину отказа", "Remove the loss reason"),
+    confirmText: t(
+      (id: string, name: string, source: string) =>
+        `Убрать название «${name}» у причины отказа amoCRM № ${id} источника «${source}»? Следующие сделки с этим номером сохранятся как «причина отказа amoCRM № ${id}» и появятся в списке причин без названия; уже потерянные лиды сохранят прежний текст. Остальные причины останутся.`,
+      (id: string, name: string, source: string) =>
+        `Remove the name "${name}" of amoCRM loss reason No. ${id} of source "${source}"? The next deals lost with it are kept as they came and listed among the reasons without a name; leads already lost keep their text. The other reasons stay.`,
+    ),
+    removeLabel: t((id: string) => `Убрать причину № ${id}`, (id: string) => `Remove reason No. ${id}`),
   },
+  remove: t("убрать", "remove"),
+  removeSubmit: t("Убрать", "Remove"),
+  cancel: t("Отмена", "Cancel"),
   unmapped: {
     title: t("Причины отказа без названия", "Loss reasons without a name"),
     intro: t(

@@ -23,6 +23,7 @@ import { reportRunRoutes } from "./reports-run.js";
 import { resultsRoutes } from "./results.js";
 import { signInRoutes } from "./sign-in.js";
 import { sourceAssignmentRoutes } from "./source-assignment.js";
+import { sourceMapRemovalRoutes } from "./source-map-removal.js";
 import { sourceMapRoutes } from "./source-maps.js";
 import { sourceRoutes } from "./sources.js";
 import { spendRoutes } from "./spend.js";
@@ -44,6 +45,7 @@ export const pageModules: Hono<WebEnv>[] = [
   quarantineRoutes,
   spendRoutes,
   sourceAssignmentRoutes,
+  sourceMapRemovalRoutes,
   sourceMapRoutes,
   sourceRoutes,
   contractorRoutes,

@@ -2,12 +2,13 @@ import { Hono, type Context } from "hono";
 import type { FC } from "hono/jsx";
 import { InvalidInputError } from "@parom/core";
 import { leadStages } from "@parom/core/lead";
-import { LossReasonEntryInput, PipelinesInput, type Source, SourceMaps, Sources, StatusEntryInput, UnmappedLossReasons } from "@parom/core/source";
+import { defaultStatusMap, LossReasonEntryInput, PipelinesInput, type Source, SourceMaps, Sources, StatusEntryInput, UnmappedLossReasons } from "@parom/core/source";
 import { Csrf, emptyForm, Field, Problems, Select, type FormState } from "../components/form.js";
 import type { WebEnv } from "../env.js";
 import { attempt, formStatus, formValues, parseForm } from "../forms.js";
 import { formPost, needs } from "../guards.js";
 import { Page } from "../layout.js";
+import { noticeOf } from "../notice.js";
 import { viewOf, type View } from "../view.js";
 
 /** The forms of a source's page; a refused one comes back with its values and problem. */
@@ -15,6 +16,13 @@ type Forms = { status?: FormState; reason?: FormState; pipelines?: FormState };
 
 /** Pipeline numbers as typed (commas or spaces between them). */
 const pipelineIds = (typed: string | undefined) => (typed ?? "").split(/[\s,;]+/).filter(Boolean);
+
+/** The way to remove one entry: a confirmation page first (source-map-removal.tsx), so it works without scripts. */
+const RemoveLink: FC<{ v: View; href: string; label: string }> = ({ v, href, label }) => (
+  <a href={href} aria-label={label}>
+    {v.t.sourceMaps.remove}
+  </a>
+);
 
 const StatusSection: FC<{ v: View; source: Source; form: FormState }> = ({ v, source, form }) => {
   const t = v.t.sourceMaps.statuses;
@@ -30,6 +38,7 @@ const StatusSection: FC<{ v: View; source: Source; form: FormState }> = ({ v, so
           <tr>
             <th scope="col">{t.status}</th>
             <th scope="col">{t.stage}</th>
+            <td></td>
           </tr>
         </thead>
         <tbody>
@@ -37,6 +46,8 @@ const StatusSection: FC<{ v: View; source: Source; form: FormState }> = ({ v, so
             <tr>
               <td>{status}</td>
               <td>{v.t.leadStage[stage]}</td>
+              {/* amoCRM's own status as it is: nothing of this source's to remove. */}
+              <td>{defaultStatusMap[status] !== stage && <RemoveLink v={v} href={`/sources/${source.id}/status-map/${encodeURIComponent(status)}/remove`} label={t.removeLabel(status)} />}</td>
             </tr>
           ))}
         </tbody>
@@ -69,6 +80,7 @@ const ReasonSection: FC<{ v: View; source: Source; form: FormState }> = ({ v, so
             <tr>
               <th scope="col">{t.reasonId}</th>
               <th scope="col">{t.reason}</th>
+              <td></td>
             </tr>
           </thead>
           <tbody>
@@ -76,6 +88,9 @@ const ReasonSection: FC<{ v: View; source: Source; form: FormState }> = ({ v, so
               <tr>
                 <td>{id}</td>
                 <td>{name}</td>
+                <td>
+                  <RemoveLink v={v} href={`/sources/${source.id}/loss-reasons/${id}/remove`} label={t.removeLabel(id)} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -99,7 +114,7 @@ async function sourceMapsPage(c: Context<WebEnv>, forms: Forms = {}, status: 200
   const t = v.t.sourceMaps;
   const pipelinesForm = forms.pipelines ?? emptyForm;
   return c.html(
-    <Page v={v} title={t.title(source.name)}>
+    <Page v={v} title={t.title(source.name)} notice={noticeOf(c, v.t)}>
       <p>
         <a href={`/sources#source-${source.id}`}>← {t.back}</a>
       </p>

@@ -9,7 +9,7 @@ import { formPost, needs } from "../guards.js";
 import { Page } from "../layout.js";
 import { noticeOf } from "../notice.js";
 import { viewOf, type View } from "../view.js";
-import { AssignmentRuleForm, loadRules } from "./source-assignment.js";
+import { loadRules, ruleInWords } from "./source-assignment.js";
 
 /** A test call in the sender's own shape, so pasting it shows a lead arrive (or land in quarantine). */
 function curlExample(format: SourceFormat, url: string): string {
@@ -71,7 +71,11 @@ async function sourcesPage(c: Context<WebEnv>, state: FormState = emptyForm, sta
       {sources.length === 0 && <p class="muted">{t.empty}</p>}
       {[...sources].reverse().map((source) => (
         <SourceCard v={v} source={source}>
-          {assignment && <AssignmentRuleForm v={v} sourceId={source.id} rule={assignment.rules.get(source.id)!} people={assignment.people} />}
+          {assignment && (
+            <p id={`assignment-${source.id}`}>
+              {ruleInWords(v, assignment.rules.get(source.id)!, assignment.people)} <a href={`/assignment#assignment-${source.id}`}>{v.t.team.rule.change} →</a>
+            </p>
+          )}
         </SourceCard>
       ))}
     </Page>,
