@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { Handovers } from "../../packages/core/src/lead/handovers.js";
+import { createSource, postHook, token } from "../support/intake.js";
+import { addSalesPerson } from "../support/sales.js";
+import { createWebHarness, type WebHarness } from "../support/web.js";
+
+let h: WebHarness;
+beforeAll(async () => {
+  h = await createWebHarness({ now: "2026-04-06T09:00:00Z" });
+});
+
+/** A lead captured from a source whose rule gives it to `personId`. */
+async function leadOf(personId: string) {
+  const source = await createSource(h, "json");
+  await h.call("PUT", `/api/sources/${source.id}/assignment`, { mode: "fixed", personId });
+  const res = await postHook(h, source.key, { contentType: "application/json", text: JSON.stringify({ externalId: `b-${token()}`, name: "Ольга" }) });
+  return res.body.leads[0].id as string;
+}
+
+describe("a hand-over whose time has passed, before the sweep", () => {
+  it("reads as returned: the lead, the lists and each manager's own leads, in the API and on the pages, and the sweep changes none of it", async () => {
+    // Prepare: Anna's lead handed to Boris for a day; the clock a minute past its end, no sweep yet.
+    h.setNow("2026-04-06T09:00:00Z");
+    const [anna, boris, head] = [await addSalesPerson(h, "manager"), await addSalesPerson(h, "manager"), await addSalesPerson(h, "sales_head")];
+    const leadId = await leadOf(anna.id);
+    const handed = await h.call("POST", `/api/leads/${leadId}/handovers`, { to: boris.id, until: "2026-04-07T09:00:00Z", reason: "отгул" }, { key: head.key });
+    expect(handed.status, handed.text).toBe(201);
+    h.setNow("2026-04-07T09:01:00Z");
+
+    const [annaWeb, borisWeb] = [h.browser({ acceptLanguage: "ru" }), h.browser({ acceptLanguage: "ru" })];
+    await annaWeb.signIn(anna.key);
+    await borisWeb.signIn(boris.key);
+
+    // Act + Assess: what each reader sees, before and after the sweep.
+    const seen = async () => {
+      const lead = await h.call("GET", `/api/leads/${leadId}`, undefined, { key: head.key });
+      const listed = (await h.call("GET", "/api/leads?limit=200", undefined, { key: head.key })).body.items.find((l: { id: string }) => l.id === leadId);
+      const own = async (key: string) => (await h.call("GET", "/api/leads", undefined, { key })).body.items.map((l: { id: string }) => l.id);
+      return {
+        assignee: lead.body.assigneeId,
+        listedAssignee: listed?.assigneeId,
+        annaReads: (await h.call("GET", `/api/leads/${leadId}`, undefined, { key: anna.key })).status,
+        borisReads: (await h.call("GET", `/api/leads/${leadId}`, undefined, { key: boris.key })).status,
+        annaLists: (await own(anna.key)).includes(leadId),
+        borisLists: (await own(boris.key)).includes(leadId),
+        annaAttempt: (await h.call("GET", `/api/leads/${leadId}/contact-attempts`, undefined, { key: anna.key })).status,
+        borisAttempt: (await h.call("GET", `/api/leads/${leadId}/contact-attempts`, undefined, { key: boris.key })).status,
+        annaPage: (await annaWeb.get(`/leads/${leadId}`)).status,
+        borisPage: (await borisWeb.get(`/leads/${leadId}`)).status,
+        annaQueue: (await annaWeb.get("/leads")).html.includes(leadId),
+        borisQueue: (await borisWeb.get("/leads")).html.includes(leadId),
+      };
+    };
+    const returned = { assignee: anna.id, listedAssignee: anna.id, annaReads: 200, borisReads: 404, annaLists: true, borisLists: false, annaAttempt: 200, borisAttempt: 404, annaPage: 200, borisPage: 404, annaQueue: true, borisQueue: false };
+
+    expect(await seen()).toEqual(returned);
+    expect((await Handovers.returnDue(h.ctx)).returned).toBeGreaterThanOrEqual(1);
+    expect(await seen()).toEqual(returned);
+  });
+
+  it("decides two passed hand-overs the way the sweep will, soonest end first", async () => {
+    // Anna -> Boris until the 9th; Boris -> Vera until the 8th (ends first, back to Boris, then back to Anna).
+    h.setNow("2026-04-06T09:00:00Z");
+    const [anna, boris, vera] = [await addSalesPerson(h, "manager"), await addSalesPerson(h, "manager"), await addSalesPerson(h, "manager")];
+    const leadId = await leadOf(anna.id);
+    await h.call("POST", `/api/leads/${leadId}/handovers`, { to: boris.id, until: "2026-04-09T09:00:00Z", reason: "отпуск" });
+    await h.call("POST", `/api/leads/${leadId}/handovers`, { to: vera.id, until: "2026-04-08T09:00:00Z", reason: "командировка" });
+    h.setNow("2026-04-10T09:00:00Z");
+    const assignee = async () => (await h.call("GET", `/api/leads/${leadId}`)).body.assigneeId;
+
+    expect(await assignee()).toBe(anna.id);
+    await Handovers.returnDue(h.ctx);
+    expect(await assignee()).toBe(anna.id);
+  });
+});
