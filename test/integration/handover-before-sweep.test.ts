@@ -73,3 +73,27 @@ describe("a hand-over whose time has passed, before the sweep", () => {
     expect(await assignee()).toBe(anna.id);
   });
 });
+
+describe("deciding a lead's person after a hand-over has passed, before the sweep", () => {
+  it("hands it on from the person it went back to, and the sweep does not undo a later decision", async () => {
+    h.setNow("2026-04-06T09:00:00Z");
+    const [anna, boris, vera] = [await addSalesPerson(h, "manager"), await addSalesPerson(h, "manager"), await addSalesPerson(h, "manager")];
+    const [handedOn, assigned] = [await leadOf(anna.id), await leadOf(anna.id)];
+    for (const leadId of [handedOn, assigned]) await h.call("POST", `/api/leads/${leadId}/handovers`, { to: boris.id, until: "2026-04-07T09:00:00Z", reason: "отгул" });
+    h.setNow("2026-04-07T10:00:00Z");
+
+    // Anna has both again; the head gives one on to Vera, and the other back to Boris for good.
+    const again = await h.call("POST", `/api/leads/${handedOn}/handovers`, { to: anna.id, reason: "снова" });
+    const onward = await h.call("POST", `/api/leads/${handedOn}/handovers`, { to: vera.id, reason: "перевод" });
+    const toBoris = await h.call("PATCH", `/api/leads/${assigned}`, { assigneeId: boris.id });
+    await Handovers.returnDue(h.ctx);
+
+    expect(again.status).toBe(400);
+    expect(again.body.issues).toEqual([{ path: "to", message: "is the lead's person already" }]);
+    expect(onward.body).toMatchObject({ from: anna.id, to: vera.id });
+    expect(toBoris.body.assigneeId).toBe(boris.id);
+    expect((await h.call("GET", `/api/leads/${handedOn}`)).body.assigneeId).toBe(vera.id);
+    expect((await h.call("GET", `/api/leads/${assigned}`)).body.assigneeId).toBe(boris.id);
+    expect((await h.call("GET", `/api/leads/${assigned}/handovers`)).body.items[0]).toMatchObject({ active: false, returnedAt: "2026-04-07T10:00:00.000Z" });
+  });
+});

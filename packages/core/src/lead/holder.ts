@@ -1,5 +1,7 @@
 import type { Ctx } from "../context.js";
-import { HandoverEntity } from "./handovers.js";
+import type { TransactItem } from "../db/transact.js";
+import { dueIndex, HandoverEntity, type HandoverItem } from "./handover-entity.js";
+import type { LeadItem } from "./keys.js";
 
 /*
  * Who has a lead now. The sweep (Handovers.returnDue, every 5 minutes) writes a hand-over's return;
@@ -17,16 +19,47 @@ export type HandoverFacts = { id: string; leadId: string; from: string | null; t
  * @example holderAt(item.assigneeId ?? null, handovers, ctx.now())
  */
 export function holderAt(assigneeId: string | null, handovers: readonly HandoverFacts[], now: Date): string | null {
+  return settle(assigneeId, handovers, now).holderId;
+}
+
+/** The rule itself: who has the lead, and which passed hand-overs give it back (the rest the sweep will end as kept). */
+function settle<H extends HandoverFacts>(assigneeId: string | null, handovers: readonly H[], now: Date): { holderId: string | null; passed: Array<{ handover: H; returned: boolean }> } {
   const due = handovers.filter((h) => !h.endedAt && h.until !== null && new Date(h.until) <= now);
   due.sort((a, b) => dueOrder(a).localeCompare(dueOrder(b)));
-  return due.reduce<string | null>((holder, h) => (holder === h.to ? h.from : holder), assigneeId);
+  let holderId = assigneeId;
+  const passed = due.map((handover) => {
+    const returned = holderId === handover.to;
+    if (returned) holderId = handover.from;
+    return { handover, returned };
+  });
+  return { holderId, passed };
+}
+
+/**
+ * For a write that decides the lead's person (an assignment, a hand-over): who has it now, and the
+ * updates that end its passed, unswept hand-overs as readers saw them (named "passedHandover"; a
+ * sweep ending one first fails it, a race to retry), so the sweep cannot undo that decision later.
+ */
+export function passedHandovers(ctx: Ctx, lead: LeadItem, handovers: readonly HandoverItem[], now: Date): { holderId: string | null; ends: TransactItem[] } {
+  const { holderId, passed } = settle(lead.assigneeId ?? null, handovers, now);
+  const endedAt = now.toISOString();
+  const ends = passed.map(({ handover, returned }) =>
+    HandoverEntity.updateItem(
+      ctx,
+      handover,
+      { set: { endedAt, returned }, remove: [dueIndex.partitionKey, dueIndex.sortKey] },
+      { expression: "attribute_exists(pk) AND attribute_not_exists(endedAt)" },
+      "passedHandover",
+    ),
+  );
+  return { holderId, ends };
 }
 
 /** The sweep's order (the `due` listing's sort key). */
 const dueOrder = (h: HandoverFacts) => `${h.until}#${h.leadId}#${h.id}`;
 
 /** A lead's hand-overs (strongly consistent, from its partition). */
-export async function handoversOf(ctx: Ctx, leadId: string): Promise<HandoverFacts[]> {
+export async function handoversOf(ctx: Ctx, leadId: string): Promise<HandoverItem[]> {
   return HandoverEntity.inPartition(ctx, { leadId }, { consistent: true });
 }
 
