@@ -18,7 +18,7 @@ async function leadOf(personId: string) {
 }
 
 describe("a hand-over whose time has passed, before the sweep", () => {
-  it("reads as returned: the lead, the lists and each manager's own leads, in the API and on the pages, and the sweep changes none of it", async () => {
+  it("reads as returned: the lead, the lists, the call-back queue and each manager's own leads, in the API and on the pages, and the sweep changes none of it", async () => {
     // Prepare: Anna's lead handed to Boris for a day; the clock a minute past its end, no sweep yet.
     h.setNow("2026-04-06T09:00:00Z");
     const [anna, boris, head] = [await addSalesPerson(h, "manager"), await addSalesPerson(h, "manager"), await addSalesPerson(h, "sales_head")];
@@ -36,8 +36,10 @@ describe("a hand-over whose time has passed, before the sweep", () => {
       const lead = await h.call("GET", `/api/leads/${leadId}`, undefined, { key: head.key });
       const listed = (await h.call("GET", "/api/leads?limit=200", undefined, { key: head.key })).body.items.find((l: { id: string }) => l.id === leadId);
       const own = async (key: string) => (await h.call("GET", "/api/leads", undefined, { key })).body.items.map((l: { id: string }) => l.id);
+      const queued = (await h.call("GET", "/api/callbacks", undefined, { key: head.key })).body.items.find((e: { lead: { id: string } }) => e.lead.id === leadId);
       return {
         assignee: lead.body.assigneeId,
+        callbackAssignee: queued?.assignee?.id,
         listedAssignee: listed?.assigneeId,
         annaReads: (await h.call("GET", `/api/leads/${leadId}`, undefined, { key: anna.key })).status,
         borisReads: (await h.call("GET", `/api/leads/${leadId}`, undefined, { key: boris.key })).status,
@@ -51,7 +53,7 @@ describe("a hand-over whose time has passed, before the sweep", () => {
         borisQueue: (await borisWeb.get("/leads")).html.includes(leadId),
       };
     };
-    const returned = { assignee: anna.id, listedAssignee: anna.id, annaReads: 200, borisReads: 404, annaLists: true, borisLists: false, annaAttempt: 200, borisAttempt: 404, annaPage: 200, borisPage: 404, annaQueue: true, borisQueue: false };
+    const returned = { assignee: anna.id, callbackAssignee: anna.id, listedAssignee: anna.id, annaReads: 200, borisReads: 404, annaLists: true, borisLists: false, annaAttempt: 200, borisAttempt: 404, annaPage: 200, borisPage: 404, annaQueue: true, borisQueue: false };
 
     expect(await seen()).toEqual(returned);
     expect((await Handovers.returnDue(h.ctx)).returned).toBeGreaterThanOrEqual(1);
