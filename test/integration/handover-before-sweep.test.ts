@@ -60,6 +60,21 @@ describe("a hand-over whose time has passed, before the sweep", () => {
     expect(await seen()).toEqual(returned);
   });
 
+  it("lets only the person it went back to work it, and answers the write with them as its person", async () => {
+    h.setNow("2026-04-06T09:00:00Z");
+    const [anna, boris] = [await addSalesPerson(h, "manager"), await addSalesPerson(h, "manager")];
+    const leadId = await leadOf(anna.id);
+    await h.call("POST", `/api/leads/${leadId}/handovers`, { to: boris.id, until: "2026-04-07T09:00:00Z", reason: "отгул" });
+    h.setNow("2026-04-07T09:01:00Z");
+    const attempt = (key: string) => h.call("POST", `/api/leads/${leadId}/contact-attempts`, { at: "2026-04-07T09:01:00Z", channel: "phone", result: "no_answer" }, { key });
+
+    const [byBoris, byAnna] = [await attempt(boris.key), await attempt(anna.key)];
+
+    expect(byBoris.status).toBe(404);
+    expect(byAnna.status, byAnna.text).toBe(201);
+    expect(byAnna.body.lead.assigneeId).toBe(anna.id);
+  });
+
   it("decides two passed hand-overs the way the sweep will, soonest end first", async () => {
     // Anna -> Boris until the 9th; Boris -> Vera until the 8th (ends first, back to Boris, then back to Anna).
     h.setNow("2026-04-06T09:00:00Z");

@@ -46,6 +46,11 @@ export const Leads = {
     return toLead(item, holderId);
   },
 
+  /** A lead a write just stored, as the API shows it: with the person who has it now (lead/holder.ts). */
+  async shown(ctx: Ctx, item: LeadItem): Promise<Lead> {
+    return toLead(item, await holderOf(ctx, item));
+  },
+
   /**
    * Throws NotFoundError unless the lead `id` exists and `principal` may see it (its person now,
    * a passed hand-over read as returned); reads nothing for those who see every lead.
