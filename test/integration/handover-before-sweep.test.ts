@@ -75,6 +75,24 @@ describe("a hand-over whose time has passed, before the sweep", () => {
     expect(byAnna.body.lead.assigneeId).toBe(anna.id);
   });
 
+  it("lists a passed hand-over of a lead moved meanwhile as not returned, as the sweep ends it", async () => {
+    h.setNow("2026-04-06T09:00:00Z");
+    const [anna, boris, vera] = [await addSalesPerson(h, "manager"), await addSalesPerson(h, "manager"), await addSalesPerson(h, "manager")];
+    const leadId = await leadOf(anna.id);
+    await h.call("POST", `/api/leads/${leadId}/handovers`, { to: boris.id, until: "2026-04-07T09:00:00Z", reason: "болеет" });
+    await h.call("PATCH", `/api/leads/${leadId}`, { assigneeId: vera.id });
+    h.setNow("2026-04-07T09:01:00Z");
+    const seen = async () => ({
+      assignee: (await h.call("GET", `/api/leads/${leadId}`)).body.assigneeId,
+      handover: (await h.call("GET", `/api/leads/${leadId}/handovers`)).body.items[0],
+    });
+    const kept = { assignee: vera.id, handover: expect.objectContaining({ active: false, returnedAt: null }) };
+
+    expect(await seen()).toEqual(kept);
+    await Handovers.returnDue(h.ctx);
+    expect(await seen()).toEqual(kept);
+  });
+
   it("decides two passed hand-overs the way the sweep will, soonest end first", async () => {
     // Anna -> Boris until the 9th; Boris -> Vera until the 8th (ends first, back to Boris, then back to Anna).
     h.setNow("2026-04-06T09:00:00Z");

@@ -8,7 +8,7 @@ import { newId } from "../ids.js";
 import { namedPeople } from "../people/managers.js";
 import { assignmentUpdate } from "./assignment.js";
 import { dueIndex, HandoverEntity, type HandoverItem } from "./handover-entity.js";
-import { handoversOf, passedHandovers } from "./holder.js";
+import { handoversOf, passedHandovers, passedReturns } from "./holder.js";
 import { isLeadRace } from "./lead-race.js";
 import { findLeadItem, readLeadItem } from "./read-lead.js";
 
@@ -32,12 +32,20 @@ export type Actor = { actor: string; actorName?: string };
 /** A hand-over as the API shows it; `active` is false once `until` has passed, swept or not. */
 export type Handover = Omit<HandoverItem, "endedAt" | "returned" | "actorName"> & { actorName: string | null; active: boolean; returnedAt: string | null };
 
-/** A stored hand-over as the API shows it at `now`. */
-export function toHandover({ endedAt, returned, ...item }: HandoverItem, now: Date): Handover {
-  // Reads treat a passed `until` as the return, whether or not the sweep has run yet.
+/**
+ * A stored hand-over as the API shows it at `now`; `returns` says whether a passed one the sweep has
+ * yet to end gives the lead back (lead/holder.ts), so it reads as the sweep will end it.
+ */
+export function toHandover({ endedAt, returned, ...item }: HandoverItem, now: Date, returns = true): Handover {
   const active = !endedAt && (!item.until || new Date(item.until) > now);
-  const returnedAt = endedAt ? (returned ? endedAt : null) : active ? null : item.until;
+  const returnedAt = endedAt ? (returned ? endedAt : null) : active || !returns ? null : item.until;
   return { ...item, actorName: item.actorName ?? null, active, returnedAt };
+}
+
+/** A lead's stored hand-overs as the API shows them at `now`, each passed one read as the sweep will end it. */
+export function toHandovers(items: readonly HandoverItem[], assigneeId: string | null, now: Date): Handover[] {
+  const returns = passedReturns(assigneeId, items, now);
+  return items.map((item) => toHandover(item, now, returns.get(item.id) ?? true));
 }
 
 const MAX_TRIES = 5;
@@ -78,8 +86,7 @@ export const Handovers = {
   /** The lead's hand-overs, oldest first. */
   async list(ctx: Ctx, leadId: string): Promise<Handover[]> {
     const lead = await readLeadItem(ctx, leadId);
-    const now = ctx.now();
-    return (await HandoverEntity.inPartition(ctx, { leadId: lead.id }, { consistent: true })).map((h) => toHandover(h, now));
+    return toHandovers(await handoversOf(ctx, lead.id), lead.assigneeId ?? null, ctx.now());
   },
 
   /**

@@ -22,6 +22,11 @@ export function holderAt(assigneeId: string | null, handovers: readonly Handover
   return settle(assigneeId, handovers, now).holderId;
 }
 
+/** For each passed hand-over the sweep has yet to end, by id: whether it gives the lead back (false: the sweep will keep it where it is). */
+export function passedReturns(assigneeId: string | null, handovers: readonly HandoverFacts[], now: Date): Map<string, boolean> {
+  return new Map(settle(assigneeId, handovers, now).passed.map(({ handover, returned }) => [handover.id, returned]));
+}
+
 /** The rule itself: who has the lead, and which passed hand-overs give it back (the rest the sweep will end as kept). */
 function settle<H extends HandoverFacts>(assigneeId: string | null, handovers: readonly H[], now: Date): { holderId: string | null; passed: Array<{ handover: H; returned: boolean }> } {
   const due = handovers.filter((h) => !h.endedAt && h.until !== null && new Date(h.until) <= now);

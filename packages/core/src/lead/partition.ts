@@ -4,7 +4,7 @@ import { NotFoundError } from "../errors.js";
 import { CallbackOutcomeEntity, toCallbackOutcome, type CallbackOutcome } from "./callback-outcomes.js";
 import { ContactAttemptEntity, toContactAttempt, type ContactAttempt } from "./contact-attempts.js";
 import { HandoverEntity } from "./handover-entity.js";
-import { toHandover, type Handover } from "./handovers.js";
+import { toHandovers, type Handover } from "./handovers.js";
 import { holderAt } from "./holder.js";
 import type { Lead } from "./lead.js";
 import { LeadEntity, StageChangeEntity } from "./keys.js";
@@ -49,6 +49,6 @@ export async function readLeadPartition(ctx: Ctx, id: string): Promise<LeadParti
     history: read.history.map(toStageHistoryEntry),
     attempts: read.attempts.map(toContactAttempt),
     callbacks: read.callbacks.map(toCallbackOutcome),
-    handovers: read.handovers.map((handover) => toHandover(handover, now)),
+    handovers: toHandovers(read.handovers, lead.assigneeId ?? null, now),
   };
 }
