@@ -10,19 +10,20 @@ beforeAll(async () => {
 });
 
 /** A lead captured from a source whose rule gives it to `personId`. */
-async function leadOf(personId: string) {
+async function leadOf(personId: string, name = "Ольга") {
   const source = await createSource(h, "json");
   await h.call("PUT", `/api/sources/${source.id}/assignment`, { mode: "fixed", personId });
-  const res = await postHook(h, source.key, { contentType: "application/json", text: JSON.stringify({ externalId: `b-${token()}`, name: "Ольга" }) });
+  const res = await postHook(h, source.key, { contentType: "application/json", text: JSON.stringify({ externalId: `b-${token()}`, name }) });
   return res.body.leads[0].id as string;
 }
 
 describe("a hand-over whose time has passed, before the sweep", () => {
-  it("reads as returned: the lead, the lists, the call-back queue and each manager's own leads, in the API and on the pages, and the sweep changes none of it", async () => {
+  it("reads as returned: the lead, the lists, the export, the call-back queue and each manager's own leads, in the API and on the pages, and the sweep changes none of it", async () => {
     // Prepare: Anna's lead handed to Boris for a day; the clock a minute past its end, no sweep yet.
     h.setNow("2026-04-06T09:00:00Z");
     const [anna, boris, head] = [await addSalesPerson(h, "manager"), await addSalesPerson(h, "manager"), await addSalesPerson(h, "sales_head")];
-    const leadId = await leadOf(anna.id);
+    const name = `Ольга ${token()}`;
+    const leadId = await leadOf(anna.id, name);
     const handed = await h.call("POST", `/api/leads/${leadId}/handovers`, { to: boris.id, until: "2026-04-07T09:00:00Z", reason: "отгул" }, { key: head.key });
     expect(handed.status, handed.text).toBe(201);
     h.setNow("2026-04-07T09:01:00Z");
@@ -37,8 +38,12 @@ describe("a hand-over whose time has passed, before the sweep", () => {
       const listed = (await h.call("GET", "/api/leads?limit=200", undefined, { key: head.key })).body.items.find((l: { id: string }) => l.id === leadId);
       const own = async (key: string) => (await h.call("GET", "/api/leads", undefined, { key })).body.items.map((l: { id: string }) => l.id);
       const queued = (await h.call("GET", "/api/callbacks", undefined, { key: head.key })).body.items.find((e: { lead: { id: string } }) => e.lead.id === leadId);
+      const exported = async (query: string) => (await h.call("GET", `/api/leads/export?format=csv${query}`)).text.split("\r\n").find((line) => line.includes(name));
       return {
         assignee: lead.body.assigneeId,
+        exportedAssignee: (await exported(""))?.includes(anna.name),
+        annaExport: (await exported(`&assigneeId=${anna.id}`)) !== undefined,
+        borisExport: (await exported(`&assigneeId=${boris.id}`)) !== undefined,
         callbackAssignee: queued?.assignee?.id,
         listedAssignee: listed?.assigneeId,
         annaReads: (await h.call("GET", `/api/leads/${leadId}`, undefined, { key: anna.key })).status,
@@ -53,7 +58,7 @@ describe("a hand-over whose time has passed, before the sweep", () => {
         borisQueue: (await borisWeb.get("/leads")).html.includes(leadId),
       };
     };
-    const returned = { assignee: anna.id, callbackAssignee: anna.id, listedAssignee: anna.id, annaReads: 200, borisReads: 404, annaLists: true, borisLists: false, annaAttempt: 200, borisAttempt: 404, annaPage: 200, borisPage: 404, annaQueue: true, borisQueue: false };
+    const returned = { assignee: anna.id, exportedAssignee: true, annaExport: true, borisExport: false, callbackAssignee: anna.id, listedAssignee: anna.id, annaReads: 200, borisReads: 404, annaLists: true, borisLists: false, annaAttempt: 200, borisAttempt: 404, annaPage: 200, borisPage: 404, annaQueue: true, borisQueue: false };
 
     expect(await seen()).toEqual(returned);
     expect((await Handovers.returnDue(h.ctx)).returned).toBeGreaterThanOrEqual(1);
