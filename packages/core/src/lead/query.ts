@@ -95,15 +95,14 @@ async function listItems(ctx: Ctx, assigneeId: string | undefined, query: ListLe
   return LeadEntity.page(ctx, "all", {}, options);
 }
 
-/** Who has the stored lead now, from its own hand-overs (lead/holder.ts); no read for a lead never handed over with an `until`. */
+/** Who has the stored lead now, from its own hand-overs (lead/holder.ts): one Query of its partition's hand-overs. */
 async function holderOf(ctx: Ctx, item: LeadItem): Promise<string | null> {
   return holderAt(item.assigneeId ?? null, await handoversOf(ctx, item.id), ctx.now());
 }
 
 /**
  * A person's page as they hold it now: without the leads a passed hand-over gave back to someone
- * else, with those it gave back to them (from the unswept due hand-overs, placed in this page's
- * stretch of arrivals, so paging on lists each once).
+ * else, with those it gave back to them (from the unswept due hand-overs), by arrival.
  */
 async function heldBy(
   ctx: Ctx,
@@ -113,24 +112,17 @@ async function heldBy(
   due: Map<string, HandoverFacts[]>,
   held: (item: LeadItem) => string | null,
 ): Promise<LeadItem[]> {
+  // Only the first page adds them (a cursor's position is opaque), so paging on lists each once; they are few and swept within minutes.
   const listed = new Set(page.items.map((item) => item.id));
-  const candidates = [...due.keys()].filter((leadId) => !listed.has(leadId) && due.get(leadId)!.some((h) => h.from === personId));
+  const candidates = (query.cursor !== undefined ? [] : [...due.keys()]).filter((leadId) => !listed.has(leadId) && due.get(leadId)!.some((h) => h.from === personId));
   const returned = (await Promise.all(candidates.map((leadId) => findLeadItem(ctx, leadId)))).filter(
-    (item): item is LeadItem => item !== null && !item.mergedInto && held(item) === personId && matchesFilters(query, item) && inStretch(item, page, query.cursor !== undefined),
+    // One already stored as theirs (the sweep ran) is in their own listing.
+    (item): item is LeadItem => item !== null && !item.mergedInto && item.assigneeId !== personId && held(item) === personId && matchesFilters(query, item),
   );
   return [...page.items.filter((item) => held(item) === personId), ...returned].sort((a, b) => arrivalOf(b).localeCompare(arrivalOf(a)));
 }
 
 const arrivalOf = (item: LeadItem) => `${item.createdAt}#${item.id}`;
-
-/** Whether `item` arrived within the stretch this page of a newest-first listing covers. */
-function inStretch(item: LeadItem, page: { items: LeadItem[]; nextCursor: string | null }, paged: boolean): boolean {
-  const [first, last] = [page.items[0], page.items.at(-1)];
-  if (page.nextCursor && last && arrivalOf(item) < arrivalOf(last)) return false;
-  // A later page holds what arrived before the earlier page's last lead; an empty later page holds nothing more.
-  if (paged) return first !== undefined && arrivalOf(item) <= arrivalOf(first);
-  return true;
-}
 
 const matchesFilters = (query: ListLeadsQuery, lead: LeadItem) =>
   (!query.campaignId || lead.campaignId === query.campaignId) &&
