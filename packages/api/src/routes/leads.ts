@@ -19,7 +19,7 @@ export const leadRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: "List leads, newest first",
       description:
-        "A manager's key lists only the leads assigned to them (the filters narrow within those). A marketer sees phones and e-mails " +
+        "A manager's key lists only the leads assigned to them (the filters narrow within those); a hand-over whose `until` has passed counts as returned, swept or not. A marketer sees phones and e-mails " +
         "masked to the last two digits and the top-level domain (`+•••••••••67`, `i•••@•••.ru`); the whole contact is on one lead (`GET /api/leads/{id}`).",
       query: ListLeadsQuery,
       response: { description: "`{items: [lead], nextCursor}`" },
