@@ -19,7 +19,7 @@ export const leadRoutes = new Hono<AppEnv>()
     describeRoute({
       summary: "List leads, newest first",
       description:
-        "A manager's key lists only the leads assigned to them (the filters narrow within those). A marketer sees phones and e-mails " +
+        "A manager's key lists only the leads assigned to them (the filters narrow within those); a hand-over whose `until` has passed counts as returned, swept or not. A marketer sees phones and e-mails " +
         "masked to the last two digits and the top-level domain (`+•••••••••67`, `i•••@•••.ru`); the whole contact is on one lead (`GET /api/leads/{id}`).",
       query: ListLeadsQuery,
       response: { description: "`{items: [lead], nextCursor}`" },
@@ -84,7 +84,7 @@ export const leadRoutes = new Hono<AppEnv>()
         return c.json(toLead(await assignLead(c.var.ctx, c.req.param("id"), input.assigneeId)));
       }
       const { item } = await Outcomes.changeStage(c.var.ctx, c.req.param("id"), input, actorOf(c.var.principal));
-      return c.json(toLead(item));
+      return c.json(await Leads.shown(c.var.ctx, item));
     },
   )
   .get(
@@ -113,7 +113,7 @@ export const leadRoutes = new Hono<AppEnv>()
     async (c) => {
       const input = await jsonBody(c, ContactAttemptInput);
       const { attempt, stageChange, lead } = await ContactAttempts.record(c.var.ctx, c.req.param("id"), input, `key:${c.var.principal.keyId}`, attemptMaker(c.var.principal));
-      return c.json({ attempt, stageChange, lead: toLead(lead) }, 201);
+      return c.json({ attempt, stageChange, lead: await Leads.shown(c.var.ctx, lead) }, 201);
     },
   )
   .get(
@@ -123,7 +123,7 @@ export const leadRoutes = new Hono<AppEnv>()
     async (c) => c.json({ items: await ContactAttempts.list(c.var.ctx, c.req.param("id")) }),
   )
   .put("/:id/tags", allow("leads.work"), describeRoute({ summary: "Set a lead's tags", body: LeadTagsInput, response: lead }), async (c) =>
-    c.json(toLead(await LeadTagging.set(c.var.ctx, c.req.param("id"), await jsonBody(c, LeadTagsInput)))),
+    c.json(await Leads.shown(c.var.ctx, await LeadTagging.set(c.var.ctx, c.req.param("id"), await jsonBody(c, LeadTagsInput)))),
   )
   .post(
     "/:id/quality-review",
@@ -137,6 +137,6 @@ export const leadRoutes = new Hono<AppEnv>()
     }),
     async (c) => {
       const input = await jsonBody(c, QualityReviewInput);
-      return c.json(toLead(await QualityReviews.review(c.var.ctx, c.req.param("id"), input, `key:${c.var.principal.keyId}`)));
+      return c.json(await Leads.shown(c.var.ctx, await QualityReviews.review(c.var.ctx, c.req.param("id"), input, `key:${c.var.principal.keyId}`)));
     },
   );

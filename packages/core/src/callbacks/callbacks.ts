@@ -9,6 +9,7 @@ import { leaveQueue, QueueItemEntity, type QueueReason } from "../lead/callback-
 import { LeadEntity, leadUpdate, type LeadItem } from "../lead/keys.js";
 import type { Lead } from "../lead/lead.js";
 import { isLeadRace } from "../lead/lead-race.js";
+import { dueHandovers, holderAt } from "../lead/holder.js";
 import { toLead } from "../lead/query.js";
 import { readLeadItem } from "../lead/read-lead.js";
 import { People } from "../people/person.js";
@@ -64,11 +65,14 @@ export const Callbacks = {
       entries.push({ item, reason: "untouched", since: item.createdAt });
     }
     const names = new Map(people.map((p) => [p.id, p.name]));
+    // Who has each lead now: a passed hand-over reads as returned before the sweep writes it.
+    const due = await dueHandovers(ctx, now);
     const items = entries
       .sort((a, b) => a.since.localeCompare(b.since))
-      .map(({ item, reason, since }) => ({
-        lead: toLead(item),
-        assignee: item.assigneeId ? { id: item.assigneeId, name: names.get(item.assigneeId) ?? item.assigneeId } : null,
+      .map(({ item, reason, since }) => ({ item, reason, since, holderId: holderAt(item.assigneeId ?? null, due.get(item.id) ?? [], now) }))
+      .map(({ item, reason, since, holderId }) => ({
+        lead: toLead(item, holderId),
+        assignee: holderId ? { id: holderId, name: names.get(holderId) ?? holderId } : null,
         reason,
         since,
         waitedWorkingMinutes: workingMinutesBetween(new Date(since), now),

@@ -1,5 +1,6 @@
 import type { Ctx } from "../context.js";
 import { DomainError } from "../errors.js";
+import { dueHandovers, holderAt } from "../lead/holder.js";
 import { LeadEntity, type LeadItem } from "../lead/keys.js";
 import { addDays } from "../time.js";
 import type { ExportFilters } from "./query.js";
@@ -16,9 +17,13 @@ const PAGE = 500;
  * The leads an export holds, newest first: through the narrowest listing a filter names (campaign,
  * hypothesis, person, else all leads), its arrival range narrowed by `from`/`to` (widened by a day
  * on each side, as the sort key is UTC and the days are the workspace's), the rest kept by
- * matching each lead. Page by page, never a Scan.
+ * matching each lead. Page by page, never a Scan. Each lead has the person who has it now: a passed
+ * hand-over reads as returned before the sweep writes it (lead/holder.ts), in its column and its filter.
  */
 export async function exportedLeads(ctx: Ctx, filters: ExportFilters): Promise<LeadItem[]> {
+  const now = ctx.now();
+  const due = await dueHandovers(ctx, now);
+  const held = (lead: LeadItem): LeadItem => ({ ...lead, assigneeId: holderAt(lead.assigneeId ?? null, due.get(lead.id) ?? [], now) ?? undefined });
   const sort =
     filters.from || filters.to ? { between: [filters.from ? addDays(filters.from, -1) : "0000", `${filters.to ? addDays(filters.to, 1) : "9999"}~`] as [string, string] } : undefined;
   const matches = (lead: LeadItem) =>
@@ -40,12 +45,18 @@ export async function exportedLeads(ctx: Ctx, filters: ExportFilters): Promise<L
   let cursor: string | undefined;
   do {
     const result = await page(cursor);
-    leads.push(...result.items.filter(matches));
+    leads.push(...result.items.map(held).filter(matches));
     if (leads.length > EXPORT_ROW_CAP) {
       const message = `an export holds at most ${EXPORT_ROW_CAP} leads; narrow it with filters (from/to, hypothesisId...)`;
       throw new DomainError("export_too_large", message, "too_large", { limit: EXPORT_ROW_CAP });
     }
     cursor = result.nextCursor ?? undefined;
   } while (cursor);
-  return leads;
+  if (!filters.assigneeId) return leads;
+  // The person's listing lacks the leads a passed hand-over gave back to them; the due hand-overs name them.
+  const listed = new Set(leads.map((lead) => lead.id));
+  const returned = [...due.values()].flat().filter((h) => h.from === filters.assigneeId && !listed.has(h.leadId));
+  const back = await LeadEntity.getMany(ctx, [...new Set(returned.map((h) => h.leadId))].map((id) => ({ id })), { consistent: true });
+  const arrival = (lead: LeadItem) => `${lead.createdAt}#${lead.id}`;
+  return [...leads, ...back.filter((lead) => !lead.mergedInto).map(held).filter(matches)].sort((a, b) => arrival(b).localeCompare(arrival(a)));
 }

@@ -8,6 +8,7 @@ import { ConflictError } from "../errors.js";
 import { namedPeople } from "../people/managers.js";
 import { People } from "../people/person.js";
 import { AssignmentRules } from "./assignment-rules.js";
+import { handoversOf, passedHandovers } from "./holder.js";
 import { isLeadRace } from "./lead-race.js";
 import { ChangeStageInput } from "./outcomes.js";
 import { readLeadItem } from "./read-lead.js";
@@ -34,8 +35,10 @@ export async function assignLead(ctx: Ctx, leadId: string, assigneeId: string | 
   const once = async () => {
     const lead = await readLeadItem(ctx, leadId);
     const unchanged = Object.entries(also).every(([name, value]) => lead[name as keyof LeadItem] === value);
-    if ((lead.assigneeId ?? null) === assigneeId && unchanged) return lead;
-    await transact(ctx, [assignmentUpdate(ctx, lead, assigneeId, also)]);
+    // A passed hand-over not swept yet is ended with this decision, or the sweep would move the lead after it.
+    const { ends } = passedHandovers(ctx, lead, await handoversOf(ctx, lead.id), ctx.now());
+    if ((lead.assigneeId ?? null) === assigneeId && unchanged && ends.length === 0) return lead;
+    await transact(ctx, [assignmentUpdate(ctx, lead, assigneeId, also), ...ends]);
     return readLeadItem(ctx, lead.id);
   };
   return withRetry(once, {

@@ -2,6 +2,7 @@ import type { Ctx } from "../context.js";
 import type { ResponsibleChange } from "./incoming.js";
 import { People } from "../people/person.js";
 import { assignLead } from "./assignment.js";
+import { handoversOf, holderAt } from "./holder.js";
 import { LeadRefEntity } from "./keys.js";
 import { findLeadItem } from "./read-lead.js";
 
@@ -28,8 +29,9 @@ export async function applyCrmResponsibles(ctx: Ctx, sourceId: string, changes: 
       continue;
     }
     const person = await People.byCrmUserId(ctx, responsibleUserId);
-    const assigneeId = person?.id ?? lead.assigneeId ?? null;
-    const before = lead.assigneeId ?? null;
+    // The lead's person now: a passed hand-over's return counts before the sweep writes it.
+    const before = holderAt(lead.assigneeId ?? null, await handoversOf(ctx, lead.id), ctx.now());
+    const assigneeId = person?.id ?? before;
     const after = await assignLead(ctx, lead.id, assigneeId, { responsibleUserId });
     const outcome = !person ? "unknown_user" : before === person.id ? "unchanged" : "assigned";
     outcomes.push({ externalId, leadId: after.id, outcome, assigneeId: after.assigneeId ?? null });

@@ -1,15 +1,14 @@
 import { z } from "zod";
 import type { Ctx } from "../context.js";
-import { defineEntity } from "../db/entity.js";
 import { IdSchema } from "../db/key-limits.js";
 import { withRetry } from "../db/retry.js";
-import { tableDefinition } from "../db/table.js";
 import { transact, TransactionCancelledError } from "../db/transact.js";
 import { ConflictError, InvalidInputError } from "../errors.js";
 import { newId } from "../ids.js";
 import { namedPeople } from "../people/managers.js";
 import { assignmentUpdate } from "./assignment.js";
-import { LeadEntity } from "./keys.js";
+import { dueIndex, HandoverEntity, type HandoverItem } from "./handover-entity.js";
+import { handoversOf, passedHandovers, passedReturns } from "./holder.js";
 import { isLeadRace } from "./lead-race.js";
 import { findLeadItem, readLeadItem } from "./read-lead.js";
 
@@ -30,46 +29,23 @@ export type HandoverInput = z.infer<typeof HandoverInput>;
 /** Who acted: the key's id and its name (the person's name for a person's key) when it had one. */
 export type Actor = { actor: string; actorName?: string };
 
-const HandoverSchema = z.object({
-  id: z.string(),
-  leadId: z.string(),
-  from: z.string().nullable(),
-  to: z.string(),
-  at: z.string(),
-  until: z.string().nullable(),
-  reason: z.string(),
-  actor: z.string(),
-  actorName: z.string().optional(),
-  /** When the sweep ended it: the lead went back to `from`, or stayed where someone had moved it since (`returned: false`). */
-  endedAt: z.string().optional(),
-  returned: z.boolean().optional(),
-});
-type HandoverItem = z.infer<typeof HandoverSchema>;
-
 /** A hand-over as the API shows it; `active` is false once `until` has passed, swept or not. */
 export type Handover = Omit<HandoverItem, "endedAt" | "returned" | "actorName"> & { actorName: string | null; active: boolean; returnedAt: string | null };
 
-const PREFIX = "HANDOVER#";
-const DUE = "HANDOVERS#DUE";
-
-export const HandoverEntity = defineEntity({
-  type: "leadHandover",
-  schema: HandoverSchema,
-  key: ({ leadId, at, id }: { leadId: string; at: string; id: string }) => ({ pk: LeadEntity.key({ id: leadId }).pk, sk: `${PREFIX}${at}#${id}` }),
-  partition: { of: ({ leadId }: { leadId: string }) => LeadEntity.key({ id: leadId }).pk, sortPrefix: PREFIX },
-  patterns: {
-    /** Hand-overs with an `until` not yet swept, soonest first: what the sweep reads. */
-    due: { index: "gsi1", partition: (h: { until?: string | null; endedAt?: string }) => (h.until && !h.endedAt ? DUE : null), sort: (h: HandoverItem) => `${h.until}#${h.leadId}#${h.id}` },
-  },
-});
-const dueIndex = tableDefinition.globalIndexes[HandoverEntity.patterns.due.index];
-
-/** A stored hand-over as the API shows it at `now`. */
-export function toHandover({ endedAt, returned, ...item }: HandoverItem, now: Date): Handover {
-  // Reads treat a passed `until` as the return, whether or not the sweep has run yet.
+/**
+ * A stored hand-over as the API shows it at `now`; `returns` says whether a passed one the sweep has
+ * yet to end gives the lead back (lead/holder.ts), so it reads as the sweep will end it.
+ */
+export function toHandover({ endedAt, returned, ...item }: HandoverItem, now: Date, returns = true): Handover {
   const active = !endedAt && (!item.until || new Date(item.until) > now);
-  const returnedAt = endedAt ? (returned ? endedAt : null) : active ? null : item.until;
+  const returnedAt = endedAt ? (returned ? endedAt : null) : active || !returns ? null : item.until;
   return { ...item, actorName: item.actorName ?? null, active, returnedAt };
+}
+
+/** A lead's stored hand-overs as the API shows them at `now`, each passed one read as the sweep will end it. */
+export function toHandovers(items: readonly HandoverItem[], assigneeId: string | null, now: Date): Handover[] {
+  const returns = passedReturns(assigneeId, items, now);
+  return items.map((item) => toHandover(item, now, returns.get(item.id) ?? true));
 }
 
 const MAX_TRIES = 5;
@@ -83,18 +59,20 @@ export const Handovers = {
     await namedPeople(ctx, [{ id: input.to, path: "to" }]);
     const once = async () => {
       const lead = await readLeadItem(ctx, leadId);
-      if (lead.assigneeId === input.to) throw new InvalidInputError("to: the lead is that person's already", [{ path: "to", message: "is the lead's person already" }]);
+      // From whom a reader sees it with now; a passed hand-over not swept yet is ended in the same write.
+      const passed = passedHandovers(ctx, lead, await handoversOf(ctx, lead.id), now);
+      if (passed.holderId === input.to) throw new InvalidInputError("to: the lead is that person's already", [{ path: "to", message: "is the lead's person already" }]);
       const handover: HandoverItem = {
         id: newId(),
         leadId: lead.id,
-        from: lead.assigneeId ?? null,
+        from: passed.holderId,
         to: input.to,
         at: now.toISOString(),
         until: input.until ? new Date(input.until).toISOString() : null,
         reason: input.reason,
         ...by,
       };
-      await transact(ctx, [assignmentUpdate(ctx, lead, input.to), HandoverEntity.putItem(ctx, handover, "new", "handover")]);
+      await transact(ctx, [assignmentUpdate(ctx, lead, input.to), HandoverEntity.putItem(ctx, handover, "new", "handover"), ...passed.ends]);
       return toHandover(handover, now);
     };
     return withRetry(once, {
@@ -108,8 +86,7 @@ export const Handovers = {
   /** The lead's hand-overs, oldest first. */
   async list(ctx: Ctx, leadId: string): Promise<Handover[]> {
     const lead = await readLeadItem(ctx, leadId);
-    const now = ctx.now();
-    return (await HandoverEntity.inPartition(ctx, { leadId: lead.id }, { consistent: true })).map((h) => toHandover(h, now));
+    return toHandovers(await handoversOf(ctx, lead.id), lead.assigneeId ?? null, ctx.now());
   },
 
   /**

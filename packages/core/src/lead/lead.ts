@@ -28,7 +28,7 @@ export type Lead = {
   lossReasonId: string | null;
   /** The CRM user handling the deal (amoCRM `responsible_user_id`); null for leads no CRM has assigned. */
   responsibleUserId: string | null;
-  /** The person of the sales department the lead is assigned to; null while nobody is. */
+  /** The person of the sales department who has the lead now (a passed hand-over counts as returned, swept or not); null while nobody does. */
   assigneeId: string | null;
   /** The CRM pipeline the deal was created in (amoCRM `pipeline_id`). */
   pipelineId: string | null;

@@ -3,7 +3,9 @@ import { readCollection } from "../db/collection.js";
 import { NotFoundError } from "../errors.js";
 import { CallbackOutcomeEntity, toCallbackOutcome, type CallbackOutcome } from "./callback-outcomes.js";
 import { ContactAttemptEntity, toContactAttempt, type ContactAttempt } from "./contact-attempts.js";
-import { HandoverEntity, toHandover, type Handover } from "./handovers.js";
+import { HandoverEntity } from "./handover-entity.js";
+import { toHandovers, type Handover } from "./handovers.js";
+import { holderAt } from "./holder.js";
 import type { Lead } from "./lead.js";
 import { LeadEntity, StageChangeEntity } from "./keys.js";
 import { toStageHistoryEntry, type StageHistoryEntry } from "./outcomes.js";
@@ -40,11 +42,13 @@ export async function readLeadPartition(ctx: Ctx, id: string): Promise<LeadParti
   if (!lead) throw new NotFoundError("lead", id);
   // A merged lead shows the lead that absorbed it (lead/lead-merge.ts).
   if (lead.mergedInto) return readLeadPartition(ctx, lead.mergedInto);
+  const now = ctx.now();
   return {
-    lead: toLead(lead),
+    // Its person now: a passed hand-over reads as returned before the sweep writes it (lead/holder.ts).
+    lead: toLead(lead, holderAt(lead.assigneeId ?? null, read.handovers, now)),
     history: read.history.map(toStageHistoryEntry),
     attempts: read.attempts.map(toContactAttempt),
     callbacks: read.callbacks.map(toCallbackOutcome),
-    handovers: read.handovers.map((handover) => toHandover(handover, ctx.now())),
+    handovers: toHandovers(read.handovers, lead.assigneeId ?? null, now),
   };
 }

@@ -17,10 +17,8 @@ export async function loadLeadAssignment(ctx: Ctx, lead: { assigneeId: string | 
   const keyActed = actors.some((actor) => actor.startsWith("key:") && actor !== `key:${OWNER_KEY_ID}`);
   const [people, keys] = await Promise.all([People.list(ctx), keyActed ? ApiKeys.list(ctx) : []]);
   const keyNames = new Map(keys.filter((key) => key.name).map((key) => [key.id, key.name!]));
-  // A hand-over whose `until` has passed reads as returned before the sweep moves the lead back.
-  const last = handovers.at(-1);
-  const assigneeId = last && last.returnedAt !== null && last.to === lead.assigneeId ? last.from : lead.assigneeId;
-  return { assigneeId, people, handovers, keyNames };
+  // The lead's person now, as core decides it (a passed hand-over reads as returned before the sweep).
+  return { assigneeId: lead.assigneeId, people, handovers, keyNames };
 }
 
 export type AssignmentForms = { assign?: FormState; handover?: FormState };
