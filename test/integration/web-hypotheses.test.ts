@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../packages/core/src/ids.js";
+import { hypothesisForm } from "../support/decisions.js";
 import { OWNER_KEY } from "../support/harness.js";
 import { Browser, expectPage, ownerSignedIn, textOf, type WebHarness } from "../support/web.js";
 
@@ -9,21 +10,15 @@ beforeAll(async () => {
   ({ h, owner } = await ownerSignedIn());
 });
 
-const form = (over: Record<string, string> = {}) => ({
-  title: `VK ads ${newId()}`,
-  statement: "Targeted VK ads bring leads under 900 ₽, 5% of them buy",
-  channel: "vk_ads",
-  responsible: "Anna Petrova",
-  budget: "150 000",
-  currency: "RUB",
-  "probe.start": "2026-03-01",
-  "probe.end": "2026-03-31",
-  maturityDays: "15",
-  confidence: "90",
-  "targets.cplMax": "900",
-  "targets.conversionMin": "5",
-  ...over,
-});
+const form = (over: Record<string, string> = {}) =>
+  hypothesisForm({
+    title: `VK ads ${newId()}`,
+    statement: "Targeted VK ads bring leads under 900 ₽, 5% of them buy",
+    channel: "vk_ads",
+    responsible: "Anna Petrova",
+    "targets.conversionMin": "5",
+    ...over,
+  });
 
 /** Creates a hypothesis through the form and returns its id. */
 async function createThroughForm(over: Record<string, string> = {}) {

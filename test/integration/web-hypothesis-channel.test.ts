@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { newId } from "../../packages/core/src/ids.js";
+import { hypothesisForm } from "../support/decisions.js";
 import { OWNER_KEY } from "../support/harness.js";
 import { Browser, ownerSignedIn, textOf, type WebHarness } from "../support/web.js";
 
@@ -12,20 +12,6 @@ beforeAll(async () => {
   await ru.signIn(OWNER_KEY);
 });
 
-/** The new-hypothesis form as a person fills it, the channel left to each test. */
-const form = (channel: Record<string, string>) => ({
-  title: `Канал ${newId()}`,
-  statement: "Реклама даёт лиды дешевле 900 ₽",
-  responsible: "Анна Петрова",
-  budget: "150 000",
-  currency: "RUB",
-  "probe.start": "2026-03-01",
-  "probe.end": "2026-03-31",
-  maturityDays: "15",
-  confidence: "90",
-  "targets.cplMax": "900",
-  ...channel,
-});
 
 /** The labels of the channel select's options, in order. */
 const channelOptions = (html: string) => [...(/<select[^>]*name="channel"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? "").matchAll(/<option[^>]*>([^<]*)<\/option>/g)].map((m) => m[1]);
@@ -46,7 +32,7 @@ describe("the new-hypothesis form's channel", () => {
     const blank = await ru.get("/hypotheses/new");
     expect(blank.html).toMatch(/<option value="yandex_direct"[^>]*>Яндекс Директ<\/option>/);
 
-    const created = await ru.post("/hypotheses", form({ channel: "yandex_direct", channelTyped: "" }));
+    const created = await ru.post("/hypotheses", hypothesisForm({ channel: "yandex_direct", channelTyped: "" }));
 
     expect(created.status, created.html).toBe(303);
     const id = created.location!.split("/").at(-1)!.split("?")[0]!;
@@ -59,7 +45,7 @@ describe("the new-hypothesis form's channel", () => {
   it("keeps a channel typed under 'другой канал…' as typed", async () => {
     await ru.get("/hypotheses/new");
 
-    const created = await ru.post("/hypotheses", form({ channel: "*", channelTyped: "  выставка «Текстильлегпром» " }));
+    const created = await ru.post("/hypotheses", hypothesisForm({ channel: "*", channelTyped: "  выставка «Текстильлегпром» " }));
 
     expect(created.status, created.html).toBe(303);
     const id = created.location!.split("/").at(-1)!.split("?")[0]!;
@@ -70,8 +56,8 @@ describe("the new-hypothesis form's channel", () => {
   it("refuses 'другой канал…' with nothing typed, and text typed beside a listed channel, at the typed field", async () => {
     await ru.get("/hypotheses/new");
 
-    const nothing = await ru.post("/hypotheses", form({ channel: "*", channelTyped: " " }));
-    const both = await ru.post("/hypotheses", form({ channel: "vk_ads", channelTyped: "Ozon" }));
+    const nothing = await ru.post("/hypotheses", hypothesisForm({ channel: "*", channelTyped: " " }));
+    const both = await ru.post("/hypotheses", hypothesisForm({ channel: "vk_ads", channelTyped: "Ozon" }));
 
     expect(nothing.status).toBe(400);
     expect(nothing.html).toMatch(/id="f-channelTyped"[^>]*aria-invalid="true"/);
@@ -85,7 +71,7 @@ describe("the new-hypothesis form's channel", () => {
   it("refuses no channel at all in words at the select, which kept its 'выберите канал'", async () => {
     await ru.get("/hypotheses/new");
 
-    const none = await ru.post("/hypotheses", form({ channel: "", channelTyped: "" }));
+    const none = await ru.post("/hypotheses", hypothesisForm({ channel: "", channelTyped: "" }));
 
     expect(none.status).toBe(400);
     expect(none.html).toMatch(/id="f-channel"[^>]*aria-invalid="true"/);

@@ -2,15 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SourceEntity } from "../../packages/core/src/source/source.js";
 import { createCampaign, fixtureWith, postHook, token } from "../support/intake.js";
 import { addSalesPerson } from "../support/sales.js";
-import { createWebHarness, textOf, type Browser, type WebHarness } from "../support/web.js";
+import { marketerOn, textOf, type Browser, type WebHarness } from "../support/web.js";
 
 let h: WebHarness;
 let marketer: Browser;
 
 beforeAll(async () => {
-  h = await createWebHarness({ now: "2026-03-02T09:00:00Z" });
-  marketer = h.browser({ acceptLanguage: "ru" });
-  await marketer.signIn((await h.call("POST", "/api/keys", { role: "marketer" })).body.key);
+  ({ h, marketer } = await marketerOn("/sources", "2026-03-02T09:00:00Z"));
 });
 
 let sequence = 0;

@@ -29,6 +29,21 @@ const HYPOTHESIS = {
 /** A valid body for POST /api/hypotheses with a fresh title; `over` sets what a test depends on. */
 export const hypothesisBody = (over: Record<string, unknown> = {}) => ({ title: `Сумки ${token()}`, ...HYPOTHESIS, ...over });
 
+/** The new-hypothesis page's form as a person fills it (money as typed, no channel chosen); `over` sets what a test depends on. */
+export const hypothesisForm = (over: Record<string, string> = {}) => ({
+  title: `Канал ${token()}`,
+  statement: "Реклама даёт лиды дешевле 900 ₽",
+  responsible: "Анна Петрова",
+  budget: "150 000",
+  currency: "RUB",
+  "probe.start": "2026-03-01",
+  "probe.end": "2026-03-31",
+  maturityDays: "15",
+  confidence: "90",
+  "targets.cplMax": "900",
+  ...over,
+});
+
 /** A hypothesis registered through the API (probe from 1 March 2026); returns its id. */
 export async function newHypothesis(h: Harness, targets: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<string> {
   const res = await h.call(
