@@ -69,14 +69,16 @@ export const Callbacks = {
     const due = await dueHandovers(ctx, now);
     const items = entries
       .sort((a, b) => a.since.localeCompare(b.since))
-      .map(({ item, reason, since }) => ({ item, reason, since, holderId: holderAt(item.assigneeId ?? null, due.get(item.id) ?? [], now) }))
-      .map(({ item, reason, since, holderId }) => ({
-        lead: toLead(item, holderId),
-        assignee: holderId ? { id: holderId, name: names.get(holderId) ?? holderId } : null,
-        reason,
-        since,
-        waitedWorkingMinutes: workingMinutesBetween(new Date(since), now),
-      }));
+      .map(({ item, reason, since }) => {
+        const holderId = holderAt(item.assigneeId ?? null, due.get(item.id) ?? [], now);
+        return {
+          lead: toLead(item, holderId),
+          assignee: holderId ? { id: holderId, name: names.get(holderId) ?? holderId } : null,
+          reason,
+          since,
+          waitedWorkingMinutes: workingMinutesBetween(new Date(since), now),
+        };
+      });
     return { items, untouchedMinutes: query.untouchedMinutes, untouchedSince: cutoff.toISOString() };
   },
 

@@ -136,12 +136,11 @@ const matchesFilters = (query: ListLeadsQuery, lead: LeadItem) =>
  */
 async function ownLeads(ctx: Ctx, assigneeId: string, query: ListLeadsQuery): Promise<{ items: LeadItem[]; nextCursor: string | null }> {
   const filtered = Boolean(query.campaignId || query.hypothesisId || query.unattributed);
-  const matches = (lead: LeadItem) => matchesFilters(query, lead);
   const items: LeadItem[] = [];
   let cursor = query.cursor;
   for (let read = 0; read < MAX_SCOPED_PAGES; read++) {
     const page = await LeadEntity.page(ctx, "byAssignee", { assigneeId }, { cursor, limit: query.limit, newestFirst: true });
-    items.push(...page.items.filter(matches));
+    items.push(...page.items.filter((lead) => matchesFilters(query, lead)));
     cursor = page.nextCursor ?? undefined;
     if (!filtered || !cursor || items.length >= query.limit) break;
   }

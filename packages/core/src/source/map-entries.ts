@@ -2,10 +2,10 @@ import { z } from "zod";
 import type { Ctx } from "../context.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { leadStages } from "../lead-stages.js";
-import { AmoId, SourceEntity, toSource, type Source } from "./source.js";
+import { AmoId, SourceEntity, STATUS_ID_MAX, toSource, type Source } from "./source.js";
 
 /** One CRM status mapped to a lead stage (the sources page's form; PUT /api/sources/{id}/status-map replaces the whole map). */
-export const StatusEntryInput = z.strictObject({ statusId: z.string().trim().min(1).max(64), stage: z.enum(leadStages) });
+export const StatusEntryInput = z.strictObject({ statusId: z.string().trim().min(1).max(STATUS_ID_MAX), stage: z.enum(leadStages) });
 export type StatusEntryInput = z.infer<typeof StatusEntryInput>;
 
 /** One amoCRM loss reason id named (PUT /api/sources/{id}/loss-reasons replaces the whole map). */
@@ -42,7 +42,7 @@ export const SourceMaps = {
 /** Removes the entry inside its map, so entries others write meanwhile stand (a whole-map write would drop them). */
 async function removeEntry(ctx: Ctx, id: string, map: "statusMap" | "lossReasons", key: string): Promise<Source> {
   // No entry is longer than a status id may be (the longer of the two limits): such a key is never written.
-  const removable = key.length <= 64;
+  const removable = key.length <= STATUS_ID_MAX;
   // A path inside a missing map is invalid: an item without the map has nothing to remove.
   const updated = removable && (await SourceEntity.update(ctx, { id }, { removeIn: { [map]: [key] } }, { expression: "attribute_exists(#map)", names: { "#map": map } }));
   if (updated) return toSource(updated);

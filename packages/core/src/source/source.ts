@@ -51,8 +51,11 @@ export const LossReasonsInput = z
 /** The pipelines whose deals count; an empty list counts every pipeline's. */
 export const PipelinesInput = z.array(AmoId).max(100);
 
+/** The longest CRM status id a status map keeps (amoCRM's are digits; other CRMs may use text). */
+export const STATUS_ID_MAX = 64;
+
 export const StatusMapInput = z
-  .record(z.string().min(1).max(64), z.enum(leadStages))
+  .record(z.string().min(1).max(STATUS_ID_MAX), z.enum(leadStages))
   .refine((map) => Object.keys(map).length <= 500, { message: "at most 500 statuses" });
 
 export const CreateSourceInput = z.strictObject({
